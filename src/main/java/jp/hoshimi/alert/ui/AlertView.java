@@ -1,0 +1,20 @@
+package jp.hoshimi.alert.ui;
+
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import jp.hoshimi.shared.ui.ComingSoon;
+
+/** Placeholder until its issue is built; says what will come. */
+@Route("alerts")
+@PageTitle("Hoshimi")
+@Menu(title = "nav.alerts", icon = "vaadin:bell", order = 50)
+@PermitAll
+class AlertView extends VerticalLayout {
+
+    AlertView() {
+        add(new ComingSoon("nav.alerts", "comingSoon.alerts"));
+    }
+}

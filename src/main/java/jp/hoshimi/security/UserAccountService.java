@@ -1,0 +1,56 @@
+package jp.hoshimi.security;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import jp.hoshimi.security.internal.UserRepository;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** User accounts. Only administrators manage them; see {@link SystemAuthentication} for start-up tasks. */
+@Service
+@RolesAllowed(Role.ADMIN_NAME)
+public class UserAccountService {
+
+    /** Shorter passwords are refused for every account created here. */
+    public static final int MINIMUM_PASSWORD_LENGTH = 12;
+
+    private final UserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    UserAccountService(UserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public long create(NewUser user) {
+        if (user.username() == null || user.username().isBlank()) {
+            throw new IllegalArgumentException("A user name is required");
+        }
+        if (user.roles() == null || user.roles().isEmpty()) {
+            throw new IllegalArgumentException("A user needs at least one role");
+        }
+        if (user.rawPassword() == null || user.rawPassword().length() < MINIMUM_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("A password needs at least " + MINIMUM_PASSWORD_LENGTH + " characters");
+        }
+        if (users.existsByUsername(user.username())) {
+            throw new IllegalArgumentException("A user named '" + user.username() + "' already exists");
+        }
+        String hash = passwordEncoder.encode(user.rawPassword());
+        return users.insert(user, hash, LocalDateTime.now(clock));
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return users.count();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasAdministrator() {
+        return users.existsWithRole(Role.ADMIN);
+    }
+}

@@ -1,0 +1,21 @@
+package jp.hoshimi.security.internal;
+
+import java.time.LocalDateTime;
+import java.util.Optional;
+import jp.hoshimi.security.HoshimiUser;
+import jp.hoshimi.security.NewUser;
+import jp.hoshimi.security.Role;
+
+/** Storage of user accounts. */
+public interface UserRepository {
+
+    Optional<HoshimiUser> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+
+    boolean existsWithRole(Role role);
+
+    long count();
+
+    long insert(NewUser user, String passwordHash, LocalDateTime now);
+}

@@ -1,0 +1,22 @@
+package jp.hoshimi.shared.ui;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** How dates and times look in the UI: stored in UTC, shown in Japan time. */
+public final class Formats {
+
+    public static final ZoneId DISPLAY_ZONE = ZoneId.of("Asia/Tokyo");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private Formats() {}
+
+    public static String dateTime(LocalDateTime utc) {
+        if (utc == null) {
+            return "";
+        }
+        return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(DISPLAY_ZONE).format(DATE_TIME);
+    }
+}

@@ -1,0 +1,93 @@
+package jp.hoshimi.shared.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import jakarta.annotation.security.PermitAll;
+import java.util.stream.Collectors;
+import jp.hoshimi.security.CurrentUser;
+import jp.hoshimi.security.HoshimiUser;
+
+/**
+ * The frame around every signed-in view: side navigation built from the views' {@code @Menu}
+ * annotations (only the views the user may open), and a header with the user, language and logout.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(CurrentUser currentUser) {
+        setPrimarySection(Section.DRAWER);
+        addToDrawer(brand(), navigation());
+        addToNavbar(true, new DrawerToggle(), header(currentUser));
+    }
+
+    private Component brand() {
+        Span star = new Span("★");
+        star.addClassName("brand-star");
+        Span name = new Span(getTranslation("app.name"));
+        name.addClassName("brand-name");
+        Span tagline = new Span(getTranslation("app.tagline"));
+        tagline.addClassName("brand-tagline");
+        Div brand = new Div(star, new Div(name, tagline));
+        brand.addClassName("brand");
+        return brand;
+    }
+
+    private SideNav navigation() {
+        SideNav nav = new SideNav();
+        nav.addClassName("main-nav");
+        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(navItem(entry)));
+        return nav;
+    }
+
+    private SideNavItem navItem(MenuEntry entry) {
+        SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+        if (entry.icon() != null) {
+            item.setPrefixComponent(new Icon(entry.icon()));
+        }
+        return item;
+    }
+
+    private Component header(CurrentUser currentUser) {
+        Span user = new Span(currentUser.displayName());
+        user.addClassName("header-user");
+        user.setId("current-user");
+        Span roles = new Span(currentUser
+                .get()
+                .map(HoshimiUser::roles)
+                .map(set -> set.stream()
+                        .map(role -> getTranslation(role.messageKey()))
+                        .sorted()
+                        .collect(Collectors.joining(" · ")))
+                .orElse(""));
+        roles.addClassName("header-roles");
+        Button logout = new Button(
+                getTranslation("header.logout"), VaadinIcon.SIGN_OUT.create(), click -> currentUser.logout());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        logout.setId("logout");
+
+        HorizontalLayout header = new HorizontalLayout(new Div(user, roles), new LanguageSwitch(), logout);
+        header.addClassName("app-header");
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        Div spacer = new Div();
+        HorizontalLayout bar = new HorizontalLayout(spacer, header);
+        bar.setFlexGrow(1, spacer);
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        return bar;
+    }
+}
