@@ -109,6 +109,11 @@ class LoginJourneyBrowserTest {
         assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("株式会社ミナト電装")))
                 .hasCount(1);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("03-supplier-search.png")));
+
+        // Admin is not for procurement: the address answers like one that does not exist
+        page.navigate("http://localhost:" + port + "/admin");
+        assertThat(page.locator("#not-found")).containsText("閲覧できません");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("05-admin-denied.png")));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package jp.hoshimi.admin.ui;
 
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jp.hoshimi.security.Role;
@@ -10,12 +10,16 @@ import jp.hoshimi.shared.ui.ComingSoon;
 
 /** Placeholder until its issue is built; says what will come. */
 @Route("admin")
-@PageTitle("Hoshimi")
 @Menu(title = "nav.admin", icon = "vaadin:cog", order = 60)
 @RolesAllowed(Role.ADMIN_NAME)
-class AdminView extends VerticalLayout {
+class AdminView extends VerticalLayout implements HasDynamicTitle {
 
     AdminView() {
         add(new ComingSoon("nav.admin", "comingSoon.admin"));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.admin") + " | Hoshimi";
     }
 }

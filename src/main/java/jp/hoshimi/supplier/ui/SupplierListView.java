@@ -12,8 +12,8 @@ import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
@@ -26,10 +26,9 @@ import jp.hoshimi.supplier.SupplierSort;
 
 /** The supplier master, paged, sorted and filtered in SQL so that 100,000 rows stay quick. */
 @Route("suppliers")
-@PageTitle("Hoshimi")
 @Menu(title = "nav.suppliers", icon = "vaadin:factory", order = 10)
 @PermitAll
-class SupplierListView extends VerticalLayout {
+class SupplierListView extends VerticalLayout implements HasDynamicTitle {
 
     final TextField search = new TextField();
     final Grid<SupplierListItem> grid = new Grid<>();
@@ -126,5 +125,10 @@ class SupplierListView extends VerticalLayout {
     private void refresh() {
         grid.getDataProvider().refreshAll();
         count.setText(getTranslation("supplier.list.count", suppliers.count(filter())));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.suppliers") + " | Hoshimi";
     }
 }
