@@ -12,8 +12,8 @@ import jp.hoshimi.security.NewUser;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.security.UserAccountService;
-import jp.hoshimi.supplier.NewSupplier;
 import jp.hoshimi.supplier.SupplierFilter;
+import jp.hoshimi.supplier.SupplierForm;
 import jp.hoshimi.supplier.SupplierService;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -73,7 +73,7 @@ class DemoData implements ApplicationRunner {
         }
     }
 
-    static List<NewSupplier> readSuppliers(String resource) {
+    static List<SupplierForm> readSuppliers(String resource) {
         CSVFormat format = CSVFormat.DEFAULT
                 .builder()
                 .setHeader()
@@ -81,15 +81,18 @@ class DemoData implements ApplicationRunner {
                 .get();
         try (Reader reader =
                 new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8)) {
-            List<NewSupplier> result = new ArrayList<>();
+            List<SupplierForm> result = new ArrayList<>();
             for (CSVRecord row : format.parse(reader)) {
-                result.add(new NewSupplier(
+                result.add(new SupplierForm(
                         row.get("法人番号"),
                         row.get("取引先コード"),
                         row.get("取引先名"),
                         row.get("取引先名カナ"),
                         row.get("国"),
-                        row.get("住所")));
+                        row.get("住所"),
+                        null,
+                        null,
+                        null));
             }
             return result;
         } catch (IOException e) {

@@ -5,9 +5,19 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import jp.hoshimi.audit.AuditAction;
+import jp.hoshimi.audit.AuditEntry;
+import jp.hoshimi.audit.AuditService;
+import jp.hoshimi.audit.AuditTrail;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.CompanyNames;
+import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.CorporateNumber;
+import jp.hoshimi.shared.FieldProblem;
+import jp.hoshimi.shared.InvalidCorporateNumberException;
+import jp.hoshimi.shared.ValidationException;
 import jp.hoshimi.supplier.internal.SupplierRepository;
 import jp.hoshimi.supplier.internal.SupplierRow;
 import org.springframework.stereotype.Service;
@@ -20,11 +30,18 @@ public class SupplierService {
     /** Largest page a caller may ask for; grids ask for 50 at a time. */
     public static final int MAX_PAGE_SIZE = 1000;
 
+    /** Entity type in the audit trail. */
+    public static final String AUDIT_TYPE = "supplier";
+
     private final SupplierRepository suppliers;
+    private final AuditTrail audit;
+    private final AuditService auditService;
     private final Clock clock;
 
-    SupplierService(SupplierRepository suppliers, Clock clock) {
+    SupplierService(SupplierRepository suppliers, AuditTrail audit, AuditService auditService, Clock clock) {
         this.suppliers = suppliers;
+        this.audit = audit;
+        this.auditService = auditService;
         this.clock = clock;
     }
 
@@ -48,33 +65,147 @@ public class SupplierService {
     }
 
     /**
-     * Creates suppliers in one set-based insert; all or nothing. Corporate numbers are validated and
-     * stored in their canonical 13-digit form.
+     * Creates many suppliers in one set-based insert, all or nothing, with the same validation as
+     * {@link #create}. The bulk path for demo data and generators; spreadsheet import records its own
+     * run history.
      */
     @Transactional
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
-    public int createAll(List<NewSupplier> newSuppliers) {
-        LocalDateTime now = LocalDateTime.now(clock);
-        List<SupplierRow> rows = new ArrayList<>(newSuppliers.size());
-        for (NewSupplier supplier : newSuppliers) {
-            if (supplier.name() == null || supplier.name().isBlank()) {
-                throw new IllegalArgumentException("A supplier name is required");
-            }
-            String corporateNumber = supplier.corporateNumber() == null
-                            || supplier.corporateNumber().isBlank()
-                    ? null
-                    : CorporateNumber.parse(supplier.corporateNumber()).value();
-            rows.add(new SupplierRow(
-                    corporateNumber,
-                    blankToNull(supplier.supplierCode()),
-                    supplier.name().strip(),
-                    CompanyNames.normalize(supplier.name()),
-                    blankToNull(supplier.nameKana()),
-                    CompanyNames.sortKey(supplier.name(), supplier.nameKana()),
-                    supplier.country() == null || supplier.country().isBlank() ? "JP" : supplier.country(),
-                    blankToNull(supplier.address())));
+    public int createAll(List<SupplierForm> forms) {
+        List<SupplierRow> rows = new ArrayList<>(forms.size());
+        for (SupplierForm form : forms) {
+            rows.add(validate(form, null));
         }
-        return suppliers.insertAll(rows, now);
+        return suppliers.insertAll(rows, LocalDateTime.now(clock));
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public Optional<SupplierDetails> find(long id) {
+        return suppliers.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public Optional<SupplierDetails> findByCorporateNumber(String corporateNumber) {
+        if (!CorporateNumber.isValid(corporateNumber)) {
+            return Optional.empty();
+        }
+        return suppliers.findByCorporateNumber(
+                CorporateNumber.parse(corporateNumber).value());
+    }
+
+    /** Creates a supplier. @throws ValidationException listing every problem; nothing is written then. */
+    @Transactional
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
+    public long create(SupplierForm form) {
+        SupplierRow row = validate(form, null);
+        long id = suppliers.insert(row, LocalDateTime.now(clock));
+        SupplierDetails created = suppliers.findById(id).orElseThrow();
+        audit.record(AUDIT_TYPE, id, AuditAction.CREATE, null, created.toForm());
+        return id;
+    }
+
+    /**
+     * Saves changes made to the given version. @throws ConcurrentEditException when someone else saved
+     * (or deleted) the supplier since that version was read.
+     */
+    @Transactional
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
+    public void update(long id, int version, SupplierForm form) {
+        SupplierDetails before = suppliers.findById(id).orElseThrow(() -> new ConcurrentEditException(AUDIT_TYPE, id));
+        SupplierRow row = validate(form, id);
+        if (!suppliers.update(id, version, row, LocalDateTime.now(clock))) {
+            throw new ConcurrentEditException(AUDIT_TYPE, id);
+        }
+        audit.record(AUDIT_TYPE, id, AuditAction.UPDATE, before.toForm(), row.toForm());
+    }
+
+    /** Deletes a supplier that no contract or chain uses. */
+    @Transactional
+    @RolesAllowed({Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
+    public void delete(long id, int version) {
+        SupplierDetails before = suppliers.findById(id).orElseThrow(() -> new ConcurrentEditException(AUDIT_TYPE, id));
+        int contracts = suppliers.countContracts(id);
+        int links = suppliers.countLinks(id);
+        if (contracts > 0 || links > 0) {
+            throw new SupplierInUseException(id, contracts, links);
+        }
+        if (!suppliers.delete(id, version)) {
+            throw new ConcurrentEditException(AUDIT_TYPE, id);
+        }
+        audit.record(AUDIT_TYPE, id, AuditAction.DELETE, before.toForm(), null);
+    }
+
+    /** The audit history of one supplier, newest first. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public List<AuditEntry> history(long id) {
+        return auditService.historyOf(AUDIT_TYPE, id);
+    }
+
+    private SupplierRow validate(SupplierForm form, Long id) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String name = blankToNull(form.name());
+        if (name == null) {
+            problems.add(FieldProblem.of("name", "validation.required"));
+        } else if (name.length() > 300) {
+            problems.add(FieldProblem.of("name", "validation.tooLong", 300));
+        }
+        String corporateNumber = null;
+        if (blankToNull(form.corporateNumber()) != null) {
+            try {
+                corporateNumber = CorporateNumber.parse(form.corporateNumber()).value();
+            } catch (InvalidCorporateNumberException e) {
+                problems.add(FieldProblem.of("corporateNumber", e.reason().messageKey()));
+            }
+        }
+        String code = blankToNull(form.supplierCode());
+        if (code != null && code.length() > 50) {
+            problems.add(FieldProblem.of("supplierCode", "validation.tooLong", 50));
+        }
+        String country = blankToNull(form.country()) == null
+                ? "JP"
+                : form.country().strip().toUpperCase(Locale.ROOT);
+        if (!country.matches("[A-Z]{2}")) {
+            problems.add(FieldProblem.of("country", "validation.country"));
+        }
+        String email = blankToNull(form.contactEmail());
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            problems.add(FieldProblem.of("contactEmail", "validation.email"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        if (corporateNumber != null) {
+            Optional<SupplierDetails> other = suppliers.findByCorporateNumber(corporateNumber);
+            if (other.isPresent() && !Long.valueOf(other.get().id()).equals(id)) {
+                throw new DuplicateSupplierException(
+                        "corporateNumber",
+                        corporateNumber,
+                        other.get().id(),
+                        other.get().name());
+            }
+        }
+        if (code != null) {
+            Optional<SupplierDetails> other = suppliers.findByCode(code);
+            if (other.isPresent() && !Long.valueOf(other.get().id()).equals(id)) {
+                throw new DuplicateSupplierException(
+                        "supplierCode", code, other.get().id(), other.get().name());
+            }
+        }
+        return new SupplierRow(
+                corporateNumber,
+                code,
+                name,
+                CompanyNames.normalize(name),
+                blankToNull(form.nameKana()),
+                CompanyNames.sortKey(name, form.nameKana()),
+                country,
+                blankToNull(form.address()),
+                blankToNull(form.contactName()),
+                email,
+                blankToNull(form.notes()));
     }
 
     private static SupplierFilter normalise(SupplierFilter filter) {

@@ -28,7 +28,8 @@ class SupplierServiceSecurityTest {
     @WithMockUser(roles = "AUDITOR")
     void an_auditor_may_read_but_not_create() {
         assertThat(suppliers.count(SupplierFilter.none())).isGreaterThanOrEqualTo(42);
-        assertThatThrownBy(() -> suppliers.createAll(List.of(new NewSupplier(null, null, "x", null, null, null))))
+        assertThatThrownBy(() -> suppliers.createAll(
+                        List.of(new SupplierForm(null, null, "x", null, null, null, null, null, null))))
                 .isInstanceOf(AccessDeniedException.class);
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import jp.hoshimi.shared.InvalidCorporateNumberException;
+import jp.hoshimi.shared.ValidationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,17 +29,21 @@ class SupplierServiceTest {
     @BeforeEach
     void createSuppliers() {
         marker = "zq" + UUID.randomUUID().toString().substring(0, 6);
-        List<NewSupplier> rows = new ArrayList<>();
+        List<SupplierForm> rows = new ArrayList<>();
         for (int i = 1; i <= 25; i++) {
-            rows.add(new NewSupplier(
+            rows.add(new SupplierForm(
                     null,
                     marker + "-" + String.format("%03d", i),
                     "株式会社" + marker + " 工業" + String.format("%02d", i),
                     null,
                     "JP",
+                    null,
+                    null,
+                    null,
                     null));
         }
-        rows.add(new NewSupplier("2180301021007", "A-" + marker, "株式会社アシスト" + marker, "アシスト", "JP", null));
+        rows.add(new SupplierForm(
+                "2180301021007", "A-" + marker, "株式会社アシスト" + marker, "アシスト", "JP", null, null, null, null));
         assertThat(suppliers.createAll(rows)).isEqualTo(26);
     }
 
@@ -125,12 +129,12 @@ class SupplierServiceTest {
 
     @Test
     void an_invalid_corporate_number_is_refused_and_nothing_is_written() {
-        List<NewSupplier> rows = List.of(
-                new NewSupplier(null, null, "株式会社" + marker + "正常", null, null, null),
-                new NewSupplier("2180301021008", null, "株式会社" + marker + "誤り", null, null, null));
+        List<SupplierForm> rows = List.of(
+                new SupplierForm(null, null, "株式会社" + marker + "正常", null, null, null, null, null, null),
+                new SupplierForm("2180301021008", null, "株式会社" + marker + "誤り", null, null, null, null, null, null));
         int before = suppliers.count(new SupplierFilter(marker));
 
-        assertThatThrownBy(() -> suppliers.createAll(rows)).isInstanceOf(InvalidCorporateNumberException.class);
+        assertThatThrownBy(() -> suppliers.createAll(rows)).isInstanceOf(ValidationException.class);
         assertThat(suppliers.count(new SupplierFilter(marker))).isEqualTo(before);
     }
 }

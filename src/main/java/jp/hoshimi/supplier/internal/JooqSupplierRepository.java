@@ -1,11 +1,16 @@
 package jp.hoshimi.supplier.internal;
 
+import static jp.hoshimi.db.Tables.CONTRACT;
+import static jp.hoshimi.db.Tables.SUBCONTRACTING_LINK;
 import static jp.hoshimi.db.Tables.SUPPLIER;
 
 import java.text.Normalizer;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
+import jp.hoshimi.db.tables.records.SupplierRecord;
 import jp.hoshimi.shared.CompanyNames;
+import jp.hoshimi.supplier.SupplierDetails;
 import jp.hoshimi.supplier.SupplierFilter;
 import jp.hoshimi.supplier.SupplierListItem;
 import jp.hoshimi.supplier.SupplierSort;
@@ -51,38 +56,121 @@ class JooqSupplierRepository implements SupplierRepository {
     }
 
     @Override
+    public Optional<SupplierDetails> findById(long id) {
+        return findWhere(SUPPLIER.ID.eq(id));
+    }
+
+    @Override
+    public Optional<SupplierDetails> findByCorporateNumber(String corporateNumber) {
+        return findWhere(SUPPLIER.CORPORATE_NUMBER.eq(corporateNumber));
+    }
+
+    @Override
+    public Optional<SupplierDetails> findByCode(String supplierCode) {
+        return findWhere(SUPPLIER.SUPPLIER_CODE.eq(supplierCode));
+    }
+
+    private Optional<SupplierDetails> findWhere(Condition condition) {
+        return dsl.selectFrom(SUPPLIER)
+                .where(condition)
+                .fetchOptional(r -> new SupplierDetails(
+                        r.getId(),
+                        r.getCorporateNumber(),
+                        r.getSupplierCode(),
+                        r.getName(),
+                        r.getNameKana(),
+                        r.getCountry(),
+                        r.getAddress(),
+                        r.getContactName(),
+                        r.getContactEmail(),
+                        r.getNotes(),
+                        r.getCreatedAt(),
+                        r.getUpdatedAt(),
+                        r.getVersion()));
+    }
+
+    @Override
+    public long insert(SupplierRow row, LocalDateTime now) {
+        return dsl.insertInto(SUPPLIER)
+                .set(toRecord(row))
+                .set(SUPPLIER.CREATED_AT, now)
+                .set(SUPPLIER.UPDATED_AT, now)
+                .set(SUPPLIER.VERSION, 0)
+                .returningResult(SUPPLIER.ID)
+                .fetchSingle()
+                .value1();
+    }
+
+    @Override
     public int insertAll(List<SupplierRow> rows, LocalDateTime now) {
         if (rows.isEmpty()) {
             return 0;
         }
-        var insert = dsl.insertInto(
-                SUPPLIER,
-                SUPPLIER.CORPORATE_NUMBER,
-                SUPPLIER.SUPPLIER_CODE,
-                SUPPLIER.NAME,
-                SUPPLIER.NAME_NORMALIZED,
-                SUPPLIER.NAME_KANA,
-                SUPPLIER.NAME_SORT,
-                SUPPLIER.COUNTRY,
-                SUPPLIER.ADDRESS,
-                SUPPLIER.CREATED_AT,
-                SUPPLIER.UPDATED_AT,
-                SUPPLIER.VERSION);
-        for (SupplierRow row : rows) {
-            insert = insert.values(
-                    row.corporateNumber(),
-                    row.supplierCode(),
-                    row.name(),
-                    row.nameNormalized(),
-                    row.nameKana(),
-                    row.nameSort(),
-                    row.country(),
-                    row.address(),
-                    now,
-                    now,
-                    0);
+        // one multi-row INSERT: set-based, and all or nothing
+        var insert = dsl.insertInto(SUPPLIER)
+                .set(toRecord(rows.get(0)))
+                .set(SUPPLIER.CREATED_AT, now)
+                .set(SUPPLIER.UPDATED_AT, now)
+                .set(SUPPLIER.VERSION, 0);
+        for (SupplierRow row : rows.subList(1, rows.size())) {
+            insert = insert.newRecord()
+                    .set(toRecord(row))
+                    .set(SUPPLIER.CREATED_AT, now)
+                    .set(SUPPLIER.UPDATED_AT, now)
+                    .set(SUPPLIER.VERSION, 0);
         }
         return insert.execute();
+    }
+
+    @Override
+    public boolean update(long id, int version, SupplierRow row, LocalDateTime now) {
+        return dsl.update(SUPPLIER)
+                        .set(toRecord(row))
+                        .set(SUPPLIER.UPDATED_AT, now)
+                        .set(SUPPLIER.VERSION, SUPPLIER.VERSION.plus(1))
+                        .where(SUPPLIER.ID.eq(id).and(SUPPLIER.VERSION.eq(version)))
+                        .execute()
+                == 1;
+    }
+
+    @Override
+    public boolean delete(long id, int version) {
+        return dsl.deleteFrom(SUPPLIER)
+                        .where(SUPPLIER.ID.eq(id).and(SUPPLIER.VERSION.eq(version)))
+                        .execute()
+                == 1;
+    }
+
+    @Override
+    public int countContracts(long supplierId) {
+        return dsl.fetchCount(CONTRACT, CONTRACT.SUPPLIER_ID.eq(supplierId));
+    }
+
+    @Override
+    public int countLinks(long supplierId) {
+        return dsl.fetchCount(
+                SUBCONTRACTING_LINK,
+                SUBCONTRACTING_LINK
+                        .PARENT_SUPPLIER_ID
+                        .eq(supplierId)
+                        .or(SUBCONTRACTING_LINK.CHILD_SUPPLIER_ID.eq(supplierId)));
+    }
+
+    /** The editable columns of a row; only these are set by insert and update. */
+    private SupplierRecord toRecord(SupplierRow row) {
+        SupplierRecord record = dsl.newRecord(SUPPLIER);
+        record.setCorporateNumber(row.corporateNumber());
+        record.setSupplierCode(row.supplierCode());
+        record.setName(row.name());
+        record.setNameNormalized(row.nameNormalized());
+        record.setNameKana(row.nameKana());
+        record.setNameSort(row.nameSort());
+        record.setCountry(row.country());
+        record.setAddress(row.address());
+        record.setContactName(row.contactName());
+        record.setContactEmail(row.contactEmail());
+        record.setNotes(row.notes());
+        return record;
     }
 
     private static SortField<?> sortField(SupplierSort.Order order) {

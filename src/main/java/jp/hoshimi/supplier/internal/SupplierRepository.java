@@ -2,6 +2,8 @@ package jp.hoshimi.supplier.internal;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
+import jp.hoshimi.supplier.SupplierDetails;
 import jp.hoshimi.supplier.SupplierFilter;
 import jp.hoshimi.supplier.SupplierListItem;
 import jp.hoshimi.supplier.SupplierSort;
@@ -13,5 +15,23 @@ public interface SupplierRepository {
 
     int count(SupplierFilter filter);
 
+    Optional<SupplierDetails> findById(long id);
+
+    Optional<SupplierDetails> findByCorporateNumber(String corporateNumber);
+
+    Optional<SupplierDetails> findByCode(String supplierCode);
+
+    long insert(SupplierRow row, LocalDateTime now);
+
     int insertAll(List<SupplierRow> rows, LocalDateTime now);
+
+    /** Updates only if the stored version is still {@code version}; false when it is not. */
+    boolean update(long id, int version, SupplierRow row, LocalDateTime now);
+
+    /** Deletes only if the stored version is still {@code version}; false when it is not. */
+    boolean delete(long id, int version);
+
+    int countContracts(long supplierId);
+
+    int countLinks(long supplierId);
 }

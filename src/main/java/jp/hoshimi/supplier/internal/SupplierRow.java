@@ -1,5 +1,7 @@
 package jp.hoshimi.supplier.internal;
 
+import jp.hoshimi.supplier.SupplierForm;
+
 /** A validated supplier ready to be written. */
 public record SupplierRow(
         String corporateNumber,
@@ -9,4 +11,13 @@ public record SupplierRow(
         String nameKana,
         String nameSort,
         String country,
-        String address) {}
+        String address,
+        String contactName,
+        String contactEmail,
+        String notes) {
+
+    public SupplierForm toForm() {
+        return new SupplierForm(
+                corporateNumber, supplierCode, name, nameKana, country, address, contactName, contactEmail, notes);
+    }
+}

@@ -1,0 +1,7 @@
+package jp.hoshimi.audit;
+
+public enum AuditAction {
+    CREATE,
+    UPDATE,
+    DELETE
+}
