@@ -51,15 +51,17 @@ class DemoData implements ApplicationRunner {
 
     private final UserAccountService accounts;
     private final SupplierService suppliers;
+    private final SystemAuthentication system;
 
-    DemoData(UserAccountService accounts, SupplierService suppliers) {
+    DemoData(UserAccountService accounts, SupplierService suppliers, SystemAuthentication system) {
         this.accounts = accounts;
         this.suppliers = suppliers;
+        this.system = system;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        SystemAuthentication.runAsSystem(this::loadIfEmpty);
+        system.runAsSystem(this::loadIfEmpty);
     }
 
     void loadIfEmpty() {

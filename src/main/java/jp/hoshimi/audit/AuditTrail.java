@@ -7,8 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import jp.hoshimi.audit.internal.AuditRepository;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import jp.hoshimi.security.SystemAuthentication;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,13 +21,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditTrail {
 
     private final AuditRepository repository;
+    private final SystemAuthentication system;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    AuditTrail(AuditRepository repository, Clock clock) {
+    AuditTrail(AuditRepository repository, SystemAuthentication system, Clock clock) {
         this.repository = repository;
+        this.system = system;
         this.clock = clock;
     }
 
@@ -36,7 +37,7 @@ public class AuditTrail {
     public void record(String entityType, Object entityId, AuditAction action, Object before, Object after) {
         repository.insert(
                 LocalDateTime.now(clock),
-                currentActor(),
+                system.currentActor(),
                 entityType,
                 String.valueOf(entityId),
                 action,
@@ -53,10 +54,5 @@ public class AuditTrail {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write audit state of " + state.getClass(), e);
         }
-    }
-
-    static String currentActor() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? "anonymous" : authentication.getName();
     }
 }

@@ -21,21 +21,24 @@ class InitialAdministrator implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(InitialAdministrator.class);
 
     private final UserAccountService accounts;
+    private final SystemAuthentication system;
     private final String username;
     private final String password;
 
     InitialAdministrator(
             UserAccountService accounts,
+            SystemAuthentication system,
             @Value("${hoshimi.initial-admin.username:}") String username,
             @Value("${hoshimi.initial-admin.password:}") String password) {
         this.accounts = accounts;
+        this.system = system;
         this.username = username;
         this.password = password;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        SystemAuthentication.runAsSystem(this::createIfMissing);
+        system.runAsSystem(this::createIfMissing);
     }
 
     void createIfMissing() {

@@ -5,35 +5,48 @@ import java.util.function.Supplier;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.stereotype.Component;
 
 /**
  * Runs start-up and scheduled work as the built-in "system" administrator, so that service methods keep
- * their role checks even when no person is signed in.
+ * their role checks even when no person is signed in. Uses the application's security context strategy
+ * (Vaadin's), the same one method security reads.
  */
-public final class SystemAuthentication {
+@Component
+public class SystemAuthentication {
 
     public static final String SYSTEM_USERNAME = "system";
 
-    private SystemAuthentication() {}
+    private final SecurityContextHolderStrategy contexts;
 
-    public static <T> T callAsSystem(Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
+    SystemAuthentication(SecurityContextHolderStrategy contexts) {
+        this.contexts = contexts;
+    }
+
+    public <T> T callAsSystem(Supplier<T> work) {
+        SecurityContext previous = contexts.getContext();
+        SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 SYSTEM_USERNAME, null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
-        SecurityContextHolder.setContext(context);
+        contexts.setContext(context);
         try {
             return work.get();
         } finally {
-            SecurityContextHolder.setContext(previous);
+            contexts.setContext(previous);
         }
     }
 
-    public static void runAsSystem(Runnable work) {
+    public void runAsSystem(Runnable work) {
         callAsSystem(() -> {
             work.run();
             return null;
         });
+    }
+
+    /** The user name of whoever is acting now: a person, an API token, or "system". */
+    public String currentActor() {
+        var authentication = contexts.getContext().getAuthentication();
+        return authentication == null ? "anonymous" : authentication.getName();
     }
 }

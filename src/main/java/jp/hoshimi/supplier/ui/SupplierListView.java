@@ -1,5 +1,8 @@
 package jp.hoshimi.supplier.ui;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -15,8 +18,11 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import jp.hoshimi.security.CurrentUser;
+import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.ViewToolbar;
 import jp.hoshimi.supplier.SupplierFilter;
@@ -33,9 +39,10 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle {
     final TextField search = new TextField();
     final Grid<SupplierListItem> grid = new Grid<>();
     final Span count = new Span();
+    final Button create = new Button();
     private final SupplierService suppliers;
 
-    SupplierListView(SupplierService suppliers) {
+    SupplierListView(SupplierService suppliers, CurrentUser currentUser) {
         this.suppliers = suppliers;
         addClassName("supplier-list-view");
         setSizeFull();
@@ -52,7 +59,21 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle {
         count.setId("supplier-count");
 
         configureGrid();
-        add(new ViewToolbar(getTranslation("supplier.list.title"), search), count, grid);
+        create.setText(getTranslation("supplier.list.create"));
+        create.setIcon(VaadinIcon.PLUS.create());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setId("supplier-create");
+        create.setVisible(currentUser.hasRole(Role.PROCUREMENT)
+                || currentUser.hasRole(Role.RISK_MANAGER)
+                || currentUser.hasRole(Role.ADMIN));
+        create.addClickListener(click -> new SupplierEditor(
+                        suppliers,
+                        null,
+                        id -> UI.getCurrent()
+                                .navigate(SupplierDetailView.class, new RouteParameters("id", String.valueOf(id))))
+                .open());
+
+        add(new ViewToolbar(getTranslation("supplier.list.title"), search, create), count, grid);
         refresh();
     }
 
@@ -90,6 +111,10 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle {
                 .setSortProperty(SupplierSort.UPDATED_AT.name())
                 .setAutoWidth(true)
                 .setFlexGrow(0);
+        grid.addItemClickListener(click -> UI.getCurrent()
+                .navigate(
+                        SupplierDetailView.class,
+                        new RouteParameters("id", String.valueOf(click.getItem().id()))));
         grid.setEmptyStateText(getTranslation("supplier.list.empty"));
         grid.setItems(
                 query -> suppliers.list(filter(), order(query), query.getOffset(), query.getLimit()).stream(),

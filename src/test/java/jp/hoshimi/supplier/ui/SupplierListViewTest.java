@@ -30,6 +30,7 @@ class SupplierListViewTest extends KaribuTest {
 
         assertThat(_size(view.grid)).isEqualTo(42);
         assertThat(view.count.getText()).isEqualTo("42 件");
+        assertThat(_get(view.grid, 0).name()).isEqualTo("Mekong Wire Harness Co., Ltd.");
     }
 
     @Test

@@ -1,0 +1,196 @@
+package jp.hoshimi.supplier.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.Optional;
+import jp.hoshimi.audit.AuditChange;
+import jp.hoshimi.audit.AuditEntry;
+import jp.hoshimi.security.CurrentUser;
+import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.ConcurrentEditException;
+import jp.hoshimi.shared.ui.Formats;
+import jp.hoshimi.shared.ui.Notifications;
+import jp.hoshimi.shared.ui.ViewToolbar;
+import jp.hoshimi.supplier.SupplierDetails;
+import jp.hoshimi.supplier.SupplierInUseException;
+import jp.hoshimi.supplier.SupplierService;
+
+/** One supplier: its master data, where it is used, what the register said, and who changed what. */
+@Route("suppliers/:id")
+@PermitAll
+class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final SupplierService suppliers;
+    private final CurrentUser currentUser;
+    SupplierDetails supplier;
+    final Button edit = new Button();
+    final Button delete = new Button();
+    final Grid<AuditEntry> history = new Grid<>();
+
+    SupplierDetailView(SupplierService suppliers, CurrentUser currentUser) {
+        this.suppliers = suppliers;
+        this.currentUser = currentUser;
+        addClassName("supplier-detail-view");
+        setSizeFull();
+        edit.addClickListener(click -> new SupplierEditor(suppliers, supplier, this::reload).open());
+        delete.addClickListener(click -> confirmDelete());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<Long> id = event.getRouteParameters().getLong("id");
+        Optional<SupplierDetails> found = id.flatMap(suppliers::find);
+        if (found.isEmpty()) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        show(found.get());
+    }
+
+    private void show(SupplierDetails details) {
+        this.supplier = details;
+        removeAll();
+
+        edit.setText(getTranslation("action.edit"));
+        edit.setIcon(VaadinIcon.EDIT.create());
+        edit.setId("supplier-edit");
+        edit.setVisible(currentUser.hasRole(Role.PROCUREMENT)
+                || currentUser.hasRole(Role.RISK_MANAGER)
+                || currentUser.hasRole(Role.ADMIN));
+        delete.setText(getTranslation("action.delete"));
+        delete.setIcon(VaadinIcon.TRASH.create());
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        delete.setId("supplier-delete");
+        delete.setVisible(currentUser.hasRole(Role.RISK_MANAGER) || currentUser.hasRole(Role.ADMIN));
+
+        Anchor back = new Anchor("suppliers", "← " + getTranslation("supplier.list.title"));
+        back.addClassName("back-link");
+        add(back, new ViewToolbar(details.name(), edit, delete));
+
+        TabSheet tabs = new TabSheet();
+        tabs.setWidthFull();
+        tabs.add(getTranslation("supplier.tab.overview"), overview(details));
+        tabs.add(getTranslation("supplier.tab.contracts"), later("supplier.tab.contracts.later"));
+        tabs.add(getTranslation("supplier.tab.asSubcontractor"), later("supplier.tab.asSubcontractor.later"));
+        tabs.add(getTranslation("supplier.tab.register"), later("supplier.tab.register.later"));
+        tabs.add(getTranslation("supplier.tab.history"), historyTab(details));
+        add(tabs);
+        setFlexGrow(1, tabs);
+    }
+
+    private Component overview(SupplierDetails d) {
+        Div grid = new Div();
+        grid.addClassName("detail-grid");
+        field(grid, "supplier.field.name", d.name());
+        field(grid, "supplier.field.nameKana", d.nameKana());
+        field(
+                grid,
+                "supplier.field.corporateNumber",
+                d.corporateNumber() == null ? getTranslation("supplier.noCorporateNumber") : d.corporateNumber());
+        field(grid, "supplier.field.supplierCode", d.supplierCode());
+        field(grid, "supplier.field.country", d.country());
+        field(grid, "supplier.field.address", d.address());
+        field(grid, "supplier.field.contactName", d.contactName());
+        field(grid, "supplier.field.contactEmail", d.contactEmail());
+        field(grid, "supplier.field.notes", d.notes());
+        field(grid, "supplier.column.updatedAt", Formats.dateTime(d.updatedAt()));
+        return grid;
+    }
+
+    private void field(Div grid, String labelKey, String value) {
+        Span label = new Span(getTranslation(labelKey));
+        label.addClassName("detail-label");
+        Span text = new Span(value == null || value.isBlank() ? "—" : value);
+        text.addClassName("detail-value");
+        grid.add(label, text);
+    }
+
+    private Component later(String key) {
+        Paragraph text = new Paragraph(getTranslation(key));
+        text.addClassName("tab-note");
+        return text;
+    }
+
+    private Component historyTab(SupplierDetails d) {
+        history.removeAllColumns();
+        history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        history.addColumn(e -> Formats.dateTime(e.occurredAt()))
+                .setHeader(getTranslation("audit.column.when"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        history.addColumn(AuditEntry::actor)
+                .setHeader(getTranslation("audit.column.who"))
+                .setAutoWidth(true);
+        history.addColumn(e -> getTranslation("audit.action." + e.action().name()))
+                .setHeader(getTranslation("audit.column.action"))
+                .setAutoWidth(true);
+        history.addColumn(this::describeChanges)
+                .setHeader(getTranslation("audit.column.change"))
+                .setFlexGrow(1);
+        history.setItems(suppliers.history(d.id()));
+        history.setAllRowsVisible(true);
+        history.setId("supplier-history");
+        return history;
+    }
+
+    private void reload(long id) {
+        suppliers.find(id).ifPresentOrElse(this::show, () -> UI.getCurrent().navigate("suppliers"));
+    }
+
+    private void confirmDelete() {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("supplier.delete.title"));
+        confirm.setText(getTranslation("supplier.delete.text", supplier.name()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("action.delete"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(event -> deleteSupplier());
+        confirm.open();
+    }
+
+    void deleteSupplier() {
+        try {
+            suppliers.delete(supplier.id(), supplier.version());
+            Notifications.success(getTranslation("supplier.delete.done", supplier.name()));
+            UI.getCurrent().navigate("suppliers");
+        } catch (SupplierInUseException e) {
+            Notifications.error(getTranslation("supplier.delete.inUse", e.contracts(), e.links()));
+        } catch (ConcurrentEditException e) {
+            Notifications.error(getTranslation("concurrentEdit.text"));
+            reload(supplier.id());
+        }
+    }
+
+    /** "取引先名: 旧 → 新 / 住所: — → 愛知県…", with field names in the user's language. */
+    private String describeChanges(AuditEntry entry) {
+        return AuditChange.between(entry.beforeJson(), entry.afterJson()).stream()
+                .map(change -> getTranslation("supplier.field." + change.field()) + ": "
+                        + (change.before() == null ? "—" : change.before()) + " → "
+                        + (change.after() == null ? "—" : change.after()))
+                .collect(java.util.stream.Collectors.joining(" / "));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (supplier == null ? getTranslation("nav.suppliers") : supplier.name()) + " | Hoshimi";
+    }
+}
