@@ -5,13 +5,24 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import jp.hoshimi.contract.ContractFilter;
+import jp.hoshimi.contract.ContractForm;
+import jp.hoshimi.contract.ContractService;
+import jp.hoshimi.contract.DecisionChart;
+import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.security.NewUser;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.security.UserAccountService;
+import jp.hoshimi.security.UserSummary;
+import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.supplier.SupplierDetails;
 import jp.hoshimi.supplier.SupplierFilter;
 import jp.hoshimi.supplier.SupplierForm;
 import jp.hoshimi.supplier.SupplierService;
@@ -45,17 +56,32 @@ class DemoData implements ApplicationRunner {
                     Set.of(Role.PROCUREMENT)),
             new NewUser("risk", "リスク 太郎 (Risk manager)", "risk@example.jp", DEMO_PASSWORD, Set.of(Role.RISK_MANAGER)),
             new NewUser("admin", "管理 一郎 (Administrator)", "admin@example.jp", DEMO_PASSWORD, Set.of(Role.ADMIN)),
+            new NewUser(
+                    "procurement2",
+                    "精工 三郎 (Procurement, 星見精工)",
+                    "procurement2@example.jp",
+                    DEMO_PASSWORD,
+                    Set.of(Role.PROCUREMENT)),
             new NewUser("auditor", "監査 次郎 (Auditor)", "auditor@example.jp", DEMO_PASSWORD, Set.of(Role.AUDITOR)));
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final UserAccountService accounts;
     private final SupplierService suppliers;
+    private final OrgUnitService orgUnits;
+    private final ContractService contracts;
     private final SystemAuthentication system;
 
-    DemoData(UserAccountService accounts, SupplierService suppliers, SystemAuthentication system) {
+    DemoData(
+            UserAccountService accounts,
+            SupplierService suppliers,
+            OrgUnitService orgUnits,
+            ContractService contracts,
+            SystemAuthentication system) {
         this.accounts = accounts;
         this.suppliers = suppliers;
+        this.orgUnits = orgUnits;
+        this.contracts = contracts;
         this.system = system;
     }
 
@@ -72,6 +98,79 @@ class DemoData implements ApplicationRunner {
         if (suppliers.count(SupplierFilter.none()) == 0) {
             int created = suppliers.createAll(readSuppliers("sample-data/demo-suppliers.csv"));
             log.info("Loaded {} demo suppliers from sample-data/demo-suppliers.csv", created);
+        }
+        if (orgUnits.all().isEmpty()) {
+            loadOrgUnits();
+        }
+        if (contracts.count(ContractFilter.none()) == 0) {
+            int created = loadContracts();
+            log.info("Loaded {} demo contracts from sample-data/demo-contracts.csv", created);
+        }
+    }
+
+    /** Two buying companies with their departments; demo users become members (see README). */
+    private void loadOrgUnits() {
+        Map<String, Long> ids = new HashMap<>();
+        for (CSVRecord row : read("sample-data/demo-org-units.csv")) {
+            String parent = row.get("親組織コード");
+            ids.put(
+                    row.get("組織コード"),
+                    orgUnits.create(row.get("組織コード"), row.get("組織名"), parent.isBlank() ? null : ids.get(parent)));
+        }
+        member("procurement", Set.of(ids.get("HMC-PUR"), ids.get("HMC-ELE")), false);
+        member("procurement2", Set.of(ids.get("HSK")), false);
+        member("risk", Set.of(), true);
+        member("admin", Set.of(), true);
+        member("auditor", Set.of(), true);
+        log.info("Created {} demo organisation units", ids.size());
+    }
+
+    private void member(String username, Set<Long> units, boolean groupWide) {
+        accounts.findByUsername(username).ifPresent(user -> orgUnits.assign(user.id(), units, groupWide));
+    }
+
+    private int loadContracts() {
+        Map<String, Long> unitIds = new HashMap<>();
+        orgUnits.all().forEach(unit -> unitIds.put(unit.code(), unit.id()));
+        int created = 0;
+        for (CSVRecord row : read("sample-data/demo-contracts.csv")) {
+            Long supplierId = suppliers
+                    .findByCode(row.get("取引先コード"))
+                    .map(SupplierDetails::id)
+                    .orElse(null);
+            Long ownerId =
+                    accounts.findByUsername(row.get("担当者")).map(UserSummary::id).orElse(null);
+            contracts.create(new ContractForm(
+                    row.get("契約番号"),
+                    row.get("件名"),
+                    supplierId,
+                    unitIds.get(row.get("組織コード")),
+                    ownerId,
+                    LocalDate.parse(row.get("開始日")),
+                    LocalDate.parse(row.get("終了日")),
+                    new DecisionChart(yes(row.get("機密情報の取扱い")), yes(row.get("停止時の影響大")), yes(row.get("社内システム接続"))),
+                    RequiredLevel.valueOf(row.get("要求レベル")),
+                    row.get("レベルの理由")));
+            created++;
+        }
+        return created;
+    }
+
+    private static boolean yes(String answer) {
+        return "はい".equals(answer.strip());
+    }
+
+    private static List<CSVRecord> read(String resource) {
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get();
+        try (Reader reader =
+                new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8)) {
+            return format.parse(reader).getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read demo data " + resource, e);
         }
     }
 

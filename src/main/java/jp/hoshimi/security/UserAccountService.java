@@ -3,6 +3,8 @@ package jp.hoshimi.security;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
 import jp.hoshimi.security.internal.UserRepository;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -42,6 +44,18 @@ public class UserAccountService {
         }
         String hash = passwordEncoder.encode(user.rawPassword());
         return users.insert(user, hash, LocalDateTime.now(clock));
+    }
+
+    /** Active users, for owner pickers. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public List<UserSummary> activeUsers() {
+        return users.activeUsers();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> findByUsername(String username) {
+        return users.findByUsername(username).map(u -> new UserSummary(u.id(), u.username(), u.displayName()));
     }
 
     @Transactional(readOnly = true)

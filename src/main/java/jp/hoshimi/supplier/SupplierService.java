@@ -95,6 +95,12 @@ public class SupplierService {
                 CorporateNumber.parse(corporateNumber).value());
     }
 
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public Optional<SupplierDetails> findByCode(String supplierCode) {
+        return supplierCode == null ? Optional.empty() : suppliers.findByCode(supplierCode.strip());
+    }
+
     /** Creates a supplier. @throws ValidationException listing every problem; nothing is written then. */
     @Transactional
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})

@@ -5,11 +5,13 @@ import static jp.hoshimi.db.Tables.APP_USER_ROLE;
 
 import java.time.LocalDateTime;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import jp.hoshimi.security.HoshimiUser;
 import jp.hoshimi.security.NewUser;
 import jp.hoshimi.security.Role;
+import jp.hoshimi.security.UserSummary;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -54,6 +56,15 @@ class JooqUserRepository implements UserRepository {
                 .join(APP_USER)
                 .on(APP_USER.ID.eq(APP_USER_ROLE.USER_ID))
                 .where(APP_USER_ROLE.ROLE.eq(role.name()).and(APP_USER.ENABLED.isTrue())));
+    }
+
+    @Override
+    public List<UserSummary> activeUsers() {
+        return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME)
+                .from(APP_USER)
+                .where(APP_USER.ENABLED.isTrue())
+                .orderBy(APP_USER.DISPLAY_NAME)
+                .fetch(r -> new UserSummary(r.value1(), r.value2(), r.value3()));
     }
 
     @Override

@@ -17,5 +17,7 @@ public interface UserRepository {
 
     long count();
 
+    java.util.List<jp.hoshimi.security.UserSummary> activeUsers();
+
     long insert(NewUser user, String passwordHash, LocalDateTime now);
 }

@@ -1,0 +1,208 @@
+package jp.hoshimi.contract;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import jp.hoshimi.audit.AuditAction;
+import jp.hoshimi.audit.AuditEntry;
+import jp.hoshimi.audit.AuditService;
+import jp.hoshimi.audit.AuditTrail;
+import jp.hoshimi.contract.internal.ContractRepository;
+import jp.hoshimi.organisation.DataScope;
+import jp.hoshimi.organisation.OrgUnitService;
+import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.ConcurrentEditException;
+import jp.hoshimi.shared.FieldProblem;
+import jp.hoshimi.shared.NotFoundException;
+import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.supplier.SupplierService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Contracts and the level each requires. Every method applies the current user's data scope: a
+ * contract of another unit is "not found", whether asked for by id, by number or in a list.
+ */
+@Service
+public class ContractService {
+
+    public static final String AUDIT_TYPE = "contract";
+    public static final int MAX_PAGE_SIZE = 1000;
+    static final int MINIMUM_REASON_LENGTH = 10;
+
+    private final ContractRepository contracts;
+    private final OrgUnitService orgUnits;
+    private final SupplierService suppliers;
+    private final AuditTrail audit;
+    private final AuditService auditService;
+    private final Clock clock;
+
+    ContractService(
+            ContractRepository contracts,
+            OrgUnitService orgUnits,
+            SupplierService suppliers,
+            AuditTrail audit,
+            AuditService auditService,
+            Clock clock) {
+        this.contracts = contracts;
+        this.orgUnits = orgUnits;
+        this.suppliers = suppliers;
+        this.audit = audit;
+        this.auditService = auditService;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public List<ContractListItem> list(ContractFilter filter, ContractSort.Order order, int offset, int limit) {
+        return contracts.list(
+                orgUnits.currentScope(),
+                filter == null ? ContractFilter.none() : filter,
+                order == null ? ContractSort.Order.defaultOrder() : order,
+                Math.max(0, offset),
+                Math.min(Math.max(0, limit), MAX_PAGE_SIZE));
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public int count(ContractFilter filter) {
+        return contracts.count(orgUnits.currentScope(), filter == null ? ContractFilter.none() : filter);
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public Optional<ContractDetails> find(long id) {
+        return contracts.find(orgUnits.currentScope(), id);
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public Optional<ContractDetails> findByNumber(String contractNumber) {
+        return contracts.findByNumber(orgUnits.currentScope(), contractNumber);
+    }
+
+    @Transactional
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
+    public long create(ContractForm form) {
+        DataScope scope = orgUnits.currentScope();
+        ContractForm valid = validate(form, scope, null);
+        long id = contracts.insert(valid, suggestion(valid), LocalDateTime.now(clock));
+        audit.record(AUDIT_TYPE, id, AuditAction.CREATE, null, valid);
+        return id;
+    }
+
+    @Transactional
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
+    public void update(long id, int version, ContractForm form) {
+        DataScope scope = orgUnits.currentScope();
+        ContractDetails before = contracts.find(scope, id).orElseThrow(() -> new NotFoundException(AUDIT_TYPE, id));
+        ContractForm valid = validate(form, scope, id);
+        if (!contracts.update(id, version, valid, suggestion(valid), LocalDateTime.now(clock))) {
+            throw new ConcurrentEditException(AUDIT_TYPE, id);
+        }
+        audit.record(AUDIT_TYPE, id, AuditAction.UPDATE, before.toForm(), valid);
+    }
+
+    @Transactional
+    @RolesAllowed({Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
+    public void delete(long id, int version) {
+        ContractDetails before =
+                contracts.find(orgUnits.currentScope(), id).orElseThrow(() -> new NotFoundException(AUDIT_TYPE, id));
+        if (!contracts.delete(id, version)) {
+            throw new ConcurrentEditException(AUDIT_TYPE, id);
+        }
+        audit.record(AUDIT_TYPE, id, AuditAction.DELETE, before.toForm(), null);
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public List<AuditEntry> history(long id) {
+        find(id).orElseThrow(() -> new NotFoundException(AUDIT_TYPE, id));
+        return auditService.historyOf(AUDIT_TYPE, id);
+    }
+
+    private static RequiredLevel suggestion(ContractForm form) {
+        return form.decisionChart().suggestion().orElse(null);
+    }
+
+    private ContractForm validate(ContractForm form, DataScope scope, Long id) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String number = strip(form.contractNumber());
+        if (number == null) {
+            problems.add(FieldProblem.of("contractNumber", "validation.required"));
+        } else if (number.length() > 50) {
+            problems.add(FieldProblem.of("contractNumber", "validation.tooLong", 50));
+        }
+        String title = strip(form.title());
+        if (title == null) {
+            problems.add(FieldProblem.of("title", "validation.required"));
+        } else if (title.length() > 300) {
+            problems.add(FieldProblem.of("title", "validation.tooLong", 300));
+        }
+        if (form.supplierId() == null) {
+            problems.add(FieldProblem.of("supplierId", "validation.required"));
+        } else if (suppliers.find(form.supplierId()).isEmpty()) {
+            problems.add(FieldProblem.of("supplierId", "contract.supplier.unknown"));
+        }
+        if (form.orgUnitId() == null) {
+            problems.add(FieldProblem.of("orgUnitId", "validation.required"));
+        } else if (!scope.includes(form.orgUnitId())) {
+            problems.add(FieldProblem.of("orgUnitId", "contract.orgUnit.outOfScope"));
+        }
+        if (form.startDate() != null && form.endDate() != null && form.endDate().isBefore(form.startDate())) {
+            problems.add(FieldProblem.of("endDate", "contract.endBeforeStart"));
+        }
+        DecisionChart chart = form.decisionChart() == null ? DecisionChart.unanswered() : form.decisionChart();
+        if (!chart.isComplete()) {
+            problems.add(FieldProblem.of("decisionChart", "contract.decisionChart.incomplete"));
+        }
+        RequiredLevel required = form.requiredLevel();
+        String reason = strip(form.levelReason());
+        if (required == null) {
+            problems.add(FieldProblem.of("requiredLevel", "validation.required"));
+        } else if (chart.isComplete()
+                && required != chart.suggestion().orElseThrow()
+                && (reason == null || reason.length() < MINIMUM_REASON_LENGTH)) {
+            problems.add(FieldProblem.of(
+                    "levelReason",
+                    "contract.levelReason.required",
+                    MINIMUM_REASON_LENGTH,
+                    chart.suggestion().orElseThrow().name()));
+        }
+        if (reason != null && reason.length() > 2000) {
+            problems.add(FieldProblem.of("levelReason", "validation.tooLong", 2000));
+        }
+        if (problems.isEmpty() && number != null) {
+            contracts
+                    .findIdAndTitleByNumber(number)
+                    .filter(existing -> !existing.id().equals(id))
+                    .ifPresent(existing -> problems.add(FieldProblem.of(
+                            "contractNumber",
+                            "contract.duplicateNumber",
+                            number,
+                            scope.includes(existing.orgUnitId()) ? existing.title() : "—")));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        return new ContractForm(
+                number,
+                title,
+                form.supplierId(),
+                form.orgUnitId(),
+                form.ownerUserId(),
+                form.startDate(),
+                form.endDate(),
+                chart,
+                required,
+                reason);
+    }
+
+    private static String strip(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

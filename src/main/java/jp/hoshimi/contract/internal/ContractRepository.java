@@ -1,0 +1,254 @@
+package jp.hoshimi.contract.internal;
+
+import static jp.hoshimi.db.Tables.APP_USER;
+import static jp.hoshimi.db.Tables.CONTRACT;
+import static jp.hoshimi.db.Tables.ORG_UNIT;
+import static jp.hoshimi.db.Tables.SUPPLIER;
+
+import java.time.LocalDateTime;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import jp.hoshimi.contract.ContractDetails;
+import jp.hoshimi.contract.ContractFilter;
+import jp.hoshimi.contract.ContractForm;
+import jp.hoshimi.contract.ContractListItem;
+import jp.hoshimi.contract.ContractSort;
+import jp.hoshimi.contract.DecisionChart;
+import jp.hoshimi.db.tables.records.ContractRecord;
+import jp.hoshimi.organisation.DataScope;
+import jp.hoshimi.shared.CompanyNames;
+import jp.hoshimi.shared.RequiredLevel;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ContractRepository {
+
+    /** The id, title and unit of the contract holding a number (for a clear duplicate message). */
+    public record NumberHolder(Long id, String title, long orgUnitId) {}
+
+    private static final Field<Boolean> ANY_YES = DSL.field(CONTRACT.HANDLES_CONFIDENTIAL
+            .isTrue()
+            .or(CONTRACT.BUSINESS_CRITICAL.isTrue())
+            .or(CONTRACT.NETWORK_ACCESS.isTrue()));
+
+    private final DSLContext dsl;
+
+    ContractRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public List<ContractListItem> list(
+            DataScope scope, ContractFilter filter, ContractSort.Order order, int offset, int limit) {
+        return dsl.select(
+                        CONTRACT.ID,
+                        CONTRACT.CONTRACT_NUMBER,
+                        CONTRACT.TITLE,
+                        CONTRACT.SUPPLIER_ID,
+                        SUPPLIER.NAME,
+                        ORG_UNIT.NAME,
+                        APP_USER.DISPLAY_NAME,
+                        CONTRACT.REQUIRED_LEVEL,
+                        ANY_YES,
+                        CONTRACT.END_DATE)
+                .from(CONTRACT)
+                .join(SUPPLIER)
+                .on(SUPPLIER.ID.eq(CONTRACT.SUPPLIER_ID))
+                .join(ORG_UNIT)
+                .on(ORG_UNIT.ID.eq(CONTRACT.ORG_UNIT_ID))
+                .leftJoin(APP_USER)
+                .on(APP_USER.ID.eq(CONTRACT.OWNER_USER_ID))
+                .where(inScope(scope).and(condition(filter)))
+                .orderBy(sortField(order), order.ascending() ? CONTRACT.ID.asc() : CONTRACT.ID.desc())
+                .limit(limit)
+                .offset(offset)
+                .fetch(r -> new ContractListItem(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        RequiredLevel.valueOf(r.value8()),
+                        Boolean.TRUE.equals(r.value9()),
+                        r.value10()));
+    }
+
+    public int count(DataScope scope, ContractFilter filter) {
+        return dsl.fetchCount(dsl.selectOne()
+                .from(CONTRACT)
+                .join(SUPPLIER)
+                .on(SUPPLIER.ID.eq(CONTRACT.SUPPLIER_ID))
+                .where(inScope(scope).and(condition(filter))));
+    }
+
+    public Optional<ContractDetails> find(DataScope scope, long id) {
+        return findWhere(inScope(scope).and(CONTRACT.ID.eq(id)));
+    }
+
+    public Optional<ContractDetails> findByNumber(DataScope scope, String number) {
+        return findWhere(inScope(scope).and(CONTRACT.CONTRACT_NUMBER.eq(number)));
+    }
+
+    /** Unscoped: uniqueness holds across the whole group. */
+    public Optional<NumberHolder> findIdAndTitleByNumber(String number) {
+        return dsl.select(CONTRACT.ID, CONTRACT.TITLE, CONTRACT.ORG_UNIT_ID)
+                .from(CONTRACT)
+                .where(CONTRACT.CONTRACT_NUMBER.eq(number))
+                .fetchOptional(r -> new NumberHolder(r.value1(), r.value2(), r.value3()));
+    }
+
+    private Optional<ContractDetails> findWhere(Condition condition) {
+        return dsl.select(
+                        CONTRACT.asterisk(),
+                        SUPPLIER.NAME,
+                        SUPPLIER.CORPORATE_NUMBER,
+                        ORG_UNIT.NAME,
+                        APP_USER.DISPLAY_NAME)
+                .from(CONTRACT)
+                .join(SUPPLIER)
+                .on(SUPPLIER.ID.eq(CONTRACT.SUPPLIER_ID))
+                .join(ORG_UNIT)
+                .on(ORG_UNIT.ID.eq(CONTRACT.ORG_UNIT_ID))
+                .leftJoin(APP_USER)
+                .on(APP_USER.ID.eq(CONTRACT.OWNER_USER_ID))
+                .where(condition)
+                .fetchOptional(ContractRepository::toDetails);
+    }
+
+    private static ContractDetails toDetails(Record r) {
+        return new ContractDetails(
+                r.get(CONTRACT.ID),
+                r.get(CONTRACT.CONTRACT_NUMBER),
+                r.get(CONTRACT.TITLE),
+                r.get(CONTRACT.SUPPLIER_ID),
+                r.get(SUPPLIER.NAME),
+                r.get(SUPPLIER.CORPORATE_NUMBER),
+                r.get(CONTRACT.ORG_UNIT_ID),
+                r.get(ORG_UNIT.NAME),
+                r.get(CONTRACT.OWNER_USER_ID),
+                r.get(APP_USER.DISPLAY_NAME),
+                r.get(CONTRACT.START_DATE),
+                r.get(CONTRACT.END_DATE),
+                new DecisionChart(
+                        r.get(CONTRACT.HANDLES_CONFIDENTIAL),
+                        r.get(CONTRACT.BUSINESS_CRITICAL),
+                        r.get(CONTRACT.NETWORK_ACCESS)),
+                r.get(CONTRACT.SUGGESTED_LEVEL) == null ? null : RequiredLevel.valueOf(r.get(CONTRACT.SUGGESTED_LEVEL)),
+                RequiredLevel.valueOf(r.get(CONTRACT.REQUIRED_LEVEL)),
+                r.get(CONTRACT.LEVEL_REASON),
+                r.get(CONTRACT.UPDATED_AT),
+                r.get(CONTRACT.VERSION));
+    }
+
+    public long insert(ContractForm form, RequiredLevel suggested, LocalDateTime now) {
+        return dsl.insertInto(CONTRACT)
+                .set(toRecord(form, suggested))
+                .set(CONTRACT.CREATED_AT, now)
+                .set(CONTRACT.UPDATED_AT, now)
+                .set(CONTRACT.VERSION, 0)
+                .returningResult(CONTRACT.ID)
+                .fetchSingle()
+                .value1();
+    }
+
+    public boolean update(long id, int version, ContractForm form, RequiredLevel suggested, LocalDateTime now) {
+        return dsl.update(CONTRACT)
+                        .set(toRecord(form, suggested))
+                        .set(CONTRACT.UPDATED_AT, now)
+                        .set(CONTRACT.VERSION, CONTRACT.VERSION.plus(1))
+                        .where(CONTRACT.ID.eq(id).and(CONTRACT.VERSION.eq(version)))
+                        .execute()
+                == 1;
+    }
+
+    public boolean delete(long id, int version) {
+        return dsl.deleteFrom(CONTRACT)
+                        .where(CONTRACT.ID.eq(id).and(CONTRACT.VERSION.eq(version)))
+                        .execute()
+                == 1;
+    }
+
+    private ContractRecord toRecord(ContractForm form, RequiredLevel suggested) {
+        ContractRecord record = dsl.newRecord(CONTRACT);
+        record.setContractNumber(form.contractNumber());
+        record.setTitle(form.title());
+        record.setSupplierId(form.supplierId());
+        record.setOrgUnitId(form.orgUnitId());
+        record.setOwnerUserId(form.ownerUserId());
+        record.setStartDate(form.startDate());
+        record.setEndDate(form.endDate());
+        record.setHandlesConfidential(form.decisionChart().handlesConfidential());
+        record.setBusinessCritical(form.decisionChart().businessCritical());
+        record.setNetworkAccess(form.decisionChart().networkAccess());
+        record.setSuggestedLevel(suggested == null ? null : suggested.name());
+        record.setRequiredLevel(form.requiredLevel().name());
+        record.setLevelReason(form.levelReason());
+        return record;
+    }
+
+    private static Condition inScope(DataScope scope) {
+        return scope.groupWide() ? DSL.noCondition() : CONTRACT.ORG_UNIT_ID.in(scope.unitIds());
+    }
+
+    private Condition condition(ContractFilter filter) {
+        Condition condition = DSL.noCondition();
+        if (filter.text() != null && !filter.text().isBlank()) {
+            String text = filter.text().strip();
+            String normalized = CompanyNames.normalize(text);
+            Condition byText = CONTRACT.CONTRACT_NUMBER.startsWith(text).or(CONTRACT.TITLE.contains(text));
+            if (!normalized.isEmpty()) {
+                byText = byText.or(SUPPLIER.NAME_NORMALIZED.contains(normalized));
+            }
+            condition = condition.and(byText);
+        }
+        if (filter.orgUnitId() != null) {
+            condition = condition.and(CONTRACT.ORG_UNIT_ID.in(unitAndBelow(filter.orgUnitId())));
+        }
+        if (filter.requiredLevel() != null) {
+            condition = condition.and(
+                    CONTRACT.REQUIRED_LEVEL.eq(filter.requiredLevel().name()));
+        }
+        if (filter.ownerUserId() != null) {
+            condition = condition.and(CONTRACT.OWNER_USER_ID.eq(filter.ownerUserId()));
+        }
+        if (filter.supplierId() != null) {
+            condition = condition.and(CONTRACT.SUPPLIER_ID.eq(filter.supplierId()));
+        }
+        return condition;
+    }
+
+    private Set<Long> unitAndBelow(long unitId) {
+        var parents = dsl.select(ORG_UNIT.ID, ORG_UNIT.PARENT_ID).from(ORG_UNIT).fetch();
+        Set<Long> result = new HashSet<>();
+        Deque<Long> todo = new ArrayDeque<>(List.of(unitId));
+        while (!todo.isEmpty()) {
+            Long id = todo.pop();
+            if (result.add(id)) {
+                parents.stream().filter(r -> id.equals(r.value2())).forEach(r -> todo.add(r.value1()));
+            }
+        }
+        return result;
+    }
+
+    private static SortField<?> sortField(ContractSort.Order order) {
+        Field<?> field = switch (order.sort()) {
+            case CONTRACT_NUMBER -> CONTRACT.CONTRACT_NUMBER;
+            case TITLE -> CONTRACT.TITLE;
+            case SUPPLIER -> SUPPLIER.NAME_SORT;
+            case REQUIRED_LEVEL -> CONTRACT.REQUIRED_LEVEL;
+            case END_DATE -> CONTRACT.END_DATE;
+        };
+        return order.ascending() ? field.asc().nullsLast() : field.desc().nullsLast();
+    }
+}

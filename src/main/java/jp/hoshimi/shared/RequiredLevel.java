@@ -1,0 +1,31 @@
+package jp.hoshimi.shared;
+
+import java.util.Optional;
+
+/** The level a contract (or a chain link) requires: none, or a star level. */
+public enum RequiredLevel {
+    NONE(null),
+    SA1(StarLevel.SA1),
+    SA2(StarLevel.SA2),
+    STAR3(StarLevel.STAR3),
+    STAR4(StarLevel.STAR4),
+    STAR5(StarLevel.STAR5);
+
+    private final StarLevel level;
+
+    RequiredLevel(StarLevel level) {
+        this.level = level;
+    }
+
+    public Optional<StarLevel> starLevel() {
+        return Optional.ofNullable(level);
+    }
+
+    public static RequiredLevel of(StarLevel level) {
+        return level == null ? NONE : valueOf(level.name());
+    }
+
+    public String messageKey() {
+        return "requiredLevel." + name();
+    }
+}
