@@ -26,6 +26,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
@@ -60,10 +61,21 @@ public abstract class KaribuTest {
         }
     }
 
+    @Autowired
+    private UserDetailsService userDetailsService;
+
+    /** Starts a UI signed in as one of the demo users (their units and roles), in Japanese. */
+    protected void signInAsUser(String username) {
+        signInAs(Locale.JAPANESE, (HoshimiUser) userDetailsService.loadUserByUsername(username));
+    }
+
     /** Starts a UI signed in as a user with these roles, in the given language. */
     protected void signInAs(Locale locale, Role... roles) {
         Set<Role> roleSet = roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.of(roles[0], roles);
-        HoshimiUser user = new HoshimiUser(1, "karibu", "Karibu Tester", "", true, roleSet);
+        signInAs(locale, new HoshimiUser(1, "karibu", "Karibu Tester", "", true, roleSet));
+    }
+
+    private void signInAs(Locale locale, HoshimiUser user) {
         Authentication authentication =
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         MockVaadin.INSTANCE.setMockRequestFactory(session -> new FakeRequest(session) {

@@ -165,7 +165,7 @@ class ContractServiceTest {
                 .isInstanceOfSatisfying(
                         ValidationException.class,
                         e -> assertThat(e.problems().get(0).arguments())
-                                .containsExactly("HMC-2026-0001", "碧海精密プレス工業株式会社 ダイカスト部品供給契約"));
+                                .containsExactly("HMC-2026-0001", "ダイカスト部品供給契約"));
     }
 
     @Test
