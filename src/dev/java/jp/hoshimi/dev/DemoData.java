@@ -22,6 +22,8 @@ import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.security.UserAccountService;
 import jp.hoshimi.security.UserSummary;
 import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.subcontracting.LinkForm;
+import jp.hoshimi.subcontracting.SubcontractingService;
 import jp.hoshimi.supplier.SupplierDetails;
 import jp.hoshimi.supplier.SupplierFilter;
 import jp.hoshimi.supplier.SupplierForm;
@@ -70,6 +72,7 @@ class DemoData implements ApplicationRunner {
     private final SupplierService suppliers;
     private final OrgUnitService orgUnits;
     private final ContractService contracts;
+    private final SubcontractingService chains;
     private final SystemAuthentication system;
 
     DemoData(
@@ -77,11 +80,13 @@ class DemoData implements ApplicationRunner {
             SupplierService suppliers,
             OrgUnitService orgUnits,
             ContractService contracts,
+            SubcontractingService chains,
             SystemAuthentication system) {
         this.accounts = accounts;
         this.suppliers = suppliers;
         this.orgUnits = orgUnits;
         this.contracts = contracts;
+        this.chains = chains;
         this.system = system;
     }
 
@@ -105,6 +110,8 @@ class DemoData implements ApplicationRunner {
         if (contracts.count(ContractFilter.none()) == 0) {
             int created = loadContracts();
             log.info("Loaded {} demo contracts from sample-data/demo-contracts.csv", created);
+            int links = loadChains();
+            log.info("Loaded {} demo sub-contractor links from sample-data/demo-chains.csv", links);
         }
     }
 
@@ -154,6 +161,31 @@ class DemoData implements ApplicationRunner {
             created++;
         }
         return created;
+    }
+
+    /** Includes the 2022-like case: a tier-1 press maker whose remote-maintenance provider holds no level. */
+    private int loadChains() {
+        int created = 0;
+        for (CSVRecord row : read("sample-data/demo-chains.csv")) {
+            long contractId =
+                    contracts.findByNumber(row.get("契約番号")).orElseThrow().id();
+            String level = row.get("要求レベル");
+            chains.addLink(
+                    contractId,
+                    new LinkForm(
+                            supplierId(row.get("委託元取引先コード")),
+                            supplierId(row.get("再委託先取引先コード")),
+                            yes(row.get("機密情報が渡る")),
+                            yes(row.get("システム接続あり")),
+                            level.isBlank() ? null : RequiredLevel.valueOf(level),
+                            row.get("備考")));
+            created++;
+        }
+        return created;
+    }
+
+    private Long supplierId(String code) {
+        return suppliers.findByCode(code).map(SupplierDetails::id).orElseThrow();
     }
 
     private static boolean yes(String answer) {

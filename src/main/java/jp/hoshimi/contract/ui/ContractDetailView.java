@@ -31,6 +31,8 @@ import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.Notifications;
 import jp.hoshimi.shared.ui.ViewToolbar;
+import jp.hoshimi.subcontracting.SubcontractingService;
+import jp.hoshimi.subcontracting.ui.ChainTree;
 import jp.hoshimi.supplier.SupplierService;
 
 /** One contract: what it is, which level it requires and why (the decision chart record). */
@@ -40,21 +42,25 @@ class ContractDetailView extends VerticalLayout implements BeforeEnterObserver, 
 
     private final ContractService contracts;
     private final SupplierService suppliers;
+    private final SubcontractingService chains;
     private final OrgUnitService orgUnits;
     private final UserAccountService users;
     private final CurrentUser currentUser;
     ContractDetails contract;
+    ChainTree chainTree;
     final Button edit = new Button();
     final Button delete = new Button();
 
     ContractDetailView(
             ContractService contracts,
             SupplierService suppliers,
+            SubcontractingService chains,
             OrgUnitService orgUnits,
             UserAccountService users,
             CurrentUser currentUser) {
         this.contracts = contracts;
         this.suppliers = suppliers;
+        this.chains = chains;
         this.orgUnits = orgUnits;
         this.users = users;
         this.currentUser = currentUser;
@@ -97,7 +103,8 @@ class ContractDetailView extends VerticalLayout implements BeforeEnterObserver, 
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.add(getTranslation("contract.tab.overview"), overview(details));
-        tabs.add(getTranslation("contract.tab.chain"), note("contract.tab.chain.later"));
+        chainTree = new ChainTree(chains, suppliers, details, edit.isVisible());
+        tabs.add(getTranslation("contract.tab.chain"), chainTree);
         add(tabs);
         setFlexGrow(1, tabs);
     }
@@ -157,12 +164,6 @@ class ContractDetailView extends VerticalLayout implements BeforeEnterObserver, 
         label.addClassName("detail-label");
         value.addClassName("detail-value");
         grid.add(label, value);
-    }
-
-    private Component note(String key) {
-        Paragraph text = new Paragraph(getTranslation(key));
-        text.addClassName("tab-note");
-        return text;
     }
 
     private void reload(long id) {

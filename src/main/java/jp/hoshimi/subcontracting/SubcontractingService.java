@@ -1,0 +1,193 @@
+package jp.hoshimi.subcontracting;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.hoshimi.audit.AuditAction;
+import jp.hoshimi.audit.AuditTrail;
+import jp.hoshimi.contract.ContractDetails;
+import jp.hoshimi.contract.ContractService;
+import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.ConcurrentEditException;
+import jp.hoshimi.shared.NotFoundException;
+import jp.hoshimi.subcontracting.internal.LinkRepository;
+import jp.hoshimi.supplier.SupplierDetails;
+import jp.hoshimi.supplier.SupplierService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sub-contractor chains (再委託) per contract: a tree of suppliers of any depth whose first tier is the
+ * contract's supplier. The contract's data scope applies: a chain of a contract the user cannot see is
+ * "not found".
+ */
+@Service
+public class SubcontractingService {
+
+    public static final String AUDIT_TYPE = "subcontracting_link";
+
+    private final LinkRepository links;
+    private final ContractService contracts;
+    private final SupplierService suppliers;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private SubcontractorPolicy policy = SubcontractorPolicy.SAME_WHERE_DATA_OR_ACCESS_FLOWS;
+
+    SubcontractingService(
+            LinkRepository links, ContractService contracts, SupplierService suppliers, AuditTrail audit, Clock clock) {
+        this.links = links;
+        this.contracts = contracts;
+        this.suppliers = suppliers;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Every link of the contract's chain, parents before children. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public List<ChainLink> chain(long contractId) {
+        ContractDetails contract = visibleContract(contractId);
+        return links.ofContract(contractId).stream()
+                .map(link -> withRequiredLevel(link, contract))
+                .toList();
+    }
+
+    @Transactional
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
+    public long addLink(long contractId, LinkForm form) {
+        ContractDetails contract = visibleContract(contractId);
+        if (form.parentSupplierId() == null || form.childSupplierId() == null) {
+            throw new ChainException("validation.required");
+        }
+        long parent = form.parentSupplierId();
+        long child = form.childSupplierId();
+        SupplierDetails childSupplier =
+                suppliers.find(child).orElseThrow(() -> new ChainException("contract.supplier.unknown"));
+        if (parent == child) {
+            throw new ChainException("chain.selfLink", childSupplier.name());
+        }
+        List<ChainLink> existing = links.ofContract(contractId);
+        Map<Long, Long> parentOf = new HashMap<>();
+        Set<Long> inChain = new HashSet<>(Set.of(contract.supplierId()));
+        for (ChainLink link : existing) {
+            parentOf.put(link.childSupplierId(), link.parentSupplierId());
+            inChain.add(link.childSupplierId());
+        }
+        if (!inChain.contains(parent)) {
+            throw new ChainException("chain.parentNotInChain");
+        }
+        // a cycle: the new child is already the parent itself or one of its ancestors
+        for (Long ancestor = parent; ancestor != null; ancestor = parentOf.get(ancestor)) {
+            if (ancestor == child) {
+                throw new ChainException("chain.cycle", childSupplier.name());
+            }
+        }
+        if (existing.stream().anyMatch(l -> l.parentSupplierId() == parent && l.childSupplierId() == child)) {
+            throw new ChainException("chain.duplicate", childSupplier.name());
+        }
+        long id = links.insert(contractId, form, LocalDateTime.now(clock));
+        audit.record(AUDIT_TYPE, id, AuditAction.CREATE, null, auditState(contract, form));
+        return id;
+    }
+
+    @Transactional
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
+    public void updateLink(long contractId, long linkId, int version, LinkForm form) {
+        ContractDetails contract = visibleContract(contractId);
+        ChainLink before = link(contractId, linkId);
+        if (!links.updateFlows(linkId, version, form, LocalDateTime.now(clock))) {
+            throw new ConcurrentEditException(AUDIT_TYPE, linkId);
+        }
+        audit.record(
+                AUDIT_TYPE,
+                linkId,
+                AuditAction.UPDATE,
+                auditState(contract, before),
+                auditState(
+                        contract,
+                        new LinkForm(
+                                before.parentSupplierId(),
+                                before.childSupplierId(),
+                                form.confidentialDataFlows(),
+                                form.systemAccess(),
+                                form.requiredLevelOverride(),
+                                form.note())));
+    }
+
+    /** Removes a link; a sub-contractor that has sub-contractors of its own must be emptied first. */
+    @Transactional
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
+    public void removeLink(long contractId, long linkId, int version) {
+        ContractDetails contract = visibleContract(contractId);
+        ChainLink link = link(contractId, linkId);
+        long below = links.ofContract(contractId).stream()
+                .filter(l -> l.parentSupplierId() == link.childSupplierId())
+                .count();
+        if (below > 0) {
+            throw new ChainException("chain.hasChildren", link.childName(), below);
+        }
+        if (!links.delete(linkId, version)) {
+            throw new ConcurrentEditException(AUDIT_TYPE, linkId);
+        }
+        audit.record(AUDIT_TYPE, linkId, AuditAction.DELETE, auditState(contract, link), null);
+    }
+
+    private ChainLink link(long contractId, long linkId) {
+        return links.ofContract(contractId).stream()
+                .filter(l -> l.id() == linkId)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException(AUDIT_TYPE, linkId));
+    }
+
+    private ContractDetails visibleContract(long contractId) {
+        return contracts.find(contractId).orElseThrow(() -> new NotFoundException("contract", contractId));
+    }
+
+    private ChainLink withRequiredLevel(ChainLink link, ContractDetails contract) {
+        var required = link.requiredLevelOverride() != null
+                ? link.requiredLevelOverride()
+                : policy.requiredOf(contract.requiredLevel(), link.confidentialDataFlows(), link.systemAccess());
+        return new ChainLink(
+                link.id(),
+                link.contractId(),
+                link.parentSupplierId(),
+                link.childSupplierId(),
+                link.childName(),
+                link.childCorporateNumber(),
+                link.confidentialDataFlows(),
+                link.systemAccess(),
+                link.requiredLevelOverride(),
+                required,
+                link.note(),
+                link.version());
+    }
+
+    private static Map<String, Object> auditState(ContractDetails contract, LinkForm form) {
+        Map<String, Object> state = new java.util.LinkedHashMap<>();
+        state.put("contract", contract.contractNumber());
+        state.put("parentSupplierId", form.parentSupplierId());
+        state.put("childSupplierId", form.childSupplierId());
+        state.put("confidentialDataFlows", form.confidentialDataFlows());
+        state.put("systemAccess", form.systemAccess());
+        state.put("requiredLevelOverride", form.requiredLevelOverride());
+        state.put("note", form.note());
+        return state;
+    }
+
+    private static Map<String, Object> auditState(ContractDetails contract, ChainLink link) {
+        return auditState(
+                contract,
+                new LinkForm(
+                        link.parentSupplierId(),
+                        link.childSupplierId(),
+                        link.confidentialDataFlows(),
+                        link.systemAccess(),
+                        link.requiredLevelOverride(),
+                        link.note()));
+    }
+}

@@ -1,0 +1,97 @@
+package jp.hoshimi.subcontracting.internal;
+
+import static jp.hoshimi.db.Tables.SUBCONTRACTING_LINK;
+import static jp.hoshimi.db.Tables.SUPPLIER;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.subcontracting.ChainLink;
+import jp.hoshimi.subcontracting.LinkForm;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class LinkRepository {
+
+    private final DSLContext dsl;
+
+    LinkRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The links of one contract (its required level is filled in by the service). */
+    public List<ChainLink> ofContract(long contractId) {
+        return dsl.select(
+                        SUBCONTRACTING_LINK.ID,
+                        SUBCONTRACTING_LINK.PARENT_SUPPLIER_ID,
+                        SUBCONTRACTING_LINK.CHILD_SUPPLIER_ID,
+                        SUPPLIER.NAME,
+                        SUPPLIER.CORPORATE_NUMBER,
+                        SUBCONTRACTING_LINK.CONFIDENTIAL_DATA_FLOWS,
+                        SUBCONTRACTING_LINK.SYSTEM_ACCESS,
+                        SUBCONTRACTING_LINK.REQUIRED_LEVEL_OVERRIDE,
+                        SUBCONTRACTING_LINK.NOTE,
+                        SUBCONTRACTING_LINK.VERSION)
+                .from(SUBCONTRACTING_LINK)
+                .join(SUPPLIER)
+                .on(SUPPLIER.ID.eq(SUBCONTRACTING_LINK.CHILD_SUPPLIER_ID))
+                .where(SUBCONTRACTING_LINK.CONTRACT_ID.eq(contractId))
+                .orderBy(SUBCONTRACTING_LINK.ID)
+                .fetch(r -> new ChainLink(
+                        r.value1(),
+                        contractId,
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8() == null ? null : RequiredLevel.valueOf(r.value8()),
+                        null,
+                        r.value9(),
+                        r.value10()));
+    }
+
+    public long insert(long contractId, LinkForm form, LocalDateTime now) {
+        return dsl.insertInto(SUBCONTRACTING_LINK)
+                .set(SUBCONTRACTING_LINK.CONTRACT_ID, contractId)
+                .set(SUBCONTRACTING_LINK.PARENT_SUPPLIER_ID, form.parentSupplierId())
+                .set(SUBCONTRACTING_LINK.CHILD_SUPPLIER_ID, form.childSupplierId())
+                .set(SUBCONTRACTING_LINK.CONFIDENTIAL_DATA_FLOWS, form.confidentialDataFlows())
+                .set(SUBCONTRACTING_LINK.SYSTEM_ACCESS, form.systemAccess())
+                .set(SUBCONTRACTING_LINK.REQUIRED_LEVEL_OVERRIDE, override(form))
+                .set(SUBCONTRACTING_LINK.NOTE, form.note())
+                .set(SUBCONTRACTING_LINK.CREATED_AT, now)
+                .set(SUBCONTRACTING_LINK.UPDATED_AT, now)
+                .returningResult(SUBCONTRACTING_LINK.ID)
+                .fetchSingle()
+                .value1();
+    }
+
+    public boolean updateFlows(long id, int version, LinkForm form, LocalDateTime now) {
+        return dsl.update(SUBCONTRACTING_LINK)
+                        .set(SUBCONTRACTING_LINK.CONFIDENTIAL_DATA_FLOWS, form.confidentialDataFlows())
+                        .set(SUBCONTRACTING_LINK.SYSTEM_ACCESS, form.systemAccess())
+                        .set(SUBCONTRACTING_LINK.REQUIRED_LEVEL_OVERRIDE, override(form))
+                        .set(SUBCONTRACTING_LINK.NOTE, form.note())
+                        .set(SUBCONTRACTING_LINK.UPDATED_AT, now)
+                        .set(SUBCONTRACTING_LINK.VERSION, SUBCONTRACTING_LINK.VERSION.plus(1))
+                        .where(SUBCONTRACTING_LINK.ID.eq(id).and(SUBCONTRACTING_LINK.VERSION.eq(version)))
+                        .execute()
+                == 1;
+    }
+
+    public boolean delete(long id, int version) {
+        return dsl.deleteFrom(SUBCONTRACTING_LINK)
+                        .where(SUBCONTRACTING_LINK.ID.eq(id).and(SUBCONTRACTING_LINK.VERSION.eq(version)))
+                        .execute()
+                == 1;
+    }
+
+    private static String override(LinkForm form) {
+        return form.requiredLevelOverride() == null
+                ? null
+                : form.requiredLevelOverride().name();
+    }
+}

@@ -1,0 +1,215 @@
+package jp.hoshimi.subcontracting.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.treegrid.TreeGrid;
+import com.vaadin.flow.data.provider.hierarchy.TreeData;
+import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.hoshimi.contract.ContractDetails;
+import jp.hoshimi.shared.ConcurrentEditException;
+import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.ui.Notifications;
+import jp.hoshimi.shared.ui.Problems;
+import jp.hoshimi.subcontracting.ChainLink;
+import jp.hoshimi.subcontracting.SubcontractingService;
+import jp.hoshimi.supplier.SupplierService;
+
+/**
+ * A contract's sub-contractor chain as a tree: the contract's supplier at the top (tier 1), then who it
+ * passes work to, to any depth, with what flows to each and the level each must hold.
+ */
+public class ChainTree extends Composite<VerticalLayout> {
+
+    /** One row: the contract's supplier (no link) or a sub-contractor with the link that brings it in. */
+    public record Node(long supplierId, String name, String corporateNumber, int tier, ChainLink link) {}
+
+    final TreeGrid<Node> tree = new TreeGrid<>();
+    final Button addFirstTier = new Button();
+    private final SubcontractingService chains;
+    private final SupplierService suppliers;
+    private final ContractDetails contract;
+    private final boolean editable;
+
+    public ChainTree(
+            SubcontractingService chains, SupplierService suppliers, ContractDetails contract, boolean editable) {
+        this.chains = chains;
+        this.suppliers = suppliers;
+        this.contract = contract;
+        this.editable = editable;
+        VerticalLayout layout = getContent();
+        layout.setPadding(false);
+        layout.addClassName("chain-tree");
+
+        Paragraph intro = new Paragraph(getTranslation("chain.intro"));
+        intro.addClassName("tab-note");
+        addFirstTier.setText(getTranslation("chain.addUnder", contract.supplierName()));
+        addFirstTier.setIcon(VaadinIcon.PLUS.create());
+        addFirstTier.setVisible(editable);
+        addFirstTier.setId("chain-add-first");
+        addFirstTier.addClickListener(click -> openAdd(contract.supplierId(), contract.supplierName()));
+
+        tree.setId("chain-tree");
+        tree.setAllRowsVisible(true);
+        tree.addComponentHierarchyColumn(this::nameCell)
+                .setHeader(getTranslation("contract.field.supplier"))
+                .setFlexGrow(3);
+        tree.addColumn(node -> node.corporateNumber() == null ? "—" : node.corporateNumber())
+                .setHeader(getTranslation("supplier.field.corporateNumber"))
+                .setAutoWidth(true);
+        tree.addColumn(node -> getTranslation("chain.tier", node.tier()))
+                .setHeader(getTranslation("chain.column.tier"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        tree.addColumn(this::flows)
+                .setHeader(getTranslation("chain.column.flows"))
+                .setFlexGrow(2);
+        tree.addColumn(new ComponentRenderer<>(this::levelCell))
+                .setHeader(getTranslation("contract.field.requiredLevel"))
+                .setAutoWidth(true);
+        if (editable) {
+            tree.addColumn(new ComponentRenderer<>(this::actions))
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
+        }
+        layout.add(intro, addFirstTier, tree);
+        refresh();
+    }
+
+    private Component nameCell(Node node) {
+        Span name = new Span(node.name());
+        name.addClassName("chain-name");
+        return name;
+    }
+
+    private String flows(Node node) {
+        if (node.link() == null) {
+            return getTranslation("chain.firstTier");
+        }
+        List<String> parts = new ArrayList<>();
+        if (node.link().confidentialDataFlows()) {
+            parts.add(getTranslation("chain.flow.confidential"));
+        }
+        if (node.link().systemAccess()) {
+            parts.add(getTranslation("chain.flow.systemAccess"));
+        }
+        return parts.isEmpty() ? getTranslation("chain.flow.none") : String.join("・", parts);
+    }
+
+    private Component levelCell(Node node) {
+        RequiredLevel level =
+                node.link() == null ? contract.requiredLevel() : node.link().requiredLevel();
+        Span badge = new Span(getTranslation(level.messageKey()));
+        badge.getElement().getThemeList().add(level.compareTo(RequiredLevel.STAR4) >= 0 ? "badge" : "badge contrast");
+        Span source = new Span(getTranslation(
+                node.link() == null
+                        ? "chain.level.contract"
+                        : node.link().levelIsExplicit() ? "chain.level.explicit" : "chain.level.policy"));
+        source.addClassName("level-source");
+        HorizontalLayout cell = new HorizontalLayout(badge, source);
+        cell.setSpacing(true);
+        cell.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        return cell;
+    }
+
+    private Component actions(Node node) {
+        Button add = new Button(VaadinIcon.PLUS.create(), click -> openAdd(node.supplierId(), node.name()));
+        add.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        add.setTooltipText(getTranslation("chain.addUnder", node.name()));
+        add.setAriaLabel(getTranslation("chain.addUnder", node.name()));
+        HorizontalLayout buttons = new HorizontalLayout(add);
+        if (node.link() != null) {
+            Button edit = new Button(VaadinIcon.EDIT.create(), click -> openEdit(node));
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            edit.setTooltipText(getTranslation("action.edit"));
+            edit.setAriaLabel(getTranslation("action.edit"));
+            Button remove = new Button(VaadinIcon.TRASH.create(), click -> confirmRemove(node));
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+            remove.setTooltipText(getTranslation("chain.remove"));
+            remove.setAriaLabel(getTranslation("chain.remove"));
+            buttons.add(edit, remove);
+        }
+        return buttons;
+    }
+
+    private void openAdd(long parentSupplierId, String parentName) {
+        new LinkDialog(chains, suppliers, contract, parentSupplierId, parentName, null, this::refresh).open();
+    }
+
+    private void openEdit(Node node) {
+        new LinkDialog(chains, suppliers, contract, node.link().parentSupplierId(), null, node.link(), this::refresh)
+                .open();
+    }
+
+    private void confirmRemove(Node node) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("chain.remove"));
+        confirm.setText(getTranslation("chain.remove.text", node.name()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("chain.remove"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(event -> remove(node));
+        confirm.open();
+    }
+
+    void remove(Node node) {
+        try {
+            chains.removeLink(contract.id(), node.link().id(), node.link().version());
+            Notifications.success(getTranslation("chain.removed", node.name()));
+        } catch (ValidationException e) {
+            Notifications.error(Problems.describe(this, e));
+        } catch (ConcurrentEditException e) {
+            Notifications.error(getTranslation("concurrentEdit.text"));
+        }
+        refresh();
+    }
+
+    /** Rebuilds the tree from the stored chain. */
+    void refresh() {
+        List<ChainLink> links = chains.chain(contract.id());
+        TreeData<Node> data = new TreeData<>();
+        Node root =
+                new Node(contract.supplierId(), contract.supplierName(), contract.supplierCorporateNumber(), 1, null);
+        data.addItem(null, root);
+        Map<Long, Node> nodeOfSupplier = new HashMap<>();
+        nodeOfSupplier.put(root.supplierId(), root);
+        List<ChainLink> pending = new ArrayList<>(links);
+        // parents first: links can be stored in any order
+        boolean progress = true;
+        while (!pending.isEmpty() && progress) {
+            progress = false;
+            for (var it = pending.iterator(); it.hasNext(); ) {
+                ChainLink link = it.next();
+                Node parent = nodeOfSupplier.get(link.parentSupplierId());
+                if (parent != null) {
+                    Node child = new Node(
+                            link.childSupplierId(),
+                            link.childName(),
+                            link.childCorporateNumber(),
+                            parent.tier() + 1,
+                            link);
+                    data.addItem(parent, child);
+                    nodeOfSupplier.putIfAbsent(link.childSupplierId(), child);
+                    it.remove();
+                    progress = true;
+                }
+            }
+        }
+        tree.setDataProvider(new TreeDataProvider<>(data));
+        tree.expandRecursively(data.getRootItems(), Integer.MAX_VALUE);
+    }
+}

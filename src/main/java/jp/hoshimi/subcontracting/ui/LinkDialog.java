@@ -1,0 +1,153 @@
+package jp.hoshimi.subcontracting.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.Map;
+import jp.hoshimi.contract.ContractDetails;
+import jp.hoshimi.shared.ConcurrentEditException;
+import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.ui.Notifications;
+import jp.hoshimi.shared.ui.Problems;
+import jp.hoshimi.subcontracting.ChainLink;
+import jp.hoshimi.subcontracting.LinkForm;
+import jp.hoshimi.subcontracting.SubcontractingService;
+import jp.hoshimi.supplier.SupplierFilter;
+import jp.hoshimi.supplier.SupplierListItem;
+import jp.hoshimi.supplier.SupplierService;
+
+/** Add a sub-contractor under a supplier of the chain, or change what flows to one. */
+class LinkDialog extends Dialog {
+
+    /** The "follow the policy" choice of the level select. */
+    static final String POLICY = "POLICY";
+
+    final ComboBox<SupplierListItem> child = new ComboBox<>();
+    final Checkbox confidentialData = new Checkbox();
+    final Checkbox systemAccess = new Checkbox();
+    final Select<String> level = new Select<>();
+    final TextField note = new TextField();
+    final Button save = new Button();
+    private final SubcontractingService chains;
+    private final ContractDetails contract;
+    private final long parentSupplierId;
+    private final ChainLink existing;
+    private final Runnable onSaved;
+
+    LinkDialog(
+            SubcontractingService chains,
+            SupplierService suppliers,
+            ContractDetails contract,
+            long parentSupplierId,
+            String parentName,
+            ChainLink existing,
+            Runnable onSaved) {
+        this.chains = chains;
+        this.contract = contract;
+        this.parentSupplierId = parentSupplierId;
+        this.existing = existing;
+        this.onSaved = onSaved;
+        setHeaderTitle(
+                existing == null
+                        ? getTranslation("chain.addUnder", parentName)
+                        : getTranslation("chain.edit", existing.childName()));
+        setWidth("min(40rem, 95vw)");
+
+        child.setLabel(getTranslation("chain.field.child"));
+        child.setPlaceholder(getTranslation("supplier.list.search.placeholder"));
+        child.setItemLabelGenerator(
+                s -> s.name() + (s.corporateNumber() == null ? "" : "（" + s.corporateNumber() + "）"));
+        child.setItems(
+                query -> suppliers
+                        .list(
+                                new SupplierFilter(query.getFilter().orElse("")),
+                                null,
+                                query.getOffset(),
+                                query.getLimit())
+                        .stream());
+        child.setWidthFull();
+        child.setVisible(existing == null);
+        child.setId("chain-child");
+        confidentialData.setLabel(getTranslation("chain.field.confidential"));
+        systemAccess.setLabel(getTranslation("chain.field.systemAccess"));
+        level.setLabel(getTranslation("contract.field.requiredLevel"));
+        level.setItems(POLICY, "STAR3", "STAR4", "STAR5", "SA2", "SA1", "NONE");
+        level.setItemLabelGenerator(value -> POLICY.equals(value)
+                ? getTranslation("chain.level.followPolicy")
+                : getTranslation(RequiredLevel.valueOf(value).messageKey()));
+        level.setValue(POLICY);
+        note.setLabel(getTranslation("chain.field.note"));
+        note.setWidthFull();
+        note.setMaxLength(1000);
+
+        if (existing != null) {
+            confidentialData.setValue(existing.confidentialDataFlows());
+            systemAccess.setValue(existing.systemAccess());
+            level.setValue(
+                    existing.requiredLevelOverride() == null
+                            ? POLICY
+                            : existing.requiredLevelOverride().name());
+            note.setValue(existing.note() == null ? "" : existing.note());
+        }
+        Paragraph policy = new Paragraph(getTranslation("chain.policyHint"));
+        policy.addClassName("tab-note");
+        FormLayout form = new FormLayout(child, confidentialData, systemAccess, level, note);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        add(form, policy);
+
+        save.setText(getTranslation("action.save"));
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("chain-save");
+        save.addClickListener(click -> save());
+        getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), save);
+    }
+
+    void save() {
+        RequiredLevel override = POLICY.equals(level.getValue()) ? null : RequiredLevel.valueOf(level.getValue());
+        try {
+            if (existing == null) {
+                chains.addLink(
+                        contract.id(),
+                        new LinkForm(
+                                parentSupplierId,
+                                child.getValue() == null
+                                        ? null
+                                        : child.getValue().id(),
+                                confidentialData.getValue(),
+                                systemAccess.getValue(),
+                                override,
+                                note.getValue()));
+            } else {
+                chains.updateLink(
+                        contract.id(),
+                        existing.id(),
+                        existing.version(),
+                        new LinkForm(
+                                existing.parentSupplierId(),
+                                existing.childSupplierId(),
+                                confidentialData.getValue(),
+                                systemAccess.getValue(),
+                                override,
+                                note.getValue()));
+            }
+            close();
+            onSaved.run();
+        } catch (ValidationException e) {
+            String rest = Problems.show(this, e, Map.of("childSupplierId", child));
+            if (!rest.isEmpty() || existing != null) {
+                Notifications.error(Problems.describe(this, e));
+            }
+        } catch (ConcurrentEditException e) {
+            Notifications.error(getTranslation("concurrentEdit.text"));
+            close();
+            onSaved.run();
+        }
+    }
+}

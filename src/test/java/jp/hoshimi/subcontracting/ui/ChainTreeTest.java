@@ -1,0 +1,102 @@
+package jp.hoshimi.subcontracting.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static jp.hoshimi.db.Tables.SUBCONTRACTING_LINK;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import java.util.List;
+import jp.hoshimi.KaribuTest;
+import jp.hoshimi.contract.ContractDetails;
+import jp.hoshimi.contract.ContractService;
+import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.subcontracting.ChainLink;
+import jp.hoshimi.subcontracting.SubcontractingService;
+import jp.hoshimi.supplier.SupplierFilter;
+import jp.hoshimi.supplier.SupplierService;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class ChainTreeTest extends KaribuTest {
+
+    @Autowired
+    ContractService contracts;
+
+    @Autowired
+    SupplierService suppliers;
+
+    @Autowired
+    SubcontractingService chains;
+
+    @Autowired
+    SystemAuthentication system;
+
+    @Autowired
+    DSLContext dsl;
+
+    @Test
+    void the_demo_chain_of_the_press_maker_shows_three_tiers() {
+        signInAsUser("procurement");
+        ContractDetails contract = system.callAsSystem(() -> contracts.findByNumber("HMC-2026-0001"))
+                .orElseThrow();
+
+        ChainTree tree = new ChainTree(chains, suppliers, contract, true);
+        UI.getCurrent().add(tree);
+
+        var data = tree.tree.getTreeData();
+        ChainTree.Node root = data.getRootItems().get(0);
+        assertThat(root.name()).isEqualTo("碧海精密プレス工業株式会社");
+        assertThat(data.getChildren(root)).extracting(ChainTree.Node::name).contains("株式会社ネクストリモート", "株式会社若葉梱包");
+        ChainTree.Node remote = data.getChildren(root).stream()
+                .filter(n -> n.name().equals("株式会社ネクストリモート"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(remote.tier()).isEqualTo(2);
+        assertThat(data.getChildren(remote)).singleElement().satisfies(n -> {
+            assertThat(n.name()).isEqualTo("みらいクラウド株式会社");
+            assertThat(n.tier()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void adding_a_sub_contractor_through_the_dialog_puts_it_in_the_tree() {
+        signInAsUser("risk");
+        ContractDetails contract = system.callAsSystem(() -> contracts.findByNumber("HMC-2026-0006"))
+                .orElseThrow();
+        ChainTree tree = new ChainTree(chains, suppliers, contract, true);
+        UI.getCurrent().add(tree);
+        try {
+            _click(tree.addFirstTier);
+            LinkDialog dialog = _get(LinkDialog.class);
+            dialog.child.setValue(system.callAsSystem(() -> suppliers.list(new SupplierFilter("S-10019"), null, 0, 1))
+                    .get(0));
+            dialog.systemAccess.setValue(true);
+            _click(dialog.save);
+
+            var root = tree.tree.getTreeData().getRootItems().get(0);
+            assertThat(tree.tree.getTreeData().getChildren(root))
+                    .singleElement()
+                    .satisfies(node -> {
+                        assertThat(node.name()).isEqualTo("株式会社ベイサイド物流");
+                        assertThat(node.link().systemAccess()).isTrue();
+                    });
+
+            // adding the contract's own supplier below it is a loop: the dialog says so and stays open
+            _click(tree.addFirstTier);
+            LinkDialog again = _get(LinkDialog.class);
+            again.child.setValue(system.callAsSystem(() -> suppliers.list(new SupplierFilter("S-10036"), null, 0, 1))
+                    .get(0));
+            _click(again.save);
+            assertThat(again.child.isInvalid()).isTrue();
+            assertThat(again.child.getErrorMessage()).contains("自分自身の再委託先");
+        } finally {
+            List<ChainLink> added = system.callAsSystem(() -> chains.chain(contract.id()));
+            dsl.deleteFrom(SUBCONTRACTING_LINK)
+                    .where(SUBCONTRACTING_LINK.ID.in(
+                            added.stream().map(ChainLink::id).toList()))
+                    .execute();
+        }
+    }
+}
