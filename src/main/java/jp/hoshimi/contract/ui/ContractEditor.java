@@ -31,9 +31,9 @@ import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.ValidationException;
 import jp.hoshimi.shared.ui.Notifications;
 import jp.hoshimi.shared.ui.Problems;
-import jp.hoshimi.supplier.SupplierFilter;
 import jp.hoshimi.supplier.SupplierListItem;
 import jp.hoshimi.supplier.SupplierService;
+import jp.hoshimi.supplier.ui.SupplierPicker;
 
 /**
  * Create or edit a contract, with the scheme's decision chart: three yes/no questions suggest ★4 or ★3;
@@ -43,7 +43,7 @@ class ContractEditor extends Dialog {
 
     final TextField contractNumber = new TextField();
     final TextField title = new TextField();
-    final ComboBox<SupplierListItem> supplier = new ComboBox<>();
+    final SupplierPicker supplier;
     final Select<OrgUnit> orgUnit = new Select<>();
     final ComboBox<UserSummary> owner = new ComboBox<>();
     final DatePicker startDate = new DatePicker();
@@ -74,6 +74,7 @@ class ContractEditor extends Dialog {
         this.suppliers = suppliers;
         this.existing = existing;
         this.onSaved = onSaved;
+        this.supplier = new SupplierPicker(suppliers, getTranslation("contract.field.supplier"));
         setHeaderTitle(getTranslation(existing == null ? "contract.editor.createTitle" : "contract.editor.editTitle"));
         setWidth("min(60rem, 96vw)");
         setCloseOnOutsideClick(false);
@@ -82,20 +83,16 @@ class ContractEditor extends Dialog {
         contractNumber.setRequiredIndicatorVisible(true);
         title.setLabel(getTranslation("contract.field.title"));
         title.setRequiredIndicatorVisible(true);
-        supplier.setLabel(getTranslation("contract.field.supplier"));
         supplier.setRequiredIndicatorVisible(true);
-        supplier.setPlaceholder(getTranslation("supplier.list.search.placeholder"));
-        supplier.setItemLabelGenerator(
-                s -> s.name() + (s.corporateNumber() == null ? "" : "（" + s.corporateNumber() + "）"));
-        // the supplier master can hold 100,000 rows: search it lazily in SQL
-        supplier.setItems(
-                query -> suppliers
-                        .list(
-                                new SupplierFilter(query.getFilter().orElse("")),
-                                null,
-                                query.getOffset(),
-                                query.getLimit())
-                        .stream());
+        supplier.setId("contract-supplier");
+        contractNumber.setId("contract-number");
+        title.setId("contract-title");
+        orgUnit.setId("contract-unit");
+        handlesConfidential.setId("chart-q1");
+        businessCritical.setId("chart-q2");
+        networkAccess.setId("chart-q3");
+        requiredLevel.setId("contract-level");
+        levelReason.setId("contract-level-reason");
         orgUnit.setLabel(getTranslation("contract.field.orgUnit"));
         orgUnit.setItems(orgUnits.unitsInScope());
         orgUnit.setItemLabelGenerator(OrgUnit::name);

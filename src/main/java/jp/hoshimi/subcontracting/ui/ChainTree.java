@@ -66,7 +66,9 @@ public class ChainTree extends Composite<VerticalLayout> {
         tree.setAllRowsVisible(true);
         tree.addComponentHierarchyColumn(this::nameCell)
                 .setHeader(getTranslation("contract.field.supplier"))
-                .setFlexGrow(3);
+                .setWidth("18em")
+                .setFlexGrow(3)
+                .setResizable(true);
         tree.addColumn(node -> node.corporateNumber() == null ? "—" : node.corporateNumber())
                 .setHeader(getTranslation("supplier.field.corporateNumber"))
                 .setAutoWidth(true);

@@ -3,7 +3,6 @@ package jp.hoshimi.subcontracting.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
@@ -19,9 +18,8 @@ import jp.hoshimi.shared.ui.Problems;
 import jp.hoshimi.subcontracting.ChainLink;
 import jp.hoshimi.subcontracting.LinkForm;
 import jp.hoshimi.subcontracting.SubcontractingService;
-import jp.hoshimi.supplier.SupplierFilter;
-import jp.hoshimi.supplier.SupplierListItem;
 import jp.hoshimi.supplier.SupplierService;
+import jp.hoshimi.supplier.ui.SupplierPicker;
 
 /** Add a sub-contractor under a supplier of the chain, or change what flows to one. */
 class LinkDialog extends Dialog {
@@ -29,7 +27,7 @@ class LinkDialog extends Dialog {
     /** The "follow the policy" choice of the level select. */
     static final String POLICY = "POLICY";
 
-    final ComboBox<SupplierListItem> child = new ComboBox<>();
+    final SupplierPicker child;
     final Checkbox confidentialData = new Checkbox();
     final Checkbox systemAccess = new Checkbox();
     final Select<String> level = new Select<>();
@@ -54,24 +52,13 @@ class LinkDialog extends Dialog {
         this.parentSupplierId = parentSupplierId;
         this.existing = existing;
         this.onSaved = onSaved;
+        this.child = new SupplierPicker(suppliers, getTranslation("chain.field.child"));
         setHeaderTitle(
                 existing == null
                         ? getTranslation("chain.addUnder", parentName)
                         : getTranslation("chain.edit", existing.childName()));
         setWidth("min(40rem, 95vw)");
 
-        child.setLabel(getTranslation("chain.field.child"));
-        child.setPlaceholder(getTranslation("supplier.list.search.placeholder"));
-        child.setItemLabelGenerator(
-                s -> s.name() + (s.corporateNumber() == null ? "" : "（" + s.corporateNumber() + "）"));
-        child.setItems(
-                query -> suppliers
-                        .list(
-                                new SupplierFilter(query.getFilter().orElse("")),
-                                null,
-                                query.getOffset(),
-                                query.getLimit())
-                        .stream());
         child.setWidthFull();
         child.setVisible(existing == null);
         child.setId("chain-child");
