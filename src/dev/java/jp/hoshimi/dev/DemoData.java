@@ -15,7 +15,9 @@ import jp.hoshimi.contract.ContractFilter;
 import jp.hoshimi.contract.ContractForm;
 import jp.hoshimi.contract.ContractService;
 import jp.hoshimi.contract.DecisionChart;
+import jp.hoshimi.organisation.OrgUnit;
 import jp.hoshimi.organisation.OrgUnitService;
+import jp.hoshimi.security.ApiTokenService;
 import jp.hoshimi.security.NewUser;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.security.SystemAuthentication;
@@ -73,6 +75,7 @@ class DemoData implements ApplicationRunner {
     private final OrgUnitService orgUnits;
     private final ContractService contracts;
     private final SubcontractingService chains;
+    private final ApiTokenService apiTokens;
     private final SystemAuthentication system;
 
     DemoData(
@@ -81,12 +84,14 @@ class DemoData implements ApplicationRunner {
             OrgUnitService orgUnits,
             ContractService contracts,
             SubcontractingService chains,
+            ApiTokenService apiTokens,
             SystemAuthentication system) {
         this.accounts = accounts;
         this.suppliers = suppliers;
         this.orgUnits = orgUnits;
         this.contracts = contracts;
         this.chains = chains;
+        this.apiTokens = apiTokens;
         this.system = system;
     }
 
@@ -106,6 +111,9 @@ class DemoData implements ApplicationRunner {
         }
         if (orgUnits.all().isEmpty()) {
             loadOrgUnits();
+        }
+        if (apiTokens.list().isEmpty()) {
+            loadApiTokens();
         }
         if (contracts.count(ContractFilter.none()) == 0) {
             int created = loadContracts();
@@ -130,6 +138,27 @@ class DemoData implements ApplicationRunner {
         member("admin", Set.of(), true);
         member("auditor", Set.of(), true);
         log.info("Created {} demo organisation units", ids.size());
+    }
+
+    /** One published token per role so the REST API can be tried at once (printed at start-up). */
+    private void loadApiTokens() {
+        Long purchasing = orgUnits.all().stream()
+                .filter(unit -> unit.code().equals("HMC-PUR"))
+                .map(OrgUnit::id)
+                .findFirst()
+                .orElseThrow();
+        for (Role role : Role.values()) {
+            apiTokens.register(
+                    "demo-" + role.name().toLowerCase(java.util.Locale.ROOT),
+                    role,
+                    role == Role.PROCUREMENT ? purchasing : null,
+                    demoToken(role));
+        }
+        log.info("Created {} demo API tokens", Role.values().length);
+    }
+
+    static String demoToken(Role role) {
+        return "hsm_demo_" + role.name().toLowerCase(java.util.Locale.ROOT) + "_token_0001";
     }
 
     private void member(String username, Set<Long> units, boolean groupWide) {

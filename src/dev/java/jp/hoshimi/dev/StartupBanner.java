@@ -1,6 +1,8 @@
 package jp.hoshimi.dev;
 
+import java.util.Arrays;
 import java.util.stream.Collectors;
+import jp.hoshimi.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -28,9 +30,14 @@ class StartupBanner {
                         DemoData.DEMO_PASSWORD,
                         user.roles().iterator().next()))
                 .collect(Collectors.joining("\n"));
+        String tokens = Arrays.stream(Role.values())
+                .map(role -> String.format("    %-12s Authorization: Bearer %s", role, DemoData.demoToken(role)))
+                .collect(Collectors.joining("\n"));
         log.info(
-                "\n\n  Hoshimi is running at http://localhost:{}/\n  Demo logins (user / password):\n{}\n",
+                "\n\n  Hoshimi is running at http://localhost:{}/\n  Demo logins (user / password):\n{}\n"
+                        + "  Demo API tokens (REST API under /api/v1, description at /api/docs):\n{}\n",
                 port,
-                logins);
+                logins,
+                tokens);
     }
 }

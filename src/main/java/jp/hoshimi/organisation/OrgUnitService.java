@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jp.hoshimi.organisation.internal.OrgUnitRepository;
+import jp.hoshimi.security.ApiTokenPrincipal;
 import jp.hoshimi.security.HoshimiUser;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.security.SystemAuthentication;
@@ -71,6 +72,12 @@ public class OrgUnitService {
         Authentication authentication = contexts.getContext().getAuthentication();
         if (authentication == null) {
             return DataScope.units(Set.of());
+        }
+        if (authentication.getPrincipal() instanceof ApiTokenPrincipal token) {
+            if (token.orgUnitId() != null) {
+                return DataScope.units(withDescendants(Set.of(token.orgUnitId())));
+            }
+            return token.role() == Role.PROCUREMENT ? DataScope.units(Set.of()) : DataScope.wholeGroup();
         }
         if (!(authentication.getPrincipal() instanceof HoshimiUser user)) {
             // the system itself, or an API token acting with a role

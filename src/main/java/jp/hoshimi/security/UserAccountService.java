@@ -54,6 +54,7 @@ public class UserAccountService {
     }
 
     @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public Optional<UserSummary> findByUsername(String username) {
         return users.findByUsername(username).map(u -> new UserSummary(u.id(), u.username(), u.displayName()));
     }

@@ -37,6 +37,13 @@ class LoginJourneyBrowserTest extends BrowserTest {
                 .hasCount(1);
         screenshot(page, "03-supplier-search.png");
 
+        // signed in, the OpenAPI description of the REST API is readable
+        var docs = page.request().get(url("api/docs"));
+        org.assertj.core.api.Assertions.assertThat(docs.status()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(docs.text())
+                .contains("/api/v1/suppliers")
+                .contains("/api/v1/contracts/{contractNumber}/subcontractors");
+
         // Admin is not for procurement: the address answers like one that does not exist
         page.navigate(url("admin"));
         assertThat(page.locator("#not-found")).containsText("閲覧できません");

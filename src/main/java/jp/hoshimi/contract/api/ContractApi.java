@@ -1,0 +1,231 @@
+package jp.hoshimi.contract.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import jp.hoshimi.contract.ContractDetails;
+import jp.hoshimi.contract.ContractFilter;
+import jp.hoshimi.contract.ContractForm;
+import jp.hoshimi.contract.ContractListItem;
+import jp.hoshimi.contract.ContractService;
+import jp.hoshimi.contract.DecisionChart;
+import jp.hoshimi.organisation.OrgUnit;
+import jp.hoshimi.organisation.OrgUnitService;
+import jp.hoshimi.security.UserAccountService;
+import jp.hoshimi.security.UserSummary;
+import jp.hoshimi.shared.FieldProblem;
+import jp.hoshimi.shared.NotFoundException;
+import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.subcontracting.ChainLink;
+import jp.hoshimi.subcontracting.LinkForm;
+import jp.hoshimi.subcontracting.SubcontractingService;
+import jp.hoshimi.supplier.SupplierDetails;
+import jp.hoshimi.supplier.SupplierService;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Contracts and their sub-contractor chains over REST, addressed by contract number. The token's data
+ * scope applies: another unit's contract answers 404, exactly like one that does not exist.
+ */
+@RestController
+@RequestMapping("/api/v1/contracts")
+@Tag(name = "Contracts", description = "Contracts, the level each requires, and sub-contractor chains")
+class ContractApi {
+
+    /**
+     * A contract to save. The supplier by {@code supplierId}, {@code supplierCode} or
+     * {@code supplierCorporateNumber}; the unit by its code; the owner by user name.
+     */
+    record ContractRequest(
+            String contractNumber,
+            String title,
+            Long supplierId,
+            String supplierCode,
+            String supplierCorporateNumber,
+            String orgUnitCode,
+            String ownerUsername,
+            LocalDate startDate,
+            LocalDate endDate,
+            Boolean handlesConfidential,
+            Boolean businessCritical,
+            Boolean networkAccess,
+            RequiredLevel requiredLevel,
+            String levelReason,
+            Integer version) {}
+
+    /** A sub-contractor link; suppliers by id, code or corporate number. */
+    record LinkRequest(
+            Long parentSupplierId,
+            String parentSupplierCode,
+            String parentCorporateNumber,
+            Long childSupplierId,
+            String childSupplierCode,
+            String childCorporateNumber,
+            boolean confidentialDataFlows,
+            boolean systemAccess,
+            RequiredLevel requiredLevel,
+            String note) {}
+
+    private final ContractService contracts;
+    private final SubcontractingService chains;
+    private final SupplierService suppliers;
+    private final OrgUnitService orgUnits;
+    private final UserAccountService users;
+
+    ContractApi(
+            ContractService contracts,
+            SubcontractingService chains,
+            SupplierService suppliers,
+            OrgUnitService orgUnits,
+            UserAccountService users) {
+        this.contracts = contracts;
+        this.chains = chains;
+        this.suppliers = suppliers;
+        this.orgUnits = orgUnits;
+        this.users = users;
+    }
+
+    @GetMapping
+    @Operation(summary = "Contracts in the token's scope, filtered by text, unit code or required level")
+    List<ContractListItem> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String orgUnitCode,
+            @RequestParam(required = false) RequiredLevel requiredLevel,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit) {
+        Long unitId = orgUnitCode == null ? null : unitId(orgUnitCode, "orgUnitCode");
+        return contracts.list(new ContractFilter(q, unitId, requiredLevel, null, null), null, offset, limit);
+    }
+
+    @GetMapping("/{contractNumber}")
+    ContractDetails get(@PathVariable String contractNumber) {
+        return contracts
+                .findByNumber(contractNumber)
+                .orElseThrow(() -> new NotFoundException(ContractService.AUDIT_TYPE, contractNumber));
+    }
+
+    @PostMapping
+    ResponseEntity<ContractDetails> create(@RequestBody ContractRequest request) {
+        contracts.create(form(request));
+        ContractDetails created = get(request.contractNumber().strip());
+        return ResponseEntity.created(URI.create("/api/v1/contracts/" + created.contractNumber()))
+                .body(created);
+    }
+
+    @PutMapping("/{contractNumber}")
+    ContractDetails update(@PathVariable String contractNumber, @RequestBody ContractRequest request) {
+        if (request.version() == null) {
+            throw new IllegalArgumentException("version is required for an update");
+        }
+        ContractDetails existing = get(contractNumber);
+        contracts.update(existing.id(), request.version(), form(request));
+        return contracts.find(existing.id()).orElseThrow();
+    }
+
+    @DeleteMapping("/{contractNumber}")
+    ResponseEntity<Void> delete(@PathVariable String contractNumber, @RequestParam int version) {
+        contracts.delete(get(contractNumber).id(), version);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{contractNumber}/subcontractors")
+    @Operation(summary = "The contract's sub-contractor chain, parents before children, with each link's level")
+    List<ChainLink> chain(@PathVariable String contractNumber) {
+        return chains.chain(get(contractNumber).id());
+    }
+
+    @PostMapping("/{contractNumber}/subcontractors")
+    ResponseEntity<ChainLink> addLink(@PathVariable String contractNumber, @RequestBody LinkRequest request) {
+        ContractDetails contract = get(contractNumber);
+        Long parent = supplierId(
+                request.parentSupplierId(), request.parentSupplierCode(), request.parentCorporateNumber(), "parent");
+        long id = chains.addLink(
+                contract.id(),
+                new LinkForm(
+                        parent == null ? contract.supplierId() : parent,
+                        supplierId(
+                                request.childSupplierId(),
+                                request.childSupplierCode(),
+                                request.childCorporateNumber(),
+                                "child"),
+                        request.confidentialDataFlows(),
+                        request.systemAccess(),
+                        request.requiredLevel(),
+                        request.note()));
+        ChainLink link = chains.chain(contract.id()).stream()
+                .filter(l -> l.id() == id)
+                .findFirst()
+                .orElseThrow();
+        return ResponseEntity.created(URI.create("/api/v1/contracts/" + contractNumber + "/subcontractors/" + id))
+                .body(link);
+    }
+
+    @DeleteMapping("/{contractNumber}/subcontractors/{linkId}")
+    ResponseEntity<Void> removeLink(
+            @PathVariable String contractNumber, @PathVariable long linkId, @RequestParam int version) {
+        chains.removeLink(get(contractNumber).id(), linkId, version);
+        return ResponseEntity.noContent().build();
+    }
+
+    private ContractForm form(ContractRequest r) {
+        Long supplierId = supplierId(r.supplierId(), r.supplierCode(), r.supplierCorporateNumber(), "supplier");
+        Long unitId = r.orgUnitCode() == null ? null : unitId(r.orgUnitCode(), "orgUnitCode");
+        Long ownerId = r.ownerUsername() == null
+                ? null
+                : users.findByUsername(r.ownerUsername())
+                        .map(UserSummary::id)
+                        .orElseThrow(
+                                () -> new ValidationException(FieldProblem.of("ownerUsername", "api.unknownUser")));
+        return new ContractForm(
+                r.contractNumber(),
+                r.title(),
+                supplierId,
+                unitId,
+                ownerId,
+                r.startDate(),
+                r.endDate(),
+                new DecisionChart(r.handlesConfidential(), r.businessCritical(), r.networkAccess()),
+                r.requiredLevel(),
+                r.levelReason());
+    }
+
+    private Long unitId(String code, String field) {
+        return orgUnits.all().stream()
+                .filter(unit -> unit.code().equals(code))
+                .map(OrgUnit::id)
+                .findFirst()
+                .orElseThrow(() -> new ValidationException(FieldProblem.of(field, "api.unknownUnit", code)));
+    }
+
+    private Long supplierId(Long id, String code, String corporateNumber, String field) {
+        if (id != null) {
+            return id;
+        }
+        if (code != null) {
+            return suppliers
+                    .findByCode(code)
+                    .map(SupplierDetails::id)
+                    .orElseThrow(() -> new ValidationException(FieldProblem.of(field, "api.unknownSupplier", code)));
+        }
+        if (corporateNumber != null) {
+            return suppliers
+                    .findByCorporateNumber(corporateNumber)
+                    .map(SupplierDetails::id)
+                    .orElseThrow(() ->
+                            new ValidationException(FieldProblem.of(field, "api.unknownSupplier", corporateNumber)));
+        }
+        return null;
+    }
+}

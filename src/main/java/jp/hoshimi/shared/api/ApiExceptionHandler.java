@@ -1,0 +1,104 @@
+package jp.hoshimi.shared.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import java.util.UUID;
+import jp.hoshimi.shared.ConcurrentEditException;
+import jp.hoshimi.shared.NotFoundException;
+import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.ui.MessageBundle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Turns service exceptions into JSON errors with stable codes. Never a stack trace, never a 5xx for bad input. */
+@RestControllerAdvice(basePackages = "jp.hoshimi")
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private final MessageBundle messages;
+
+    ApiExceptionHandler(MessageBundle messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(ValidationException.class)
+    ResponseEntity<ApiError> invalid(ValidationException e, HttpServletRequest request) {
+        Locale locale = request.getLocale();
+        var problems = e.problems().stream()
+                .map(p -> new ApiError.Problem(
+                        p.field(),
+                        p.messageKey(),
+                        messages.getTranslation(
+                                p.messageKey(), locale, p.arguments().toArray())))
+                .toList();
+        String summary = problems.stream()
+                .map(ApiError.Problem::message)
+                .reduce((a, b) -> a + " " + b)
+                .orElse("");
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                .body(new ApiError("VALIDATION_FAILED", summary, problems));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ApiError> notFound(NotFoundException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(ApiError.of("NOT_FOUND", messages.getTranslation("error.notFound", request.getLocale())));
+    }
+
+    @ExceptionHandler(ConcurrentEditException.class)
+    ResponseEntity<ApiError> stale(ConcurrentEditException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(ApiError.of(
+                        "STALE_VERSION", messages.getTranslation("concurrentEdit.text", request.getLocale())));
+    }
+
+    @ExceptionHandler(ApiConflictException.class)
+    ResponseEntity<ApiError> conflict(ApiConflictException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(ApiError.of(
+                        e.code(), messages.getTranslation(e.messageKey(), request.getLocale(), e.arguments())));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ApiError> forbidden(AccessDeniedException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(ApiError.of("FORBIDDEN", messages.getTranslation("error.accessDenied", request.getLocale())));
+    }
+
+    @ExceptionHandler({
+        HttpMessageNotReadableException.class,
+        MethodArgumentTypeMismatchException.class,
+        MissingServletRequestParameterException.class,
+        IllegalArgumentException.class
+    })
+    ResponseEntity<ApiError> badRequest(Exception e) {
+        return ResponseEntity.badRequest()
+                .body(ApiError.of("BAD_REQUEST", "The request could not be read: " + firstLine(e.getMessage())));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unhandled API error, reference {}", reference, e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(ApiError.of(
+                        "INTERNAL_ERROR", messages.getTranslation("error.unexpected", request.getLocale(), reference)));
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+}
