@@ -13,8 +13,10 @@ import jp.hoshimi.audit.AuditTrail;
 import jp.hoshimi.contract.ContractDetails;
 import jp.hoshimi.contract.ContractService;
 import jp.hoshimi.security.Role;
+import jp.hoshimi.settings.SettingsService;
 import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.NotFoundException;
+import jp.hoshimi.shared.SubcontractorPolicy;
 import jp.hoshimi.subcontracting.internal.LinkRepository;
 import jp.hoshimi.supplier.SupplierDetails;
 import jp.hoshimi.supplier.SupplierService;
@@ -36,10 +38,16 @@ public class SubcontractingService {
     private final SupplierService suppliers;
     private final AuditTrail audit;
     private final Clock clock;
-    private SubcontractorPolicy policy = SubcontractorPolicy.SAME_WHERE_DATA_OR_ACCESS_FLOWS;
+    private final SettingsService settings;
 
     SubcontractingService(
-            LinkRepository links, ContractService contracts, SupplierService suppliers, AuditTrail audit, Clock clock) {
+            LinkRepository links,
+            ContractService contracts,
+            SupplierService suppliers,
+            SettingsService settings,
+            AuditTrail audit,
+            Clock clock) {
+        this.settings = settings;
         this.links = links;
         this.contracts = contracts;
         this.suppliers = suppliers;
@@ -52,8 +60,9 @@ public class SubcontractingService {
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<ChainLink> chain(long contractId) {
         ContractDetails contract = visibleContract(contractId);
+        SubcontractorPolicy policy = settings.policy().subcontractorPolicy();
         return links.ofContract(contractId).stream()
-                .map(link -> withRequiredLevel(link, contract))
+                .map(link -> withRequiredLevel(link, contract, policy))
                 .toList();
     }
 
@@ -148,7 +157,7 @@ public class SubcontractingService {
         return contracts.find(contractId).orElseThrow(() -> new NotFoundException("contract", contractId));
     }
 
-    private ChainLink withRequiredLevel(ChainLink link, ContractDetails contract) {
+    private static ChainLink withRequiredLevel(ChainLink link, ContractDetails contract, SubcontractorPolicy policy) {
         var required = link.requiredLevelOverride() != null
                 ? link.requiredLevelOverride()
                 : policy.requiredOf(contract.requiredLevel(), link.confidentialDataFlows(), link.systemAccess());

@@ -65,7 +65,7 @@ class ContractJourneyBrowserTest extends BrowserTest {
 
         // the contract page, with the answers kept as the record of why ★4 is required
         assertThat(page.locator(".view-toolbar h2")).containsText("BR-2026-0001");
-        assertThat(page.locator(".decision-chart")).containsText("推奨レベル：★4 Standard");
+        assertThat(page.locator("#decision-record")).containsText("推奨レベル：★4 Standard");
 
         page.locator("vaadin-tab")
                 .filter(new Locator.FilterOptions().setHasText("再委託先"))

@@ -134,6 +134,7 @@ class ContractDetailView extends VerticalLayout implements BeforeEnterObserver, 
 
         Div chart = new Div(new H4(getTranslation("contract.chart.record")));
         chart.addClassName("decision-chart");
+        chart.setId("decision-record");
         DecisionChart answers = d.decisionChart();
         chart.add(answer("contract.chart.q1", answers.handlesConfidential()));
         chart.add(answer("contract.chart.q2", answers.businessCritical()));

@@ -43,7 +43,7 @@ class NavigationTest extends KaribuTest {
         signInAs(Role.AUDITOR);
         UI.getCurrent().navigate("");
 
-        assertThat(navigationLabels()).doesNotContain("取込", "管理").contains("ダッシュボード", "取引先");
+        assertThat(navigationLabels()).doesNotContain("取込", "管理", "設定").contains("ダッシュボード", "取引先", "監査ログ");
     }
 
     @Test
@@ -61,7 +61,7 @@ class NavigationTest extends KaribuTest {
         UI.getCurrent().navigate("suppliers");
 
         assertThat(navigationLabels())
-                .containsExactly("Dashboard", "Suppliers", "Contracts", "Register", "Imports", "Alerts");
+                .containsExactly("Dashboard", "Suppliers", "Contracts", "Register", "Imports", "Alerts", "Settings");
         assertThat(_get(Span.class, spec -> spec.withId("current-user")).getText())
                 .isEqualTo("Karibu Tester");
     }

@@ -1,6 +1,4 @@
-package jp.hoshimi.subcontracting;
-
-import jp.hoshimi.shared.RequiredLevel;
+package jp.hoshimi.shared;
 
 /**
  * The buyer-side flow-down rule (DOMAIN.md: the scheme has none). Default: a sub-contractor that
