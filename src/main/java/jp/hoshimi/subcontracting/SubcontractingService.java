@@ -12,6 +12,7 @@ import jp.hoshimi.audit.AuditAction;
 import jp.hoshimi.audit.AuditTrail;
 import jp.hoshimi.contract.ContractDetails;
 import jp.hoshimi.contract.ContractService;
+import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.settings.SettingsService;
 import jp.hoshimi.shared.ConcurrentEditException;
@@ -39,15 +40,18 @@ public class SubcontractingService {
     private final AuditTrail audit;
     private final Clock clock;
     private final SettingsService settings;
+    private final OrgUnitService orgUnits;
 
     SubcontractingService(
             LinkRepository links,
             ContractService contracts,
             SupplierService suppliers,
             SettingsService settings,
+            OrgUnitService orgUnits,
             AuditTrail audit,
             Clock clock) {
         this.settings = settings;
+        this.orgUnits = orgUnits;
         this.links = links;
         this.contracts = contracts;
         this.suppliers = suppliers;
@@ -64,6 +68,13 @@ public class SubcontractingService {
         return links.ofContract(contractId).stream()
                 .map(link -> withRequiredLevel(link, contract, policy))
                 .toList();
+    }
+
+    /** The contracts (in the user's scope) in which this supplier is a sub-contractor. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public List<SubcontractorUse> usesOf(long supplierId) {
+        return links.usesOf(orgUnits.currentScope(), supplierId);
     }
 
     @Transactional

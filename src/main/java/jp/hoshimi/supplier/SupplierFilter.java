@@ -2,15 +2,29 @@ package jp.hoshimi.supplier;
 
 /**
  * Filter for the supplier list. {@code text} matches the normalised name (so "ｱｼｽﾄ" finds 株式会社アシスト),
- * the start of the 法人番号 or the start of the supplier code.
+ * the start of the 法人番号 or the start of the supplier code; {@code quick} narrows to a common work list.
  */
-public record SupplierFilter(String text) {
+public record SupplierFilter(String text, Quick quick) {
+
+    /** One-click filters for the list. */
+    public enum Quick {
+        ALL,
+        /** Cannot be matched against the register until someone adds the 法人番号. */
+        NO_CORPORATE_NUMBER,
+        FOREIGN,
+        /** In the master but in no contract of the group. */
+        NO_CONTRACT
+    }
+
+    public SupplierFilter(String text) {
+        this(text, Quick.ALL);
+    }
 
     public static SupplierFilter none() {
-        return new SupplierFilter(null);
+        return new SupplierFilter(null, Quick.ALL);
     }
 
     public boolean isEmpty() {
-        return text == null || text.isBlank();
+        return (text == null || text.isBlank()) && (quick == null || quick == Quick.ALL);
     }
 }

@@ -1,14 +1,18 @@
 package jp.hoshimi.subcontracting.internal;
 
+import static jp.hoshimi.db.Tables.CONTRACT;
 import static jp.hoshimi.db.Tables.SUBCONTRACTING_LINK;
 import static jp.hoshimi.db.Tables.SUPPLIER;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import jp.hoshimi.organisation.DataScope;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.subcontracting.ChainLink;
 import jp.hoshimi.subcontracting.LinkForm;
+import jp.hoshimi.subcontracting.SubcontractorUse;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -51,6 +55,28 @@ public class LinkRepository {
                         null,
                         r.value9(),
                         r.value10()));
+    }
+
+    public List<SubcontractorUse> usesOf(DataScope scope, long supplierId) {
+        var parent = SUPPLIER.as("parent");
+        return dsl.select(
+                        CONTRACT.ID,
+                        CONTRACT.CONTRACT_NUMBER,
+                        CONTRACT.TITLE,
+                        parent.NAME,
+                        SUBCONTRACTING_LINK.CONFIDENTIAL_DATA_FLOWS,
+                        SUBCONTRACTING_LINK.SYSTEM_ACCESS)
+                .from(SUBCONTRACTING_LINK)
+                .join(CONTRACT)
+                .on(CONTRACT.ID.eq(SUBCONTRACTING_LINK.CONTRACT_ID))
+                .join(parent)
+                .on(parent.ID.eq(SUBCONTRACTING_LINK.PARENT_SUPPLIER_ID))
+                .where(SUBCONTRACTING_LINK.CHILD_SUPPLIER_ID.eq(supplierId))
+                .and(scope.groupWide() ? DSL.noCondition() : CONTRACT.ORG_UNIT_ID.in(scope.unitIds()))
+                .orderBy(CONTRACT.CONTRACT_NUMBER)
+                .limit(1000)
+                .fetch(r ->
+                        new SubcontractorUse(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
     public long insert(long contractId, LinkForm form, LocalDateTime now) {

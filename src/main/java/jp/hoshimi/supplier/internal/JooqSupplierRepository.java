@@ -184,10 +184,20 @@ class JooqSupplierRepository implements SupplierRepository {
     }
 
     private static Condition condition(SupplierFilter filter) {
-        if (filter.isEmpty()) {
-            return DSL.noCondition();
+        Condition quick = switch (filter.quick() == null ? SupplierFilter.Quick.ALL : filter.quick()) {
+            case ALL -> DSL.noCondition();
+            case NO_CORPORATE_NUMBER -> SUPPLIER.CORPORATE_NUMBER.isNull();
+            case FOREIGN -> SUPPLIER.COUNTRY.ne("JP");
+            case NO_CONTRACT ->
+                DSL.notExists(DSL.selectOne().from(CONTRACT).where(CONTRACT.SUPPLIER_ID.eq(SUPPLIER.ID)));
+        };
+        if (filter.text() == null || filter.text().isBlank()) {
+            return quick;
         }
-        String text = filter.text().strip();
+        return quick.and(textCondition(filter.text().strip()));
+    }
+
+    private static Condition textCondition(String text) {
         Condition byName = SUPPLIER.NAME_NORMALIZED.contains(CompanyNames.normalize(text));
         String plain = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
         String digits = plain.replaceAll("[\\s\\-]", "");

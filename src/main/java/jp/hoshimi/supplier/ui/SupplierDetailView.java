@@ -23,12 +23,17 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
 import jp.hoshimi.audit.AuditChange;
 import jp.hoshimi.audit.AuditEntry;
+import jp.hoshimi.contract.ContractFilter;
+import jp.hoshimi.contract.ContractListItem;
+import jp.hoshimi.contract.ContractService;
 import jp.hoshimi.security.CurrentUser;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.Notifications;
 import jp.hoshimi.shared.ui.ViewToolbar;
+import jp.hoshimi.subcontracting.SubcontractingService;
+import jp.hoshimi.subcontracting.SubcontractorUse;
 import jp.hoshimi.supplier.SupplierDetails;
 import jp.hoshimi.supplier.SupplierInUseException;
 import jp.hoshimi.supplier.SupplierService;
@@ -44,9 +49,19 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
     final Button edit = new Button();
     final Button delete = new Button();
     final Grid<AuditEntry> history = new Grid<>();
+    final Grid<ContractListItem> contracts = new Grid<>();
+    final Grid<SubcontractorUse> usesAsSubcontractor = new Grid<>();
+    private final ContractService contractService;
+    private final SubcontractingService chains;
 
-    SupplierDetailView(SupplierService suppliers, CurrentUser currentUser) {
+    SupplierDetailView(
+            SupplierService suppliers,
+            ContractService contractService,
+            SubcontractingService chains,
+            CurrentUser currentUser) {
         this.suppliers = suppliers;
+        this.contractService = contractService;
+        this.chains = chains;
         this.currentUser = currentUser;
         addClassName("supplier-detail-view");
         setSizeFull();
@@ -88,8 +103,8 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.add(getTranslation("supplier.tab.overview"), overview(details));
-        tabs.add(getTranslation("supplier.tab.contracts"), later("supplier.tab.contracts.later"));
-        tabs.add(getTranslation("supplier.tab.asSubcontractor"), later("supplier.tab.asSubcontractor.later"));
+        tabs.add(getTranslation("supplier.tab.contracts"), contractsTab(details));
+        tabs.add(getTranslation("supplier.tab.asSubcontractor"), subcontractorTab(details));
         tabs.add(getTranslation("supplier.tab.register"), later("supplier.tab.register.later"));
         tabs.add(getTranslation("supplier.tab.history"), historyTab(details));
         add(tabs);
@@ -121,6 +136,72 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
         Span text = new Span(value == null || value.isBlank() ? "—" : value);
         text.addClassName("detail-value");
         grid.add(label, text);
+    }
+
+    private Component contractsTab(SupplierDetails d) {
+        contracts.removeAllColumns();
+        contracts.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        contracts
+                .addColumn(ContractListItem::contractNumber)
+                .setHeader(getTranslation("contract.field.contractNumber"))
+                .setAutoWidth(true);
+        contracts
+                .addColumn(ContractListItem::title)
+                .setHeader(getTranslation("contract.field.title"))
+                .setFlexGrow(2);
+        contracts
+                .addColumn(ContractListItem::orgUnitName)
+                .setHeader(getTranslation("contract.field.orgUnit"))
+                .setAutoWidth(true);
+        contracts
+                .addColumn(c -> getTranslation(c.requiredLevel().messageKey()))
+                .setHeader(getTranslation("contract.field.requiredLevel"))
+                .setAutoWidth(true);
+        contracts
+                .addColumn(c -> c.endDate() == null ? "" : c.endDate().toString())
+                .setHeader(getTranslation("contract.field.endDate"))
+                .setAutoWidth(true);
+        ContractFilter filter = ContractFilter.none().withSupplier(d.id());
+        contracts.setItems(
+                query -> contractService.list(filter, null, query.getOffset(), query.getLimit()).stream(),
+                query -> contractService.count(filter));
+        contracts.addItemClickListener(
+                click -> UI.getCurrent().navigate("contracts/" + click.getItem().id()));
+        contracts.setEmptyStateText(getTranslation("supplier.tab.contracts.none"));
+        contracts.setId("supplier-contracts");
+        contracts.setHeight("24rem");
+        return contracts;
+    }
+
+    private Component subcontractorTab(SupplierDetails d) {
+        usesAsSubcontractor.removeAllColumns();
+        usesAsSubcontractor.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        usesAsSubcontractor
+                .addColumn(SubcontractorUse::contractNumber)
+                .setHeader(getTranslation("contract.field.contractNumber"))
+                .setAutoWidth(true);
+        usesAsSubcontractor
+                .addColumn(SubcontractorUse::contractTitle)
+                .setHeader(getTranslation("contract.field.title"))
+                .setFlexGrow(2);
+        usesAsSubcontractor
+                .addColumn(SubcontractorUse::parentName)
+                .setHeader(getTranslation("supplier.tab.asSubcontractor.for"))
+                .setFlexGrow(2);
+        usesAsSubcontractor
+                .addColumn(use -> use.confidentialDataFlows() || use.systemAccess()
+                        ? (use.confidentialDataFlows() ? getTranslation("chain.flow.confidential") + " " : "")
+                                + (use.systemAccess() ? getTranslation("chain.flow.systemAccess") : "")
+                        : getTranslation("chain.flow.none"))
+                .setHeader(getTranslation("chain.column.flows"))
+                .setAutoWidth(true);
+        usesAsSubcontractor.setItems(chains.usesOf(d.id()));
+        usesAsSubcontractor.addItemClickListener(
+                click -> UI.getCurrent().navigate("contracts/" + click.getItem().contractId()));
+        usesAsSubcontractor.setEmptyStateText(getTranslation("supplier.tab.asSubcontractor.none"));
+        usesAsSubcontractor.setAllRowsVisible(true);
+        usesAsSubcontractor.setId("supplier-subcontracting");
+        return usesAsSubcontractor;
     }
 
     private Component later(String key) {

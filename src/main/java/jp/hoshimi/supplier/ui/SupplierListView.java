@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -39,6 +40,7 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle {
     final TextField search = new TextField();
     final Grid<SupplierListItem> grid = new Grid<>();
     final Span count = new Span();
+    final RadioButtonGroup<SupplierFilter.Quick> quick = new RadioButtonGroup<>();
     final Button create = new Button();
     private final SupplierService suppliers;
 
@@ -55,6 +57,12 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle {
         search.setWidth("28em");
         search.setId("supplier-search");
         search.addValueChangeListener(event -> refresh());
+        quick.setItems(SupplierFilter.Quick.values());
+        quick.setItemLabelGenerator(q -> getTranslation("supplier.quick." + q.name()));
+        quick.setValue(SupplierFilter.Quick.ALL);
+        quick.addClassName("quick-filters");
+        quick.setId("supplier-quick");
+        quick.addValueChangeListener(event -> refresh());
         count.addClassName("result-count");
         count.setId("supplier-count");
 
@@ -73,7 +81,7 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle {
                                 .navigate(SupplierDetailView.class, new RouteParameters("id", String.valueOf(id))))
                 .open());
 
-        add(new ViewToolbar(getTranslation("supplier.list.title"), search, create), count, grid);
+        add(new ViewToolbar(getTranslation("supplier.list.title"), search, create), quick, count, grid);
         refresh();
     }
 
@@ -94,6 +102,11 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle {
                 .setSortProperty(SupplierSort.CORPORATE_NUMBER.name())
                 .setClassNameGenerator(item -> "mono")
                 .setAutoWidth(true);
+        grid.addColumn(new ComponentRenderer<>(item -> notEvaluated()))
+                .setKey("status")
+                .setHeader(getTranslation("supplier.column.status"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(SupplierListItem::supplierCode)
                 .setKey("supplierCode")
                 .setHeader(getTranslation("supplier.column.supplierCode"))
@@ -121,6 +134,14 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle {
                 query -> suppliers.count(filter()));
     }
 
+    /** Until the register is polled there is nothing to judge: say so instead of showing a colour. */
+    private Span notEvaluated() {
+        Span badge = new Span(getTranslation("supplier.status.notEvaluated"));
+        badge.getElement().getThemeList().add("badge contrast small");
+        badge.getElement().setAttribute("title", getTranslation("supplier.status.notEvaluated.help"));
+        return badge;
+    }
+
     private static Div nameCell(SupplierListItem item) {
         Div cell = new Div(new Span(item.name()));
         cell.addClassName("name-cell");
@@ -133,7 +154,7 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private SupplierFilter filter() {
-        return new SupplierFilter(search.getValue());
+        return new SupplierFilter(search.getValue(), quick.getValue());
     }
 
     private static SupplierSort.Order order(Query<SupplierListItem, Void> query) {
