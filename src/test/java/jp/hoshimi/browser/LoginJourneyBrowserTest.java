@@ -21,7 +21,7 @@ class LoginJourneyBrowserTest extends BrowserTest {
         signIn(page, "procurement", "hoshimi-demo");
         page.navigate(url("suppliers"));
 
-        assertThat(page.locator("#supplier-count")).hasText("42 件");
+        assertThat(page.locator("#supplier-count")).hasText("60 件");
         // sorted by reading (50音順), names in Latin letters first
         assertThat(page.locator("vaadin-grid-cell-content")
                         .filter(new Locator.FilterOptions().setHasText("Pacific Components Ltd.")))

@@ -28,9 +28,9 @@ class SupplierListViewTest extends KaribuTest {
     void shows_the_demo_suppliers_with_their_count() {
         SupplierListView view = open(Locale.JAPANESE);
 
-        assertThat(_size(view.grid)).isEqualTo(42);
-        assertThat(view.count.getText()).isEqualTo("42 件");
-        assertThat(_get(view.grid, 0).name()).isEqualTo("Mekong Wire Harness Co., Ltd.");
+        assertThat(_size(view.grid)).isEqualTo(60);
+        assertThat(view.count.getText()).isEqualTo("60 件");
+        assertThat(_get(view.grid, 0).name()).isEqualTo("Bangkok Auto Parts Co., Ltd.");
     }
 
     @Test
@@ -72,7 +72,7 @@ class SupplierListViewTest extends KaribuTest {
         view.grid.sort(
                 List.of(new GridSortOrder<>(view.grid.getColumnByKey("supplierCode"), SortDirection.DESCENDING)));
 
-        assertThat(_get(view.grid, 0).supplierCode()).isEqualTo("S-20002");
-        assertThat(_get(view.grid, 41).supplierCode()).isEqualTo("S-10001");
+        assertThat(_get(view.grid, 0).supplierCode()).isEqualTo("S-20004");
+        assertThat(_get(view.grid, 59).supplierCode()).isEqualTo("S-10001");
     }
 }
