@@ -58,10 +58,12 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(e -> getTranslation("audit.entity." + e.entityType()) + " #" + e.entityId())
                 .setHeader(getTranslation("audit.column.entity"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(e -> getTranslation("audit.action." + e.action().name()))
                 .setHeader(getTranslation("audit.column.action"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(AuditView::changes)
                 .setHeader(getTranslation("audit.column.change"))
                 .setFlexGrow(1);
