@@ -4,17 +4,22 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.hoshimi.audit.AuditAction;
+import jp.hoshimi.audit.AuditTrail;
 import jp.hoshimi.organisation.internal.OrgUnitRepository;
 import jp.hoshimi.security.ApiTokenPrincipal;
 import jp.hoshimi.security.HoshimiUser;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.FieldProblem;
+import jp.hoshimi.shared.ValidationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
@@ -25,11 +30,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrgUnitService {
 
     private final OrgUnitRepository units;
+    public static final String AUDIT_TYPE = "org_unit";
+
     private final SecurityContextHolderStrategy contexts;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    OrgUnitService(OrgUnitRepository units, SecurityContextHolderStrategy contexts, Clock clock) {
+    OrgUnitService(OrgUnitRepository units, SecurityContextHolderStrategy contexts, AuditTrail audit, Clock clock) {
         this.units = units;
+        this.audit = audit;
         this.contexts = contexts;
         this.clock = clock;
     }
@@ -52,14 +61,50 @@ public class OrgUnitService {
     @Transactional
     @RolesAllowed(Role.ADMIN_NAME)
     public long create(String code, String name, Long parentId) {
-        return units.insert(code, name, parentId, LocalDateTime.now(clock));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (code == null || code.isBlank()) {
+            problems.add(FieldProblem.of("code", "validation.required"));
+        } else if (units.all().stream().anyMatch(unit -> unit.code().equals(code.strip()))) {
+            problems.add(FieldProblem.of("code", "orgUnit.duplicateCode", code.strip()));
+        }
+        if (name == null || name.isBlank()) {
+            problems.add(FieldProblem.of("name", "validation.required"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        long id = units.insert(code.strip(), name.strip(), parentId, LocalDateTime.now(clock));
+        audit.record(AUDIT_TYPE, id, AuditAction.CREATE, null, new OrgUnit(id, parentId, code.strip(), name.strip()));
+        return id;
+    }
+
+    /** Every user with their units, for administrators. */
+    @Transactional(readOnly = true)
+    @RolesAllowed(Role.ADMIN_NAME)
+    public List<Membership> memberships() {
+        return units.memberships();
     }
 
     /** Makes a user a member of these units, replacing earlier memberships. */
     @Transactional
     @RolesAllowed(Role.ADMIN_NAME)
     public void assign(long userId, Set<Long> unitIds, boolean groupWide) {
+        Membership before = units.memberships().stream()
+                .filter(m -> m.userId() == userId)
+                .findFirst()
+                .orElse(null);
         units.replaceMemberships(userId, unitIds, groupWide);
+        audit.record(
+                "membership",
+                userId,
+                AuditAction.UPDATE,
+                before,
+                new Membership(
+                        userId,
+                        before == null ? null : before.username(),
+                        before == null ? null : before.displayName(),
+                        unitIds,
+                        groupWide));
     }
 
     /**

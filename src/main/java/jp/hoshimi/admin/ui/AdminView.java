@@ -53,6 +53,7 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
 
         TabSheet tabs = new TabSheet();
         tabs.setSizeFull();
+        tabs.add(getTranslation("admin.tab.organisation"), new OrganisationTab(orgUnits));
         tabs.add(getTranslation("admin.tab.apiTokens"), tokensTab());
         tabs.add(getTranslation("admin.tab.more"), new ComingSoon("admin.tab.more", "comingSoon.admin"));
         add(new ViewToolbar(getTranslation("nav.admin")), tabs);

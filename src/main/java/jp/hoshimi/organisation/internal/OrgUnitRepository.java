@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import jp.hoshimi.organisation.Membership;
 import jp.hoshimi.organisation.OrgUnit;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -45,6 +46,21 @@ public class OrgUnitRepository {
                 .from(APP_USER_ORG_UNIT)
                 .where(APP_USER_ORG_UNIT.USER_ID.eq(userId))
                 .fetch(APP_USER_ORG_UNIT.ORG_UNIT_ID));
+    }
+
+    public List<Membership> memberships() {
+        var units = dsl.select(APP_USER_ORG_UNIT.USER_ID, APP_USER_ORG_UNIT.ORG_UNIT_ID)
+                .from(APP_USER_ORG_UNIT)
+                .fetchGroups(APP_USER_ORG_UNIT.USER_ID, APP_USER_ORG_UNIT.ORG_UNIT_ID);
+        return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.GROUP_WIDE)
+                .from(APP_USER)
+                .orderBy(APP_USER.USERNAME)
+                .fetch(r -> new Membership(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        new HashSet<>(units.getOrDefault(r.value1(), List.of())),
+                        Boolean.TRUE.equals(r.value4())));
     }
 
     public boolean isGroupWide(long userId) {

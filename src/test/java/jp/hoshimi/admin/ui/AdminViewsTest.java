@@ -35,6 +35,7 @@ class AdminViewsTest extends KaribuTest {
         signInAsUser("admin");
         UI.getCurrent().navigate(AdminView.class);
         AdminView view = _get(AdminView.class);
+        _get(com.vaadin.flow.component.tabs.TabSheet.class).setSelectedIndex(1);
         int before = _size(view.tokens);
 
         _click(view.createToken);
@@ -48,5 +49,26 @@ class AdminViewsTest extends KaribuTest {
                 .hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("karibu-erp"));
         // only the hash is stored
         assertThat(dsl.fetchExists(API_TOKEN, API_TOKEN.TOKEN_HASH.eq(value))).isFalse();
+    }
+
+    @Test
+    void the_organisation_tab_shows_the_unit_tree_and_each_users_scope() {
+        signInAsUser("admin");
+        UI.getCurrent().navigate(AdminView.class);
+        OrganisationTab tab = _get(OrganisationTab.class);
+
+        var tree = tab.units.getTreeData();
+        assertThat(tree.getRootItems())
+                .extracting(jp.hoshimi.organisation.OrgUnit::name)
+                .containsExactly("星見自動車株式会社", "星見精工株式会社");
+        assertThat(tree.getChildren(tree.getRootItems().get(0))).hasSize(3);
+        var procurement = tab.members
+                .getGenericDataView()
+                .getItems()
+                .filter(m -> m.username().equals("procurement"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(procurement.unitIds()).hasSize(2);
+        assertThat(procurement.groupWide()).isFalse();
     }
 }
