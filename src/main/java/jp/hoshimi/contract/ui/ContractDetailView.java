@@ -20,6 +20,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
+import jp.hoshimi.audit.ui.HistoryGrid;
 import jp.hoshimi.contract.ContractDetails;
 import jp.hoshimi.contract.ContractService;
 import jp.hoshimi.contract.DecisionChart;
@@ -105,6 +106,10 @@ class ContractDetailView extends VerticalLayout implements BeforeEnterObserver, 
         tabs.add(getTranslation("contract.tab.overview"), overview(details));
         chainTree = new ChainTree(chains, suppliers, details, edit.isVisible());
         tabs.add(getTranslation("contract.tab.chain"), chainTree);
+        HistoryGrid history = new HistoryGrid("contract.history.");
+        history.show(contracts.history(details.id()));
+        history.setId("contract-history");
+        tabs.add(getTranslation("supplier.tab.history"), history);
         add(tabs);
         setFlexGrow(1, tabs);
     }

@@ -21,8 +21,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
-import jp.hoshimi.audit.AuditChange;
-import jp.hoshimi.audit.AuditEntry;
+import jp.hoshimi.audit.ui.HistoryGrid;
 import jp.hoshimi.contract.ContractFilter;
 import jp.hoshimi.contract.ContractListItem;
 import jp.hoshimi.contract.ContractService;
@@ -48,7 +47,7 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
     SupplierDetails supplier;
     final Button edit = new Button();
     final Button delete = new Button();
-    final Grid<AuditEntry> history = new Grid<>();
+    final HistoryGrid history = new HistoryGrid("supplier.field.");
     final Grid<ContractListItem> contracts = new Grid<>();
     final Grid<SubcontractorUse> usesAsSubcontractor = new Grid<>();
     private final ContractService contractService;
@@ -211,23 +210,7 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private Component historyTab(SupplierDetails d) {
-        history.removeAllColumns();
-        history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        history.addColumn(e -> Formats.dateTime(e.occurredAt()))
-                .setHeader(getTranslation("audit.column.when"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        history.addColumn(AuditEntry::actor)
-                .setHeader(getTranslation("audit.column.who"))
-                .setAutoWidth(true);
-        history.addColumn(e -> getTranslation("audit.action." + e.action().name()))
-                .setHeader(getTranslation("audit.column.action"))
-                .setAutoWidth(true);
-        history.addColumn(this::describeChanges)
-                .setHeader(getTranslation("audit.column.change"))
-                .setFlexGrow(1);
-        history.setItems(suppliers.history(d.id()));
-        history.setAllRowsVisible(true);
+        history.show(suppliers.history(d.id()));
         history.setId("supplier-history");
         return history;
     }
@@ -259,15 +242,6 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
             Notifications.error(getTranslation("concurrentEdit.text"));
             reload(supplier.id());
         }
-    }
-
-    /** "取引先名: 旧 → 新 / 住所: — → 愛知県…", with field names in the user's language. */
-    private String describeChanges(AuditEntry entry) {
-        return AuditChange.between(entry.beforeJson(), entry.afterJson()).stream()
-                .map(change -> getTranslation("supplier.field." + change.field()) + ": "
-                        + (change.before() == null ? "—" : change.before()) + " → "
-                        + (change.after() == null ? "—" : change.after()))
-                .collect(java.util.stream.Collectors.joining(" / "));
     }
 
     @Override
