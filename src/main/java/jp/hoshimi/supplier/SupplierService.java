@@ -65,18 +65,16 @@ public class SupplierService {
     }
 
     /**
-     * Creates many suppliers in one set-based insert, all or nothing, with the same validation as
-     * {@link #create}. The bulk path for demo data and generators; spreadsheet import records its own
-     * run history.
+     * Creates several suppliers, all or nothing, each validated and audited like {@link #create}. For
+     * demo data and small batches; spreadsheet import (issue 4) brings the set-based bulk path.
      */
     @Transactional
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public int createAll(List<SupplierForm> forms) {
-        List<SupplierRow> rows = new ArrayList<>(forms.size());
-        for (SupplierForm form : forms) {
-            rows.add(validate(form, null));
-        }
-        return suppliers.insertAll(rows, LocalDateTime.now(clock));
+        // validate everything before writing anything, so a bad row leaves no partial batch behind
+        forms.forEach(form -> validate(form, null));
+        forms.forEach(this::create);
+        return forms.size();
     }
 
     @Transactional(readOnly = true)
