@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import jp.hoshimi.db.tables.records.SupplierRecord;
 import jp.hoshimi.shared.CompanyNames;
+import jp.hoshimi.shared.CorporateNumber;
 import jp.hoshimi.supplier.SupplierDetails;
 import jp.hoshimi.supplier.SupplierFilter;
 import jp.hoshimi.supplier.SupplierListItem;
@@ -17,7 +18,7 @@ import jp.hoshimi.supplier.SupplierSort;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -32,6 +33,16 @@ class JooqSupplierRepository implements SupplierRepository {
 
     @Override
     public List<SupplierListItem> list(SupplierFilter filter, SupplierSort.Order order, int offset, int limit) {
+        // Deferred join: find the page's ids first (an index walk where the sort allows it), then read
+        // the columns of those rows only. See docs/benchmarks.md.
+        // A substring filter can match anywhere in the sort order: walking the sort index would look up a
+        // row per index entry until a page is found (for a rare term, nearly the whole table); scanning
+        // and sorting the matches is bounded.
+        Table<?> from = filter.isEmpty() ? SUPPLIER : SUPPLIER.useIndexForOrderBy();
+        Table<?> page = pageIds(from, condition(filter), order, offset, limit);
+        Field<Long> pageId = page.field(SUPPLIER.ID);
+        Field<Object> pageKey = page.field("k", Object.class);
+        Field<Integer> pageNulls = page.field("nl", Integer.class);
         return dsl.select(
                         SUPPLIER.ID,
                         SUPPLIER.CORPORATE_NUMBER,
@@ -40,14 +51,58 @@ class JooqSupplierRepository implements SupplierRepository {
                         SUPPLIER.NAME_KANA,
                         SUPPLIER.COUNTRY,
                         SUPPLIER.UPDATED_AT)
-                .from(SUPPLIER)
-                .where(condition(filter))
-                // the id makes the order total, so pages never overlap or skip rows
-                .orderBy(sortField(order), order.ascending() ? SUPPLIER.ID.asc() : SUPPLIER.ID.desc())
-                .limit(limit)
-                .offset(offset)
+                .from(page)
+                .join(SUPPLIER)
+                .on(SUPPLIER.ID.eq(pageId))
+                .orderBy(
+                        pageNulls.asc(),
+                        order.ascending() ? pageKey.asc() : pageKey.desc(),
+                        order.ascending() ? pageId.asc() : pageId.desc())
                 .fetch(r -> new SupplierListItem(
                         r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
+    }
+
+    /**
+     * The ids of one page with their sort key (k) and a NULL flag (nl), ordered by (key, id) so that the
+     * order is total. MariaDB sorts NULL first when ascending and last when descending, and cannot walk an
+     * index for jOOQ's NULLS LAST emulation; so an ascending sort on a nullable key takes the non-null
+     * rows in index order and appends the NULL ones.
+     */
+    private Table<?> pageIds(Table<?> from, Condition condition, SupplierSort.Order order, int offset, int limit) {
+        Field<Object> key = sortKey(order.sort());
+        boolean nullable = key.getDataType().nullable();
+        if (!order.ascending() || !nullable) {
+            return dsl.select(SUPPLIER.ID, key.as("k"), DSL.inline(0).as("nl"))
+                    .from(from)
+                    .where(condition)
+                    .orderBy(
+                            order.ascending() ? key.asc() : key.desc(),
+                            order.ascending() ? SUPPLIER.ID.asc() : SUPPLIER.ID.desc())
+                    .limit(limit)
+                    .offset(offset)
+                    .asTable("page");
+        }
+        int window = offset + limit;
+        Table<?> both = dsl.select(SUPPLIER.ID, key.as("k"), DSL.inline(0).as("nl"))
+                .from(from)
+                .where(condition.and(key.isNotNull()))
+                .orderBy(key.asc(), SUPPLIER.ID.asc())
+                .limit(window)
+                .unionAll(dsl.select(SUPPLIER.ID, key.as("k"), DSL.inline(1).as("nl"))
+                        .from(from)
+                        .where(condition.and(key.isNull()))
+                        .orderBy(SUPPLIER.ID.asc())
+                        .limit(window))
+                .asTable("both");
+        return dsl.select(both.field(SUPPLIER.ID), both.field("k"), both.field("nl"))
+                .from(both)
+                .orderBy(
+                        both.field("nl").asc(),
+                        both.field("k").asc(),
+                        both.field(SUPPLIER.ID).asc())
+                .limit(limit)
+                .offset(offset)
+                .asTable("page");
     }
 
     @Override
@@ -173,14 +228,15 @@ class JooqSupplierRepository implements SupplierRepository {
         return record;
     }
 
-    private static SortField<?> sortField(SupplierSort.Order order) {
-        Field<?> field = switch (order.sort()) {
+    @SuppressWarnings("unchecked")
+    private static Field<Object> sortKey(SupplierSort sort) {
+        Field<?> field = switch (sort) {
             case NAME -> SUPPLIER.NAME_SORT;
             case CORPORATE_NUMBER -> SUPPLIER.CORPORATE_NUMBER;
             case SUPPLIER_CODE -> SUPPLIER.SUPPLIER_CODE;
             case UPDATED_AT -> SUPPLIER.UPDATED_AT;
         };
-        return order.ascending() ? field.asc().nullsLast() : field.desc().nullsLast();
+        return (Field<Object>) field;
     }
 
     private static Condition condition(SupplierFilter filter) {
@@ -201,6 +257,12 @@ class JooqSupplierRepository implements SupplierRepository {
         Condition byName = SUPPLIER.NAME_NORMALIZED.contains(CompanyNames.normalize(text));
         String plain = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
         String digits = plain.replaceAll("[\\s\\-]", "");
+        if (CorporateNumber.isValid(plain)) {
+            // a complete 法人番号 names one company: no need to scan every name for it
+            return SUPPLIER.CORPORATE_NUMBER
+                    .eq(CorporateNumber.parse(plain).value())
+                    .or(SUPPLIER.SUPPLIER_CODE.startsWith(plain));
+        }
         Condition byNumberOrCode =
                 SUPPLIER.CORPORATE_NUMBER.startsWith(digits).or(SUPPLIER.SUPPLIER_CODE.startsWith(plain));
         return CompanyNames.normalize(text).isEmpty() ? byNumberOrCode : byName.or(byNumberOrCode);
