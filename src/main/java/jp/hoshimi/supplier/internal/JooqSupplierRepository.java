@@ -157,27 +157,6 @@ class JooqSupplierRepository implements SupplierRepository {
     }
 
     @Override
-    public int insertAll(List<SupplierRow> rows, LocalDateTime now) {
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        // one multi-row INSERT: set-based, and all or nothing
-        var insert = dsl.insertInto(SUPPLIER)
-                .set(toRecord(rows.get(0)))
-                .set(SUPPLIER.CREATED_AT, now)
-                .set(SUPPLIER.UPDATED_AT, now)
-                .set(SUPPLIER.VERSION, 0);
-        for (SupplierRow row : rows.subList(1, rows.size())) {
-            insert = insert.newRecord()
-                    .set(toRecord(row))
-                    .set(SUPPLIER.CREATED_AT, now)
-                    .set(SUPPLIER.UPDATED_AT, now)
-                    .set(SUPPLIER.VERSION, 0);
-        }
-        return insert.execute();
-    }
-
-    @Override
     public boolean update(long id, int version, SupplierRow row, LocalDateTime now) {
         return dsl.update(SUPPLIER)
                         .set(toRecord(row))

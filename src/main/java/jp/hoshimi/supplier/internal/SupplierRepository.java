@@ -23,8 +23,6 @@ public interface SupplierRepository {
 
     long insert(SupplierRow row, LocalDateTime now);
 
-    int insertAll(List<SupplierRow> rows, LocalDateTime now);
-
     /** Updates only if the stored version is still {@code version}; false when it is not. */
     boolean update(long id, int version, SupplierRow row, LocalDateTime now);
 
