@@ -78,7 +78,9 @@ public class ChainTree extends Composite<VerticalLayout> {
                 .setFlexGrow(0);
         tree.addColumn(this::flows)
                 .setHeader(getTranslation("chain.column.flows"))
-                .setFlexGrow(2);
+                .setWidth("14em")
+                .setFlexGrow(1)
+                .setTooltipGenerator(this::flows);
         tree.addColumn(new ComponentRenderer<>(this::levelCell))
                 .setHeader(getTranslation("contract.field.requiredLevel"))
                 .setAutoWidth(true);
