@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -32,6 +33,7 @@ final class CsvSheetReader {
 
     static final Charset WINDOWS_31J = Charset.forName("windows-31j");
     private static final char[] DELIMITERS = {',', '\t', ';'};
+    private static final char REPLACEMENT = '\uFFFD';
     /** The header record is looked for in this much text at the start of the file. */
     private static final int HEADER_SCAN_CHARS = 256 * 1024;
 
@@ -43,7 +45,7 @@ final class CsvSheetReader {
         CSVFormat format = format(delimiter);
         try (InputStream in = Files.newInputStream(file);
                 Reader reader = new BufferedReader(
-                        new InputStreamReader(skip(in, encoding.bomLength), strict(encoding.charset)), 65536);
+                        new InputStreamReader(skip(in, encoding.bomLength), decoder(encoding)), 65536);
                 CSVParser parser = CSVParser.parse(reader, format)) {
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
@@ -54,13 +56,18 @@ final class CsvSheetReader {
                     }
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    throw Failures.translate(e, (int) parser.getRecordNumber() + 1);
+                    boolean decoding = e.getCause() instanceof CharacterCodingException;
+                    throw Failures.translate(e, decoding ? 0 : (int) parser.getRecordNumber() + 1);
                 }
+                int rowNumber = (int) record.getRecordNumber();
                 List<CellValue> cells = new ArrayList<>(record.size());
                 for (String value : record) {
+                    if (encoding.charset == WINDOWS_31J && value.indexOf(REPLACEMENT) >= 0) {
+                        throw new ImportRejectedException(Reason.CORRUPT, rowNumber);
+                    }
                     cells.add(value.isEmpty() ? new CellValue.Empty() : new CellValue.Text(value));
                 }
-                sink.row((int) record.getRecordNumber(), cells);
+                sink.row(rowNumber, cells);
             }
         }
         if (sink.rowCount() == 0) {
@@ -163,6 +170,22 @@ final class CsvSheetReader {
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             return 0; // this delimiter does not parse the header
         }
+    }
+
+    /**
+     * The reader decodes ahead of the parser, so a decoding error would point at the wrong record. windows-31j
+     * has no U+FFFD of its own: bytes it cannot decode are replaced with U+FFFD and the record holding one is
+     * rejected. UTF-8 has been checked already; UTF-16 fails without a row number.
+     */
+    private static CharsetDecoder decoder(Encoding encoding) {
+        if (encoding.charset == WINDOWS_31J) {
+            return encoding.charset
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .replaceWith(String.valueOf(REPLACEMENT));
+        }
+        return strict(encoding.charset);
     }
 
     private static CharsetDecoder strict(Charset charset) {
