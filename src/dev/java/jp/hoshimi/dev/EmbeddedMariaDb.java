@@ -40,6 +40,12 @@ final class EmbeddedMariaDb {
     static synchronized EmbeddedMariaDb start(
             Path directory, int port, boolean fresh, String database, boolean preferBundled) {
         if (running != null) {
+            // another Spring context of the same JVM (a test that needs its own data) may ask for another database
+            try {
+                createDatabase(running.port(), database);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not create database " + database, e);
+            }
             return running;
         }
         try {

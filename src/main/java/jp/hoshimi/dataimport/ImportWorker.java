@@ -1,0 +1,392 @@
+package jp.hoshimi.dataimport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import jp.hoshimi.contract.ContractService;
+import jp.hoshimi.dataimport.internal.ImportRunRepository;
+import jp.hoshimi.dataimport.read.ImportRejectedException;
+import jp.hoshimi.dataimport.read.ReadResult;
+import jp.hoshimi.dataimport.read.SpreadsheetReader;
+import jp.hoshimi.organisation.OrgUnitService;
+import jp.hoshimi.security.UserAccountService;
+import jp.hoshimi.subcontracting.SubcontractingService;
+import jp.hoshimi.supplier.SupplierService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs imports one after another (by default) on a worker thread, as the user who asked, so that the
+ * services check roles and data scope as for any screen. A check reads the file into a spool, then runs
+ * every row in a transaction that is always rolled back; an apply runs the same rows in a transaction
+ * that commits only when no row failed. Row outcomes are written as they come, in their own small
+ * transactions, so a preview of 100,000 rows never sits in memory.
+ */
+@Component
+class ImportWorker implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
+    private static final int ROW_BATCH = 1000;
+
+    private final ImportRunRepository runs;
+    private final ImportProperties properties;
+    private final ImportEngine engine;
+    private final SupplierService suppliers;
+    private final ContractService contracts;
+    private final SubcontractingService chains;
+    private final OrgUnitService orgUnits;
+    private final UserAccountService users;
+    private final TransactionTemplate work;
+    private final TransactionTemplate rowWrites;
+    private final Clock clock;
+    private final SecurityContextHolderStrategy contexts;
+    private final ThreadPoolExecutor executor;
+    private final String workerName;
+    private final Map<Long, ImportProgress> progress = new ConcurrentHashMap<>();
+    private final List<Long> waiting = new CopyOnWriteArrayList<>();
+
+    ImportWorker(
+            ImportRunRepository runs,
+            ImportProperties properties,
+            SupplierService suppliers,
+            ContractService contracts,
+            SubcontractingService chains,
+            OrgUnitService orgUnits,
+            UserAccountService users,
+            PlatformTransactionManager transactions,
+            SecurityContextHolderStrategy contexts,
+            Clock clock) {
+        this.contexts = contexts;
+        this.runs = runs;
+        this.properties = properties;
+        SpreadsheetReader.applyPoiProtections(properties.readLimits());
+        this.engine = new ImportEngine(new SpreadsheetReader(properties.readLimits()));
+        this.suppliers = suppliers;
+        this.contracts = contracts;
+        this.chains = chains;
+        this.orgUnits = orgUnits;
+        this.users = users;
+        this.work = new TransactionTemplate(transactions);
+        this.rowWrites = new TransactionTemplate(transactions);
+        this.rowWrites.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+        this.executor = new ThreadPoolExecutor(
+                properties.workers(),
+                properties.workers(),
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(properties.queueCapacity()),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "hoshimi-import");
+                    thread.setDaemon(true);
+                    thread.setPriority(Thread.NORM_PRIORITY - 1);
+                    return thread;
+                });
+        this.workerName = hostName();
+    }
+
+    /** Imports are tied to the node that holds their files; a restart of the node ends its unfinished ones. */
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "local";
+        }
+    }
+
+    String workerName() {
+        return workerName;
+    }
+
+    /** Runs left active by a crash of an earlier process of this node cannot finish: nothing of them was committed. */
+    @EventListener(ApplicationReadyEvent.class)
+    void cleanUpAfterCrash() {
+        int interrupted = runs.failInterrupted(workerName, "import.failed.interrupted");
+        if (interrupted > 0) {
+            log.warn(
+                    "{} import run(s) were interrupted by a stop of this node; nothing of them was applied",
+                    interrupted);
+        }
+        deleteExpiredFiles();
+    }
+
+    /** Uploads nobody applied or discarded within {@code keep-files} are deleted (checked at start and on each upload). */
+    void deleteExpiredFiles() {
+        try (var files = Files.list(properties.workDir())) {
+            LocalDateTime cutoff = LocalDateTime.now(clock).minus(properties.keepFiles());
+            files.filter(f -> isOlderThan(f, cutoff)).forEach(ImportWorker::deleteQuietly);
+        } catch (IOException e) {
+            // no work directory yet
+        }
+    }
+
+    Path uploadFile(long runId) {
+        return properties.workDir().resolve("run-" + runId + ".upload");
+    }
+
+    Path spoolFile(long runId) {
+        return properties.workDir().resolve("run-" + runId + ".rows");
+    }
+
+    Optional<ImportProgress> progress(long runId) {
+        ImportProgress current = progress.get(runId);
+        if (current != null && current.phase() == ImportProgress.Phase.WAITING) {
+            return Optional.of(new ImportProgress(current.phase(), 0, 0, waiting.indexOf(runId) + 1));
+        }
+        return Optional.ofNullable(current);
+    }
+
+    /** Queues a check with the given mapping (null: find it). @throws RejectedExecutionException when the line is full */
+    Future<?> check(long runId, ImportKind kind, ColumnMapping chosen, boolean readFile) {
+        return enqueue(runId, () -> doCheck(runId, kind, chosen, readFile));
+    }
+
+    Future<?> apply(long runId, ImportKind kind, ColumnMapping mapping) {
+        return enqueue(runId, () -> doApply(runId, kind, mapping, runs.spoolRows(runId)));
+    }
+
+    private Future<?> enqueue(long runId, Runnable job) {
+        progress.put(runId, new ImportProgress(ImportProgress.Phase.WAITING, 0, 0, 0));
+        waiting.add(runId);
+        try {
+            // the job acts as the user who asked: their roles and data scope apply in the services
+            SecurityContext asker = contexts.getContext();
+            return executor.submit(() -> {
+                waiting.remove(runId);
+                contexts.setContext(asker);
+                try {
+                    job.run();
+                } finally {
+                    contexts.clearContext();
+                    progress.remove(runId);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            waiting.remove(runId);
+            progress.remove(runId);
+            throw e;
+        }
+    }
+
+    private void doCheck(long runId, ImportKind kind, ColumnMapping chosen, boolean readFile) {
+        runs.setStatus(runId, ImportStatus.CHECKING);
+        try {
+            if (readFile) {
+                ReadResult read = engine.read(
+                        uploadFile(runId),
+                        kind,
+                        spoolFile(runId),
+                        n -> report(runId, ImportProgress.Phase.READING, n, 0));
+                runs.recordRead(runId, read.format().name(), describe(read), read.rowCount());
+            }
+            int total = runs.spoolRows(runId);
+            ColumnMapping mapping = chosen != null
+                    ? chosen
+                    : engine.mapping(spoolFile(runId), kind, signature -> runs.savedMapping(kind, signature));
+            runs.recordMapping(runId, mapping);
+            runs.deleteRows(runId);
+            RowBuffer buffer = new RowBuffer(runId);
+            ImportCounts counts = work.execute(status -> {
+                status.setRollbackOnly(); // a check never writes master data
+                return engine.process(
+                        spoolFile(runId),
+                        kind,
+                        mapping,
+                        importer(kind),
+                        buffer,
+                        n -> report(runId, ImportProgress.Phase.CHECKING, n, total));
+            });
+            buffer.flush();
+            runs.recordCounts(runId, counts);
+            runs.finish(runId, ImportStatus.PREVIEWED, LocalDateTime.now(clock));
+        } catch (ImportEngine.MappingRequired e) {
+            runs.recordMapping(runId, e.mapping);
+            runs.fail(runId, ImportStatus.NEEDS_MAPPING, "import.mapping.required", missingNames(kind, e.mapping));
+        } catch (ImportRejectedException e) {
+            runs.fail(runId, ImportStatus.REJECTED, e.code(), messageArguments(e));
+            deleteFiles(runId);
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            log.error("Import run {} could not be checked, reference {}", runId, reference, e);
+            runs.fail(runId, ImportStatus.REJECTED, "import.failed.unexpected", List.of(reference));
+            deleteFiles(runId);
+        }
+    }
+
+    private void doApply(long runId, ImportKind kind, ColumnMapping mapping, int total) {
+        if (!Files.exists(spoolFile(runId))) {
+            runs.fail(
+                    runId,
+                    ImportStatus.FAILED,
+                    "import.failed.expired",
+                    List.of(properties.keepFiles().toHours()));
+            return;
+        }
+        try {
+            RowBuffer buffer = new RowBuffer(runId);
+            ImportCounts counts = work.execute(status -> {
+                ImportCounts result = engine.process(
+                        spoolFile(runId),
+                        kind,
+                        mapping,
+                        importer(kind),
+                        buffer,
+                        n -> report(runId, ImportProgress.Phase.APPLYING, n, total));
+                if (result.error() > 0) {
+                    status.setRollbackOnly(); // all or nothing: one failed row and the whole file is rolled back
+                }
+                return result;
+            });
+            buffer.flush();
+            runs.recordCounts(runId, counts);
+            if (counts.error() > 0) {
+                runs.fail(runId, ImportStatus.FAILED, "import.apply.rowErrors", List.of(counts.error()));
+            } else {
+                runs.finish(runId, ImportStatus.APPLIED, LocalDateTime.now(clock));
+                deleteFiles(runId);
+            }
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            log.error("Import run {} could not be applied and was rolled back, reference {}", runId, reference, e);
+            runs.fail(runId, ImportStatus.FAILED, "import.failed.rolledBack", List.of(reference));
+        }
+    }
+
+    private RowImporter importer(ImportKind kind) {
+        SupplierRefs refs = new SupplierRefs(suppliers);
+        return switch (kind) {
+            case SUPPLIERS -> new SupplierRowImporter(suppliers);
+            case CONTRACTS -> new ContractRowImporter(contracts, refs, orgUnits, users);
+            case SUBCONTRACTING -> new LinkRowImporter(contracts, chains, refs);
+        };
+    }
+
+    private void report(long runId, ImportProgress.Phase phase, int done, int total) {
+        if (done % 100 == 0 || done == total) {
+            progress.put(runId, new ImportProgress(phase, done, total, 0));
+        }
+    }
+
+    void deleteFiles(long runId) {
+        deleteQuietly(uploadFile(runId));
+        deleteQuietly(spoolFile(runId));
+    }
+
+    /** The arguments the refusal's message shows (plain numbers and words, never exceptions). */
+    private List<Object> messageArguments(ImportRejectedException e) {
+        List<Object> args = e.args();
+        return switch (e.reason()) {
+            case TOO_LARGE -> List.of(properties.maxFileSize().toMegabytes());
+            case TOO_MANY_ROWS -> List.of(properties.maxRows());
+            case TOO_MUCH_TEXT -> List.of(properties.maxTotalChars());
+            case DEADLINE_EXCEEDED -> List.of(properties.parseDeadline().toSeconds());
+            case CELL_TOO_LONG ->
+                args.size() >= 2 ? List.of(args.get(0), args.get(1), properties.maxCellChars()) : List.of();
+            case NOT_A_SPREADSHEET, EXCEL_95_OR_OLDER ->
+                args.isEmpty() ? List.of("?") : List.of(String.valueOf(args.get(0)));
+            case AMBIGUOUS_DELIMITER ->
+                List.of(args.stream()
+                        .map(a -> "\t".equals(String.valueOf(a)) ? "TAB" : String.valueOf(a))
+                        .collect(java.util.stream.Collectors.joining(" ")));
+            default -> List.of();
+        };
+    }
+
+    private static List<Object> missingNames(ImportKind kind, ColumnMapping mapping) {
+        return mapping.missingRequired(kind).stream()
+                .map(f -> (Object) f.name())
+                .toList();
+    }
+
+    private static String describe(ReadResult read) {
+        List<String> parts = new ArrayList<>();
+        if (read.sheetName() != null) {
+            parts.add("sheet=" + read.sheetName());
+        }
+        if (read.charset() != null) {
+            parts.add("charset=" + read.charset());
+        }
+        if (read.delimiter() != null) {
+            parts.add("delimiter=" + (read.delimiter() == '\t' ? "TAB" : read.delimiter()));
+        }
+        if (read.date1904()) {
+            parts.add("date1904");
+        }
+        if (!read.skippedSheets().isEmpty()) {
+            parts.add("skipped=" + String.join(",", read.skippedSheets()));
+        }
+        return String.join("; ", parts);
+    }
+
+    private static boolean isOlderThan(Path file, LocalDateTime cutoff) {
+        try {
+            return Files.getLastModifiedTime(file)
+                    .toInstant()
+                    .isBefore(cutoff.atZone(java.time.ZoneId.systemDefault()).toInstant());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete {}: {}", file, e.getMessage());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+
+    /** Writes row outcomes in batches, each in its own transaction (never part of the master-data one). */
+    private final class RowBuffer implements java.util.function.Consumer<ImportRowResult> {
+        private final long runId;
+        private final List<ImportRowResult> rows = new ArrayList<>(ROW_BATCH);
+
+        RowBuffer(long runId) {
+            this.runId = runId;
+        }
+
+        @Override
+        public void accept(ImportRowResult row) {
+            rows.add(row);
+            if (rows.size() >= ROW_BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!rows.isEmpty()) {
+                List<ImportRowResult> batch = List.copyOf(rows);
+                rows.clear();
+                rowWrites.executeWithoutResult(s -> runs.insertRows(runId, batch));
+            }
+        }
+    }
+}

@@ -1,0 +1,434 @@
+package jp.hoshimi.dataimport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jp.hoshimi.contract.ContractDetails;
+import jp.hoshimi.contract.ContractService;
+import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.NotFoundException;
+import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.subcontracting.ChainLink;
+import jp.hoshimi.subcontracting.SubcontractingService;
+import jp.hoshimi.supplier.SupplierDetails;
+import jp.hoshimi.supplier.SupplierFilter;
+import jp.hoshimi.supplier.SupplierService;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/**
+ * The import end to end through the service, on real files and a real MariaDB. Imports commit, so this
+ * class has a database of its own (the demo data, then whatever its tests import); every test uses
+ * numbers and codes of its own.
+ */
+@SpringBootTest(properties = "hoshimi.dev-db.database=hoshimi_imports")
+class ImportServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Autowired
+    ImportService imports;
+
+    @Autowired
+    SupplierService suppliers;
+
+    @Autowired
+    ContractService contracts;
+
+    @Autowired
+    SubcontractingService chains;
+
+    @Autowired
+    SystemAuthentication system;
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    /** A valid 法人番号 for a 12-digit base (NTA check digit). */
+    static String corporateNumber(String base12) {
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            int digit = base12.charAt(11 - i) - '0';
+            sum += digit * ((i + 1) % 2 == 1 ? 1 : 2);
+        }
+        return (9 - sum % 9) + base12;
+    }
+
+    private ImportRun run(ImportKind kind, String name, byte[] file, boolean dryRun) {
+        return imports.runToEnd(kind, name, new ByteArrayInputStream(file), dryRun, WAIT);
+    }
+
+    private SupplierDetails supplier(String corporateNumber) {
+        return system.callAsSystem(() -> suppliers.findByCorporateNumber(corporateNumber))
+                .orElseThrow();
+    }
+
+    private boolean supplierExists(String corporateNumber) {
+        return system.callAsSystem(() -> suppliers.findByCorporateNumber(corporateNumber))
+                .isPresent();
+    }
+
+    @Test
+    @WithUserDetails("procurement")
+    void aPreviewShowsNewChangedAndUnchangedRowsAndWritesNothing() {
+        String fresh = corporateNumber("700000000001");
+        byte[] file = ImportFixtures.csv(
+                StandardCharsets.UTF_8,
+                true,
+                "取引先コード,法人番号,取引先名,取引先名カナ",
+                "T-0001," + fresh + ",株式会社テスト新規,テストシンキ",
+                "S-10002,4120041270230,株式会社ミナト電装 本社,ミナトデンソウ",
+                "S-10003,5110072007898,東和樹脂成形株式会社,トウワジュシセイケイ");
+        int before = system.callAsSystem(() -> suppliers.count(SupplierFilter.none()));
+
+        ImportRun run = run(ImportKind.SUPPLIERS, "suppliers.csv", file, true);
+
+        assertThat(run.status()).isEqualTo(ImportStatus.PREVIEWED);
+        assertThat(run.counts()).isEqualTo(new ImportCounts(3, 1, 1, 1, 0));
+        assertThat(run.fileFormat()).isEqualTo("CSV");
+        assertThat(run.mapping().headerRow()).isEqualTo(1);
+        List<ImportRowResult> changed = imports.rows(run.id(), RowOutcome.CHANGED, 0, 10);
+        assertThat(changed).singleElement().satisfies(row -> {
+            assertThat(row.rowNumber()).isEqualTo(3);
+            assertThat(row.changes()).containsExactly(new FieldChange("SUPPLIER_NAME", "株式会社ミナト電装", "株式会社ミナト電装 本社"));
+        });
+        assertThat(system.callAsSystem(() -> suppliers.count(SupplierFilter.none())))
+                .isEqualTo(before);
+        assertThat(supplierExists(fresh)).isFalse();
+        assertThat(supplier("4120041270230").name()).isEqualTo("株式会社ミナト電装");
+    }
+
+    @Test
+    @WithUserDetails("procurement")
+    void applyingWritesEveryRowWithItsAuditTrail() {
+        String fresh = corporateNumber("700000000002");
+        byte[] file = ImportFixtures.utf8(
+                "Supplier name,Corporate number,Supplier code", "Acme テスト株式会社," + fresh + ",T-0002");
+
+        ImportRun run = run(ImportKind.SUPPLIERS, "suppliers.csv", file, false);
+
+        assertThat(run.status()).isEqualTo(ImportStatus.APPLIED);
+        assertThat(run.appliedAt()).isNotNull();
+        SupplierDetails created = supplier(fresh);
+        assertThat(created.name()).isEqualTo("Acme テスト株式会社");
+        assertThat(created.supplierCode()).isEqualTo("T-0002");
+        assertThat(system.callAsSystem(() -> suppliers.history(created.id())))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.actor()).isEqualTo("procurement"));
+        assertThat(imports.rows(run.id(), null, 0, 10))
+                .singleElement()
+                .satisfies(row -> assertThat(row.entityId()).isEqualTo(created.id()));
+    }
+
+    @Test
+    @WithUserDetails("procurement")
+    void anErrorInTheLastRowMeansNothingIsApplied() {
+        String first = corporateNumber("700000000003");
+        String second = corporateNumber("700000000004");
+        byte[] file =
+                ImportFixtures.utf8("取引先名,法人番号", "最初の株式会社," + first, "二番目の株式会社," + second, "三番目の株式会社,1234567890123");
+
+        ImportRun run = run(ImportKind.SUPPLIERS, "broken.csv", file, false);
+
+        assertThat(run.status()).isEqualTo(ImportStatus.PREVIEWED);
+        assertThat(run.counts().error()).isEqualTo(1);
+        assertThat(run.canApply()).isFalse();
+        assertThat(imports.apply(run.id())).isFalse();
+        assertThat(supplierExists(first)).isFalse();
+        assertThat(supplierExists(second)).isFalse();
+        assertThat(imports.rows(run.id(), RowOutcome.ERROR, 0, 10))
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.rowNumber()).isEqualTo(4);
+                    assertThat(row.problems()).extracting(p -> p.field()).containsExactly("corporateNumber");
+                });
+    }
+
+    @Test
+    @WithUserDetails("procurement")
+    void repeatedRowsAreCountedOnceAndConflictingOnesAreErrors() {
+        String same = corporateNumber("700000000005");
+        String clash = corporateNumber("700000000006");
+        byte[] file = ImportFixtures.utf8(
+                "取引先名,法人番号", "同じ株式会社," + same, "同じ株式会社," + same, "食い違い株式会社," + clash, "食い違い有限会社," + clash);
+
+        ImportRun run = run(ImportKind.SUPPLIERS, "duplicates.csv", file, true);
+
+        assertThat(run.counts()).isEqualTo(new ImportCounts(4, 2, 0, 1, 1));
+        assertThat(imports.rows(run.id(), RowOutcome.UNCHANGED, 0, 10))
+                .singleElement()
+                .satisfies(row -> assertThat(row.problems().get(0).messageKey()).isEqualTo("import.row.sameAsRow"));
+        assertThat(imports.rows(run.id(), RowOutcome.ERROR, 0, 10))
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.rowNumber()).isEqualTo(5);
+                    assertThat(row.problems().get(0).arguments()).containsExactly(4, clash);
+                });
+    }
+
+    @Test
+    @WithUserDetails("procurement")
+    void japaneseExcelCsvInWindows31jKeepsEveryCharacter() {
+        String number = corporateNumber("700000000007");
+        byte[] file = ImportFixtures.csv(
+                Charset.forName("windows-31j"),
+                false,
+                "取引先名,法人番号,フリガナ,備考",
+                "㈱髙島屋工業①～," + number + ",ﾀｶｼﾏﾔｺｳｷﾞｮｳ,第①工場～第②工場");
+
+        ImportRun run = run(ImportKind.SUPPLIERS, "sjis.csv", file, false);
+
+        assertThat(run.status()).isEqualTo(ImportStatus.APPLIED);
+        assertThat(run.fileDetails()).contains("windows-31j");
+        SupplierDetails created = supplier(number);
+        assertThat(created.name()).isEqualTo("㈱髙島屋工業①～");
+        assertThat(created.nameKana()).isEqualTo("ﾀｶｼﾏﾔｺｳｷﾞｮｳ");
+        assertThat(created.notes()).isEqualTo("第①工場～第②工場");
+        // stored for matching: searching the normalised name finds it
+        assertThat(system.callAsSystem(
+                        () -> suppliers.list(new SupplierFilter("髙島屋工業", SupplierFilter.Quick.ALL), null, 0, 10)))
+                .extracting(s -> s.id())
+                .contains(created.id());
+    }
+
+    @Test
+    @WithUserDetails("risk")
+    void contractsFromAWorkbookIn1904DateSystemKeepExactDatesAndTheChartSuggestion() {
+        byte[] file = ImportFixtures.xlsx(
+                "契約",
+                true,
+                List.of(
+                        List.of("契約一覧（2026年11月）"),
+                        List.of(),
+                        List.of("契約番号", "件名", "取引先コード", "組織コード", "開始日", "終了日", "機密情報の取扱い", "停止時の影響大", "社内システム接続"),
+                        List.of(
+                                "IMP-1904-0001",
+                                "金型保守契約",
+                                "S-10003",
+                                "HMC-PUR",
+                                LocalDate.of(2026, 4, 1),
+                                LocalDate.of(2027, 3, 31),
+                                "いいえ",
+                                "はい",
+                                "いいえ"),
+                        List.of(
+                                "IMP-1904-0002",
+                                "梱包資材供給",
+                                "S-10004",
+                                "HMC-LOG",
+                                LocalDate.of(2026, 4, 1),
+                                LocalDate.of(2028, 2, 29),
+                                "いいえ",
+                                "いいえ",
+                                "いいえ")));
+
+        ImportRun run = run(ImportKind.CONTRACTS, "contracts.xlsx", file, false);
+
+        assertThat(run.status()).isEqualTo(ImportStatus.APPLIED);
+        assertThat(run.mapping().headerRow()).isEqualTo(3);
+        ContractDetails first = contracts.findByNumber("IMP-1904-0001").orElseThrow();
+        assertThat(first.endDate()).isEqualTo(LocalDate.of(2027, 3, 31));
+        assertThat(first.startDate()).isEqualTo(LocalDate.of(2026, 4, 1));
+        assertThat(first.requiredLevel()).isEqualTo(RequiredLevel.STAR4);
+        ContractDetails second = contracts.findByNumber("IMP-1904-0002").orElseThrow();
+        assertThat(second.endDate()).isEqualTo(LocalDate.of(2028, 2, 29));
+        assertThat(second.requiredLevel()).isEqualTo(RequiredLevel.STAR3);
+    }
+
+    @Test
+    @WithUserDetails("procurement")
+    void aProcurementUserCannotImportContractsIntoAnotherCompanysUnit() {
+        byte[] file = ImportFixtures.utf8(
+                "契約番号,件名,取引先コード,組織コード,機密情報の取扱い,停止時の影響大,社内システム接続", "IMP-SCOPE-0001,他社の契約,S-10003,HSK-PUR,いいえ,いいえ,いいえ");
+
+        ImportRun run = run(ImportKind.CONTRACTS, "scope.csv", file, false);
+
+        assertThat(run.status()).isEqualTo(ImportStatus.PREVIEWED);
+        assertThat(imports.rows(run.id(), RowOutcome.ERROR, 0, 10))
+                .singleElement()
+                .satisfies(row -> assertThat(row.problems())
+                        .extracting(p -> p.messageKey())
+                        .contains("contract.orgUnit.outOfScope"));
+        assertThat(system.callAsSystem(() -> contracts.findByNumber("IMP-SCOPE-0001")))
+                .isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("risk")
+    void subcontractorLinksBuildAChainAndACycleIsRefused() {
+        byte[] file = ImportFixtures.utf8(
+                "契約番号,委託元取引先コード,再委託先取引先コード,機密情報が渡る,システム接続あり,備考",
+                "HMC-2026-0003,,S-10020,はい,いいえ,設計データの保管",
+                "HMC-2026-0003,S-10020,S-10021,いいえ,はい,保守");
+        ImportRun run = run(ImportKind.SUBCONTRACTING, "links.csv", file, false);
+        assertThat(run.status()).isEqualTo(ImportStatus.APPLIED);
+        long contractId = contracts.findByNumber("HMC-2026-0003").orElseThrow().id();
+        List<ChainLink> chain = chains.chain(contractId);
+        assertThat(chain).anySatisfy(link -> {
+            assertThat(link.childName()).isNotBlank();
+            assertThat(link.systemAccess()).isTrue();
+            assertThat(link.note()).isEqualTo("保守");
+        });
+
+        byte[] cycle = ImportFixtures.utf8("契約番号,委託元取引先コード,再委託先取引先コード", "HMC-2026-0003,S-10021,S-10020");
+        ImportRun refused = run(ImportKind.SUBCONTRACTING, "cycle.csv", cycle, false);
+        assertThat(refused.status()).isEqualTo(ImportStatus.PREVIEWED);
+        assertThat(imports.rows(refused.id(), RowOutcome.ERROR, 0, 10))
+                .singleElement()
+                .satisfies(row -> assertThat(row.problems().get(0).messageKey()).isEqualTo("chain.cycle"));
+        assertThat(chains.chain(contractId)).hasSameSizeAs(chain);
+    }
+
+    @Test
+    @WithUserDetails("procurement")
+    void unknownHeadersAskForColumnsAndASavedMappingIsUsedNextTime() {
+        String number = corporateNumber("700000000008");
+        byte[] file = ImportFixtures.utf8("社名コード,ナンバー,会社の名前", "X-1," + number + ",マッピング株式会社");
+
+        ImportRun first = run(ImportKind.SUPPLIERS, "odd-headers.csv", file, true);
+        assertThat(first.status()).isEqualTo(ImportStatus.NEEDS_MAPPING);
+        assertThat(first.errorArgs()).containsExactly("SUPPLIER_NAME");
+
+        imports.remap(
+                first.id(),
+                Map.of(
+                        ImportField.SUPPLIER_NAME,
+                        2,
+                        ImportField.SUPPLIER_CORPORATE_NUMBER,
+                        1,
+                        ImportField.SUPPLIER_CODE,
+                        0),
+                "ERP export");
+        ImportRun remapped = awaitEnd(first.id());
+        assertThat(remapped.status()).isEqualTo(ImportStatus.PREVIEWED);
+        assertThat(remapped.counts().added()).isEqualTo(1);
+
+        ImportRun second = run(ImportKind.SUPPLIERS, "odd-headers-again.csv", file, true);
+        assertThat(second.status()).isEqualTo(ImportStatus.PREVIEWED);
+        assertThat(second.mapping().column(ImportField.SUPPLIER_NAME)).contains(2);
+        assertThat(imports.savedMappingName(second.id())).contains("ERP export");
+    }
+
+    @Test
+    @WithUserDetails("procurement")
+    void theErrorReportListsEachFailedRowWithItsReason() throws Exception {
+        byte[] withBadNumber =
+                ImportFixtures.utf8("取引先名,法人番号", "良い株式会社," + corporateNumber("700000000009"), "悪い株式会社,12345");
+        ImportRun run = run(ImportKind.SUPPLIERS, "report.csv", withBadNumber, true);
+
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        imports.writeErrorReport(run.id(), Locale.JAPANESE, report);
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(report.toByteArray()))) {
+            var sheet = workbook.getSheetAt(0);
+            var line = sheet.getRow(3);
+            assertThat(line.getCell(0).getNumericCellValue()).isEqualTo(3);
+            assertThat(line.getCell(2).getStringCellValue()).isEqualTo("B: 法人番号");
+            assertThat(line.getCell(3).getStringCellValue()).contains("13");
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    @WithUserDetails("procurement")
+    void refusedFilesAreRecordedWithAReasonAndNeverWriteAnything() {
+        byte[] pdf = "%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1);
+        ImportRun run = run(ImportKind.SUPPLIERS, "suppliers.xlsx", pdf, false);
+        assertThat(run.status()).isEqualTo(ImportStatus.REJECTED);
+        assertThat(run.errorCode()).isEqualTo("import.rejected.not-a-spreadsheet");
+    }
+
+    @Test
+    @WithUserDetails("auditor")
+    void anAuditorMayLookButNotImport() {
+        assertThatThrownBy(() -> run(ImportKind.SUPPLIERS, "x.csv", ImportFixtures.utf8("取引先名", "X"), true))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(imports.countRuns()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    @WithUserDetails("procurement")
+    void anotherProcurementUserCannotSeeOrApplySomeoneElsesRun() {
+        ImportRun mine = run(ImportKind.SUPPLIERS, "mine.csv", ImportFixtures.utf8("取引先名", "私の株式会社"), true);
+
+        actAs("procurement2");
+
+        assertThatThrownBy(() -> imports.run(mine.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> imports.apply(mine.id())).isInstanceOf(NotFoundException.class);
+        assertThat(imports.runs(0, 1000)).noneMatch(r -> r.id() == mine.id());
+    }
+
+    private void actAs(String username) {
+        UserDetails user = userDetails.loadUserByUsername(username);
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    @Test
+    @WithUserDetails("risk")
+    void theSampleFilesImportCleanlyInOrder() throws Exception {
+        ImportRun suppliersRun =
+                run(ImportKind.SUPPLIERS, "import-suppliers-sjis.csv", sample("import-suppliers-sjis.csv"), false);
+        assertThat(suppliersRun.status())
+                .as(() ->
+                        imports.rows(suppliersRun.id(), RowOutcome.ERROR, 0, 10).toString())
+                .isEqualTo(ImportStatus.APPLIED);
+        assertThat(suppliersRun.counts()).isEqualTo(new ImportCounts(7, 6, 1, 0, 0));
+        assertThat(imports.rows(suppliersRun.id(), RowOutcome.CHANGED, 0, 10))
+                .singleElement()
+                .satisfies(row -> assertThat(row.changes())
+                        .extracting(FieldChange::field)
+                        .containsExactlyInAnyOrder("SUPPLIER_ADDRESS", "SUPPLIER_NOTES"));
+
+        ImportRun contractsRun =
+                run(ImportKind.CONTRACTS, "import-contracts.csv", sample("import-contracts.csv"), false);
+        assertThat(contractsRun.status())
+                .as(() ->
+                        imports.rows(contractsRun.id(), RowOutcome.ERROR, 0, 10).toString())
+                .isEqualTo(ImportStatus.APPLIED);
+        assertThat(contractsRun.counts()).isEqualTo(new ImportCounts(5, 5, 0, 0, 0));
+        assertThat(contracts.findByNumber("HMC-2027-0003").orElseThrow().requiredLevel())
+                .isEqualTo(RequiredLevel.STAR4);
+
+        ImportRun linksRun =
+                run(ImportKind.SUBCONTRACTING, "import-subcontracting.csv", sample("import-subcontracting.csv"), false);
+        assertThat(linksRun.status())
+                .as(() -> imports.rows(linksRun.id(), RowOutcome.ERROR, 0, 10).toString())
+                .isEqualTo(ImportStatus.APPLIED);
+        assertThat(linksRun.counts()).isEqualTo(new ImportCounts(4, 4, 0, 0, 0));
+        assertThat(chains.chain(
+                        contracts.findByNumber("HMC-2027-0003").orElseThrow().id()))
+                .hasSize(2);
+
+        // the same files again change nothing
+        ImportRun again =
+                run(ImportKind.SUPPLIERS, "import-suppliers-sjis.csv", sample("import-suppliers-sjis.csv"), true);
+        assertThat(again.counts()).isEqualTo(new ImportCounts(7, 0, 0, 7, 0));
+    }
+
+    private static byte[] sample(String name) throws java.io.IOException {
+        return java.nio.file.Files.readAllBytes(java.nio.file.Path.of("sample-data", name));
+    }
+
+    private ImportRun awaitEnd(long runId) {
+        return imports.await(runId, WAIT);
+    }
+}
