@@ -39,7 +39,8 @@ public sealed interface CellValue {
     /**
      * A number.
      *
-     * @param value the value as Excel shows it in "General": at most 15 significant digits, no trailing zeros
+     * @param value the value as Excel shows it in "General": at most 15 significant digits, no trailing zeros,
+     *     never a negative scale (so equal numbers make equal records)
      * @param formatted what Excel shows when the cell's number format pads with zeros (such as "0000000" or
      *     "000-0000"); otherwise {@code value.toPlainString()}, so a 13-digit number never comes in exponent
      *     form

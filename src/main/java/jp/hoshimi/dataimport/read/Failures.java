@@ -7,7 +7,10 @@ import org.apache.poi.hssf.OldExcelFormatException;
 /** Turns whatever POI, the zip code or a parser threw into the rejection it means. */
 final class Failures {
 
-    /** The start of the messages of POI's ZipArchiveThresholdInputStream (ratio and entry size). */
+    /**
+     * In the messages of POI's ZipArchiveThresholdInputStream (ratio and entry size); the StAX parser keeps only
+     * the message, not the exception, so the message is all there is to go by.
+     */
     private static final String POI_ZIP_BOMB = "Zip bomb detected";
 
     private Failures() {}
@@ -21,7 +24,7 @@ final class Failures {
             return (RuntimeException) failure;
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().startsWith(POI_ZIP_BOMB)) {
+            if (t.getMessage() != null && t.getMessage().contains(POI_ZIP_BOMB)) {
                 return new ImportRejectedException(Reason.ZIP_BOMB, failure);
             }
             if (t instanceof EncryptedDocumentException) {

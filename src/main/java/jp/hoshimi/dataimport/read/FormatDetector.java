@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
@@ -65,8 +64,6 @@ final class FormatDetector {
     private static byte[] head(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(HEAD_BYTES);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no such file: " + file, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

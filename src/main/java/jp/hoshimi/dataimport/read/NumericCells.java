@@ -3,7 +3,9 @@ package jp.hoshimi.dataimport.read;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -25,15 +27,26 @@ final class NumericCells {
     private static final Pattern ERA_DATE =
             Pattern.compile("^[gGeEyYmMdDhHsSaApP/\\-., :年月日時分秒]*[gGeE][gGeEyYmMdDhHsSaApP/\\-., :年月日時分秒]*$");
 
+    private enum Kind {
+        DATE,
+        ZERO_PADDED,
+        PLAIN
+    }
+
+    private record Format(int index, String code) {}
+
     private final boolean date1904;
     private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
+    /** A workbook has few formats and many cells; POI's own date-format cache keeps only the last one. */
+    private final Map<Format, Kind> kinds = new HashMap<>();
 
     NumericCells(boolean date1904) {
         this.date1904 = date1904;
     }
 
     CellValue of(double value, int formatIndex, String formatString) {
-        if (isDateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+        Kind kind = kinds.computeIfAbsent(new Format(formatIndex, formatString), NumericCells::kindOf);
+        if (kind == Kind.DATE && DateUtil.isValidExcelDate(value)) {
             return new CellValue.Date(DateUtil.getLocalDateTime(value, date1904, true));
         }
         BigDecimal exact =
@@ -41,10 +54,17 @@ final class NumericCells {
         if (exact.scale() < 0) {
             exact = exact.setScale(0);
         }
-        String formatted = padsWithZeros(formatString)
+        String formatted = kind == Kind.ZERO_PADDED
                 ? formatter.formatRawCellContents(value, formatIndex, formatString)
                 : exact.toPlainString();
         return new CellValue.Number(exact, formatted);
+    }
+
+    private static Kind kindOf(Format format) {
+        if (isDateFormat(format.index(), format.code())) {
+            return Kind.DATE;
+        }
+        return padsWithZeros(format.code()) ? Kind.ZERO_PADDED : Kind.PLAIN;
     }
 
     static boolean isDateFormat(int formatIndex, String formatString) {

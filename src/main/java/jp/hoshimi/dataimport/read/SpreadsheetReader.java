@@ -34,6 +34,8 @@ public final class SpreadsheetReader {
      *
      * @throws ImportRejectedException with the reason the file cannot be read
      * @throws RuntimeException whatever the handler or the chooser throws, unchanged
+     * @throws UncheckedIOException if the file cannot be opened at all (missing, no permission): not the
+     *     content's fault, so not a rejection
      */
     public ReadResult read(Path file, SheetChooser chooser, RowHandler handler) {
         Objects.requireNonNull(chooser, "chooser");
@@ -65,6 +67,7 @@ public final class SpreadsheetReader {
      * three small parts of it), or the OLE2 directory (and the first records of the Workbook stream).
      *
      * @throws ImportRejectedException for everything that is not one of the four formats
+     * @throws UncheckedIOException if the file cannot be opened at all
      */
     public static SpreadsheetFormat detect(Path file) {
         return FormatDetector.detect(file);
