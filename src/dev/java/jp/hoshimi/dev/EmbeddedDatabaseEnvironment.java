@@ -37,15 +37,13 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
         boolean preferBundled = "bundled".equals(environment.getProperty("hoshimi.dev-db.server", "auto"));
         EmbeddedMariaDb db = EmbeddedMariaDb.start(dir, port, fresh, database, preferBundled);
         log.info("Embedded MariaDB (" + db.flavour() + ") on port " + db.port() + ", data in " + dir.toAbsolutePath());
-        environment
-                .getPropertySources()
-                .addFirst(new MapPropertySource(
-                        "embeddedMariaDb",
-                        Map.of(
-                                "spring.datasource.url", EmbeddedMariaDb.jdbcUrl(db.port(), database),
-                                "spring.datasource.username", "root",
-                                "spring.datasource.password", "",
-                                "hoshimi.dev-db.active", "true")));
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of(
+                "spring.datasource.url", EmbeddedMariaDb.jdbcUrl(db.port(), database),
+                "spring.datasource.username", "root",
+                "spring.datasource.password", "",
+                "hoshimi.dev-db.active", "true"));
+        properties.putAll(DemoRegisterServer.properties(environment));
+        environment.getPropertySources().addFirst(new MapPropertySource("embeddedMariaDb", properties));
     }
 
     @Override

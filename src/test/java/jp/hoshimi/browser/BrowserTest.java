@@ -37,6 +37,8 @@ abstract class BrowserTest {
     static void launchChromium() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed; run .ci/run or apt-get install chromium");
         Files.createDirectories(SCREENSHOTS);
+        // on a loaded 2-core machine the first page of a fresh context can take longer than the 5 s default
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright

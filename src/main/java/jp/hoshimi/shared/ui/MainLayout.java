@@ -29,7 +29,10 @@ import jp.hoshimi.security.HoshimiUser;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentUser currentUser) {
+    private final java.util.List<HeaderContribution> contributions;
+
+    public MainLayout(CurrentUser currentUser, java.util.List<HeaderContribution> contributions) {
+        this.contributions = contributions;
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(), navigation());
         addToNavbar(true, new DrawerToggle(), header(currentUser));
@@ -84,7 +87,9 @@ public class MainLayout extends AppLayout {
         header.addClassName("app-header");
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         Div spacer = new Div();
-        HorizontalLayout bar = new HorizontalLayout(spacer, header);
+        HorizontalLayout bar = new HorizontalLayout(spacer);
+        contributions.forEach(contribution -> bar.add(contribution.create()));
+        bar.add(header);
         bar.setFlexGrow(1, spacer);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);

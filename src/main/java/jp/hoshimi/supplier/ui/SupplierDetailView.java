@@ -9,7 +9,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -25,6 +24,8 @@ import jp.hoshimi.audit.ui.HistoryGrid;
 import jp.hoshimi.contract.ContractFilter;
 import jp.hoshimi.contract.ContractListItem;
 import jp.hoshimi.contract.ContractService;
+import jp.hoshimi.register.RegisterService;
+import jp.hoshimi.register.ui.RegisterHistory;
 import jp.hoshimi.security.CurrentUser;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.ConcurrentEditException;
@@ -53,11 +54,15 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
     private final ContractService contractService;
     private final SubcontractingService chains;
 
+    private final RegisterService register;
+
     SupplierDetailView(
             SupplierService suppliers,
             ContractService contractService,
             SubcontractingService chains,
+            RegisterService register,
             CurrentUser currentUser) {
+        this.register = register;
         this.suppliers = suppliers;
         this.contractService = contractService;
         this.chains = chains;
@@ -104,7 +109,7 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
         tabs.add(getTranslation("supplier.tab.overview"), overview(details));
         tabs.add(getTranslation("supplier.tab.contracts"), contractsTab(details));
         tabs.add(getTranslation("supplier.tab.asSubcontractor"), subcontractorTab(details));
-        tabs.add(getTranslation("supplier.tab.register"), later("supplier.tab.register.later"));
+        tabs.add(getTranslation("supplier.tab.register"), new RegisterHistory(register, details.corporateNumber()));
         tabs.add(getTranslation("supplier.tab.history"), historyTab(details));
         add(tabs);
         setFlexGrow(1, tabs);
@@ -201,12 +206,6 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
         usesAsSubcontractor.setAllRowsVisible(true);
         usesAsSubcontractor.setId("supplier-subcontracting");
         return usesAsSubcontractor;
-    }
-
-    private Component later(String key) {
-        Paragraph text = new Paragraph(getTranslation(key));
-        text.addClassName("tab-note");
-        return text;
     }
 
     private Component historyTab(SupplierDetails d) {

@@ -1,0 +1,42 @@
+package jp.hoshimi.dev;
+
+import jp.hoshimi.register.RegisterService;
+import jp.hoshimi.register.RegisterSyncService;
+import jp.hoshimi.register.SyncRun;
+import jp.hoshimi.security.SystemAuthentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** On the first start of the dev app, syncs the demo register at once instead of waiting for the schedule. */
+@Component
+@Order(20)
+@ConditionalOnProperty("hoshimi.dev-db.active")
+class DemoRegisterSync implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoRegisterSync.class);
+
+    private final RegisterSyncService sync;
+    private final RegisterService register;
+    private final SystemAuthentication system;
+
+    DemoRegisterSync(RegisterSyncService sync, RegisterService register, SystemAuthentication system) {
+        this.sync = sync;
+        this.register = register;
+        this.system = system;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        system.runAsSystem(() -> {
+            if (register.freshness().lastSuccess() == null) {
+                sync.syncAll(SyncRun.Trigger.MANUAL);
+                log.info("Synced the demo register: {} entries", register.countEntries(null, null, false));
+            }
+        });
+    }
+}

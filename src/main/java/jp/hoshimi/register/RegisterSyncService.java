@@ -1,0 +1,402 @@
+package jp.hoshimi.register;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import jp.hoshimi.register.internal.RegisterRepository;
+import jp.hoshimi.register.source.FeedEntry;
+import jp.hoshimi.register.source.FeedFormat;
+import jp.hoshimi.register.source.FeedParser;
+import jp.hoshimi.register.source.FetchResult;
+import jp.hoshimi.register.source.FieldMapping;
+import jp.hoshimi.register.source.RegisterKind;
+import jp.hoshimi.register.source.RegisterSource;
+import jp.hoshimi.register.source.RegisterSourceException;
+import jp.hoshimi.register.source.Validators;
+import jp.hoshimi.security.Role;
+import jp.hoshimi.security.SystemAuthentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Syncs the register: fetch (conditional), parse everything into staging, compare, and apply the
+ * differences in one transaction with set-based SQL. Never infers removals from a failed fetch, and
+ * asks an administrator before removing more than the guard allows. A database lease makes sure only
+ * one node applies at a time; every run is recorded, including refused and skipped ones.
+ */
+@Service
+public class RegisterSyncService {
+
+    static final String LEASE = "register-sync";
+    private static final Logger log = LoggerFactory.getLogger(RegisterSyncService.class);
+
+    private final RegisterRepository register;
+    private final RegisterSources sources;
+    private final RegisterProperties properties;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+    private final SystemAuthentication system;
+    private final Clock clock;
+    private final String holder;
+    private final Map<RegisterKind, String> progress = new ConcurrentHashMap<>();
+    private final Map<Long, java.util.concurrent.CompletableFuture<Void>> started = new ConcurrentHashMap<>();
+    private final SecurityContextHolderStrategy contexts;
+    private final java.util.concurrent.Executor background = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "hoshimi-register-sync");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    RegisterSyncService(
+            RegisterRepository register,
+            RegisterSources sources,
+            RegisterProperties properties,
+            PlatformTransactionManager transactions,
+            ApplicationEventPublisher events,
+            SystemAuthentication system,
+            SecurityContextHolderStrategy contexts,
+            Clock clock) {
+        this.contexts = contexts;
+        this.register = register;
+        this.sources = sources;
+        this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
+        this.events = events;
+        this.system = system;
+        this.clock = clock;
+        this.holder = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Syncs one kind from its configured source now, and returns the finished run. */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public SyncRun sync(RegisterKind kind, SyncRun.Trigger trigger) {
+        RegisterSource source = sources.source(kind)
+                .orElseThrow(() -> new IllegalStateException("no register source configured for " + kind));
+        return run(kind, trigger, source.id(), source::fetch);
+    }
+
+    /** Waits (at most {@code wait}) for a sync started with {@link #startSync} on this node to end. */
+    @RolesAllowed({Role.ADMIN_NAME})
+    public void await(long runId, java.time.Duration wait) {
+        java.util.concurrent.CompletableFuture<Void> future = started.remove(runId);
+        if (future != null) {
+            try {
+                future.get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // the run records its own outcome
+            }
+        }
+    }
+
+    /** Syncs one kind from the given source (tools and tests: another server, a file). */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public SyncRun syncFrom(RegisterKind kind, RegisterSource source, SyncRun.Trigger trigger) {
+        return run(kind, trigger, source.id(), source::fetch);
+    }
+
+    /** Syncs every configured source (the scheduled job). */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public void syncAll(SyncRun.Trigger trigger) {
+        for (RegisterKind kind : RegisterKind.values()) {
+            if (sources.source(kind).isPresent()) {
+                sync(kind, trigger);
+            }
+        }
+    }
+
+    /** An administrator's upload of a register export (CSV or JSON): the same checks and apply as a fetch. */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public SyncRun upload(RegisterKind kind, String fileName, InputStream content) {
+        Path body = spool(content);
+        try {
+            FeedFormat format = sniff(body);
+            String sha = sha256(body);
+            long bytes = Files.size(body);
+            String sourceId =
+                    "upload:" + (fileName == null ? "file" : Path.of(fileName).getFileName());
+            return run(
+                    kind,
+                    SyncRun.Trigger.UPLOAD,
+                    sourceId,
+                    previous -> new FetchResult.Fetched(body, format, Validators.none(), sha, bytes, 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(body);
+        }
+    }
+
+    /** Applies a run that waited for confirmation because it removes many entries. */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public SyncRun confirmRemovals(long runId) {
+        SyncRun run = register.run(runId).orElseThrow(() -> new IllegalArgumentException("no sync run " + runId));
+        if (run.outcome() != SyncRun.Outcome.NEEDS_CONFIRMATION) {
+            return run;
+        }
+        if (!acquireLease()) {
+            return run;
+        }
+        try {
+            return applyStaged(runId, run.kind(), run.sourceId(), true);
+        } finally {
+            register.releaseLease(LEASE, holder);
+        }
+    }
+
+    /** What a running sync of this kind is doing, for the progress line; empty when none runs here. */
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public Optional<String> progress(RegisterKind kind) {
+        return Optional.ofNullable(progress.get(kind));
+    }
+
+    /**
+     * Records a run and syncs in the background as the current user; returns the run id at once (poll
+     * the run until its outcome is no longer RUNNING).
+     */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public long startSync(RegisterKind kind, SyncRun.Trigger trigger) {
+        RegisterSource source = sources.source(kind)
+                .orElseThrow(() -> new IllegalStateException("no register source configured for " + kind));
+        long runId = register.startRun(kind, source.id(), trigger, system.currentActor(), now());
+        SecurityContext asker = contexts.getContext();
+        started.put(
+                runId,
+                java.util.concurrent.CompletableFuture.runAsync(
+                        () -> {
+                            contexts.setContext(asker);
+                            try {
+                                execute(runId, kind, source.id(), source::fetch);
+                            } finally {
+                                contexts.clearContext();
+                            }
+                        },
+                        background));
+        return runId;
+    }
+
+    private SyncRun run(
+            RegisterKind kind, SyncRun.Trigger trigger, String sourceId, Function<Validators, FetchResult> fetch) {
+        long runId = register.startRun(kind, sourceId, trigger, system.currentActor(), now());
+        return execute(runId, kind, sourceId, fetch);
+    }
+
+    private SyncRun execute(long runId, RegisterKind kind, String sourceId, Function<Validators, FetchResult> fetch) {
+        if (!acquireLease()) {
+            register.finishRun(runId, SyncRun.Outcome.SKIPPED, null, 0, 0, 0, 0, "register.sync.busy", null, now());
+            return register.run(runId).orElseThrow();
+        }
+        Path body = null;
+        try {
+            progress.put(kind, "register.progress.fetching");
+            Optional<SyncRun> previous = register.lastWithContent(kind, sourceId);
+            Validators validators = previous.map(p -> new Validators(p.etag(), p.lastModified()))
+                    .orElse(Validators.none());
+            FetchResult result = fetch.apply(validators);
+            if (result instanceof FetchResult.NotModified notModified) {
+                register.recordFetch(
+                        runId,
+                        validators.etag(),
+                        validators.lastModified(),
+                        previous.map(SyncRun::contentSha256).orElse(null),
+                        null,
+                        notModified.attempts());
+                return notModified(runId, kind, null);
+            }
+            FetchResult.Fetched fetched = (FetchResult.Fetched) result;
+            body = fetched.body();
+            register.recordFetch(
+                    runId,
+                    fetched.validators().etag(),
+                    fetched.validators().lastModified(),
+                    fetched.sha256(),
+                    fetched.bytes(),
+                    fetched.attempts());
+            if (previous.isPresent() && Objects.equals(previous.get().contentSha256(), fetched.sha256())) {
+                return notModified(runId, kind, "register.sync.identical");
+            }
+            progress.put(kind, "register.progress.parsing");
+            RegisterRepository.StagingWriter staging = register.stagingWriter(runId);
+            FieldMapping mapping = FieldMapping.defaults();
+            FeedParser.parse(fetched.body(), fetched.format(), kind, mapping, entry -> staging.add(entry, hash(entry)));
+            staging.flush();
+            return applyStaged(runId, kind, sourceId, false);
+        } catch (RegisterSourceException e) {
+            register.clearStaging(runId);
+            register.finishRun(runId, SyncRun.Outcome.FAILED, null, 0, 0, 0, 0, e.code(), e.detail(), now());
+            log.warn("Register sync {} ({}) failed: {}", runId, kind, e.detail());
+            return register.run(runId).orElseThrow();
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            log.error("Register sync {} ({}) failed, reference {}", runId, kind, reference, e);
+            register.clearStaging(runId);
+            register.finishRun(
+                    runId, SyncRun.Outcome.FAILED, null, 0, 0, 0, 0, "register.sync.unexpected", reference, now());
+            return register.run(runId).orElseThrow();
+        } finally {
+            progress.remove(kind);
+            register.releaseLease(LEASE, holder);
+            if (body != null) {
+                deleteQuietly(body);
+            }
+        }
+    }
+
+    private SyncRun applyStaged(long runId, RegisterKind kind, String sourceId, boolean confirmed) {
+        progress.put(kind, "register.progress.comparing");
+        RegisterRepository.Difference difference = register.difference(runId, kind);
+        int guard = properties.removalGuardPercent();
+        boolean suspicious =
+                difference.activeBefore() > 0 && difference.removed() * 100L > (long) guard * difference.activeBefore();
+        if (suspicious && !confirmed) {
+            register.finishRun(
+                    runId,
+                    SyncRun.Outcome.NEEDS_CONFIRMATION,
+                    difference.total(),
+                    difference.added(),
+                    difference.changed(),
+                    difference.removed(),
+                    difference.unchanged(),
+                    "register.sync.tooManyRemovals",
+                    difference.removed() + " of " + difference.activeBefore() + " entries would be removed (guard "
+                            + guard + "%)",
+                    now());
+            return register.run(runId).orElseThrow(); // the staging rows wait for the confirmation
+        }
+        progress.put(kind, "register.progress.applying");
+        LocalDateTime at = now();
+        transaction.executeWithoutResult(status -> {
+            if (!register.renewLease(LEASE, holder, at, at.plus(properties.lease()))) {
+                throw new IllegalStateException("the sync lease was lost to another node; nothing applied");
+            }
+            register.apply(runId, kind, sourceId, at);
+            register.finishRun(
+                    runId,
+                    SyncRun.Outcome.SUCCEEDED,
+                    difference.total(),
+                    difference.added(),
+                    difference.changed(),
+                    difference.removed(),
+                    difference.unchanged(),
+                    null,
+                    null,
+                    now());
+        });
+        register.clearStaging(runId);
+        boolean changed = difference.added() + difference.changed() + difference.removed() > 0;
+        events.publishEvent(new RegisterSyncedEvent(runId, kind, changed));
+        return register.run(runId).orElseThrow();
+    }
+
+    private SyncRun notModified(long runId, RegisterKind kind, String note) {
+        register.finishRun(runId, SyncRun.Outcome.NOT_MODIFIED, null, 0, 0, 0, 0, note, null, now());
+        events.publishEvent(new RegisterSyncedEvent(runId, kind, false));
+        return register.run(runId).orElseThrow();
+    }
+
+    private boolean acquireLease() {
+        LocalDateTime now = now();
+        return register.acquireLease(LEASE, holder, now, now.plus(properties.lease()));
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+
+    /** Identifies an entry's content: a change in any field is a change of the entry. */
+    static String hash(FeedEntry entry) {
+        String joined = String.join(
+                "\u001f",
+                entry.corporateNumber(),
+                Objects.toString(entry.name(), ""),
+                Objects.toString(entry.level(), ""),
+                Objects.toString(entry.registeredOn(), ""),
+                Objects.toString(entry.validUntil(), ""),
+                Objects.toString(entry.status(), ""),
+                Objects.toString(entry.scope(), ""),
+                Objects.toString(entry.assessmentBody(), ""));
+        return HexFormat.of().formatHex(digest().digest(joined.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Path spool(InputStream content) {
+        try {
+            Files.createDirectories(properties.spoolDir());
+            Path file = Files.createTempFile(properties.spoolDir(), "upload-", ".feed");
+            try (InputStream in = content) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static FeedFormat sniff(Path body) throws IOException {
+        try (InputStream in = Files.newInputStream(body)) {
+            byte[] head = in.readNBytes(64);
+            String start = new String(head, StandardCharsets.UTF_8)
+                    .replace("\uFEFF", "")
+                    .stripLeading();
+            return start.startsWith("{") || start.startsWith("[") ? FeedFormat.JSON : FeedFormat.CSV;
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest = digest();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[65536];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete {}: {}", file, e.getMessage());
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "local";
+        }
+    }
+}

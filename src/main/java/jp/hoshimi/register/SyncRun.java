@@ -1,0 +1,56 @@
+package jp.hoshimi.register;
+
+import java.time.LocalDateTime;
+import jp.hoshimi.register.source.RegisterKind;
+
+/** One sync: where from, who or what started it, how it ended, what it changed, and why it failed. */
+public record SyncRun(
+        long id,
+        RegisterKind kind,
+        String sourceId,
+        Trigger trigger,
+        String startedBy,
+        LocalDateTime startedAt,
+        LocalDateTime finishedAt,
+        Outcome outcome,
+        Integer entriesTotal,
+        int added,
+        int changed,
+        int removed,
+        int unchanged,
+        String errorCode,
+        String errorDetail,
+        String etag,
+        String lastModified,
+        String contentSha256,
+        Long bytes,
+        int attempts) {
+
+    public enum Trigger {
+        SCHEDULE,
+        MANUAL,
+        API,
+        UPLOAD
+    }
+
+    public enum Outcome {
+        RUNNING,
+        /** Applied: the register changed. */
+        SUCCEEDED,
+        /** 304, or the very same body as last time: nothing to apply, the register is current. */
+        NOT_MODIFIED,
+        /** More removals than the guard allows: waits for an administrator to confirm. */
+        NEEDS_CONFIRMATION,
+        FAILED,
+        /** Another node (or run) held the sync lease. */
+        SKIPPED;
+
+        public boolean isSuccess() {
+            return this == SUCCEEDED || this == NOT_MODIFIED;
+        }
+
+        public String messageKey() {
+            return "register.outcome." + name();
+        }
+    }
+}

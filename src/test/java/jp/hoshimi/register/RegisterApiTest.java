@@ -1,0 +1,70 @@
+package jp.hoshimi.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import jp.hoshimi.security.SystemAuthentication;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** /api/v1/register over real HTTP with the demo tokens, against the demo register the app synced at start. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RegisterApiTest {
+
+    static final String ADMIN = "hsm_demo_admin_token_0001";
+    static final String PROCUREMENT = "hsm_demo_procurement_token_0001";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RegisterSyncService sync;
+
+    @Autowired
+    SystemAuthentication system;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+
+    private HttpResponse<String> call(String method, String path, String token) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + token)
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anAdministratorStartsASyncAndReadsItsRun() throws Exception {
+        HttpResponse<String> started = call("POST", "/api/v1/register/sync", ADMIN);
+        assertThat(started.statusCode()).isEqualTo(202);
+        long runId = json.readTree(started.body()).path("runId").asLong();
+        assertThat(runId).isPositive();
+        system.runAsSystem(() -> sync.await(runId, Duration.ofSeconds(60)));
+
+        JsonNode run = json.readTree(
+                call("GET", "/api/v1/register/sync-runs/" + runId, ADMIN).body());
+        assertThat(run.path("outcome").asText()).isIn("NOT_MODIFIED", "SUCCEEDED");
+        assertThat(run.path("trigger").asText()).isEqualTo("API");
+    }
+
+    @Test
+    void anyoneLooksUpACompanyButOnlyAnAdministratorSyncs() throws Exception {
+        JsonNode entries =
+                json.readTree(call("GET", "/api/v1/register/entries?corporateNumber=4120041270230", PROCUREMENT)
+                        .body());
+        assertThat(entries).isNotEmpty();
+        assertThat(entries.get(0).path("corporateNumber").asText()).isEqualTo("4120041270230");
+        assertThat(call("POST", "/api/v1/register/sync", PROCUREMENT).statusCode())
+                .isEqualTo(403);
+    }
+}

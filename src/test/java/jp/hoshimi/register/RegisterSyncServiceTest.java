@@ -1,0 +1,319 @@
+package jp.hoshimi.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import jp.hoshimi.register.source.FetchResult;
+import jp.hoshimi.register.source.HttpFeedSource;
+import jp.hoshimi.register.source.LocalRegisterServer;
+import jp.hoshimi.register.source.RegisterKind;
+import jp.hoshimi.register.source.RegisterSource;
+import jp.hoshimi.register.source.Validators;
+import jp.hoshimi.security.SystemAuthentication;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The sync against a real local register server and a real MariaDB of its own. The SECURITY ACTION
+ * register is used as the playground (the demo ★ register stays as the dev app synced it).
+ */
+@SpringBootTest(properties = "hoshimi.dev-db.database=hoshimi_register")
+class RegisterSyncServiceTest {
+
+    static final RegisterKind KIND = RegisterKind.SECURITY_ACTION;
+    static final String HEADER = "corporate_number,name,level,registered_on,valid_until,status,scope,assessment_body";
+
+    @Autowired
+    RegisterSyncService sync;
+
+    @Autowired
+    RegisterService register;
+
+    @Autowired
+    SystemAuthentication system;
+
+    @Autowired
+    jp.hoshimi.register.internal.RegisterRepository repository;
+
+    @Autowired
+    RegisterSources sources;
+
+    @Autowired
+    RegisterProperties properties;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    SecurityContextHolderStrategy contexts;
+
+    @TempDir
+    Path dir;
+
+    Path feed;
+    LocalRegisterServer server;
+    final List<Duration> slept = new ArrayList<>();
+
+    static String number(int i) {
+        String base = String.format("9%011d", i);
+        int sum = 0;
+        for (int k = 0; k < 12; k++) {
+            sum += (base.charAt(11 - k) - '0') * ((k + 1) % 2 == 1 ? 1 : 2);
+        }
+        return (9 - sum % 9) + base;
+    }
+
+    static String line(int i, String level, String validUntil, String status) {
+        return number(i) + ",テスト工業" + i + "株式会社," + level + ",2026-04-01," + validUntil + "," + status + ",全社,";
+    }
+
+    void writeFeed(List<String> lines) throws IOException {
+        List<String> all = new ArrayList<>();
+        all.add(HEADER);
+        all.addAll(lines);
+        Files.write(feed, all, StandardCharsets.UTF_8);
+    }
+
+    List<String> entries(int count) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            lines.add(line(i, i % 2 == 0 ? "SA2" : "SA1", "", "ACTIVE"));
+        }
+        return lines;
+    }
+
+    @BeforeEach
+    void startServer() throws IOException {
+        feed = dir.resolve("sa.csv");
+        writeFeed(entries(40));
+        server = LocalRegisterServer.start(feed)
+                .retryAfter(Duration.ofSeconds(3))
+                .tick(Duration.ofMillis(300));
+        // a clean slate for the kind under test
+        system.runAsSystem(() -> resetKind());
+    }
+
+    private void resetKind() {
+        repository.clearAllOf(KIND);
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    RegisterSource source() {
+        return source(4, Duration.ofSeconds(20), 10_000_000);
+    }
+
+    RegisterSource source(int attempts, Duration deadline, long maxBytes) {
+        HttpFeedSource.Settings settings = new HttpFeedSource.Settings(
+                URI.create(server.url().toString()),
+                null,
+                Duration.ofSeconds(2),
+                Duration.ofMillis(800),
+                deadline,
+                attempts,
+                Duration.ofMillis(100),
+                Duration.ofSeconds(5),
+                maxBytes,
+                dir);
+        return new HttpFeedSource(settings, slept::add, System::nanoTime, new Random(7));
+    }
+
+    SyncRun syncNow() {
+        return system.callAsSystem(() -> sync.syncFrom(KIND, source(), SyncRun.Trigger.MANUAL));
+    }
+
+    int activeEntries() {
+        return system.callAsSystem(() -> register.countEntries(KIND, null, false));
+    }
+
+    int changeCount() {
+        return system.callAsSystem(() -> register.countChanges());
+    }
+
+    @Test
+    void aFirstSyncStoresEveryEntryAndTheSameFeedAgainChangesNothing() {
+        SyncRun first = syncNow();
+        assertThat(first.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+        assertThat(first.added()).isEqualTo(40);
+        assertThat(first.etag()).isNotBlank();
+        assertThat(activeEntries()).isEqualTo(40);
+        int changes = changeCount();
+
+        SyncRun second = syncNow();
+        assertThat(second.outcome()).isEqualTo(SyncRun.Outcome.NOT_MODIFIED);
+        assertThat(server.requests().get(server.requests().size() - 1).header("if-none-match"))
+                .isEqualTo(first.etag());
+        assertThat(changeCount()).isEqualTo(changes);
+        assertThat(system.callAsSystem(() -> register.freshness().lastSuccess()))
+                .isNotNull();
+    }
+
+    @Test
+    void eachDifferenceIsOneChangeRowAndARemovalWithinTheGuardIsApplied() throws IOException {
+        syncNow();
+        List<String> lines = entries(40);
+        lines.set(0, line(1, "SA2", "", "ACTIVE")); // level SA1 -> SA2
+        lines.set(2, line(3, "SA1", "2027-03-31", "ACTIVE")); // validity
+        lines.set(4, line(5, "SA1", "", "SUSPENDED")); // status
+        lines.remove(39); // removal of 1 of 40 (2.5 %)
+        lines.add(line(41, "SA1", "", "ACTIVE")); // new
+        writeFeed(lines);
+
+        SyncRun run = syncNow();
+
+        assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+        assertThat(run.added()).isEqualTo(1);
+        assertThat(run.changed()).isEqualTo(3);
+        assertThat(run.removed()).isEqualTo(1);
+        List<RegisterChange> changes = system.callAsSystem(() -> register.changesOfRun(run.id(), 0, 100));
+        assertThat(changes)
+                .extracting(RegisterChange::type)
+                .containsExactlyInAnyOrder(
+                        RegisterChange.Type.NEW,
+                        RegisterChange.Type.LEVEL,
+                        RegisterChange.Type.VALIDITY,
+                        RegisterChange.Type.STATUS,
+                        RegisterChange.Type.REMOVED);
+        assertThat(changes)
+                .filteredOn(c -> c.type() == RegisterChange.Type.VALIDITY)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.corporateNumber()).isEqualTo(number(3));
+                    assertThat(c.newValidUntil()).hasToString("2027-03-31");
+                });
+        assertThat(activeEntries()).isEqualTo(40);
+        assertThat(system.callAsSystem(() -> register.entriesOf(number(40))))
+                .singleElement()
+                .satisfies(e -> assertThat(e.isRemoved()).isTrue());
+    }
+
+    @Test
+    void aSuspiciouslySmallFeedWaitsForAnAdministratorToConfirm() throws IOException {
+        syncNow();
+        writeFeed(entries(10)); // 30 of 40 gone
+
+        SyncRun run = syncNow();
+
+        assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.NEEDS_CONFIRMATION);
+        assertThat(run.removed()).isEqualTo(30);
+        assertThat(activeEntries()).isEqualTo(40);
+
+        SyncRun confirmed = system.callAsSystem(() -> sync.confirmRemovals(run.id()));
+        assertThat(confirmed.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+        assertThat(activeEntries()).isEqualTo(10);
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = LocalRegisterServer.Misbehaviour.class,
+            names = {
+                "INTERNAL_SERVER_ERROR",
+                "HANG",
+                "SLOW_BODY_DRIP",
+                "TRUNCATED_FIXED_LENGTH",
+                "TRUNCATED_CHUNKED",
+                "CONNECTION_RESET",
+                "MALFORMED_JSON",
+                "MALFORMED_CSV",
+                "MAINTENANCE_PAGE",
+                "WRONG_CONTENT_TYPE",
+                "HUGE_BODY"
+            })
+    void everyMisbehaviourFailsTheRunAndLeavesTheRegisterAsItWas(LocalRegisterServer.Misbehaviour misbehaviour)
+            throws IOException {
+        syncNow();
+        List<String> lines = entries(40);
+        lines.set(0, line(1, "SA2", "", "REVOKED"));
+        writeFeed(lines);
+        int changes = changeCount();
+        server.next(misbehaviour, 100).hugeBody(50_000_000);
+
+        SyncRun run = system.callAsSystem(
+                () -> sync.syncFrom(KIND, source(2, Duration.ofSeconds(4), 5_000_000), SyncRun.Trigger.MANUAL));
+
+        assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+        assertThat(run.errorCode()).startsWith("register.source.");
+        assertThat(run.errorDetail()).isNotBlank();
+        assertThat(activeEntries()).isEqualTo(40);
+        assertThat(changeCount()).isEqualTo(changes);
+        assertThat(system.callAsSystem(() -> register.entriesOf(number(1))))
+                .singleElement()
+                .satisfies(e -> assertThat(e.status()).isEqualTo("ACTIVE"));
+    }
+
+    @Test
+    void aServerThatAsksToWaitIsRetriedAfterItsRetryAfterAndThenApplied() throws IOException {
+        List<String> lines = entries(40);
+        writeFeed(lines);
+        server.next(LocalRegisterServer.Misbehaviour.SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS, 2);
+
+        SyncRun run = syncNow();
+
+        assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+        assertThat(run.attempts()).isEqualTo(3);
+        assertThat(slept).contains(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void twoNodesNeverApplyAtOnce() throws Exception {
+        RegisterSyncService otherNode = new RegisterSyncService(
+                repository, sources, properties, transactions, events, system, contexts, java.time.Clock.systemUTC());
+        CountDownLatch fetching = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        RegisterSource held = new RegisterSource() {
+            @Override
+            public String id() {
+                return "held";
+            }
+
+            @Override
+            public FetchResult fetch(Validators previous) {
+                fetching.countDown();
+                try {
+                    goOn.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return source().fetch(Validators.none());
+            }
+        };
+        CompletableFuture<SyncRun> other = CompletableFuture.supplyAsync(
+                () -> system.callAsSystem(() -> otherNode.syncFrom(KIND, held, SyncRun.Trigger.SCHEDULE)));
+        assertThat(fetching.await(30, TimeUnit.SECONDS)).isTrue();
+
+        SyncRun mine = syncNow();
+        goOn.countDown();
+        SyncRun theirs = other.get(60, TimeUnit.SECONDS);
+
+        assertThat(mine.outcome()).isEqualTo(SyncRun.Outcome.SKIPPED);
+        assertThat(mine.errorCode()).isEqualTo("register.sync.busy");
+        assertThat(theirs.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+        assertThat(activeEntries()).isEqualTo(40);
+    }
+}
