@@ -29,7 +29,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RegisterRepository {
 
-    private static final int STAGING_BATCH = 1000;
+    private static final int STAGING_BATCH = 5000;
 
     private final DSLContext dsl;
 
@@ -312,7 +312,10 @@ public class RegisterRepository {
                         + " scope, assessment_body, content_hash, source_id, first_seen, last_seen, removed_at)"
                         + " SELECT ?, s.corporate_number, s.name, s.level, s.registered_on, s.valid_until, s.status,"
                         + " s.scope, s.assessment_body, s.content_hash, ?, ?, ?, NULL"
-                        + " FROM register_staging s WHERE s.sync_run_id = ?"
+                        + " FROM register_staging s LEFT JOIN register_entry e"
+                        + " ON e.kind = ? AND e.corporate_number = s.corporate_number"
+                        + " WHERE s.sync_run_id = ?"
+                        + " AND (e.id IS NULL OR e.removed_at IS NOT NULL OR e.content_hash <> s.content_hash)"
                         + " ON DUPLICATE KEY UPDATE"
                         + " first_seen = IF(register_entry.removed_at IS NULL, register_entry.first_seen, VALUES(first_seen)),"
                         + " name = VALUES(name), level = VALUES(level), registered_on = VALUES(registered_on),"
@@ -323,6 +326,7 @@ public class RegisterRepository {
                 sourceId,
                 now,
                 now,
+                k,
                 runId);
         dsl.execute(
                 "UPDATE register_entry e LEFT JOIN register_staging s"
