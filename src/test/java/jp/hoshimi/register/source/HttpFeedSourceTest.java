@@ -290,7 +290,8 @@ class HttpFeedSourceTest {
     void a_server_that_hangs_once_is_tried_again() {
         server.next(Misbehaviour.HANG, 1);
 
-        Fetched result = fetched(source(settings(Duration.ofMillis(300), Duration.ofMinutes(1), 2))
+        // 1 s: long enough for the second, healthy answer even on a busy machine
+        Fetched result = fetched(source(settings(Duration.ofSeconds(1), Duration.ofMinutes(1), 2))
                 .fetch(Validators.none()));
 
         assertThat(result.attempts()).isEqualTo(2);
@@ -336,11 +337,12 @@ class HttpFeedSourceTest {
 
     @Test
     void a_body_that_stops_arriving_times_out() {
-        server.tick(Duration.ofSeconds(5)).next(Misbehaviour.SLOW_BODY_DRIP, 1);
-        RegisterSourceException failure = failureWithin(Duration.ofMillis(300), Duration.ofMinutes(1), 1);
+        // the headers and the first byte come at once, the next byte only after 30 s
+        server.tick(Duration.ofSeconds(30)).next(Misbehaviour.SLOW_BODY_DRIP, 1);
+        RegisterSourceException failure = failureWithin(Duration.ofSeconds(1), Duration.ofMinutes(1), 1);
 
         assertThat(failure.reason()).isEqualTo(Reason.TIMEOUT);
-        assertThat(failure.detail()).startsWith("the body stalled: no byte for 300 ms (1 byte of ");
+        assertThat(failure.detail()).startsWith("the body stalled: no byte for 1 s (1 byte of ");
     }
 
     static Stream<Arguments> faultsToTheLastAttempt() {
