@@ -233,7 +233,13 @@ public record FieldMapping(
 
     /** Trimmed and NFKC-normalised, so that full-width "ＳＴＡＲ３" and "STAR3 " compare equal. */
     static String normalise(String value) {
-        return Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
+        // most feed values are plain ASCII, which NFKC leaves as it is: no need to run it on every value
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
+            }
+        }
+        return value.strip();
     }
 
     private static Map<String, String> normalisedKeys(Map<String, String> values) {

@@ -14,9 +14,11 @@ import jp.hoshimi.register.source.Spool.Spooled;
  * A register feed in a file, re-read when it changes: a file dropped by another system or an export put in
  * place by an administrator.
  *
- * <p>Validators: {@code lastModified} is the file's modification time (ISO-8601), {@code etag} is {@code
- * "<size>-<sha-256 of the content>"}. Same time and size as before: unchanged without reading it. Otherwise
- * it is copied (so the caller gets a stable snapshot it may delete) and hashed; same hash: unchanged.
+ * <p>Every fetch copies the file (so the caller gets a snapshot of its own to parse and delete) and hashes
+ * it. Validators: {@code etag} is {@code "<size>-<sha-256 of the content>"}, {@code lastModified} the file's
+ * modification time (ISO-8601). The content decides: the same etag as before is {@link
+ * FetchResult.NotModified}, whatever the time says (a file copied over with its old time, or touched
+ * without a change). Reading a register file of some megabytes every poll costs less than missing a change.
  */
 public final class FileSource implements RegisterSource {
 
@@ -55,13 +57,10 @@ public final class FileSource implements RegisterSource {
         Validators before = previous == null ? Validators.none() : previous;
         BasicFileAttributes attributes = attributes();
         String lastModified = attributes.lastModifiedTime().toInstant().toString();
-        if (lastModified.equals(before.lastModified()) && sizeOf(before.etag()) == attributes.size()) {
-            return new FetchResult.NotModified(before, 1);
-        }
         if (attributes.size() > maxBytes) {
             throw new RegisterSourceException(
                     Reason.TOO_LARGE,
-                    "the file has " + Bytes.format(attributes.size()) + ", over the cap of " + Bytes.format(maxBytes));
+                    "the file has " + Bytes.exact(attributes.size()) + ", over the cap of " + Bytes.limit(maxBytes));
         }
         Spooled copy = copy();
         try {
@@ -110,19 +109,6 @@ public final class FileSource implements RegisterSource {
         } catch (RuntimeException e) {
             Spool.deleteQuietly(target);
             throw e;
-        }
-    }
-
-    /** The size in an etag of ours, or -1. */
-    private static long sizeOf(String etag) {
-        if (etag == null || !etag.startsWith("\"")) {
-            return -1;
-        }
-        int dash = etag.indexOf('-');
-        try {
-            return dash < 0 ? -1 : Long.parseLong(etag.substring(1, dash));
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 }

@@ -36,7 +36,7 @@ import jp.hoshimi.register.source.Spool.Spooled;
 /**
  * A register feed over HTTP(S): a conditional GET with timeouts, an overall deadline, retries with
  * full-jitter backoff that honour {@code Retry-After}, a size cap and checks of the content type and
- * completeness. See docs/decisions/0005-register-sources.md.
+ * completeness. See docs/decisions/0007-register-sources.md.
  *
  * <p>Time is measured with the injected nano clock and waits between attempts go through the injected
  * {@link Sleeper}, so tests neither sleep nor depend on the wall clock. The clock must advance with real
@@ -228,37 +228,44 @@ public final class HttpFeedSource implements RegisterSource {
         HttpResponse<InputStream> response = send(request(previous, headerTimeout), deadlineBound);
         HttpHeaders headers = response.headers();
         int status = response.statusCode();
-        Validators received = validatorsOf(headers, previous);
         if (status != 200) {
-            closeQuietly(response.body());
+            closeQuietly(response.body()); // only a 200 body is read
+        }
+        FeedFormat declared;
+        OptionalLong contentLength;
+        try {
             if (status == 304) {
                 if (previous.isEmpty()) {
                     throw AttemptFailed.fatal(
                             Reason.HTTP_STATUS, "HTTP 304 Not Modified to a request that was not conditional");
                 }
-                return new FetchResult.NotModified(received, attempt);
+                // a 304 need not repeat the validators
+                return new FetchResult.NotModified(validatorsOf(headers, previous), attempt);
             }
-            throw statusFailure(status, headers);
-        }
-        FeedFormat declared = formatOf(headers);
-        OptionalLong contentLength = headers.firstValueAsLong("Content-Length");
-        if (contentLength.isPresent() && contentLength.getAsLong() > settings.maxBytes()) {
+            if (status != 200) {
+                throw statusFailure(status, headers);
+            }
+            declared = formatOf(headers);
+            contentLength = headers.firstValueAsLong("Content-Length");
+            if (contentLength.isPresent() && contentLength.getAsLong() > settings.maxBytes()) {
+                throw AttemptFailed.fatal(
+                        Reason.TOO_LARGE,
+                        "the server announces " + Bytes.exact(contentLength.getAsLong()) + ", over the cap of "
+                                + Bytes.limit(settings.maxBytes()));
+            }
+        } catch (AttemptFailed e) {
             closeQuietly(response.body());
-            throw AttemptFailed.fatal(
-                    Reason.TOO_LARGE,
-                    "the server announces " + Bytes.format(contentLength.getAsLong()) + ", over the cap of "
-                            + Bytes.format(settings.maxBytes()));
+            throw e;
         }
         boolean chunked = headers.firstValue("Transfer-Encoding")
                 .map(value -> value.toLowerCase(Locale.ROOT).contains("chunked"))
                 .orElse(false);
         Spooled body = readBody(response.body(), deadline, contentLength, chunked);
+        // a 200 without validators makes the next fetch unconditional
+        Validators received = validatorsOf(headers, Validators.none());
         try {
             if (contentLength.isPresent() && body.bytes() < contentLength.getAsLong()) {
-                throw AttemptFailed.retryable(
-                        Reason.TRUNCATED,
-                        "the body ended after " + Bytes.format(body.bytes()) + " of the announced "
-                                + Bytes.format(contentLength.getAsLong()));
+                throw endedEarly(body.bytes(), contentLength.getAsLong());
             }
             BodySniffer.Start start = BodySniffer.start(body.file());
             FeedFormat format = declared != null ? declared : BodySniffer.guess(start);
@@ -479,8 +486,8 @@ public final class HttpFeedSource implements RegisterSource {
     }
 
     private static String received(long bytes, OptionalLong contentLength) {
-        return Bytes.format(bytes)
-                + (contentLength.isPresent() ? " of " + Bytes.format(contentLength.getAsLong()) : "")
+        return Bytes.exact(bytes)
+                + (contentLength.isPresent() ? " of " + Bytes.exact(contentLength.getAsLong()) : "")
                 + " received";
     }
 
@@ -493,21 +500,24 @@ public final class HttpFeedSource implements RegisterSource {
         }
         if (isReset(cause)) {
             return AttemptFailed.retryable(
-                    Reason.CONNECTION_RESET, "the connection was reset after " + Bytes.format(bytes) + " of the body");
+                    Reason.CONNECTION_RESET, "the connection was reset after " + Bytes.exact(bytes) + " of the body");
         }
         if (contentLength.isPresent()) {
-            return AttemptFailed.retryable(
-                    Reason.TRUNCATED,
-                    "the body ended after " + Bytes.format(bytes) + " of the announced "
-                            + Bytes.format(contentLength.getAsLong()));
+            return endedEarly(bytes, contentLength.getAsLong());
         }
         if (chunked) {
             return AttemptFailed.retryable(
                     Reason.TRUNCATED,
-                    "the chunked body broke off after " + Bytes.format(bytes) + ", before its last chunk");
+                    "the chunked body broke off after " + Bytes.exact(bytes) + ", before its last chunk");
         }
         return AttemptFailed.retryable(
-                Reason.TRUNCATED, "the body broke off after " + Bytes.format(bytes) + ": " + messageOf(cause));
+                Reason.TRUNCATED, "the body broke off after " + Bytes.exact(bytes) + ": " + messageOf(cause));
+    }
+
+    private static AttemptFailed endedEarly(long bytes, long contentLength) {
+        return AttemptFailed.retryable(
+                Reason.TRUNCATED,
+                "the body ended after " + Bytes.exact(bytes) + " of the announced " + Bytes.exact(contentLength));
     }
 
     private static boolean isReset(Throwable e) {
@@ -520,13 +530,11 @@ public final class HttpFeedSource implements RegisterSource {
         return false;
     }
 
-    private static Validators validatorsOf(HttpHeaders headers, Validators previous) {
+    /** The response's validators, or {@code otherwise} when it has none. */
+    private static Validators validatorsOf(HttpHeaders headers, Validators otherwise) {
         String etag = headers.firstValue("ETag").orElse(null);
         String lastModified = headers.firstValue("Last-Modified").orElse(null);
-        if (etag == null && lastModified == null) {
-            return previous; // a 304 need not repeat them; a 200 without any makes the next fetch unconditional
-        }
-        return new Validators(etag, lastModified);
+        return etag == null && lastModified == null ? otherwise : new Validators(etag, lastModified);
     }
 
     private static String hostOf(URI url) {

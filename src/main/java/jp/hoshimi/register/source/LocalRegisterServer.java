@@ -47,7 +47,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>It speaks just enough HTTP/1.1 on a plain socket (GET and HEAD, one request per connection) because
  * several faults need control below what com.sun.net.httpserver offers: a TCP reset, a chunked body cut
- * before its last chunk, headers sent line by line. See docs/decisions/0005-register-sources.md.
+ * before its last chunk, headers sent line by line. See docs/decisions/0007-register-sources.md.
  *
  * <p>Run it on its own: {@code java -cp target/classes jp.hoshimi.register.source.LocalRegisterServer
  * sample-data/register-star.csv sample-data/register-security-action.csv --port 8089}.
@@ -576,7 +576,9 @@ public final class LocalRegisterServer implements AutoCloseable {
                         .atZone(ZoneOffset.UTC)
                         .truncatedTo(ChronoUnit.SECONDS);
                 String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-                String contentType = name.endsWith(".json") ? "application/json" : "text/csv; charset=utf-8";
+                String contentType = name.endsWith(".json")
+                        ? "application/json"
+                        : name.endsWith(".csv") ? "text/csv; charset=utf-8" : "text/plain; charset=utf-8";
                 return new Snapshot(content, etag, lastModified, contentType);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -42,7 +43,9 @@ final class Spool {
         MessageDigest sha256 = sha256();
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
-        try (OutputStream out = Files.newOutputStream(file)) {
+        // never CREATE: a reader given up on must not bring back a file its caller deleted
+        try (OutputStream out =
+                Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             int n;
             while ((n = in.read(buffer)) != -1) {
                 total += n;
@@ -50,7 +53,7 @@ final class Spool {
                 if (total > maxBytes) {
                     throw new RegisterSourceException(
                             RegisterSourceException.Reason.TOO_LARGE,
-                            "the body is larger than the cap of " + Bytes.format(maxBytes));
+                            "the body is larger than the cap of " + Bytes.limit(maxBytes));
                 }
                 sha256.update(buffer, 0, n);
                 out.write(buffer, 0, n);

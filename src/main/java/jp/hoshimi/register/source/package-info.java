@@ -6,6 +6,6 @@
  * jp.hoshimi.register.source.RegisterSource#fetch} and {@link jp.hoshimi.register.source.FeedParser#parse}.
  * Every failure is a {@link jp.hoshimi.register.source.RegisterSourceException} with a reason and a
  * detail in plain words; a failed fetch or parse never yields partial data. Design notes:
- * docs/decisions/0005-register-sources.md.
+ * docs/decisions/0007-register-sources.md.
  */
 package jp.hoshimi.register.source;
