@@ -4,12 +4,15 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import jp.hoshimi.audit.AuditAction;
 import jp.hoshimi.audit.AuditEntry;
 import jp.hoshimi.audit.AuditService;
 import jp.hoshimi.audit.AuditTrail;
+import jp.hoshimi.contract.internal.ContractCriteria;
 import jp.hoshimi.contract.internal.ContractRepository;
 import jp.hoshimi.organisation.DataScope;
 import jp.hoshimi.organisation.OrgUnitService;
@@ -60,8 +63,7 @@ public class ContractService {
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<ContractListItem> list(ContractFilter filter, ContractSort.Order order, int offset, int limit) {
         return contracts.list(
-                orgUnits.currentScope(),
-                filter == null ? ContractFilter.none() : filter,
+                criteria(filter),
                 order == null ? ContractSort.Order.defaultOrder() : order,
                 Math.max(0, offset),
                 Math.min(Math.max(0, limit), MAX_PAGE_SIZE));
@@ -70,7 +72,22 @@ public class ContractService {
     @Transactional(readOnly = true)
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public int count(ContractFilter filter) {
-        return contracts.count(orgUnits.currentScope(), filter == null ? ContractFilter.none() : filter);
+        return contracts.count(criteria(filter));
+    }
+
+    /** The filter with its units resolved: the user's scope, narrowed to the chosen unit and those below it. */
+    private ContractCriteria criteria(ContractFilter filter) {
+        ContractFilter given = filter == null ? ContractFilter.none() : filter;
+        DataScope scope = orgUnits.currentScope();
+        Set<Long> units = scope.groupWide() ? null : scope.unitIds();
+        if (given.orgUnitId() != null) {
+            Set<Long> chosen = new HashSet<>(orgUnits.unitAndBelow(given.orgUnitId()));
+            if (units != null) {
+                chosen.retainAll(units);
+            }
+            units = chosen;
+        }
+        return new ContractCriteria(units, given);
     }
 
     @Transactional(readOnly = true)

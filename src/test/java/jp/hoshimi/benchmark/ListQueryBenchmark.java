@@ -12,10 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntSupplier;
+import jp.hoshimi.DemoUnits;
 import jp.hoshimi.contract.ContractFilter;
 import jp.hoshimi.contract.ContractService;
 import jp.hoshimi.contract.ContractSort;
-import jp.hoshimi.organisation.OrgUnit;
 import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.shared.CompanyNames;
@@ -266,11 +266,7 @@ class ListQueryBenchmark {
     }
 
     private long unit(String code) {
-        return system.callAsSystem(() -> orgUnits.all()).stream()
-                .filter(u -> u.code().equals(code))
-                .map(OrgUnit::id)
-                .findFirst()
-                .orElseThrow();
+        return DemoUnits.id(orgUnits, system, code);
     }
 
     // --- facts about the data (the only assertions) ------------------------------------------------

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
-import jp.hoshimi.organisation.OrgUnit;
+import jp.hoshimi.DemoUnits;
 import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.shared.ConcurrentEditException;
@@ -42,11 +42,7 @@ class ContractServiceTest {
     SystemAuthentication system;
 
     private long unit(String code) {
-        return system.callAsSystem(() -> orgUnits.all()).stream()
-                .filter(u -> u.code().equals(code))
-                .map(OrgUnit::id)
-                .findFirst()
-                .orElseThrow();
+        return DemoUnits.id(orgUnits, system, code);
     }
 
     private long supplier(String code) {

@@ -6,12 +6,8 @@ import static jp.hoshimi.db.Tables.ORG_UNIT;
 import static jp.hoshimi.db.Tables.SUPPLIER;
 
 import java.time.LocalDateTime;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import jp.hoshimi.contract.ContractDetails;
 import jp.hoshimi.contract.ContractFilter;
 import jp.hoshimi.contract.ContractForm;
@@ -47,12 +43,12 @@ public class ContractRepository {
         this.dsl = dsl;
     }
 
-    public List<ContractListItem> list(
-            DataScope scope, ContractFilter filter, ContractSort.Order order, int offset, int limit) {
+    public List<ContractListItem> list(ContractCriteria criteria, ContractSort.Order order, int offset, int limit) {
+        ContractFilter filter = criteria.filter();
         // Deferred join: find the page's ids first (an index walk where the sort allows it), then join
         // the names for those rows only. See docs/benchmarks.md.
         boolean withSupplier = order.sort() == ContractSort.SUPPLIER || hasText(filter);
-        Table<?> page = pageIds(contracts(withSupplier), inScope(scope).and(condition(filter)), order, offset, limit);
+        Table<?> page = pageIds(contracts(withSupplier), condition(criteria), order, offset, limit);
         Field<Long> pageId = page.field(CONTRACT.ID);
         Field<Object> pageKey = page.field("k", Object.class);
         Field<Integer> pageNulls = page.field("nl", Integer.class);
@@ -93,10 +89,9 @@ public class ContractRepository {
                         r.value10()));
     }
 
-    public int count(DataScope scope, ContractFilter filter) {
-        return dsl.fetchCount(dsl.selectOne()
-                .from(contracts(hasText(filter)))
-                .where(inScope(scope).and(condition(filter))));
+    public int count(ContractCriteria criteria) {
+        return dsl.fetchCount(
+                dsl.selectOne().from(contracts(hasText(criteria.filter()))).where(condition(criteria)));
     }
 
     private static boolean hasText(ContractFilter filter) {
@@ -263,8 +258,12 @@ public class ContractRepository {
         return scope.groupWide() ? DSL.noCondition() : CONTRACT.ORG_UNIT_ID.in(scope.unitIds());
     }
 
-    private Condition condition(ContractFilter filter) {
+    private static Condition condition(ContractCriteria criteria) {
+        ContractFilter filter = criteria.filter();
         Condition condition = DSL.noCondition();
+        if (criteria.unitIds() != null) {
+            condition = condition.and(CONTRACT.ORG_UNIT_ID.in(criteria.unitIds()));
+        }
         if (filter.text() != null && !filter.text().isBlank()) {
             String text = filter.text().strip();
             String normalized = CompanyNames.normalize(text);
@@ -273,9 +272,6 @@ public class ContractRepository {
                 byText = byText.or(SUPPLIER.NAME_NORMALIZED.contains(normalized));
             }
             condition = condition.and(byText);
-        }
-        if (filter.orgUnitId() != null) {
-            condition = condition.and(CONTRACT.ORG_UNIT_ID.in(unitAndBelow(filter.orgUnitId())));
         }
         if (filter.requiredLevel() != null) {
             condition = condition.and(
@@ -288,19 +284,6 @@ public class ContractRepository {
             condition = condition.and(CONTRACT.SUPPLIER_ID.eq(filter.supplierId()));
         }
         return condition;
-    }
-
-    private Set<Long> unitAndBelow(long unitId) {
-        var parents = dsl.select(ORG_UNIT.ID, ORG_UNIT.PARENT_ID).from(ORG_UNIT).fetch();
-        Set<Long> result = new HashSet<>();
-        Deque<Long> todo = new ArrayDeque<>(List.of(unitId));
-        while (!todo.isEmpty()) {
-            Long id = todo.pop();
-            if (result.add(id)) {
-                parents.stream().filter(r -> id.equals(r.value2())).forEach(r -> todo.add(r.value1()));
-            }
-        }
-        return result;
     }
 
     @SuppressWarnings("unchecked")
