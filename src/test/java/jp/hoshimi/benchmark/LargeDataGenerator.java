@@ -341,10 +341,10 @@ final class LargeDataGenerator {
         String items = CONTRACT_ITEMS.stream().map(LargeDataGenerator::quote).collect(Collectors.joining(","));
         String kinds = CONTRACT_KINDS.stream().map(LargeDataGenerator::quote).collect(Collectors.joining(","));
         String sql = """
-                INSERT INTO contract (id, contract_number, title, supplier_id, org_unit_id, owner_user_id,
-                    start_date, end_date, required_level, handles_confidential, business_critical, network_access,
-                    suggested_level, level_reason, created_at, updated_at, version)
-                SELECT id, contract_number, title, supplier_id, org_unit_id, owner_user_id,
+                INSERT INTO contract (id, contract_number, title, supplier_id, supplier_name_sort, org_unit_id,
+                    owner_user_id, start_date, end_date, required_level, handles_confidential, business_critical,
+                    network_access, suggested_level, level_reason, created_at, updated_at, version)
+                SELECT c.id, contract_number, title, supplier_id, s.name_sort, org_unit_id, owner_user_id,
                     start_date, end_date, required_level, hc, bc, na,
                     suggested,
                     CASE WHEN required_level <> suggested
@@ -381,6 +381,7 @@ final class LargeDataGenerator {
                         FROM seq_0_to_$LAST s
                     ) g
                 ) c
+                JOIN supplier s ON s.id = c.supplier_id
                 """.replace("$PREFIXES", prefixes)
                 .replace("$ITEMS", items)
                 .replace("$KINDS", kinds)

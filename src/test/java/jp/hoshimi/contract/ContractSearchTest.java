@@ -1,12 +1,19 @@
 package jp.hoshimi.contract;
 
 import static jp.hoshimi.db.Tables.CONTRACT;
+import static jp.hoshimi.db.Tables.SUPPLIER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import jp.hoshimi.DemoUnits;
 import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.supplier.SupplierDetails;
+import jp.hoshimi.supplier.SupplierForm;
+import jp.hoshimi.supplier.SupplierService;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,13 +21,19 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The contract list's filters against the demo contracts. Each test rolls back. */
+/**
+ * The contract list's filters and sort orders against the demo contracts, and the copy of the
+ * supplier's sort key on each contract. Each test rolls back.
+ */
 @SpringBootTest
 @Transactional
 class ContractSearchTest {
 
     @Autowired
     ContractService contracts;
+
+    @Autowired
+    SupplierService suppliers;
 
     @Autowired
     OrgUnitService orgUnits;
@@ -30,6 +43,49 @@ class ContractSearchTest {
 
     @Autowired
     DSLContext dsl;
+
+    private final String marker = "zq" + UUID.randomUUID().toString().substring(0, 6);
+
+    @Test
+    @WithUserDetails("risk")
+    void renaming_a_supplier_moves_its_contracts_in_the_supplier_order() {
+        long early = suppliers.create(supplier("アアア" + marker, "アアア"));
+        long late = suppliers.create(supplier("ンンン" + marker, "ンンン"));
+        long first = contracts.create(form("T-" + marker + "-1", "並び順" + marker, "HMC-PUR", early));
+        long second = contracts.create(form("T-" + marker + "-2", "並び順" + marker, "HMC-PUR", late));
+        ContractFilter ours = new ContractFilter("並び順" + marker, null, null, null, null);
+        ContractSort.Order bySupplier = new ContractSort.Order(ContractSort.SUPPLIER, true);
+        assertThat(contracts.list(ours, bySupplier, 0, 10))
+                .extracting(ContractListItem::id)
+                .containsExactly(first, second);
+
+        SupplierDetails renamed = suppliers.find(early).orElseThrow();
+        suppliers.update(early, renamed.version(), supplier("ヴヴヴ" + marker, "ヴヴヴ")); // after ン
+
+        assertThat(contracts.list(ours, bySupplier, 0, 10))
+                .extracting(ContractListItem::id)
+                .containsExactly(second, first);
+        assertThat(dsl.fetchCount(
+                        CONTRACT.join(SUPPLIER).on(SUPPLIER.ID.eq(CONTRACT.SUPPLIER_ID)),
+                        CONTRACT.SUPPLIER_NAME_SORT.ne(SUPPLIER.NAME_SORT)))
+                .isZero();
+    }
+
+    @Test
+    @WithUserDetails("risk")
+    void a_contract_given_another_supplier_takes_that_suppliers_sort_key() {
+        long supplier = suppliers.create(supplier("ヰヰヰ" + marker, "ヰヰヰ"));
+        long id = contracts.create(form("T-" + marker, "取引先変更" + marker, "HMC-PUR"));
+        ContractDetails before = contracts.find(id).orElseThrow();
+
+        contracts.update(id, before.version(), form("T-" + marker, "取引先変更" + marker, "HMC-PUR", supplier));
+
+        assertThat(dsl.select(CONTRACT.SUPPLIER_NAME_SORT)
+                        .from(CONTRACT)
+                        .where(CONTRACT.ID.eq(id))
+                        .fetchSingle(CONTRACT.SUPPLIER_NAME_SORT))
+                .isEqualTo("ヰヰヰ");
+    }
 
     @Test
     @WithUserDetails("risk")
@@ -63,5 +119,30 @@ class ContractSearchTest {
 
     private long unit(String code) {
         return DemoUnits.id(orgUnits, system, code);
+    }
+
+    private static SupplierForm supplier(String name, String kana) {
+        return new SupplierForm(null, null, "株式会社" + name, kana, "JP", null, null, null, null);
+    }
+
+    private ContractForm form(String number, String title, String unitCode) {
+        long supplier = system.callAsSystem(() -> suppliers.findByCode("S-10002"))
+                .orElseThrow()
+                .id();
+        return form(number, title, unitCode, supplier);
+    }
+
+    private ContractForm form(String number, String title, String unitCode, long supplierId) {
+        return new ContractForm(
+                number,
+                title,
+                supplierId,
+                unit(unitCode),
+                null,
+                LocalDate.of(2026, 4, 1),
+                LocalDate.of(2027, 3, 31),
+                new DecisionChart(false, false, false),
+                RequiredLevel.STAR3,
+                null);
     }
 }

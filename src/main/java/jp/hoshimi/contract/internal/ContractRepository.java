@@ -22,6 +22,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -47,7 +49,7 @@ public class ContractRepository {
         ContractFilter filter = criteria.filter();
         // Deferred join: find the page's ids first (an index walk where the sort allows it), then join
         // the names for those rows only. See docs/benchmarks.md.
-        boolean withSupplier = order.sort() == ContractSort.SUPPLIER || hasText(filter);
+        boolean withSupplier = hasText(filter);
         Table<?> page = pageIds(contracts(withSupplier), condition(criteria), order, offset, limit);
         Field<Long> pageId = page.field(CONTRACT.ID);
         Field<Object> pageKey = page.field("k", Object.class);
@@ -99,7 +101,8 @@ public class ContractRepository {
     }
 
     /**
-     * The contract table, joined to its supplier only where the supplier's name is filtered or sorted on.
+     * The contract table, joined to its supplier only where the supplier's name is filtered on (the sort
+     * by supplier uses the copy of its name_sort on the contract).
      * A LEFT JOIN although every contract has a supplier (NOT NULL foreign key): it keeps the contract
      * table first in the plan, so ORDER BY … LIMIT can walk a contract index. (MariaDB would drop an
      * unused LEFT JOIN, but only after it has chosen not to walk the index.)
@@ -208,9 +211,11 @@ public class ContractRepository {
                 r.get(CONTRACT.VERSION));
     }
 
+    /** Inserts the contract with its supplier's sort key. */
     public long insert(ContractForm form, RequiredLevel suggested, LocalDateTime now) {
         return dsl.insertInto(CONTRACT)
                 .set(toRecord(form, suggested))
+                .set(CONTRACT.SUPPLIER_NAME_SORT, supplierNameSort(form.supplierId()))
                 .set(CONTRACT.CREATED_AT, now)
                 .set(CONTRACT.UPDATED_AT, now)
                 .set(CONTRACT.VERSION, 0)
@@ -219,9 +224,14 @@ public class ContractRepository {
                 .value1();
     }
 
+    /**
+     * Updates only if the stored version is still {@code version}; false when it is not. Takes the
+     * (possibly other) supplier's sort key.
+     */
     public boolean update(long id, int version, ContractForm form, RequiredLevel suggested, LocalDateTime now) {
         return dsl.update(CONTRACT)
                         .set(toRecord(form, suggested))
+                        .set(CONTRACT.SUPPLIER_NAME_SORT, supplierNameSort(form.supplierId()))
                         .set(CONTRACT.UPDATED_AT, now)
                         .set(CONTRACT.VERSION, CONTRACT.VERSION.plus(1))
                         .where(CONTRACT.ID.eq(id).and(CONTRACT.VERSION.eq(version)))
@@ -234,6 +244,11 @@ public class ContractRepository {
                         .where(CONTRACT.ID.eq(id).and(CONTRACT.VERSION.eq(version)))
                         .execute()
                 == 1;
+    }
+
+    /** The supplier's name_sort, read in the statement that writes the contract (a locking read). */
+    private static Select<Record1<String>> supplierNameSort(Long supplierId) {
+        return DSL.select(SUPPLIER.NAME_SORT).from(SUPPLIER).where(SUPPLIER.ID.eq(supplierId));
     }
 
     private ContractRecord toRecord(ContractForm form, RequiredLevel suggested) {
@@ -291,7 +306,7 @@ public class ContractRepository {
         Field<?> field = switch (sort) {
             case CONTRACT_NUMBER -> CONTRACT.CONTRACT_NUMBER;
             case TITLE -> CONTRACT.TITLE;
-            case SUPPLIER -> SUPPLIER.NAME_SORT;
+            case SUPPLIER -> CONTRACT.SUPPLIER_NAME_SORT;
             case REQUIRED_LEVEL -> CONTRACT.REQUIRED_LEVEL;
             case END_DATE -> CONTRACT.END_DATE;
         };

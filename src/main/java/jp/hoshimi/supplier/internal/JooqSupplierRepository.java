@@ -6,6 +6,7 @@ import static jp.hoshimi.db.Tables.SUPPLIER;
 
 import java.text.Normalizer;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import jp.hoshimi.db.tables.records.SupplierRecord;
@@ -158,13 +159,17 @@ class JooqSupplierRepository implements SupplierRepository {
 
     @Override
     public boolean update(long id, int version, SupplierRow row, LocalDateTime now) {
-        return dsl.update(SUPPLIER)
+        boolean updated = dsl.update(SUPPLIER)
                         .set(toRecord(row))
                         .set(SUPPLIER.UPDATED_AT, now)
                         .set(SUPPLIER.VERSION, SUPPLIER.VERSION.plus(1))
                         .where(SUPPLIER.ID.eq(id).and(SUPPLIER.VERSION.eq(version)))
                         .execute()
                 == 1;
+        if (updated) {
+            refreshContractSortKeys(List.of(id));
+        }
+        return updated;
     }
 
     @Override
@@ -173,6 +178,19 @@ class JooqSupplierRepository implements SupplierRepository {
                         .where(SUPPLIER.ID.eq(id).and(SUPPLIER.VERSION.eq(version)))
                         .execute()
                 == 1;
+    }
+
+    @Override
+    public void refreshContractSortKeys(Collection<Long> supplierIds) {
+        if (supplierIds.isEmpty()) {
+            return;
+        }
+        // only the contracts whose copy differs are written; ix_contract_supplier finds them
+        dsl.update(CONTRACT.join(SUPPLIER).on(SUPPLIER.ID.eq(CONTRACT.SUPPLIER_ID)))
+                .set(CONTRACT.SUPPLIER_NAME_SORT, SUPPLIER.NAME_SORT)
+                .where(CONTRACT.SUPPLIER_ID.in(supplierIds))
+                .and(CONTRACT.SUPPLIER_NAME_SORT.ne(SUPPLIER.NAME_SORT))
+                .execute();
     }
 
     @Override

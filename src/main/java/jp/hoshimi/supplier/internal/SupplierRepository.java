@@ -1,6 +1,7 @@
 package jp.hoshimi.supplier.internal;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import jp.hoshimi.supplier.SupplierDetails;
@@ -8,7 +9,15 @@ import jp.hoshimi.supplier.SupplierFilter;
 import jp.hoshimi.supplier.SupplierListItem;
 import jp.hoshimi.supplier.SupplierSort;
 
-/** Storage of the supplier master. Paging, sorting and filtering happen in SQL. */
+/**
+ * Storage of the supplier master. Paging, sorting and filtering happen in SQL.
+ *
+ * <p>Derived data lives here too, and every write below keeps it in step in the caller's transaction:
+ * the copy of {@code name_sort} on the supplier's contracts ({@code contract.supplier_name_sort}). A new
+ * way of writing suppliers (a bulk import, a multi-row update) must call {@link #refreshContractSortKeys}
+ * for the rows whose names it changed, in the same transaction. See
+ * docs/decisions/0005-list-search-fragments-sort-keys-capped-counts.md.
+ */
 public interface SupplierRepository {
 
     List<SupplierListItem> list(SupplierFilter filter, SupplierSort.Order order, int offset, int limit);
@@ -23,11 +32,17 @@ public interface SupplierRepository {
 
     long insert(SupplierRow row, LocalDateTime now);
 
-    /** Updates only if the stored version is still {@code version}; false when it is not. */
+    /**
+     * Updates only if the stored version is still {@code version}; false when it is not. Refreshes the
+     * sort key copied onto the supplier's contracts.
+     */
     boolean update(long id, int version, SupplierRow row, LocalDateTime now);
 
     /** Deletes only if the stored version is still {@code version}; false when it is not. */
     boolean delete(long id, int version);
+
+    /** Copies these suppliers' {@code name_sort} onto their contracts, in one UPDATE. */
+    void refreshContractSortKeys(Collection<Long> supplierIds);
 
     int countContracts(long supplierId);
 
