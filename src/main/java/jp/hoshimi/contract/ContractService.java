@@ -21,8 +21,10 @@ import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.shared.ValidationException;
 import jp.hoshimi.supplier.SupplierService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,6 +45,7 @@ public class ContractService {
     private final AuditTrail audit;
     private final AuditService auditService;
     private final Clock clock;
+    private final int countCap;
 
     ContractService(
             ContractRepository contracts,
@@ -50,13 +53,15 @@ public class ContractService {
             SupplierService suppliers,
             AuditTrail audit,
             AuditService auditService,
-            Clock clock) {
+            Clock clock,
+            @Value("${hoshimi.list.count-cap:" + ResultCount.DEFAULT_CAP + "}") int countCap) {
         this.contracts = contracts;
         this.orgUnits = orgUnits;
         this.suppliers = suppliers;
         this.audit = audit;
         this.auditService = auditService;
         this.clock = clock;
+        this.countCap = countCap;
     }
 
     @Transactional(readOnly = true)
@@ -69,10 +74,11 @@ public class ContractService {
                 Math.min(Math.max(0, limit), MAX_PAGE_SIZE));
     }
 
+    /** How many contracts match: exactly, or "at least N" beyond the configured cap (the grid scrolls on). */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
-    public int count(ContractFilter filter) {
-        return contracts.count(criteria(filter));
+    public ResultCount count(ContractFilter filter) {
+        return contracts.count(criteria(filter), countCap);
     }
 
     /** The filter with its units resolved: the user's scope, narrowed to the chosen unit and those below it. */

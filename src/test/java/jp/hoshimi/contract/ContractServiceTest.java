@@ -71,7 +71,7 @@ class ContractServiceTest {
     @Test
     @WithUserDetails("risk")
     void the_group_wide_risk_manager_sees_every_demo_contract() {
-        assertThat(contracts.count(ContractFilter.none())).isEqualTo(80);
+        assertThat(contracts.count(ContractFilter.none()).value()).isEqualTo(80);
     }
 
     @Test
@@ -83,7 +83,7 @@ class ContractServiceTest {
                 .isNotEmpty()
                 .allSatisfy(c -> assertThat(c.contractNumber()).startsWith("HMC-"));
         assertThat(visible).extracting(ContractListItem::orgUnitName).containsOnly("星見自動車 購買部", "星見自動車 電子部品調達部");
-        assertThat(contracts.count(ContractFilter.none())).isEqualTo(visible.size());
+        assertThat(contracts.count(ContractFilter.none()).value()).isEqualTo(visible.size());
     }
 
     @Test
@@ -186,7 +186,7 @@ class ContractServiceTest {
     @Test
     @WithUserDetails("auditor")
     void the_auditor_reads_everything_but_changes_nothing() {
-        assertThat(contracts.count(ContractFilter.none())).isEqualTo(80);
+        assertThat(contracts.count(ContractFilter.none()).value()).isEqualTo(80);
         assertThatThrownBy(() -> contracts.create(form("T-AUD-1", "HMC-PUR", ALL_NO, RequiredLevel.STAR3, null)))
                 .isInstanceOf(AccessDeniedException.class);
     }
@@ -194,11 +194,21 @@ class ContractServiceTest {
     @Test
     @WithUserDetails("risk")
     void filters_by_unit_level_and_text_are_applied_in_sql() {
-        int hmc = contracts.count(new ContractFilter(null, unit("HMC"), null, null, null));
-        int hmcPurchasing = contracts.count(new ContractFilter(null, unit("HMC-PUR"), null, null, null));
-        int star4 = contracts.count(new ContractFilter(null, null, RequiredLevel.STAR4, null, null));
-        int byNumber = contracts.count(new ContractFilter("HSK-2026-0004", null, null, null, null));
-        int bySupplierName = contracts.count(new ContractFilter("(株)碧海精密", null, null, null, null));
+        int hmc = contracts
+                .count(new ContractFilter(null, unit("HMC"), null, null, null))
+                .value();
+        int hmcPurchasing = contracts
+                .count(new ContractFilter(null, unit("HMC-PUR"), null, null, null))
+                .value();
+        int star4 = contracts
+                .count(new ContractFilter(null, null, RequiredLevel.STAR4, null, null))
+                .value();
+        int byNumber = contracts
+                .count(new ContractFilter("HSK-2026-0004", null, null, null, null))
+                .value();
+        int bySupplierName = contracts
+                .count(new ContractFilter("(株)碧海精密", null, null, null, null))
+                .value();
 
         assertThat(hmc).isEqualTo(48);
         assertThat(hmcPurchasing).isEqualTo(16);

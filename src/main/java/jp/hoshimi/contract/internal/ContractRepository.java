@@ -18,6 +18,7 @@ import jp.hoshimi.db.tables.records.ContractRecord;
 import jp.hoshimi.organisation.DataScope;
 import jp.hoshimi.shared.CompanyNames;
 import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.ResultCount;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -91,9 +92,14 @@ public class ContractRepository {
                         r.value10()));
     }
 
-    public int count(ContractCriteria criteria) {
-        return dsl.fetchCount(
-                dsl.selectOne().from(contracts(hasText(criteria.filter()))).where(condition(criteria)));
+    /** Counts the matching contracts up to {@code cap} (at most cap + 1 rows); beyond it, says "at least cap". */
+    public ResultCount count(ContractCriteria criteria, int cap) {
+        return ResultCount.ofCapped(
+                dsl.fetchCount(dsl.selectOne()
+                        .from(contracts(hasText(criteria.filter())))
+                        .where(condition(criteria))
+                        .limit(cap + 1)),
+                cap);
     }
 
     private static boolean hasText(ContractFilter filter) {

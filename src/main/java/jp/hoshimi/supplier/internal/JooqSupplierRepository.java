@@ -12,6 +12,7 @@ import java.util.Optional;
 import jp.hoshimi.db.tables.records.SupplierRecord;
 import jp.hoshimi.shared.CompanyNames;
 import jp.hoshimi.shared.CorporateNumber;
+import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.supplier.SupplierDetails;
 import jp.hoshimi.supplier.SupplierFilter;
 import jp.hoshimi.supplier.SupplierListItem;
@@ -107,8 +108,12 @@ class JooqSupplierRepository implements SupplierRepository {
     }
 
     @Override
-    public int count(SupplierFilter filter) {
-        return dsl.fetchCount(SUPPLIER, condition(filter));
+    public ResultCount count(SupplierFilter filter, int cap) {
+        // at most cap + 1 rows: counting 100,000 costs more than the page they go with
+        return ResultCount.ofCapped(
+                dsl.fetchCount(
+                        dsl.selectOne().from(SUPPLIER).where(condition(filter)).limit(cap + 1)),
+                cap);
     }
 
     @Override

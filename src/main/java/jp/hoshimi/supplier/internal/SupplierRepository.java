@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.supplier.SupplierDetails;
 import jp.hoshimi.supplier.SupplierFilter;
 import jp.hoshimi.supplier.SupplierListItem;
@@ -22,7 +23,8 @@ public interface SupplierRepository {
 
     List<SupplierListItem> list(SupplierFilter filter, SupplierSort.Order order, int offset, int limit);
 
-    int count(SupplierFilter filter);
+    /** Counts the matching suppliers up to {@code cap}; beyond it, says "at least cap". */
+    ResultCount count(SupplierFilter filter, int cap);
 
     Optional<SupplierDetails> findById(long id);
 
