@@ -16,16 +16,19 @@ import jp.hoshimi.DemoUnits;
 import jp.hoshimi.contract.ContractFilter;
 import jp.hoshimi.contract.ContractService;
 import jp.hoshimi.contract.ContractSort;
+import jp.hoshimi.contract.internal.ContractRepository;
 import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.shared.CompanyNames;
 import jp.hoshimi.shared.CorporateNumber;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.ResultCount;
+import jp.hoshimi.shared.TextFragments;
 import jp.hoshimi.subcontracting.SubcontractingService;
 import jp.hoshimi.supplier.SupplierFilter;
 import jp.hoshimi.supplier.SupplierService;
 import jp.hoshimi.supplier.SupplierSort;
+import jp.hoshimi.supplier.internal.SupplierRepository;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,6 +86,12 @@ class ListQueryBenchmark {
     @Autowired
     Clock clock;
 
+    @Autowired
+    SupplierRepository supplierRepository;
+
+    @Autowired
+    ContractRepository contractRepository;
+
     /** A timed call; it answers how many rows it returned, or the count it made. */
     record Scenario(String list, String user, String name, Supplier<ResultCount> query) {}
 
@@ -97,7 +106,8 @@ class ListQueryBenchmark {
                 as("procurement", () -> contracts.count(ContractFilter.none())).value();
         int linksBefore = dsl.fetchCount(dsl.selectFrom("subcontracting_link"));
 
-        var generated = new LargeDataGenerator(dsl, LocalDateTime.now(clock)).generate(volumes);
+        var generated = new LargeDataGenerator(dsl, supplierRepository, contractRepository, LocalDateTime.now(clock))
+                .generate(volumes);
         System.out.println(generated.summary());
 
         checkGeneratedData(generated, volumes, suppliersBefore, contractsBefore, procurementBefore, linksBefore);
@@ -302,6 +312,20 @@ class ListQueryBenchmark {
         assertThat(as("procurement", () -> contracts.count(ContractFilter.none())))
                 .isEqualTo(
                         ResultCount.ofCapped(procurementBefore + generatedInProcurementUnits, ResultCount.DEFAULT_CAP));
+
+        // the search structures agree with the rows: each contract carries its supplier's sort key, and the
+        // fragment tables hold exactly the fragments that TextFragments computes from the stored text
+        assertThat(value(Integer.class, """
+                SELECT COUNT(*) FROM contract c JOIN supplier s ON s.id = c.supplier_id
+                WHERE c.supplier_name_sort <> s.name_sort""")).isZero();
+        long expectedNameFragments = dsl.fetch("SELECT name_normalized FROM supplier").stream()
+                .mapToLong(r -> TextFragments.of(r.get(0, String.class)).size())
+                .sum();
+        assertThat(dsl.fetchCount(dsl.selectFrom("supplier_name_fragment"))).isEqualTo((int) expectedNameFragments);
+        long expectedTitleFragments = dsl.fetch("SELECT title FROM contract").stream()
+                .mapToLong(r -> TextFragments.of(r.get(0, String.class)).size())
+                .sum();
+        assertThat(dsl.fetchCount(dsl.selectFrom("contract_title_fragment"))).isEqualTo((int) expectedTitleFragments);
         assertThat(dsl.fetchCount(dsl.selectFrom("subcontracting_link"))).isEqualTo(linksBefore + generated.links());
 
         // every generated supplier is consistent with the application's own rules

@@ -10,20 +10,26 @@ import java.util.UUID;
 import jp.hoshimi.DemoUnits;
 import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.CompanyNames;
 import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.supplier.SupplierDetails;
 import jp.hoshimi.supplier.SupplierForm;
 import jp.hoshimi.supplier.SupplierService;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The contract list's filters and sort orders against the demo contracts, and the copy of the
- * supplier's sort key on each contract. Each test rolls back.
+ * The contract list's text search (title fragments, supplier name fragments, number prefix), the copy
+ * of the supplier's sort key on each contract, and the unit filter, against the demo contracts. Each
+ * test rolls back.
  */
 @SpringBootTest
 @Transactional
@@ -45,6 +51,79 @@ class ContractSearchTest {
     DSLContext dsl;
 
     private final String marker = "zq" + UUID.randomUUID().toString().substring(0, 6);
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "ハーネス", // title
+                "保守",
+                "契約", // every title
+                "リモート保守サービス契約", // longer than a fragment: checked by LIKE
+                "HMC-2026", // number prefix
+                "ミナト", // supplier name
+                "(株)碧海精密", // supplier name, legal form dropped
+                "ﾐﾅﾄ", // half-width kana
+                "部", // one character
+                "該当なし",
+                "%"
+            })
+    @WithUserDetails("risk")
+    void search_finds_what_the_like_over_every_contract_finds(String text) {
+        List<Long> expected = dsl.select(CONTRACT.ID)
+                .from(CONTRACT)
+                .join(SUPPLIER)
+                .on(SUPPLIER.ID.eq(CONTRACT.SUPPLIER_ID))
+                .where(likeSemantics(text))
+                .orderBy(CONTRACT.ID)
+                .fetch(CONTRACT.ID);
+
+        List<Long> found = contracts.list(new ContractFilter(text, null, null, null, null), null, 0, 1000).stream()
+                .map(ContractListItem::id)
+                .sorted()
+                .toList();
+
+        assertThat(found).as(text).isEqualTo(expected);
+        assertThat(contracts.count(new ContractFilter(text, null, null, null, null)))
+                .as(text)
+                .isEqualTo(ResultCount.exactly(expected.size()));
+    }
+
+    /** The search as it was before the fragments (one WHERE, a scan), as the reference. */
+    private static Condition likeSemantics(String text) {
+        String name = CompanyNames.normalize(text);
+        Condition byText = CONTRACT.CONTRACT_NUMBER.startsWith(text).or(CONTRACT.TITLE.contains(text));
+        return name.isEmpty() ? byText : byText.or(SUPPLIER.NAME_NORMALIZED.contains(name));
+    }
+
+    @Test
+    @WithUserDetails("risk")
+    void a_changed_title_is_found_by_its_new_words_and_no_longer_by_the_old() {
+        long id = contracts.create(form("T-" + marker, "旧件名" + marker + "契約", "HMC-PUR"));
+        assertThat(idsFound("旧件名" + marker, null)).containsExactly(id);
+
+        ContractDetails before = contracts.find(id).orElseThrow();
+        contracts.update(id, before.version(), form("T-" + marker, "新件名" + marker + "契約", "HMC-PUR"));
+
+        assertThat(idsFound("新件名" + marker, null)).containsExactly(id);
+        assertThat(idsFound("旧件名" + marker, null)).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("procurement")
+    void a_contract_moved_to_another_unit_leaves_the_old_units_search() {
+        long id = system.callAsSystem(() -> contracts.create(form("T-" + marker, "移管テスト" + marker, "HMC-PUR")));
+        assertThat(idsFound("移管テスト" + marker, null)).containsExactly(id); // procurement's own unit
+
+        system.runAsSystem(() -> {
+            ContractDetails before = contracts.find(id).orElseThrow();
+            contracts.update(id, before.version(), form("T-" + marker, "移管テスト" + marker, "HSK-PUR"));
+        });
+
+        assertThat(idsFound("移管テスト" + marker, null)).isEmpty();
+        assertThat(contracts.count(new ContractFilter("移管テスト" + marker, null, null, null, null)))
+                .isEqualTo(ResultCount.exactly(0));
+        assertThat(system.callAsSystem(() -> idsFound("移管テスト" + marker, null))).containsExactly(id);
+    }
 
     @Test
     @WithUserDetails("risk")

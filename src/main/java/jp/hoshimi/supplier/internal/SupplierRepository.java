@@ -14,9 +14,10 @@ import jp.hoshimi.supplier.SupplierSort;
  * Storage of the supplier master. Paging, sorting and filtering happen in SQL.
  *
  * <p>Derived data lives here too, and every write below keeps it in step in the caller's transaction:
- * the copy of {@code name_sort} on the supplier's contracts ({@code contract.supplier_name_sort}). A new
- * way of writing suppliers (a bulk import, a multi-row update) must call {@link #refreshContractSortKeys}
- * for the rows whose names it changed, in the same transaction. See
+ * the name fragments that substring search looks up ({@code supplier_name_fragment}) and the copy of
+ * {@code name_sort} on the supplier's contracts ({@code contract.supplier_name_sort}). A new way of
+ * writing suppliers (a bulk import, a multi-row insert) must call {@link #refreshNameFragments} and, when
+ * names change, {@link #refreshContractSortKeys} for the rows it wrote, in the same transaction. See
  * docs/decisions/0005-list-search-fragments-sort-keys-capped-counts.md.
  */
 public interface SupplierRepository {
@@ -32,16 +33,23 @@ public interface SupplierRepository {
 
     Optional<SupplierDetails> findByCode(String supplierCode);
 
+    /** Inserts the row and its name fragments. */
     long insert(SupplierRow row, LocalDateTime now);
 
     /**
      * Updates only if the stored version is still {@code version}; false when it is not. Refreshes the
-     * sort key copied onto the supplier's contracts.
+     * name fragments and the sort key copied onto the supplier's contracts.
      */
     boolean update(long id, int version, SupplierRow row, LocalDateTime now);
 
-    /** Deletes only if the stored version is still {@code version}; false when it is not. */
+    /** Deletes only if the stored version is still {@code version}; false when it is not. Fragments go too. */
     boolean delete(long id, int version);
+
+    /**
+     * Recomputes the name fragments of these suppliers from their stored {@code name_normalized}: one
+     * DELETE and one INSERT … SELECT, whatever the number of suppliers.
+     */
+    void refreshNameFragments(Collection<Long> supplierIds);
 
     /** Copies these suppliers' {@code name_sort} onto their contracts, in one UPDATE. */
     void refreshContractSortKeys(Collection<Long> supplierIds);
