@@ -5,6 +5,7 @@ import static jp.hoshimi.db.Tables.SUPPLIER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import jp.hoshimi.DemoUnits;
@@ -188,6 +189,28 @@ class ContractSearchTest {
 
         assertThat(company).containsExactlyInAnyOrderElementsOf(idsFound(null, null));
         assertThat(idsFound(null, unit("HSK"))).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("procurement")
+    void a_scoped_user_pages_through_contract_numbers_in_order_in_both_directions() {
+        for (boolean ascending : List.of(true, false)) {
+            List<String> expected = dsl.select(CONTRACT.CONTRACT_NUMBER)
+                    .from(CONTRACT)
+                    .where(CONTRACT.ORG_UNIT_ID.in(unit("HMC-PUR"), unit("HMC-ELE")))
+                    .orderBy(ascending ? CONTRACT.CONTRACT_NUMBER.asc() : CONTRACT.CONTRACT_NUMBER.desc())
+                    .fetch(CONTRACT.CONTRACT_NUMBER);
+            ContractSort.Order order = new ContractSort.Order(ContractSort.CONTRACT_NUMBER, ascending);
+
+            List<String> paged = new ArrayList<>();
+            for (int offset = 0; offset < expected.size(); offset += 7) {
+                contracts.list(ContractFilter.none(), order, offset, 7).stream()
+                        .map(ContractListItem::contractNumber)
+                        .forEach(paged::add);
+            }
+
+            assertThat(paged).as("ascending " + ascending).isEqualTo(expected);
+        }
     }
 
     private List<Long> idsFound(String text, Long unitId) {

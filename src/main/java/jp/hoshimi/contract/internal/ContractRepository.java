@@ -145,21 +145,33 @@ public class ContractRepository {
      */
     private List<ListSource> sources(ContractCriteria criteria, ContractSort.Order order, boolean forPage) {
         ContractFilter filter = criteria.filter();
-        Condition where = DSL.noCondition();
-        if (criteria.unitIds() != null) {
-            where = where.and(CONTRACT.ORG_UNIT_ID.in(criteria.unitIds()));
-        }
+        Condition unitsAside = DSL.noCondition();
         if (filter.requiredLevel() != null) {
-            where = where.and(CONTRACT.REQUIRED_LEVEL.eq(filter.requiredLevel().name()));
+            unitsAside = unitsAside.and(
+                    CONTRACT.REQUIRED_LEVEL.eq(filter.requiredLevel().name()));
         }
         if (filter.ownerUserId() != null) {
-            where = where.and(CONTRACT.OWNER_USER_ID.eq(filter.ownerUserId()));
+            unitsAside = unitsAside.and(CONTRACT.OWNER_USER_ID.eq(filter.ownerUserId()));
         }
         if (filter.supplierId() != null) {
-            where = where.and(CONTRACT.SUPPLIER_ID.eq(filter.supplierId()));
+            unitsAside = unitsAside.and(CONTRACT.SUPPLIER_ID.eq(filter.supplierId()));
         }
+        Condition where =
+                criteria.unitIds() == null ? unitsAside : unitsAside.and(CONTRACT.ORG_UNIT_ID.in(criteria.unitIds()));
         ListSource all = new ListSource(CONTRACT, where, CONTRACT.ID, sortKey(order.sort()));
         if (filter.text() == null || filter.text().isBlank()) {
+            if (forPage
+                    && order.sort() == ContractSort.CONTRACT_NUMBER
+                    && criteria.unitIds() != null
+                    && !criteria.unitIds().isEmpty()) {
+                // In contract-number order, a user's units can lie far apart (another company's numbers in
+                // between); ix_contract_unit (org_unit_id, contract_number) gives each unit's page in order.
+                Condition others = unitsAside;
+                return criteria.unitIds().stream()
+                        .map(unit -> new ListSource(
+                                CONTRACT, others.and(CONTRACT.ORG_UNIT_ID.eq(unit)), CONTRACT.ID, all.key()))
+                        .toList();
+            }
             return List.of(all);
         }
         String text = filter.text().strip();
