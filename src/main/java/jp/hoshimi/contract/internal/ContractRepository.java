@@ -78,6 +78,12 @@ public class ContractRepository {
     /** The same for candidate suppliers, each a supplier look-up before its contracts. */
     static final int FEW_SUPPLIERS = 2_000;
 
+    /**
+     * A scoped page in number order merges one index range per unit while that reads at most this many
+     * rows (about 10 ms here); beyond it, walking the number index is the better bet. See docs/benchmarks.md.
+     */
+    static final int SPLIT_BY_UNIT_ROWS = 12_000;
+
     private final DSLContext dsl;
 
     ContractRepository(DSLContext dsl) {
@@ -87,7 +93,8 @@ public class ContractRepository {
     public List<ContractListItem> list(ContractCriteria criteria, ContractSort.Order order, int offset, int limit) {
         // Deferred join: find the page's ids first (an index walk where the sort allows it), then join
         // the names for those rows only. See docs/benchmarks.md.
-        Table<?> page = ListQueries.pageIds(dsl, sources(criteria, order, true), order.ascending(), offset, limit);
+        Table<?> page = ListQueries.pageIds(
+                dsl, sources(criteria, order, true, offset + limit), order.ascending(), offset, limit);
         Field<Long> pageId = page.field(ListQueries.ID, Long.class);
         Field<Object> pageKey = page.field(ListQueries.KEY, Object.class);
         Field<Integer> pageNulls = page.field(ListQueries.NULL_FLAG, Integer.class);
@@ -130,7 +137,7 @@ public class ContractRepository {
 
     /** Counts the matching contracts up to {@code cap}; beyond it, says "at least cap". */
     public ResultCount count(ContractCriteria criteria, int cap) {
-        return ListQueries.countUpTo(dsl, sources(criteria, ContractSort.Order.defaultOrder(), false), cap);
+        return ListQueries.countUpTo(dsl, sources(criteria, ContractSort.Order.defaultOrder(), false, 0), cap);
     }
 
     /**
@@ -143,7 +150,7 @@ public class ContractRepository {
      * which meets a page of matches long before it could have read and sorted every candidate. Counts
      * always start from the fragments: they stop at the cap.
      */
-    private List<ListSource> sources(ContractCriteria criteria, ContractSort.Order order, boolean forPage) {
+    private List<ListSource> sources(ContractCriteria criteria, ContractSort.Order order, boolean forPage, int window) {
         ContractFilter filter = criteria.filter();
         Condition unitsAside = DSL.noCondition();
         if (filter.requiredLevel() != null) {
@@ -163,9 +170,11 @@ public class ContractRepository {
             if (forPage
                     && order.sort() == ContractSort.CONTRACT_NUMBER
                     && criteria.unitIds() != null
-                    && !criteria.unitIds().isEmpty()) {
+                    && !criteria.unitIds().isEmpty()
+                    && criteria.unitIds().size() * (long) window <= SPLIT_BY_UNIT_ROWS) {
                 // In contract-number order, a user's units can lie far apart (another company's numbers in
                 // between); ix_contract_unit (org_unit_id, contract_number) gives each unit's page in order.
+                // Merging reads units × window rows, so deep pages of many units walk instead.
                 Condition others = unitsAside;
                 return criteria.unitIds().stream()
                         .map(unit -> new ListSource(
