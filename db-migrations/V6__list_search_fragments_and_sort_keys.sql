@@ -8,10 +8,12 @@
 -- For every character position of supplier.name_normalized (which holds CompanyNames.normalize(name)),
 -- the name from there on, cut to 8 characters (TextFragments). A name contains a term of up to 8
 -- characters exactly when one of its fragments starts with the term: substring search becomes a prefix
--- range on this table's primary key.
+-- range on this table's primary key. With the supplier's name_sort, the list's default order, so that a
+-- search in that order reads no supplier row until the page.
 CREATE TABLE supplier_name_fragment (
-    fragment    VARCHAR(8) NOT NULL,
-    supplier_id BIGINT     NOT NULL,
+    fragment    VARCHAR(8)   NOT NULL,
+    supplier_id BIGINT       NOT NULL,
+    name_sort   VARCHAR(300) NOT NULL,
     PRIMARY KEY (fragment, supplier_id)
 );
 
@@ -34,8 +36,8 @@ ALTER TABLE contract ADD COLUMN supplier_name_sort VARCHAR(300) NOT NULL DEFAULT
 -- [jooq ignore start]
 -- Inserted in primary key order, with the secondary indexes built afterwards: several times faster
 -- than filling indexed tables in random order.
-INSERT INTO supplier_name_fragment (fragment, supplier_id)
-SELECT DISTINCT SUBSTRING(s.name_normalized, q.seq, 8) AS fragment, s.id
+INSERT INTO supplier_name_fragment (fragment, supplier_id, name_sort)
+SELECT DISTINCT SUBSTRING(s.name_normalized, q.seq, 8) AS fragment, s.id, s.name_sort
 FROM supplier s
 JOIN seq_1_to_300 q ON q.seq <= CHAR_LENGTH(s.name_normalized)
 ORDER BY fragment, s.id;

@@ -318,6 +318,13 @@ class ListQueryBenchmark {
         assertThat(value(Integer.class, """
                 SELECT COUNT(*) FROM contract c JOIN supplier s ON s.id = c.supplier_id
                 WHERE c.supplier_name_sort <> s.name_sort""")).isZero();
+        assertThat(value(Integer.class, """
+                SELECT COUNT(*) FROM supplier_name_fragment f JOIN supplier s ON s.id = f.supplier_id
+                WHERE f.name_sort <> s.name_sort""")).isZero();
+        assertThat(value(Integer.class, """
+                SELECT COUNT(*) FROM contract_title_fragment f JOIN contract c ON c.id = f.contract_id
+                WHERE f.org_unit_id <> c.org_unit_id OR f.required_level <> c.required_level
+                   OR f.contract_number <> c.contract_number""")).isZero();
         long expectedNameFragments = dsl.fetch("SELECT name_normalized FROM supplier").stream()
                 .mapToLong(r -> TextFragments.of(r.get(0, String.class)).size())
                 .sum();

@@ -134,6 +134,29 @@ class SupplierSearchTest {
     }
 
     @Test
+    void search_results_in_name_order_follow_a_changed_reading() {
+        String token = "zr" + UUID.randomUUID().toString().substring(0, 6); // 8 characters: answered by the fragments
+        long first = suppliers.create(reading("K1-" + token, "株式会社甲" + token, "アアア"));
+        long second = suppliers.create(reading("K2-" + token, "株式会社乙" + token, "イイイ"));
+        SupplierFilter ours = new SupplierFilter(token);
+        SupplierSort.Order byName = new SupplierSort.Order(SupplierSort.NAME, true);
+        assertThat(suppliers.list(ours, byName, 0, 10))
+                .extracting(SupplierListItem::id)
+                .containsExactly(first, second);
+
+        SupplierDetails before = suppliers.find(first).orElseThrow();
+        suppliers.update(first, before.version(), reading("K1-" + token, "株式会社甲" + token, "ウウウ"));
+
+        assertThat(suppliers.list(ours, byName, 0, 10))
+                .extracting(SupplierListItem::id)
+                .containsExactly(second, first);
+    }
+
+    private static SupplierForm reading(String code, String name, String kana) {
+        return new SupplierForm(null, code, name, kana, "JP", null, null, null, null);
+    }
+
+    @Test
     void a_deleted_supplier_leaves_no_fragments() {
         long id = suppliers.create(form(null, "D-" + marker, "株式会社消える商事" + marker));
         assertThat(fragmentsOf(id)).isNotEmpty();

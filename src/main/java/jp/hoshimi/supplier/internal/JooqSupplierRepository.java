@@ -33,22 +33,25 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JooqSupplierRepository implements SupplierRepository {
 
-    /** The fragments of name_normalized, which holds CompanyNames.normalize(name). */
+    /** The fragments of name_normalized (CompanyNames.normalize(name)), with name_sort, the default order. */
     private static final FragmentIndex NAME_FRAGMENTS = new FragmentIndex(
             SUPPLIER_NAME_FRAGMENT,
             SUPPLIER_NAME_FRAGMENT.FRAGMENT,
             SUPPLIER_NAME_FRAGMENT.SUPPLIER_ID,
-            List.of(),
+            List.of(SUPPLIER_NAME_FRAGMENT.NAME_SORT),
             SUPPLIER,
             SUPPLIER.ID,
             SUPPLIER.NAME_NORMALIZED,
-            List.of());
+            List.of(SUPPLIER.NAME_SORT));
 
     /**
      * Up to this many candidates, a page reads and sorts them all (a supplier row look-up each, 5–10 µs
      * here); above it, a page walks the sort order. See docs/benchmarks.md.
      */
     static final int FEW_CANDIDATES = 2_000;
+
+    /** The same when the fragments alone answer (about 1 µs a candidate: an index range and a sort). */
+    static final int MANY_CANDIDATES = 20_000;
 
     private final DSLContext dsl;
 
@@ -110,7 +113,7 @@ class JooqSupplierRepository implements SupplierRepository {
         } else {
             String name = CompanyNames.normalize(text);
             if (!name.isEmpty()) {
-                sources.add(nameSource(name, all, forPage));
+                sources.add(nameSource(name, all, order, forPage));
             }
             sources.add(all.and(SUPPLIER.CORPORATE_NUMBER.startsWith(digits)));
         }
@@ -120,23 +123,36 @@ class JooqSupplierRepository implements SupplierRepository {
 
     /**
      * Suppliers whose normalised name contains {@code name}, from the name fragments (checked with the
-     * LIKE when the term is longer than a fragment). A page of a term with more than
-     * {@value #FEW_CANDIDATES} candidates walks the sort order instead and checks each row: it meets a
+     * LIKE when the term is longer than a fragment). The fragments carry name_sort, the list's default
+     * order: a search in that order, without a quick filter, reads no supplier row until the page. Any
+     * other order or filter reads the supplier row of each candidate; then a page with more than
+     * {@value #FEW_CANDIDATES} candidates walks the sort order instead and checks each row, which meets a
      * page of matches long before it could have read and sorted every candidate.
      */
-    private ListSource nameSource(String name, ListSource all, boolean forPage) {
-        Condition contains = SUPPLIER.NAME_NORMALIZED.contains(name);
-        if (forPage && NAME_FRAGMENTS.candidates(dsl, name, DSL.noCondition(), FEW_CANDIDATES) > FEW_CANDIDATES) {
-            return all.and(contains);
-        }
+    private ListSource nameSource(String name, ListSource all, SupplierSort.Order order, boolean forPage) {
         Condition found = NAME_FRAGMENTS.containing(name);
-        if (!forPage && TextFragments.isExactLookup(name) && all.where().equals(DSL.noCondition())) {
-            // the fragments decide and nothing else filters: no supplier row needed
-            return new ListSource(SUPPLIER_NAME_FRAGMENT, found, SUPPLIER_NAME_FRAGMENT.SUPPLIER_ID, null, true);
+        boolean fragmentsSuffice = TextFragments.isExactLookup(name)
+                && all.where().equals(DSL.noCondition())
+                && (!forPage || order.sort() == SupplierSort.NAME);
+        int limit = fragmentsSuffice ? MANY_CANDIDATES : FEW_CANDIDATES;
+        if (forPage && NAME_FRAGMENTS.candidates(dsl, name, DSL.noCondition(), limit) > limit) {
+            return all.and(SUPPLIER.NAME_NORMALIZED.contains(name));
+        }
+        if (fragmentsSuffice) {
+            return new ListSource(
+                    SUPPLIER_NAME_FRAGMENT,
+                    found,
+                    SUPPLIER_NAME_FRAGMENT.SUPPLIER_ID,
+                    asKey(SUPPLIER_NAME_FRAGMENT.NAME_SORT),
+                    true);
         }
         return new ListSource(
                 SUPPLIER_NAME_FRAGMENT.straightJoin(SUPPLIER).on(SUPPLIER.ID.eq(SUPPLIER_NAME_FRAGMENT.SUPPLIER_ID)),
-                found.and(all.where()).and(TextFragments.isExactLookup(name) ? DSL.noCondition() : contains),
+                found.and(all.where())
+                        .and(
+                                TextFragments.isExactLookup(name)
+                                        ? DSL.noCondition()
+                                        : SUPPLIER.NAME_NORMALIZED.contains(name)),
                 SUPPLIER.ID,
                 all.key(),
                 true);
@@ -265,14 +281,19 @@ class JooqSupplierRepository implements SupplierRepository {
         return record;
     }
 
-    @SuppressWarnings("unchecked")
     private static Field<Object> sortKey(SupplierSort sort) {
-        Field<?> field = switch (sort) {
-            case NAME -> SUPPLIER.NAME_SORT;
-            case CORPORATE_NUMBER -> SUPPLIER.CORPORATE_NUMBER;
-            case SUPPLIER_CODE -> SUPPLIER.SUPPLIER_CODE;
-            case UPDATED_AT -> SUPPLIER.UPDATED_AT;
-        };
+        return asKey(
+                switch (sort) {
+                    case NAME -> SUPPLIER.NAME_SORT;
+                    case CORPORATE_NUMBER -> SUPPLIER.CORPORATE_NUMBER;
+                    case SUPPLIER_CODE -> SUPPLIER.SUPPLIER_CODE;
+                    case UPDATED_AT -> SUPPLIER.UPDATED_AT;
+                });
+    }
+
+    /** A sort key of any type, as the page queries handle it. */
+    @SuppressWarnings("unchecked")
+    private static Field<Object> asKey(Field<?> field) {
         return (Field<Object>) field;
     }
 
