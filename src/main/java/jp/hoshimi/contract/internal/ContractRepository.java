@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import jp.hoshimi.contract.ContractDetails;
 import jp.hoshimi.contract.ContractFilter;
 import jp.hoshimi.contract.ContractForm;
@@ -78,11 +79,14 @@ public class ContractRepository {
     /** The same for candidate suppliers, each a supplier look-up before its contracts. */
     static final int FEW_SUPPLIERS = 2_000;
 
-    /**
-     * A scoped page in number order merges one index range per unit while that reads at most this many
-     * rows (about 10 ms here); beyond it, walking the number index is the better bet. See docs/benchmarks.md.
-     */
-    static final int SPLIT_BY_UNIT_ROWS = 12_000;
+    /** Scoped pages in number order (byNumberWithinUnits): a merge of this many rows costs about 2 ms here. */
+    static final int CHEAP_MERGE_ROWS = 2_000;
+
+    /** … the walk's entries looked at to decide (index only, about 4 ms here) … */
+    static final int WALK_PROBE_ROWS = 12_000;
+
+    /** … and the largest merge worth it (about 20 ms here). */
+    static final int MAX_MERGE_ROWS = 25_000;
 
     private final DSLContext dsl;
 
@@ -152,34 +156,28 @@ public class ContractRepository {
      */
     private List<ListSource> sources(ContractCriteria criteria, ContractSort.Order order, boolean forPage, int window) {
         ContractFilter filter = criteria.filter();
-        Condition unitsAside = DSL.noCondition();
+        Condition otherFilters = DSL.noCondition();
         if (filter.requiredLevel() != null) {
-            unitsAside = unitsAside.and(
+            otherFilters = otherFilters.and(
                     CONTRACT.REQUIRED_LEVEL.eq(filter.requiredLevel().name()));
         }
         if (filter.ownerUserId() != null) {
-            unitsAside = unitsAside.and(CONTRACT.OWNER_USER_ID.eq(filter.ownerUserId()));
+            otherFilters = otherFilters.and(CONTRACT.OWNER_USER_ID.eq(filter.ownerUserId()));
         }
         if (filter.supplierId() != null) {
-            unitsAside = unitsAside.and(CONTRACT.SUPPLIER_ID.eq(filter.supplierId()));
+            otherFilters = otherFilters.and(CONTRACT.SUPPLIER_ID.eq(filter.supplierId()));
         }
-        Condition where =
-                criteria.unitIds() == null ? unitsAside : unitsAside.and(CONTRACT.ORG_UNIT_ID.in(criteria.unitIds()));
+        Condition where = criteria.unitIds() == null
+                ? otherFilters
+                : otherFilters.and(CONTRACT.ORG_UNIT_ID.in(criteria.unitIds()));
         ListSource all = new ListSource(CONTRACT, where, CONTRACT.ID, sortKey(order.sort()));
         if (filter.text() == null || filter.text().isBlank()) {
             if (forPage
                     && order.sort() == ContractSort.CONTRACT_NUMBER
                     && criteria.unitIds() != null
                     && !criteria.unitIds().isEmpty()
-                    && criteria.unitIds().size() * (long) window <= SPLIT_BY_UNIT_ROWS) {
-                // In contract-number order, a user's units can lie far apart (another company's numbers in
-                // between); ix_contract_unit (org_unit_id, contract_number) gives each unit's page in order.
-                // Merging reads units × window rows, so deep pages of many units walk instead.
-                Condition others = unitsAside;
-                return criteria.unitIds().stream()
-                        .map(unit -> new ListSource(
-                                CONTRACT, others.and(CONTRACT.ORG_UNIT_ID.eq(unit)), CONTRACT.ID, all.key()))
-                        .toList();
+                    && otherFilters.equals(DSL.noCondition())) {
+                return byNumberWithinUnits(criteria.unitIds(), all, order.ascending(), window);
             }
             return List.of(all);
         }
@@ -205,6 +203,35 @@ public class ContractRepository {
                     new ListSource(contracts(supplierRowChecks), where.and(DSL.or(rowChecks)), CONTRACT.ID, all.key()));
         }
         return sources;
+    }
+
+    /**
+     * A scoped page in contract-number order. Walking the number index (one source) is quick when the
+     * user's units come early in that order, slow when another company's numbers come first (a
+     * procurement user of 星見自動車 in descending order passes every HSK-… number). Merging each unit's
+     * range of ix_contract_unit (org_unit_id, contract_number) reads units × window rows, whatever the
+     * order: cheap for the first pages, not for deep ones. So: merge when that is cheap; otherwise look at
+     * the first {@value #WALK_PROBE_ROWS} entries of the walk (index only) and walk if the page lies among
+     * them; merge if not, unless merging would read more than {@value #MAX_MERGE_ROWS} rows.
+     */
+    private List<ListSource> byNumberWithinUnits(Set<Long> units, ListSource all, boolean ascending, int window) {
+        List<ListSource> perUnit = units.stream()
+                .map(unit -> new ListSource(CONTRACT, CONTRACT.ORG_UNIT_ID.eq(unit), CONTRACT.ID, all.key()))
+                .toList();
+        long merged = units.size() * (long) window;
+        if (merged <= CHEAP_MERGE_ROWS) {
+            return perUnit;
+        }
+        Table<?> walk = dsl.select(CONTRACT.ORG_UNIT_ID)
+                .from(CONTRACT)
+                .orderBy(
+                        ascending ? CONTRACT.CONTRACT_NUMBER.asc() : CONTRACT.CONTRACT_NUMBER.desc(),
+                        ascending ? CONTRACT.ID.asc() : CONTRACT.ID.desc())
+                .limit(WALK_PROBE_ROWS)
+                .asTable("walk");
+        boolean walkMeetsPage =
+                dsl.fetchCount(walk, walk.field(CONTRACT.ORG_UNIT_ID).in(units)) >= window;
+        return walkMeetsPage || merged > MAX_MERGE_ROWS ? List.of(all) : perUnit;
     }
 
     /**
