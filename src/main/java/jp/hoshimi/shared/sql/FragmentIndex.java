@@ -92,11 +92,13 @@ public record FragmentIndex(
     }
 
     /**
-     * How many owners {@link #containing} and the facet condition find, counted only up to
-     * {@code bound + 1}: a bounded index range, to choose a plan before running it.
+     * How many entries {@link #containing} and the facet condition find, counted only up to
+     * {@code bound + 1}: a bounded index range, to choose a plan before running it. An owner holding the
+     * term twice counts twice, so this is an upper bound of the owners (counting them distinctly would
+     * need a temporary table).
      */
     public int candidates(DSLContext dsl, String term, Condition facetCondition, int bound) {
-        return dsl.fetchCount(dsl.selectDistinct(ownerId)
+        return dsl.fetchCount(dsl.selectOne()
                 .from(fragments)
                 .where(containing(term).and(facetCondition))
                 .limit(bound + 1));
