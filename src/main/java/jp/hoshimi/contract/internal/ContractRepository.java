@@ -76,6 +76,12 @@ public class ContractRepository {
     /** The same when the fragments alone answer (about 1 µs a candidate: an index range and a sort). */
     static final int MANY_CANDIDATES = 20_000;
 
+    /**
+     * With filters on unit or level, the range may hold many more entries than pass them; reading up to
+     * this many entries (2-5 ms here) is fine when at most FEW_CANDIDATES pass.
+     */
+    static final int SCANNED_CANDIDATES = 4_000;
+
     /** The same for candidate suppliers, each a supplier look-up before its contracts. */
     static final int FEW_SUPPLIERS = 2_000;
 
@@ -244,7 +250,8 @@ public class ContractRepository {
     private Optional<ListSource> titleSource(
             String text, ContractCriteria criteria, ListSource all, boolean forPage, boolean byNumber) {
         ContractFilter filter = criteria.filter();
-        Condition facets = TITLE_FRAGMENTS.containing(text);
+        Condition found = TITLE_FRAGMENTS.containing(text);
+        Condition facets = DSL.noCondition();
         if (criteria.unitIds() != null) {
             facets = facets.and(CONTRACT_TITLE_FRAGMENT.ORG_UNIT_ID.in(criteria.unitIds()));
         }
@@ -256,21 +263,24 @@ public class ContractRepository {
                 && filter.ownerUserId() == null
                 && filter.supplierId() == null
                 && (!forPage || byNumber);
-        int limit = fragmentsSuffice ? MANY_CANDIDATES : FEW_CANDIDATES;
-        if (forPage && TITLE_FRAGMENTS.candidates(dsl, text, facets, limit) > limit) {
+        // reading candidates costs an index entry each (fragments alone), or a contract row each (4-10 µs)
+        int range = fragmentsSuffice ? MANY_CANDIDATES : SCANNED_CANDIDATES;
+        int rows = fragmentsSuffice ? MANY_CANDIDATES : FEW_CANDIDATES;
+        if (forPage && !TITLE_FRAGMENTS.probe(dsl, text, facets, range).atMost(range, rows)) {
             return Optional.empty();
         }
         if (fragmentsSuffice) {
             return Optional.of(new ListSource(
                     CONTRACT_TITLE_FRAGMENT,
-                    facets,
+                    found.and(facets),
                     CONTRACT_TITLE_FRAGMENT.CONTRACT_ID,
                     asKey(CONTRACT_TITLE_FRAGMENT.CONTRACT_NUMBER),
                     true));
         }
         return Optional.of(new ListSource(
                 CONTRACT_TITLE_FRAGMENT.straightJoin(CONTRACT).on(CONTRACT.ID.eq(CONTRACT_TITLE_FRAGMENT.CONTRACT_ID)),
-                facets.and(all.where())
+                found.and(facets)
+                        .and(all.where())
                         .and(TextFragments.isExactLookup(text) ? DSL.noCondition() : CONTRACT.TITLE.contains(text)),
                 CONTRACT.ID,
                 all.key(),
@@ -285,7 +295,9 @@ public class ContractRepository {
      */
     private Optional<ListSource> supplierSource(String name, ListSource all, boolean forPage) {
         if (forPage
-                && SUPPLIER_NAME_FRAGMENTS.candidates(dsl, name, DSL.noCondition(), FEW_SUPPLIERS) > FEW_SUPPLIERS) {
+                && !SUPPLIER_NAME_FRAGMENTS
+                        .probe(dsl, name, DSL.noCondition(), FEW_SUPPLIERS)
+                        .atMost(FEW_SUPPLIERS, FEW_SUPPLIERS)) {
             return Optional.empty();
         }
         Table<?> from = SUPPLIER_NAME_FRAGMENT;

@@ -1,5 +1,6 @@
 package jp.hoshimi.shared.sql;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -92,15 +93,32 @@ public record FragmentIndex(
     }
 
     /**
-     * How many entries {@link #containing} and the facet condition find, counted only up to
-     * {@code bound + 1}: a bounded index range, to choose a plan before running it. An owner holding the
-     * term twice counts twice, so this is an upper bound of the owners (counting them distinctly would
-     * need a temporary table).
+     * What reading the candidates of a term would cost, to choose a plan before running one: how many
+     * entries the fragment range holds ({@code entries}) and how many of them pass the facet condition
+     * ({@code matching}), both looked at only up to {@code bound + 1} entries of the range, so the look
+     * costs at most that many index entries. An owner holding the term twice counts twice.
      */
-    public int candidates(DSLContext dsl, String term, Condition facetCondition, int bound) {
-        return dsl.fetchCount(dsl.selectOne()
+    public Probe probe(DSLContext dsl, String term, Condition facetCondition, int bound) {
+        Table<?> range = dsl.select(DSL.when(facetCondition, DSL.inline(1))
+                        .otherwise(DSL.inline(0))
+                        .as("matching"))
                 .from(fragments)
-                .where(containing(term).and(facetCondition))
-                .limit(bound + 1));
+                .where(containing(term))
+                .limit(bound + 1)
+                .asTable("range");
+        Field<Integer> matching = range.field("matching", Integer.class);
+        var counts = dsl.select(DSL.count(), DSL.coalesce(DSL.sum(matching), DSL.inline(BigDecimal.ZERO)))
+                .from(range)
+                .fetchSingle();
+        return new Probe(counts.value1(), counts.value2().intValue());
+    }
+
+    /** See {@link #probe}: entries of the range and those passing the facets, each at most bound + 1. */
+    public record Probe(int entries, int matching) {
+
+        /** True when the range holds at most {@code entries} and at most {@code matching} of them pass. */
+        public boolean atMost(int entries, int matching) {
+            return this.entries <= entries && this.matching <= matching;
+        }
     }
 }

@@ -135,7 +135,8 @@ class JooqSupplierRepository implements SupplierRepository {
                 && all.where().equals(DSL.noCondition())
                 && (!forPage || order.sort() == SupplierSort.NAME);
         int limit = fragmentsSuffice ? MANY_CANDIDATES : FEW_CANDIDATES;
-        if (forPage && NAME_FRAGMENTS.candidates(dsl, name, DSL.noCondition(), limit) > limit) {
+        if (forPage
+                && !NAME_FRAGMENTS.probe(dsl, name, DSL.noCondition(), limit).atMost(limit, limit)) {
             return all.and(SUPPLIER.NAME_NORMALIZED.contains(name));
         }
         if (fragmentsSuffice) {
