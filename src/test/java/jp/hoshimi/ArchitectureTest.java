@@ -47,6 +47,28 @@ class ArchitectureTest {
     }
 
     @Test
+    void jooq_is_used_only_in_internal_packages_and_the_shared_sql_helpers() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("jp.hoshimi.db..", "..internal..", "jp.hoshimi.shared.sql..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.jooq..")
+                .check(classes);
+    }
+
+    @Test
+    void the_shared_sql_helpers_serve_only_repositories() {
+        classes()
+                .that()
+                .resideInAPackage("jp.hoshimi.shared.sql..")
+                .should()
+                .onlyHaveDependentClassesThat()
+                .resideInAnyPackage("..internal..", "jp.hoshimi.shared.sql..")
+                .check(classes);
+    }
+
+    @Test
     void internal_packages_are_used_only_by_their_own_feature() {
         classes()
                 .that()

@@ -105,7 +105,7 @@ class DemoData implements ApplicationRunner {
             DEMO_USERS.forEach(accounts::create);
             log.info("Created {} demo users", DEMO_USERS.size());
         }
-        if (suppliers.count(SupplierFilter.none()) == 0) {
+        if (suppliers.count(SupplierFilter.none()).isZero()) {
             int created = suppliers.createAll(readSuppliers("sample-data/demo-suppliers.csv"));
             log.info("Loaded {} demo suppliers from sample-data/demo-suppliers.csv", created);
         }
@@ -115,7 +115,7 @@ class DemoData implements ApplicationRunner {
         if (apiTokens.list().isEmpty()) {
             loadApiTokens();
         }
-        if (contracts.count(ContractFilter.none()) == 0) {
+        if (contracts.count(ContractFilter.none()).isZero()) {
             int created = loadContracts();
             log.info("Loaded {} demo contracts from sample-data/demo-contracts.csv", created);
             int links = loadChains();

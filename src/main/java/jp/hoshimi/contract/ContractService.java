@@ -4,12 +4,15 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import jp.hoshimi.audit.AuditAction;
 import jp.hoshimi.audit.AuditEntry;
 import jp.hoshimi.audit.AuditService;
 import jp.hoshimi.audit.AuditTrail;
+import jp.hoshimi.contract.internal.ContractCriteria;
 import jp.hoshimi.contract.internal.ContractRepository;
 import jp.hoshimi.organisation.DataScope;
 import jp.hoshimi.organisation.OrgUnitService;
@@ -18,8 +21,10 @@ import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.shared.ValidationException;
 import jp.hoshimi.supplier.SupplierService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,6 +45,7 @@ public class ContractService {
     private final AuditTrail audit;
     private final AuditService auditService;
     private final Clock clock;
+    private final int countCap;
 
     ContractService(
             ContractRepository contracts,
@@ -47,30 +53,47 @@ public class ContractService {
             SupplierService suppliers,
             AuditTrail audit,
             AuditService auditService,
-            Clock clock) {
+            Clock clock,
+            @Value("${hoshimi.list.count-cap:" + ResultCount.DEFAULT_CAP + "}") int countCap) {
         this.contracts = contracts;
         this.orgUnits = orgUnits;
         this.suppliers = suppliers;
         this.audit = audit;
         this.auditService = auditService;
         this.clock = clock;
+        this.countCap = countCap;
     }
 
     @Transactional(readOnly = true)
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<ContractListItem> list(ContractFilter filter, ContractSort.Order order, int offset, int limit) {
         return contracts.list(
-                orgUnits.currentScope(),
-                filter == null ? ContractFilter.none() : filter,
+                criteria(filter),
                 order == null ? ContractSort.Order.defaultOrder() : order,
                 Math.max(0, offset),
                 Math.min(Math.max(0, limit), MAX_PAGE_SIZE));
     }
 
+    /** How many contracts match: exactly, or "at least N" beyond the configured cap (the grid scrolls on). */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
-    public int count(ContractFilter filter) {
-        return contracts.count(orgUnits.currentScope(), filter == null ? ContractFilter.none() : filter);
+    public ResultCount count(ContractFilter filter) {
+        return contracts.count(criteria(filter), countCap);
+    }
+
+    /** The filter with its units resolved: the user's scope, narrowed to the chosen unit and those below it. */
+    private ContractCriteria criteria(ContractFilter filter) {
+        ContractFilter given = filter == null ? ContractFilter.none() : filter;
+        DataScope scope = orgUnits.currentScope();
+        Set<Long> units = scope.groupWide() ? null : scope.unitIds();
+        if (given.orgUnitId() != null) {
+            Set<Long> chosen = new HashSet<>(orgUnits.unitAndBelow(given.orgUnitId()));
+            if (units != null) {
+                chosen.retainAll(units);
+            }
+            units = chosen;
+        }
+        return new ContractCriteria(units, given);
     }
 
     @Transactional(readOnly = true)

@@ -78,6 +78,13 @@ public class OrgUnitService {
         return id;
     }
 
+    /** The unit and every unit below it, for filters that include the units below the chosen one. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public Set<Long> unitAndBelow(long unitId) {
+        return withDescendants(Set.of(unitId));
+    }
+
     /** Every user with their units, for administrators. */
     @Transactional(readOnly = true)
     @RolesAllowed(Role.ADMIN_NAME)

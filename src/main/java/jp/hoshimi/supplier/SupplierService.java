@@ -17,9 +17,11 @@ import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.CorporateNumber;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.InvalidCorporateNumberException;
+import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.shared.ValidationException;
 import jp.hoshimi.supplier.internal.SupplierRepository;
 import jp.hoshimi.supplier.internal.SupplierRow;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,12 +39,19 @@ public class SupplierService {
     private final AuditTrail audit;
     private final AuditService auditService;
     private final Clock clock;
+    private final int countCap;
 
-    SupplierService(SupplierRepository suppliers, AuditTrail audit, AuditService auditService, Clock clock) {
+    SupplierService(
+            SupplierRepository suppliers,
+            AuditTrail audit,
+            AuditService auditService,
+            Clock clock,
+            @Value("${hoshimi.list.count-cap:" + ResultCount.DEFAULT_CAP + "}") int countCap) {
         this.suppliers = suppliers;
         this.audit = audit;
         this.auditService = auditService;
         this.clock = clock;
+        this.countCap = countCap;
     }
 
     @Transactional(readOnly = true)
@@ -58,10 +67,11 @@ public class SupplierService {
                 Math.min(limit, MAX_PAGE_SIZE));
     }
 
+    /** How many suppliers match: exactly, or "at least N" beyond the configured cap (the grid scrolls on). */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
-    public int count(SupplierFilter filter) {
-        return suppliers.count(normalise(filter));
+    public ResultCount count(SupplierFilter filter) {
+        return suppliers.count(normalise(filter), countCap);
     }
 
     /**

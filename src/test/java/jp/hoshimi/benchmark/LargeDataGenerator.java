@@ -9,11 +9,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import jp.hoshimi.contract.internal.ContractRepository;
 import jp.hoshimi.shared.CompanyNames;
 import jp.hoshimi.shared.CorporateNumber;
+import jp.hoshimi.supplier.internal.SupplierRepository;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
@@ -65,22 +69,31 @@ final class LargeDataGenerator {
             int contracts,
             int links,
             long supplierMillis,
+            long supplierFragmentMillis,
             long contractMillis,
+            long contractFragmentMillis,
             long linkMillis,
             long analyzeMillis) {
 
         long totalMillis() {
-            return supplierMillis + contractMillis + linkMillis + analyzeMillis;
+            return supplierMillis
+                    + supplierFragmentMillis
+                    + contractMillis
+                    + contractFragmentMillis
+                    + linkMillis
+                    + analyzeMillis;
         }
 
         String summary() {
             return String.format(
-                    "Generated %,d suppliers in %,d ms, %,d contracts in %,d ms, %,d chain links in %,d ms;"
-                            + " ANALYZE TABLE %,d ms; total %,d ms",
+                    "Generated %,d suppliers in %,d ms (+ name fragments %,d ms), %,d contracts in %,d ms"
+                            + " (+ title fragments %,d ms), %,d chain links in %,d ms; ANALYZE TABLE %,d ms; total %,d ms",
                     suppliers,
                     supplierMillis,
+                    supplierFragmentMillis,
                     contracts,
                     contractMillis,
+                    contractFragmentMillis,
                     links,
                     linkMillis,
                     analyzeMillis,
@@ -164,10 +177,22 @@ final class LargeDataGenerator {
             Map.of("HMC", 1, "HMC-PUR", 6, "HMC-ELE", 3, "HMC-LOG", 2, "HSK", 1, "HSK-PUR", 5, "HSK-IT", 2);
 
     private final DSLContext dsl;
+    private final SupplierRepository supplierRepository;
+    private final ContractRepository contractRepository;
     private final LocalDateTime now;
 
-    LargeDataGenerator(DSLContext dsl, LocalDateTime now) {
+    /**
+     * The repositories keep the search fragments: the generator writes rows with plain SQL, then asks them to
+     * index those rows, batch by batch, through the same set-based path a bulk import would use.
+     */
+    LargeDataGenerator(
+            DSLContext dsl,
+            SupplierRepository supplierRepository,
+            ContractRepository contractRepository,
+            LocalDateTime now) {
         this.dsl = dsl;
+        this.supplierRepository = supplierRepository;
+        this.contractRepository = contractRepository;
         this.now = now;
     }
 
@@ -176,14 +201,19 @@ final class LargeDataGenerator {
         long t0 = System.nanoTime();
         int suppliers = insertSuppliers(firstSupplierId, volumes.suppliers());
         long t1 = System.nanoTime();
+        inBatches(firstSupplierId, suppliers, supplierRepository::refreshNameFragments);
+        long t2 = System.nanoTime();
         long firstContractId = nextId("contract");
         int contracts = insertContracts(firstSupplierId, volumes, firstContractId);
-        long t2 = System.nanoTime();
-        int links = insertLinks(firstSupplierId, volumes, firstContractId);
         long t3 = System.nanoTime();
-        // fresh statistics, as a production database would have them
-        dsl.fetch("ANALYZE TABLE supplier, contract, subcontracting_link");
+        inBatches(firstContractId, contracts, contractRepository::refreshTitleFragments);
         long t4 = System.nanoTime();
+        int links = insertLinks(firstSupplierId, volumes, firstContractId);
+        long t5 = System.nanoTime();
+        // fresh statistics, as a production database would have them
+        dsl.fetch(
+                "ANALYZE TABLE supplier, contract, subcontracting_link, supplier_name_fragment, contract_title_fragment");
+        long t6 = System.nanoTime();
         return new Result(
                 firstSupplierId,
                 suppliers,
@@ -193,7 +223,18 @@ final class LargeDataGenerator {
                 millis(t1 - t0),
                 millis(t2 - t1),
                 millis(t3 - t2),
-                millis(t4 - t3));
+                millis(t4 - t3),
+                millis(t5 - t4),
+                millis(t6 - t5));
+    }
+
+    /** Hands the ids first … first + count - 1 to {@code action} in batches of {@value #SUPPLIER_BATCH}. */
+    private static void inBatches(long first, int count, Consumer<List<Long>> action) {
+        for (long from = first; from < first + count; from += SUPPLIER_BATCH) {
+            action.accept(LongStream.range(from, Math.min(first + count, from + SUPPLIER_BATCH))
+                    .boxed()
+                    .toList());
+        }
     }
 
     // --- suppliers -----------------------------------------------------------------------------
@@ -341,10 +382,10 @@ final class LargeDataGenerator {
         String items = CONTRACT_ITEMS.stream().map(LargeDataGenerator::quote).collect(Collectors.joining(","));
         String kinds = CONTRACT_KINDS.stream().map(LargeDataGenerator::quote).collect(Collectors.joining(","));
         String sql = """
-                INSERT INTO contract (id, contract_number, title, supplier_id, org_unit_id, owner_user_id,
-                    start_date, end_date, required_level, handles_confidential, business_critical, network_access,
-                    suggested_level, level_reason, created_at, updated_at, version)
-                SELECT id, contract_number, title, supplier_id, org_unit_id, owner_user_id,
+                INSERT INTO contract (id, contract_number, title, supplier_id, supplier_name_sort, org_unit_id,
+                    owner_user_id, start_date, end_date, required_level, handles_confidential, business_critical,
+                    network_access, suggested_level, level_reason, created_at, updated_at, version)
+                SELECT c.id, contract_number, title, supplier_id, s.name_sort, org_unit_id, owner_user_id,
                     start_date, end_date, required_level, hc, bc, na,
                     suggested,
                     CASE WHEN required_level <> suggested
@@ -381,6 +422,7 @@ final class LargeDataGenerator {
                         FROM seq_0_to_$LAST s
                     ) g
                 ) c
+                JOIN supplier s ON s.id = c.supplier_id
                 """.replace("$PREFIXES", prefixes)
                 .replace("$ITEMS", items)
                 .replace("$KINDS", kinds)

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
-import jp.hoshimi.organisation.OrgUnit;
+import jp.hoshimi.DemoUnits;
 import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.shared.ConcurrentEditException;
@@ -42,11 +42,7 @@ class ContractServiceTest {
     SystemAuthentication system;
 
     private long unit(String code) {
-        return system.callAsSystem(() -> orgUnits.all()).stream()
-                .filter(u -> u.code().equals(code))
-                .map(OrgUnit::id)
-                .findFirst()
-                .orElseThrow();
+        return DemoUnits.id(orgUnits, system, code);
     }
 
     private long supplier(String code) {
@@ -75,7 +71,7 @@ class ContractServiceTest {
     @Test
     @WithUserDetails("risk")
     void the_group_wide_risk_manager_sees_every_demo_contract() {
-        assertThat(contracts.count(ContractFilter.none())).isEqualTo(80);
+        assertThat(contracts.count(ContractFilter.none()).value()).isEqualTo(80);
     }
 
     @Test
@@ -87,7 +83,7 @@ class ContractServiceTest {
                 .isNotEmpty()
                 .allSatisfy(c -> assertThat(c.contractNumber()).startsWith("HMC-"));
         assertThat(visible).extracting(ContractListItem::orgUnitName).containsOnly("星見自動車 購買部", "星見自動車 電子部品調達部");
-        assertThat(contracts.count(ContractFilter.none())).isEqualTo(visible.size());
+        assertThat(contracts.count(ContractFilter.none()).value()).isEqualTo(visible.size());
     }
 
     @Test
@@ -190,7 +186,7 @@ class ContractServiceTest {
     @Test
     @WithUserDetails("auditor")
     void the_auditor_reads_everything_but_changes_nothing() {
-        assertThat(contracts.count(ContractFilter.none())).isEqualTo(80);
+        assertThat(contracts.count(ContractFilter.none()).value()).isEqualTo(80);
         assertThatThrownBy(() -> contracts.create(form("T-AUD-1", "HMC-PUR", ALL_NO, RequiredLevel.STAR3, null)))
                 .isInstanceOf(AccessDeniedException.class);
     }
@@ -198,11 +194,21 @@ class ContractServiceTest {
     @Test
     @WithUserDetails("risk")
     void filters_by_unit_level_and_text_are_applied_in_sql() {
-        int hmc = contracts.count(new ContractFilter(null, unit("HMC"), null, null, null));
-        int hmcPurchasing = contracts.count(new ContractFilter(null, unit("HMC-PUR"), null, null, null));
-        int star4 = contracts.count(new ContractFilter(null, null, RequiredLevel.STAR4, null, null));
-        int byNumber = contracts.count(new ContractFilter("HSK-2026-0004", null, null, null, null));
-        int bySupplierName = contracts.count(new ContractFilter("(株)碧海精密", null, null, null, null));
+        int hmc = contracts
+                .count(new ContractFilter(null, unit("HMC"), null, null, null))
+                .value();
+        int hmcPurchasing = contracts
+                .count(new ContractFilter(null, unit("HMC-PUR"), null, null, null))
+                .value();
+        int star4 = contracts
+                .count(new ContractFilter(null, null, RequiredLevel.STAR4, null, null))
+                .value();
+        int byNumber = contracts
+                .count(new ContractFilter("HSK-2026-0004", null, null, null, null))
+                .value();
+        int bySupplierName = contracts
+                .count(new ContractFilter("(株)碧海精密", null, null, null, null))
+                .value();
 
         assertThat(hmc).isEqualTo(48);
         assertThat(hmcPurchasing).isEqualTo(16);

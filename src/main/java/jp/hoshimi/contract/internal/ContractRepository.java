@@ -2,13 +2,14 @@ package jp.hoshimi.contract.internal;
 
 import static jp.hoshimi.db.Tables.APP_USER;
 import static jp.hoshimi.db.Tables.CONTRACT;
+import static jp.hoshimi.db.Tables.CONTRACT_TITLE_FRAGMENT;
 import static jp.hoshimi.db.Tables.ORG_UNIT;
 import static jp.hoshimi.db.Tables.SUPPLIER;
+import static jp.hoshimi.db.Tables.SUPPLIER_NAME_FRAGMENT;
 
 import java.time.LocalDateTime;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,10 +23,17 @@ import jp.hoshimi.db.tables.records.ContractRecord;
 import jp.hoshimi.organisation.DataScope;
 import jp.hoshimi.shared.CompanyNames;
 import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.ResultCount;
+import jp.hoshimi.shared.TextFragments;
+import jp.hoshimi.shared.sql.FragmentIndex;
+import jp.hoshimi.shared.sql.ListQueries;
+import jp.hoshimi.shared.sql.ListSource;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -41,21 +49,65 @@ public class ContractRepository {
             .or(CONTRACT.BUSINESS_CRITICAL.isTrue())
             .or(CONTRACT.NETWORK_ACCESS.isTrue()));
 
+    /** The fragments of the title, with the contract's unit, level and number (the default sort key). */
+    private static final FragmentIndex TITLE_FRAGMENTS = new FragmentIndex(
+            CONTRACT_TITLE_FRAGMENT,
+            CONTRACT_TITLE_FRAGMENT.FRAGMENT,
+            CONTRACT_TITLE_FRAGMENT.CONTRACT_ID,
+            List.of(
+                    CONTRACT_TITLE_FRAGMENT.ORG_UNIT_ID,
+                    CONTRACT_TITLE_FRAGMENT.REQUIRED_LEVEL,
+                    CONTRACT_TITLE_FRAGMENT.CONTRACT_NUMBER),
+            CONTRACT,
+            CONTRACT.ID,
+            CONTRACT.TITLE,
+            List.of(CONTRACT.ORG_UNIT_ID, CONTRACT.REQUIRED_LEVEL, CONTRACT.CONTRACT_NUMBER));
+
+    /** The supplier name fragments, searched here; the supplier repository keeps them. */
+    private static final FragmentIndex SUPPLIER_NAME_FRAGMENTS = FragmentIndex.searchOnly(
+            SUPPLIER_NAME_FRAGMENT, SUPPLIER_NAME_FRAGMENT.FRAGMENT, SUPPLIER_NAME_FRAGMENT.SUPPLIER_ID);
+
+    /**
+     * Up to this many candidates, a page reads and sorts them all when it must read a contract row for
+     * each (5–10 µs a row here); above it, a page walks the sort order. See docs/benchmarks.md.
+     */
+    static final int FEW_CANDIDATES = 2_000;
+
+    /** The same when the fragments alone answer (about 1 µs a candidate: an index range and a sort). */
+    static final int MANY_CANDIDATES = 20_000;
+
+    /**
+     * With filters on unit or level, the range may hold many more entries than pass them; reading up to
+     * this many entries (2-5 ms here) is fine when at most FEW_CANDIDATES pass.
+     */
+    static final int SCANNED_CANDIDATES = 4_000;
+
+    /** The same for candidate suppliers, each a supplier look-up before its contracts. */
+    static final int FEW_SUPPLIERS = 2_000;
+
+    /** Scoped pages in number order (byNumberWithinUnits): a merge of this many rows costs about 2 ms here. */
+    static final int CHEAP_MERGE_ROWS = 2_000;
+
+    /** … the walk's entries looked at to decide (index only, about 4 ms here) … */
+    static final int WALK_PROBE_ROWS = 12_000;
+
+    /** … and the largest merge worth it (about 20 ms here). */
+    static final int MAX_MERGE_ROWS = 25_000;
+
     private final DSLContext dsl;
 
     ContractRepository(DSLContext dsl) {
         this.dsl = dsl;
     }
 
-    public List<ContractListItem> list(
-            DataScope scope, ContractFilter filter, ContractSort.Order order, int offset, int limit) {
+    public List<ContractListItem> list(ContractCriteria criteria, ContractSort.Order order, int offset, int limit) {
         // Deferred join: find the page's ids first (an index walk where the sort allows it), then join
         // the names for those rows only. See docs/benchmarks.md.
-        boolean withSupplier = order.sort() == ContractSort.SUPPLIER || hasText(filter);
-        Table<?> page = pageIds(contracts(withSupplier), inScope(scope).and(condition(filter)), order, offset, limit);
-        Field<Long> pageId = page.field(CONTRACT.ID);
-        Field<Object> pageKey = page.field("k", Object.class);
-        Field<Integer> pageNulls = page.field("nl", Integer.class);
+        Table<?> page = ListQueries.pageIds(
+                dsl, sources(criteria, order, true, offset + limit), order.ascending(), offset, limit);
+        Field<Long> pageId = page.field(ListQueries.ID, Long.class);
+        Field<Object> pageKey = page.field(ListQueries.KEY, Object.class);
+        Field<Integer> pageNulls = page.field(ListQueries.NULL_FLAG, Integer.class);
         return dsl.select(
                         CONTRACT.ID,
                         CONTRACT.CONTRACT_NUMBER,
@@ -93,65 +145,183 @@ public class ContractRepository {
                         r.value10()));
     }
 
-    public int count(DataScope scope, ContractFilter filter) {
-        return dsl.fetchCount(dsl.selectOne()
-                .from(contracts(hasText(filter)))
-                .where(inScope(scope).and(condition(filter))));
-    }
-
-    private static boolean hasText(ContractFilter filter) {
-        return filter.text() != null && !filter.text().isBlank();
+    /** Counts the matching contracts up to {@code cap}; beyond it, says "at least cap". */
+    public ResultCount count(ContractCriteria criteria, int cap) {
+        return ListQueries.countUpTo(dsl, sources(criteria, ContractSort.Order.defaultOrder(), false, 0), cap);
     }
 
     /**
-     * The contract table, joined to its supplier only where the supplier's name is filtered or sorted on.
+     * Where the rows of a filtered list come from. A text matches the start of the contract number, the
+     * title anywhere or the supplier's normalised name anywhere: three sources, each served by its own
+     * index (the number index, the title fragments, the supplier name fragments and then the contracts'
+     * supplier index), where one WHERE with OR between them would read every contract.
+     *
+     * <p>A page of a term with too many candidates walks the sort order instead and checks each row,
+     * which meets a page of matches long before it could have read and sorted every candidate. Counts
+     * always start from the fragments: they stop at the cap.
+     */
+    private List<ListSource> sources(ContractCriteria criteria, ContractSort.Order order, boolean forPage, int window) {
+        ContractFilter filter = criteria.filter();
+        Condition otherFilters = DSL.noCondition();
+        if (filter.requiredLevel() != null) {
+            otherFilters = otherFilters.and(
+                    CONTRACT.REQUIRED_LEVEL.eq(filter.requiredLevel().name()));
+        }
+        if (filter.ownerUserId() != null) {
+            otherFilters = otherFilters.and(CONTRACT.OWNER_USER_ID.eq(filter.ownerUserId()));
+        }
+        if (filter.supplierId() != null) {
+            otherFilters = otherFilters.and(CONTRACT.SUPPLIER_ID.eq(filter.supplierId()));
+        }
+        Condition where = criteria.unitIds() == null
+                ? otherFilters
+                : otherFilters.and(CONTRACT.ORG_UNIT_ID.in(criteria.unitIds()));
+        ListSource all = new ListSource(CONTRACT, where, CONTRACT.ID, sortKey(order.sort()));
+        if (filter.text() == null || filter.text().isBlank()) {
+            if (forPage
+                    && order.sort() == ContractSort.CONTRACT_NUMBER
+                    && criteria.unitIds() != null
+                    && !criteria.unitIds().isEmpty()
+                    && otherFilters.equals(DSL.noCondition())) {
+                return byNumberWithinUnits(criteria.unitIds(), all, order.ascending(), window);
+            }
+            return List.of(all);
+        }
+        String text = filter.text().strip();
+        List<ListSource> sources = new ArrayList<>();
+        sources.add(all.and(CONTRACT.CONTRACT_NUMBER.startsWith(text)));
+        List<Condition> rowChecks = new ArrayList<>();
+        boolean byNumber = order.sort() == ContractSort.CONTRACT_NUMBER;
+        titleSource(text, criteria, all, forPage, byNumber)
+                .ifPresentOrElse(sources::add, () -> rowChecks.add(CONTRACT.TITLE.contains(text)));
+        String name = CompanyNames.normalize(text);
+        boolean supplierRowChecks = false;
+        if (!name.isEmpty()) {
+            Optional<ListSource> bySupplier = supplierSource(name, all, forPage);
+            bySupplier.ifPresent(sources::add);
+            if (bySupplier.isEmpty()) {
+                rowChecks.add(SUPPLIER.NAME_NORMALIZED.contains(name));
+                supplierRowChecks = true;
+            }
+        }
+        if (!rowChecks.isEmpty()) {
+            sources.add(
+                    new ListSource(contracts(supplierRowChecks), where.and(DSL.or(rowChecks)), CONTRACT.ID, all.key()));
+        }
+        return sources;
+    }
+
+    /**
+     * A scoped page in contract-number order. Walking the number index (one source) is quick when the
+     * user's units come early in that order, slow when another company's numbers come first (a
+     * procurement user of 星見自動車 in descending order passes every HSK-… number). Merging each unit's
+     * range of ix_contract_unit (org_unit_id, contract_number) reads units × window rows, whatever the
+     * order: cheap for the first pages, not for deep ones. So: merge when that is cheap; otherwise look at
+     * the first {@value #WALK_PROBE_ROWS} entries of the walk (index only) and walk if the page lies among
+     * them; merge if not, unless merging would read more than {@value #MAX_MERGE_ROWS} rows.
+     */
+    private List<ListSource> byNumberWithinUnits(Set<Long> units, ListSource all, boolean ascending, int window) {
+        List<ListSource> perUnit = units.stream()
+                .map(unit -> new ListSource(CONTRACT, CONTRACT.ORG_UNIT_ID.eq(unit), CONTRACT.ID, all.key()))
+                .toList();
+        long merged = units.size() * (long) window;
+        if (merged <= CHEAP_MERGE_ROWS) {
+            return perUnit;
+        }
+        Table<?> walk = dsl.select(CONTRACT.ORG_UNIT_ID)
+                .from(CONTRACT)
+                .orderBy(
+                        ascending ? CONTRACT.CONTRACT_NUMBER.asc() : CONTRACT.CONTRACT_NUMBER.desc(),
+                        ascending ? CONTRACT.ID.asc() : CONTRACT.ID.desc())
+                .limit(WALK_PROBE_ROWS)
+                .asTable("walk");
+        boolean walkMeetsPage =
+                dsl.fetchCount(walk, walk.field(CONTRACT.ORG_UNIT_ID).in(units)) >= window;
+        return walkMeetsPage || merged > MAX_MERGE_ROWS ? List.of(all) : perUnit;
+    }
+
+    /**
+     * Contracts whose title contains the text, from the title fragments. The fragments carry the
+     * contract's unit, level and number: filters on unit and level apply within the index range, and a
+     * search in the list's default order (by number) reads no contract row at all. Any other sort or
+     * filter, or a term longer than a fragment, reads the contract row of each candidate: then a page with
+     * more than {@value #FEW_CANDIDATES} candidates walks the sort order instead (empty result).
+     */
+    private Optional<ListSource> titleSource(
+            String text, ContractCriteria criteria, ListSource all, boolean forPage, boolean byNumber) {
+        ContractFilter filter = criteria.filter();
+        Condition found = TITLE_FRAGMENTS.containing(text);
+        Condition facets = DSL.noCondition();
+        if (criteria.unitIds() != null) {
+            facets = facets.and(CONTRACT_TITLE_FRAGMENT.ORG_UNIT_ID.in(criteria.unitIds()));
+        }
+        if (filter.requiredLevel() != null) {
+            facets = facets.and(CONTRACT_TITLE_FRAGMENT.REQUIRED_LEVEL.eq(
+                    filter.requiredLevel().name()));
+        }
+        boolean fragmentsSuffice = TextFragments.isExactLookup(text)
+                && filter.ownerUserId() == null
+                && filter.supplierId() == null
+                && (!forPage || byNumber);
+        // reading candidates costs an index entry each (fragments alone), or a contract row each (4-10 µs)
+        int range = fragmentsSuffice ? MANY_CANDIDATES : SCANNED_CANDIDATES;
+        int rows = fragmentsSuffice ? MANY_CANDIDATES : FEW_CANDIDATES;
+        if (forPage && !TITLE_FRAGMENTS.probe(dsl, text, facets, range).atMost(range, rows)) {
+            return Optional.empty();
+        }
+        if (fragmentsSuffice) {
+            return Optional.of(new ListSource(
+                    CONTRACT_TITLE_FRAGMENT,
+                    found.and(facets),
+                    CONTRACT_TITLE_FRAGMENT.CONTRACT_ID,
+                    asKey(CONTRACT_TITLE_FRAGMENT.CONTRACT_NUMBER),
+                    true));
+        }
+        return Optional.of(new ListSource(
+                CONTRACT_TITLE_FRAGMENT.straightJoin(CONTRACT).on(CONTRACT.ID.eq(CONTRACT_TITLE_FRAGMENT.CONTRACT_ID)),
+                found.and(facets)
+                        .and(all.where())
+                        .and(TextFragments.isExactLookup(text) ? DSL.noCondition() : CONTRACT.TITLE.contains(text)),
+                CONTRACT.ID,
+                all.key(),
+                true));
+    }
+
+    /**
+     * Contracts whose supplier's normalised name contains {@code name}: suppliers from their name
+     * fragments (checked with the LIKE for a term longer than a fragment), then their contracts through
+     * ix_contract_supplier_number, which also holds the unit and the default sort key. Empty for a page
+     * with more than {@value #FEW_SUPPLIERS} candidate suppliers: the caller checks each row instead.
+     */
+    private Optional<ListSource> supplierSource(String name, ListSource all, boolean forPage) {
+        if (forPage
+                && !SUPPLIER_NAME_FRAGMENTS
+                        .probe(dsl, name, DSL.noCondition(), FEW_SUPPLIERS)
+                        .atMost(FEW_SUPPLIERS, FEW_SUPPLIERS)) {
+            return Optional.empty();
+        }
+        Table<?> from = SUPPLIER_NAME_FRAGMENT;
+        Condition where = SUPPLIER_NAME_FRAGMENTS.containing(name);
+        if (!TextFragments.isExactLookup(name)) {
+            from = from.straightJoin(SUPPLIER).on(SUPPLIER.ID.eq(SUPPLIER_NAME_FRAGMENT.SUPPLIER_ID));
+            where = where.and(SUPPLIER.NAME_NORMALIZED.contains(name));
+        }
+        return Optional.of(new ListSource(
+                from.straightJoin(CONTRACT).on(CONTRACT.SUPPLIER_ID.eq(SUPPLIER_NAME_FRAGMENT.SUPPLIER_ID)),
+                where.and(all.where()),
+                CONTRACT.ID,
+                all.key(),
+                true));
+    }
+
+    /**
+     * The contract table, joined to its supplier only where the supplier's name is checked row by row.
      * A LEFT JOIN although every contract has a supplier (NOT NULL foreign key): it keeps the contract
      * table first in the plan, so ORDER BY … LIMIT can walk a contract index. (MariaDB would drop an
      * unused LEFT JOIN, but only after it has chosen not to walk the index.)
      */
     private static Table<?> contracts(boolean withSupplier) {
         return withSupplier ? CONTRACT.leftJoin(SUPPLIER).on(SUPPLIER.ID.eq(CONTRACT.SUPPLIER_ID)) : CONTRACT;
-    }
-
-    /**
-     * The ids of one page with their sort key (k) and a NULL flag (nl), ordered by (key, id). MariaDB sorts
-     * NULL first ascending and last descending, and cannot walk an index for jOOQ's NULLS LAST emulation;
-     * so an ascending sort on a nullable key takes the non-null rows in index order, then the NULL ones.
-     */
-    private Table<?> pageIds(Table<?> from, Condition where, ContractSort.Order order, int offset, int limit) {
-        Field<Object> key = sortKey(order.sort());
-        if (!order.ascending() || !key.getDataType().nullable()) {
-            return dsl.select(CONTRACT.ID, key.as("k"), DSL.inline(0).as("nl"))
-                    .from(from)
-                    .where(where)
-                    .orderBy(
-                            order.ascending() ? key.asc() : key.desc(),
-                            order.ascending() ? CONTRACT.ID.asc() : CONTRACT.ID.desc())
-                    .limit(limit)
-                    .offset(offset)
-                    .asTable("page");
-        }
-        int window = offset + limit;
-        Table<?> both = dsl.select(CONTRACT.ID, key.as("k"), DSL.inline(0).as("nl"))
-                .from(from)
-                .where(where.and(key.isNotNull()))
-                .orderBy(key.asc(), CONTRACT.ID.asc())
-                .limit(window)
-                .unionAll(dsl.select(CONTRACT.ID, key.as("k"), DSL.inline(1).as("nl"))
-                        .from(from)
-                        .where(where.and(key.isNull()))
-                        .orderBy(CONTRACT.ID.asc())
-                        .limit(window))
-                .asTable("both");
-        return dsl.select(both.field(CONTRACT.ID), both.field("k"), both.field("nl"))
-                .from(both)
-                .orderBy(
-                        both.field("nl").asc(),
-                        both.field("k").asc(),
-                        both.field(CONTRACT.ID).asc())
-                .limit(limit)
-                .offset(offset)
-                .asTable("page");
     }
 
     public Optional<ContractDetails> find(DataScope scope, long id) {
@@ -213,32 +383,62 @@ public class ContractRepository {
                 r.get(CONTRACT.VERSION));
     }
 
+    /** Inserts the contract with its supplier's sort key and its title fragments. */
     public long insert(ContractForm form, RequiredLevel suggested, LocalDateTime now) {
-        return dsl.insertInto(CONTRACT)
+        long id = dsl.insertInto(CONTRACT)
                 .set(toRecord(form, suggested))
+                .set(CONTRACT.SUPPLIER_NAME_SORT, supplierNameSort(form.supplierId()))
                 .set(CONTRACT.CREATED_AT, now)
                 .set(CONTRACT.UPDATED_AT, now)
                 .set(CONTRACT.VERSION, 0)
                 .returningResult(CONTRACT.ID)
                 .fetchSingle()
                 .value1();
+        refreshTitleFragments(List.of(id));
+        return id;
     }
 
+    /**
+     * Updates only if the stored version is still {@code version}; false when it is not. Takes the
+     * (possibly other) supplier's sort key and refreshes the title fragments, which carry unit, level and
+     * number.
+     */
     public boolean update(long id, int version, ContractForm form, RequiredLevel suggested, LocalDateTime now) {
-        return dsl.update(CONTRACT)
+        boolean updated = dsl.update(CONTRACT)
                         .set(toRecord(form, suggested))
+                        .set(CONTRACT.SUPPLIER_NAME_SORT, supplierNameSort(form.supplierId()))
                         .set(CONTRACT.UPDATED_AT, now)
                         .set(CONTRACT.VERSION, CONTRACT.VERSION.plus(1))
                         .where(CONTRACT.ID.eq(id).and(CONTRACT.VERSION.eq(version)))
                         .execute()
                 == 1;
+        if (updated) {
+            refreshTitleFragments(List.of(id));
+        }
+        return updated;
     }
 
+    /** Deletes only if the stored version is still {@code version}; the title fragments go with the row. */
     public boolean delete(long id, int version) {
         return dsl.deleteFrom(CONTRACT)
                         .where(CONTRACT.ID.eq(id).and(CONTRACT.VERSION.eq(version)))
                         .execute()
                 == 1;
+    }
+
+    /**
+     * Recomputes the title fragments of these contracts (with their unit, level and number) from the stored rows: one
+     * DELETE and one INSERT … SELECT, whatever the number of contracts. Every write above calls it; a new
+     * way of writing contracts (a bulk import, a set-based move between units) must call it for the rows
+     * it wrote, in the same transaction.
+     */
+    public void refreshTitleFragments(Collection<Long> contractIds) {
+        TITLE_FRAGMENTS.refresh(dsl, contractIds);
+    }
+
+    /** The supplier's name_sort, read in the statement that writes the contract (a locking read). */
+    private static Select<Record1<String>> supplierNameSort(Long supplierId) {
+        return DSL.select(SUPPLIER.NAME_SORT).from(SUPPLIER).where(SUPPLIER.ID.eq(supplierId));
     }
 
     private ContractRecord toRecord(ContractForm form, RequiredLevel suggested) {
@@ -263,55 +463,20 @@ public class ContractRepository {
         return scope.groupWide() ? DSL.noCondition() : CONTRACT.ORG_UNIT_ID.in(scope.unitIds());
     }
 
-    private Condition condition(ContractFilter filter) {
-        Condition condition = DSL.noCondition();
-        if (filter.text() != null && !filter.text().isBlank()) {
-            String text = filter.text().strip();
-            String normalized = CompanyNames.normalize(text);
-            Condition byText = CONTRACT.CONTRACT_NUMBER.startsWith(text).or(CONTRACT.TITLE.contains(text));
-            if (!normalized.isEmpty()) {
-                byText = byText.or(SUPPLIER.NAME_NORMALIZED.contains(normalized));
-            }
-            condition = condition.and(byText);
-        }
-        if (filter.orgUnitId() != null) {
-            condition = condition.and(CONTRACT.ORG_UNIT_ID.in(unitAndBelow(filter.orgUnitId())));
-        }
-        if (filter.requiredLevel() != null) {
-            condition = condition.and(
-                    CONTRACT.REQUIRED_LEVEL.eq(filter.requiredLevel().name()));
-        }
-        if (filter.ownerUserId() != null) {
-            condition = condition.and(CONTRACT.OWNER_USER_ID.eq(filter.ownerUserId()));
-        }
-        if (filter.supplierId() != null) {
-            condition = condition.and(CONTRACT.SUPPLIER_ID.eq(filter.supplierId()));
-        }
-        return condition;
-    }
-
-    private Set<Long> unitAndBelow(long unitId) {
-        var parents = dsl.select(ORG_UNIT.ID, ORG_UNIT.PARENT_ID).from(ORG_UNIT).fetch();
-        Set<Long> result = new HashSet<>();
-        Deque<Long> todo = new ArrayDeque<>(List.of(unitId));
-        while (!todo.isEmpty()) {
-            Long id = todo.pop();
-            if (result.add(id)) {
-                parents.stream().filter(r -> id.equals(r.value2())).forEach(r -> todo.add(r.value1()));
-            }
-        }
-        return result;
-    }
-
-    @SuppressWarnings("unchecked")
     private static Field<Object> sortKey(ContractSort sort) {
-        Field<?> field = switch (sort) {
-            case CONTRACT_NUMBER -> CONTRACT.CONTRACT_NUMBER;
-            case TITLE -> CONTRACT.TITLE;
-            case SUPPLIER -> SUPPLIER.NAME_SORT;
-            case REQUIRED_LEVEL -> CONTRACT.REQUIRED_LEVEL;
-            case END_DATE -> CONTRACT.END_DATE;
-        };
+        return asKey(
+                switch (sort) {
+                    case CONTRACT_NUMBER -> CONTRACT.CONTRACT_NUMBER;
+                    case TITLE -> CONTRACT.TITLE;
+                    case SUPPLIER -> CONTRACT.SUPPLIER_NAME_SORT;
+                    case REQUIRED_LEVEL -> CONTRACT.REQUIRED_LEVEL;
+                    case END_DATE -> CONTRACT.END_DATE;
+                });
+    }
+
+    /** A sort key of any type, as the page queries handle it. */
+    @SuppressWarnings("unchecked")
+    private static Field<Object> asKey(Field<?> field) {
         return (Field<Object>) field;
     }
 }

@@ -33,6 +33,8 @@ import jp.hoshimi.security.Role;
 import jp.hoshimi.security.UserAccountService;
 import jp.hoshimi.security.UserSummary;
 import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.ResultCount;
+import jp.hoshimi.shared.ui.ListCounts;
 import jp.hoshimi.shared.ui.ViewToolbar;
 import jp.hoshimi.supplier.SupplierService;
 
@@ -147,9 +149,8 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("contract.list.empty"));
-        grid.setItems(
-                query -> contracts.list(filter(), order(query), query.getOffset(), query.getLimit()).stream(),
-                query -> contracts.count(filter()));
+        // no count callback: refresh() counts once and sizes the grid (ListCounts)
+        grid.setItems(query -> contracts.list(filter(), order(query), query.getOffset(), query.getLimit()).stream());
         grid.addItemClickListener(click -> open(click.getItem().id()));
     }
 
@@ -177,8 +178,10 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
+        ResultCount total = contracts.count(filter());
+        count.setText(ListCounts.label(this, "contract.list.count", "contract.list.countAtLeast", total));
+        ListCounts.sizeGrid(grid, total);
         grid.getDataProvider().refreshAll();
-        count.setText(getTranslation("contract.list.count", contracts.count(filter())));
     }
 
     @Override

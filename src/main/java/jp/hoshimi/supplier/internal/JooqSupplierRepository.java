@@ -3,14 +3,22 @@ package jp.hoshimi.supplier.internal;
 import static jp.hoshimi.db.Tables.CONTRACT;
 import static jp.hoshimi.db.Tables.SUBCONTRACTING_LINK;
 import static jp.hoshimi.db.Tables.SUPPLIER;
+import static jp.hoshimi.db.Tables.SUPPLIER_NAME_FRAGMENT;
 
 import java.text.Normalizer;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import jp.hoshimi.db.tables.records.SupplierRecord;
 import jp.hoshimi.shared.CompanyNames;
 import jp.hoshimi.shared.CorporateNumber;
+import jp.hoshimi.shared.ResultCount;
+import jp.hoshimi.shared.TextFragments;
+import jp.hoshimi.shared.sql.FragmentIndex;
+import jp.hoshimi.shared.sql.ListQueries;
+import jp.hoshimi.shared.sql.ListSource;
 import jp.hoshimi.supplier.SupplierDetails;
 import jp.hoshimi.supplier.SupplierFilter;
 import jp.hoshimi.supplier.SupplierListItem;
@@ -25,6 +33,26 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JooqSupplierRepository implements SupplierRepository {
 
+    /** The fragments of name_normalized (CompanyNames.normalize(name)), with name_sort, the default order. */
+    private static final FragmentIndex NAME_FRAGMENTS = new FragmentIndex(
+            SUPPLIER_NAME_FRAGMENT,
+            SUPPLIER_NAME_FRAGMENT.FRAGMENT,
+            SUPPLIER_NAME_FRAGMENT.SUPPLIER_ID,
+            List.of(SUPPLIER_NAME_FRAGMENT.NAME_SORT),
+            SUPPLIER,
+            SUPPLIER.ID,
+            SUPPLIER.NAME_NORMALIZED,
+            List.of(SUPPLIER.NAME_SORT));
+
+    /**
+     * Up to this many candidates, a page reads and sorts them all (a supplier row look-up each, 5–10 µs
+     * here); above it, a page walks the sort order. See docs/benchmarks.md.
+     */
+    static final int FEW_CANDIDATES = 2_000;
+
+    /** The same when the fragments alone answer (about 1 µs a candidate: an index range and a sort). */
+    static final int MANY_CANDIDATES = 20_000;
+
     private final DSLContext dsl;
 
     JooqSupplierRepository(DSLContext dsl) {
@@ -35,14 +63,10 @@ class JooqSupplierRepository implements SupplierRepository {
     public List<SupplierListItem> list(SupplierFilter filter, SupplierSort.Order order, int offset, int limit) {
         // Deferred join: find the page's ids first (an index walk where the sort allows it), then read
         // the columns of those rows only. See docs/benchmarks.md.
-        // A substring filter can match anywhere in the sort order: walking the sort index would look up a
-        // row per index entry until a page is found (for a rare term, nearly the whole table); scanning
-        // and sorting the matches is bounded.
-        Table<?> from = filter.isEmpty() ? SUPPLIER : SUPPLIER.useIndexForOrderBy();
-        Table<?> page = pageIds(from, condition(filter), order, offset, limit);
+        Table<?> page = ListQueries.pageIds(dsl, sources(filter, order, true), order.ascending(), offset, limit);
         Field<Long> pageId = page.field(SUPPLIER.ID);
-        Field<Object> pageKey = page.field("k", Object.class);
-        Field<Integer> pageNulls = page.field("nl", Integer.class);
+        Field<Object> pageKey = page.field(ListQueries.KEY, Object.class);
+        Field<Integer> pageNulls = page.field(ListQueries.NULL_FLAG, Integer.class);
         return dsl.select(
                         SUPPLIER.ID,
                         SUPPLIER.CORPORATE_NUMBER,
@@ -62,52 +86,77 @@ class JooqSupplierRepository implements SupplierRepository {
                         r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
     }
 
-    /**
-     * The ids of one page with their sort key (k) and a NULL flag (nl), ordered by (key, id) so that the
-     * order is total. MariaDB sorts NULL first when ascending and last when descending, and cannot walk an
-     * index for jOOQ's NULLS LAST emulation; so an ascending sort on a nullable key takes the non-null
-     * rows in index order and appends the NULL ones.
-     */
-    private Table<?> pageIds(Table<?> from, Condition condition, SupplierSort.Order order, int offset, int limit) {
-        Field<Object> key = sortKey(order.sort());
-        boolean nullable = key.getDataType().nullable();
-        if (!order.ascending() || !nullable) {
-            return dsl.select(SUPPLIER.ID, key.as("k"), DSL.inline(0).as("nl"))
-                    .from(from)
-                    .where(condition)
-                    .orderBy(
-                            order.ascending() ? key.asc() : key.desc(),
-                            order.ascending() ? SUPPLIER.ID.asc() : SUPPLIER.ID.desc())
-                    .limit(limit)
-                    .offset(offset)
-                    .asTable("page");
-        }
-        int window = offset + limit;
-        Table<?> both = dsl.select(SUPPLIER.ID, key.as("k"), DSL.inline(0).as("nl"))
-                .from(from)
-                .where(condition.and(key.isNotNull()))
-                .orderBy(key.asc(), SUPPLIER.ID.asc())
-                .limit(window)
-                .unionAll(dsl.select(SUPPLIER.ID, key.as("k"), DSL.inline(1).as("nl"))
-                        .from(from)
-                        .where(condition.and(key.isNull()))
-                        .orderBy(SUPPLIER.ID.asc())
-                        .limit(window))
-                .asTable("both");
-        return dsl.select(both.field(SUPPLIER.ID), both.field("k"), both.field("nl"))
-                .from(both)
-                .orderBy(
-                        both.field("nl").asc(),
-                        both.field("k").asc(),
-                        both.field(SUPPLIER.ID).asc())
-                .limit(limit)
-                .offset(offset)
-                .asTable("page");
+    @Override
+    public ResultCount count(SupplierFilter filter, int cap) {
+        return ListQueries.countUpTo(dsl, sources(filter, SupplierSort.Order.defaultOrder(), false), cap);
     }
 
-    @Override
-    public int count(SupplierFilter filter) {
-        return dsl.fetchCount(SUPPLIER, condition(filter));
+    /**
+     * Where the rows of a filtered list come from. A text matches the normalised name anywhere, the start
+     * of the 法人番号 or the start of the supplier code: three sources, each served by its own index (the
+     * name fragments, the 法人番号 index, the code index), where one WHERE with OR between them would read
+     * every row.
+     */
+    private List<ListSource> sources(SupplierFilter filter, SupplierSort.Order order, boolean forPage) {
+        ListSource all = new ListSource(SUPPLIER, quickCondition(filter), SUPPLIER.ID, sortKey(order.sort()));
+        if (filter.text() == null || filter.text().isBlank()) {
+            return List.of(all);
+        }
+        String text = filter.text().strip();
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+        String digits = plain.replaceAll("[\\s\\-]", "");
+        List<ListSource> sources = new ArrayList<>();
+        if (CorporateNumber.isValid(plain)) {
+            // a complete 法人番号 names one company: no need to search the names for it
+            sources.add(all.and(
+                    SUPPLIER.CORPORATE_NUMBER.eq(CorporateNumber.parse(plain).value())));
+        } else {
+            String name = CompanyNames.normalize(text);
+            if (!name.isEmpty()) {
+                sources.add(nameSource(name, all, order, forPage));
+            }
+            sources.add(all.and(SUPPLIER.CORPORATE_NUMBER.startsWith(digits)));
+        }
+        sources.add(all.and(SUPPLIER.SUPPLIER_CODE.startsWith(plain)));
+        return sources;
+    }
+
+    /**
+     * Suppliers whose normalised name contains {@code name}, from the name fragments (checked with the
+     * LIKE when the term is longer than a fragment). The fragments carry name_sort, the list's default
+     * order: a search in that order, without a quick filter, reads no supplier row until the page. Any
+     * other order or filter reads the supplier row of each candidate; then a page with more than
+     * {@value #FEW_CANDIDATES} candidates walks the sort order instead and checks each row, which meets a
+     * page of matches long before it could have read and sorted every candidate.
+     */
+    private ListSource nameSource(String name, ListSource all, SupplierSort.Order order, boolean forPage) {
+        Condition found = NAME_FRAGMENTS.containing(name);
+        boolean fragmentsSuffice = TextFragments.isExactLookup(name)
+                && all.where().equals(DSL.noCondition())
+                && (!forPage || order.sort() == SupplierSort.NAME);
+        int limit = fragmentsSuffice ? MANY_CANDIDATES : FEW_CANDIDATES;
+        if (forPage
+                && !NAME_FRAGMENTS.probe(dsl, name, DSL.noCondition(), limit).atMost(limit, limit)) {
+            return all.and(SUPPLIER.NAME_NORMALIZED.contains(name));
+        }
+        if (fragmentsSuffice) {
+            return new ListSource(
+                    SUPPLIER_NAME_FRAGMENT,
+                    found,
+                    SUPPLIER_NAME_FRAGMENT.SUPPLIER_ID,
+                    asKey(SUPPLIER_NAME_FRAGMENT.NAME_SORT),
+                    true);
+        }
+        return new ListSource(
+                SUPPLIER_NAME_FRAGMENT.straightJoin(SUPPLIER).on(SUPPLIER.ID.eq(SUPPLIER_NAME_FRAGMENT.SUPPLIER_ID)),
+                found.and(all.where())
+                        .and(
+                                TextFragments.isExactLookup(name)
+                                        ? DSL.noCondition()
+                                        : SUPPLIER.NAME_NORMALIZED.contains(name)),
+                SUPPLIER.ID,
+                all.key(),
+                true);
     }
 
     @Override
@@ -146,7 +195,7 @@ class JooqSupplierRepository implements SupplierRepository {
 
     @Override
     public long insert(SupplierRow row, LocalDateTime now) {
-        return dsl.insertInto(SUPPLIER)
+        long id = dsl.insertInto(SUPPLIER)
                 .set(toRecord(row))
                 .set(SUPPLIER.CREATED_AT, now)
                 .set(SUPPLIER.UPDATED_AT, now)
@@ -154,25 +203,51 @@ class JooqSupplierRepository implements SupplierRepository {
                 .returningResult(SUPPLIER.ID)
                 .fetchSingle()
                 .value1();
+        refreshNameFragments(List.of(id));
+        return id;
     }
 
     @Override
     public boolean update(long id, int version, SupplierRow row, LocalDateTime now) {
-        return dsl.update(SUPPLIER)
+        boolean updated = dsl.update(SUPPLIER)
                         .set(toRecord(row))
                         .set(SUPPLIER.UPDATED_AT, now)
                         .set(SUPPLIER.VERSION, SUPPLIER.VERSION.plus(1))
                         .where(SUPPLIER.ID.eq(id).and(SUPPLIER.VERSION.eq(version)))
                         .execute()
                 == 1;
+        if (updated) {
+            refreshNameFragments(List.of(id));
+            refreshContractSortKeys(List.of(id));
+        }
+        return updated;
     }
 
     @Override
     public boolean delete(long id, int version) {
+        // the name fragments go with the row (ON DELETE CASCADE); a supplier with contracts is never deleted
         return dsl.deleteFrom(SUPPLIER)
                         .where(SUPPLIER.ID.eq(id).and(SUPPLIER.VERSION.eq(version)))
                         .execute()
                 == 1;
+    }
+
+    @Override
+    public void refreshNameFragments(Collection<Long> supplierIds) {
+        NAME_FRAGMENTS.refresh(dsl, supplierIds);
+    }
+
+    @Override
+    public void refreshContractSortKeys(Collection<Long> supplierIds) {
+        if (supplierIds.isEmpty()) {
+            return;
+        }
+        // only the contracts whose copy differs are written; ix_contract_supplier_number finds them
+        dsl.update(CONTRACT.join(SUPPLIER).on(SUPPLIER.ID.eq(CONTRACT.SUPPLIER_ID)))
+                .set(CONTRACT.SUPPLIER_NAME_SORT, SUPPLIER.NAME_SORT)
+                .where(CONTRACT.SUPPLIER_ID.in(supplierIds))
+                .and(CONTRACT.SUPPLIER_NAME_SORT.ne(SUPPLIER.NAME_SORT))
+                .execute();
     }
 
     @Override
@@ -207,43 +282,29 @@ class JooqSupplierRepository implements SupplierRepository {
         return record;
     }
 
-    @SuppressWarnings("unchecked")
     private static Field<Object> sortKey(SupplierSort sort) {
-        Field<?> field = switch (sort) {
-            case NAME -> SUPPLIER.NAME_SORT;
-            case CORPORATE_NUMBER -> SUPPLIER.CORPORATE_NUMBER;
-            case SUPPLIER_CODE -> SUPPLIER.SUPPLIER_CODE;
-            case UPDATED_AT -> SUPPLIER.UPDATED_AT;
-        };
+        return asKey(
+                switch (sort) {
+                    case NAME -> SUPPLIER.NAME_SORT;
+                    case CORPORATE_NUMBER -> SUPPLIER.CORPORATE_NUMBER;
+                    case SUPPLIER_CODE -> SUPPLIER.SUPPLIER_CODE;
+                    case UPDATED_AT -> SUPPLIER.UPDATED_AT;
+                });
+    }
+
+    /** A sort key of any type, as the page queries handle it. */
+    @SuppressWarnings("unchecked")
+    private static Field<Object> asKey(Field<?> field) {
         return (Field<Object>) field;
     }
 
-    private static Condition condition(SupplierFilter filter) {
-        Condition quick = switch (filter.quick() == null ? SupplierFilter.Quick.ALL : filter.quick()) {
+    private static Condition quickCondition(SupplierFilter filter) {
+        return switch (filter.quick() == null ? SupplierFilter.Quick.ALL : filter.quick()) {
             case ALL -> DSL.noCondition();
             case NO_CORPORATE_NUMBER -> SUPPLIER.CORPORATE_NUMBER.isNull();
             case FOREIGN -> SUPPLIER.COUNTRY.ne("JP");
             case NO_CONTRACT ->
                 DSL.notExists(DSL.selectOne().from(CONTRACT).where(CONTRACT.SUPPLIER_ID.eq(SUPPLIER.ID)));
         };
-        if (filter.text() == null || filter.text().isBlank()) {
-            return quick;
-        }
-        return quick.and(textCondition(filter.text().strip()));
-    }
-
-    private static Condition textCondition(String text) {
-        Condition byName = SUPPLIER.NAME_NORMALIZED.contains(CompanyNames.normalize(text));
-        String plain = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
-        String digits = plain.replaceAll("[\\s\\-]", "");
-        if (CorporateNumber.isValid(plain)) {
-            // a complete 法人番号 names one company: no need to scan every name for it
-            return SUPPLIER.CORPORATE_NUMBER
-                    .eq(CorporateNumber.parse(plain).value())
-                    .or(SUPPLIER.SUPPLIER_CODE.startsWith(plain));
-        }
-        Condition byNumberOrCode =
-                SUPPLIER.CORPORATE_NUMBER.startsWith(digits).or(SUPPLIER.SUPPLIER_CODE.startsWith(plain));
-        return CompanyNames.normalize(text).isEmpty() ? byNumberOrCode : byName.or(byNumberOrCode);
     }
 }

@@ -1,19 +1,31 @@
 package jp.hoshimi.supplier.internal;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.supplier.SupplierDetails;
 import jp.hoshimi.supplier.SupplierFilter;
 import jp.hoshimi.supplier.SupplierListItem;
 import jp.hoshimi.supplier.SupplierSort;
 
-/** Storage of the supplier master. Paging, sorting and filtering happen in SQL. */
+/**
+ * Storage of the supplier master. Paging, sorting and filtering happen in SQL.
+ *
+ * <p>Derived data lives here too, and every write below keeps it in step in the caller's transaction:
+ * the name fragments that substring search looks up ({@code supplier_name_fragment}) and the copy of
+ * {@code name_sort} on the supplier's contracts ({@code contract.supplier_name_sort}). A new way of
+ * writing suppliers (a bulk import, a multi-row insert) must call {@link #refreshNameFragments} and, when
+ * names change, {@link #refreshContractSortKeys} for the rows it wrote, in the same transaction. See
+ * docs/decisions/0005-list-search-fragments-sort-keys-capped-counts.md.
+ */
 public interface SupplierRepository {
 
     List<SupplierListItem> list(SupplierFilter filter, SupplierSort.Order order, int offset, int limit);
 
-    int count(SupplierFilter filter);
+    /** Counts the matching suppliers up to {@code cap}; beyond it, says "at least cap". */
+    ResultCount count(SupplierFilter filter, int cap);
 
     Optional<SupplierDetails> findById(long id);
 
@@ -21,13 +33,26 @@ public interface SupplierRepository {
 
     Optional<SupplierDetails> findByCode(String supplierCode);
 
+    /** Inserts the row and its name fragments. */
     long insert(SupplierRow row, LocalDateTime now);
 
-    /** Updates only if the stored version is still {@code version}; false when it is not. */
+    /**
+     * Updates only if the stored version is still {@code version}; false when it is not. Refreshes the
+     * name fragments and the sort key copied onto the supplier's contracts.
+     */
     boolean update(long id, int version, SupplierRow row, LocalDateTime now);
 
-    /** Deletes only if the stored version is still {@code version}; false when it is not. */
+    /** Deletes only if the stored version is still {@code version}; false when it is not. Fragments go too. */
     boolean delete(long id, int version);
+
+    /**
+     * Recomputes the name fragments of these suppliers from their stored {@code name_normalized}: one
+     * DELETE and one INSERT … SELECT, whatever the number of suppliers.
+     */
+    void refreshNameFragments(Collection<Long> supplierIds);
+
+    /** Copies these suppliers' {@code name_sort} onto their contracts, in one UPDATE. */
+    void refreshContractSortKeys(Collection<Long> supplierIds);
 
     int countContracts(long supplierId);
 

@@ -30,6 +30,7 @@ import jp.hoshimi.security.CurrentUser;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.ui.Formats;
+import jp.hoshimi.shared.ui.ListCounts;
 import jp.hoshimi.shared.ui.Notifications;
 import jp.hoshimi.shared.ui.ViewToolbar;
 import jp.hoshimi.subcontracting.SubcontractingService;
@@ -166,9 +167,8 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
                 .setHeader(getTranslation("contract.field.endDate"))
                 .setAutoWidth(true);
         ContractFilter filter = ContractFilter.none().withSupplier(d.id());
-        contracts.setItems(
-                query -> contractService.list(filter, null, query.getOffset(), query.getLimit()).stream(),
-                query -> contractService.count(filter));
+        contracts.setItems(query -> contractService.list(filter, null, query.getOffset(), query.getLimit()).stream());
+        ListCounts.sizeGrid(contracts, contractService.count(filter));
         contracts.addItemClickListener(
                 click -> UI.getCurrent().navigate("contracts/" + click.getItem().id()));
         contracts.setEmptyStateText(getTranslation("supplier.tab.contracts.none"));

@@ -24,7 +24,9 @@ import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import jp.hoshimi.security.CurrentUser;
 import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.shared.ui.Formats;
+import jp.hoshimi.shared.ui.ListCounts;
 import jp.hoshimi.shared.ui.ViewToolbar;
 import jp.hoshimi.supplier.SupplierFilter;
 import jp.hoshimi.supplier.SupplierListItem;
@@ -129,9 +131,8 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle {
                         SupplierDetailView.class,
                         new RouteParameters("id", String.valueOf(click.getItem().id()))));
         grid.setEmptyStateText(getTranslation("supplier.list.empty"));
-        grid.setItems(
-                query -> suppliers.list(filter(), order(query), query.getOffset(), query.getLimit()).stream(),
-                query -> suppliers.count(filter()));
+        // no count callback: refresh() counts once and sizes the grid (ListCounts)
+        grid.setItems(query -> suppliers.list(filter(), order(query), query.getOffset(), query.getLimit()).stream());
     }
 
     /** Until the register is polled there is nothing to judge: say so instead of showing a colour. */
@@ -169,8 +170,10 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
+        ResultCount total = suppliers.count(filter());
+        count.setText(ListCounts.label(this, "supplier.list.count", "supplier.list.countAtLeast", total));
+        ListCounts.sizeGrid(grid, total);
         grid.getDataProvider().refreshAll();
-        count.setText(getTranslation("supplier.list.count", suppliers.count(filter())));
     }
 
     @Override
