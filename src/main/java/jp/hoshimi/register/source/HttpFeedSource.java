@@ -269,12 +269,11 @@ public final class HttpFeedSource implements RegisterSource {
             }
             BodySniffer.Start start = BodySniffer.start(body.file());
             FeedFormat format = declared != null ? declared : BodySniffer.guess(start);
-            try {
-                BodySniffer.check(start, format, true);
-            } catch (RegisterSourceException e) {
-                throw AttemptFailed.fatal(e.reason(), e.detail());
-            }
+            BodySniffer.check(start, format, true);
             return new FetchResult.Fetched(body.file(), format, received, body.sha256(), body.bytes(), attempt);
+        } catch (RegisterSourceException e) {
+            Spool.deleteQuietly(body.file());
+            throw AttemptFailed.fatal(e.reason(), e.detail());
         } catch (AttemptFailed | RuntimeException e) {
             Spool.deleteQuietly(body.file());
             throw e;
@@ -440,7 +439,13 @@ public final class HttpFeedSource implements RegisterSource {
      */
     private Spooled readBody(InputStream body, long deadline, OptionalLong contentLength, boolean chunked)
             throws AttemptFailed {
-        Path file = Spool.newFile(settings.spoolDir());
+        Path file;
+        try {
+            file = Spool.newFile(settings.spoolDir());
+        } catch (RegisterSourceException e) {
+            closeQuietly(body);
+            throw AttemptFailed.fatal(e.reason(), e.detail());
+        }
         Progress progress = new Progress(nanoClock.getAsLong());
         Future<Spooled> copy = BODY_READERS.submit(() -> Spool.copy(body, file, settings.maxBytes(), bytes -> {
             progress.bytes = bytes;

@@ -457,6 +457,29 @@ class HttpFeedSourceTest {
     }
 
     @Test
+    void a_spool_directory_that_cannot_be_written_is_not_taken_for_a_network_fault() throws IOException {
+        Path notADirectory = Files.createFile(dir.resolve("not-a-directory"));
+        HttpFeedSource.Settings settings = settings(server.url(), FeedFormat.CSV);
+        HttpFeedSource source = source(new HttpFeedSource.Settings(
+                settings.url(),
+                settings.format(),
+                settings.connectTimeout(),
+                settings.readTimeout(),
+                settings.overallDeadline(),
+                settings.maxAttempts(),
+                settings.baseBackoff(),
+                settings.maxBackoff(),
+                settings.maxBytes(),
+                notADirectory));
+
+        RegisterSourceException failure = failure(() -> source.fetch(Validators.none()));
+
+        assertThat(failure.reason()).isEqualTo(Reason.SPOOL_FAILED);
+        assertThat(failure.attempts()).isEqualTo(1);
+        assertThat(failure.detail()).startsWith("cannot create a spool file in " + notADirectory + ": ");
+    }
+
+    @Test
     void not_modified_to_a_conditional_request_is_not_modified() {
         server.next(Misbehaviour.NOT_MODIFIED, 1);
         Validators previous = new Validators("\"old\"", null);
