@@ -2,7 +2,6 @@ package jp.hoshimi.register.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,7 @@ final class BodySniffer {
         try (InputStream in = Files.newInputStream(body)) {
             bytes = in.readNBytes(HEAD_BYTES);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw Spool.failed("cannot read back " + body, e);
         }
         String head = new String(bytes, StandardCharsets.UTF_8);
         if (head.startsWith("\uFEFF")) {

@@ -11,6 +11,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -269,12 +270,11 @@ public final class HttpFeedSource implements RegisterSource {
             }
             BodySniffer.Start start = BodySniffer.start(body.file());
             FeedFormat format = declared != null ? declared : BodySniffer.guess(start);
-            try {
-                BodySniffer.check(start, format, true);
-            } catch (RegisterSourceException e) {
-                throw AttemptFailed.fatal(e.reason(), e.detail());
-            }
+            BodySniffer.check(start, format, true);
             return new FetchResult.Fetched(body.file(), format, received, body.sha256(), body.bytes(), attempt);
+        } catch (RegisterSourceException e) {
+            Spool.deleteQuietly(body.file());
+            throw AttemptFailed.fatal(e.reason(), e.detail());
         } catch (AttemptFailed | RuntimeException e) {
             Spool.deleteQuietly(body.file());
             throw e;
@@ -324,7 +324,8 @@ public final class HttpFeedSource implements RegisterSource {
             throw AttemptFailed.retryable(
                     Reason.TIMEOUT, "no response from " + host + " within " + Durations.format(settings.readTimeout()));
         } catch (ConnectException e) {
-            throw AttemptFailed.retryable(Reason.CONNECT_FAILED, "cannot connect to " + host + ": " + messageOf(e));
+            String why = causedBy(e, UnresolvedAddressException.class) ? "unknown host" : messageOf(e);
+            throw AttemptFailed.retryable(Reason.CONNECT_FAILED, "cannot connect to " + host + ": " + why);
         } catch (IOException e) {
             if (isReset(e)) {
                 throw AttemptFailed.retryable(
@@ -333,7 +334,7 @@ public final class HttpFeedSource implements RegisterSource {
             throw AttemptFailed.retryable(
                     Reason.CONNECTION_RESET, "the connection to " + host + " broke before a response: " + messageOf(e));
         } catch (IllegalArgumentException e) {
-            // e.g. an unresolvable host surfaces from some JDK versions this way
+            // a request the client refuses to send, e.g. a validator with characters a header may not have
             throw AttemptFailed.fatal(Reason.CONNECT_FAILED, "cannot request " + settings.url() + ": " + messageOf(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -396,6 +397,11 @@ public final class HttpFeedSource implements RegisterSource {
         String contentType = headers.firstValue("Content-Type").orElse("");
         String[] parts = contentType.split(";");
         String mime = parts[0].strip().toLowerCase(Locale.ROOT);
+        if (mime.equals("text/html") || mime.equals("application/xhtml+xml")) {
+            throw AttemptFailed.fatal(
+                    Reason.MAINTENANCE_PAGE,
+                    "the server answered 200 with an HTML page (" + mime + ") instead of the feed");
+        }
         for (int i = 1; i < parts.length; i++) {
             String parameter = parts[i].strip().toLowerCase(Locale.ROOT).replace("\"", "");
             if (parameter.startsWith("charset=")
@@ -407,13 +413,7 @@ public final class HttpFeedSource implements RegisterSource {
             }
         }
         FeedFormat declared;
-        if (mime.equals("text/html") || mime.equals("application/xhtml+xml")) {
-            throw AttemptFailed.fatal(
-                    Reason.MAINTENANCE_PAGE,
-                    "the server answered 200 with an HTML page (" + mime + ") instead of the feed");
-        } else if (mime.equals("text/csv")
-                || mime.equals("application/csv")
-                || mime.equals("text/comma-separated-values")) {
+        if (mime.equals("text/csv") || mime.equals("application/csv") || mime.equals("text/comma-separated-values")) {
             declared = FeedFormat.CSV;
         } else if (mime.equals("application/json") || mime.equals("text/json") || mime.endsWith("+json")) {
             declared = FeedFormat.JSON;
@@ -440,7 +440,13 @@ public final class HttpFeedSource implements RegisterSource {
      */
     private Spooled readBody(InputStream body, long deadline, OptionalLong contentLength, boolean chunked)
             throws AttemptFailed {
-        Path file = Spool.newFile(settings.spoolDir());
+        Path file;
+        try {
+            file = Spool.newFile(settings.spoolDir());
+        } catch (RegisterSourceException e) {
+            closeQuietly(body);
+            throw AttemptFailed.fatal(e.reason(), e.detail());
+        }
         Progress progress = new Progress(nanoClock.getAsLong());
         Future<Spooled> copy = BODY_READERS.submit(() -> Spool.copy(body, file, settings.maxBytes(), bytes -> {
             progress.bytes = bytes;
@@ -518,6 +524,15 @@ public final class HttpFeedSource implements RegisterSource {
         return AttemptFailed.retryable(
                 Reason.TRUNCATED,
                 "the body ended after " + Bytes.exact(bytes) + " of the announced " + Bytes.exact(contentLength));
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isReset(Throwable e) {

@@ -296,7 +296,13 @@ public final class LocalRegisterServer implements AutoCloseable {
             misbehaviour = planned.poll();
         }
         requests.add(new Request(method, path, Map.copyOf(headers), misbehaviour));
-        Snapshot snapshot = Snapshot.of(feed);
+        Snapshot snapshot;
+        try {
+            snapshot = Snapshot.of(feed);
+        } catch (UncheckedIOException e) {
+            respond(out, 500, "text/plain; charset=utf-8", "cannot read " + feed.getFileName() + "\n", Map.of());
+            return;
+        }
         if (misbehaviour == null) {
             serveFeed(out, snapshot, headers, method.equals("HEAD"));
         } else {

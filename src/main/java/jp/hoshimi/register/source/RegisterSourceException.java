@@ -39,7 +39,9 @@ public final class RegisterSourceException extends RuntimeException {
         /** The file source's file does not exist or cannot be read. */
         FILE_NOT_FOUND,
         /** The fetching thread was interrupted (typically the application shutting down). */
-        INTERRUPTED
+        INTERRUPTED,
+        /** The body could not be written to or read back from the local spool directory (disk full?). */
+        SPOOL_FAILED
     }
 
     private static final long serialVersionUID = 1L;

@@ -3,7 +3,6 @@ package jp.hoshimi.register.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -11,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.LongConsumer;
+import jp.hoshimi.register.source.RegisterSourceException.Reason;
 
 /** Copies a feed body to a file of its own, counting and hashing it on the way. */
 final class Spool {
@@ -29,7 +29,7 @@ final class Spool {
             Files.createDirectories(dir);
             return Files.createTempFile(dir, "register-feed-", ".part");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a spool file for the register feed", e);
+            throw failed("cannot create a spool file in " + (dir == null ? "the temporary directory" : dir), e);
         }
     }
 
@@ -37,29 +37,47 @@ final class Spool {
      * Copies {@code in} to {@code file} to the end of {@code in}.
      *
      * @param progress told the byte count after every read, from the copying thread
-     * @throws RegisterSourceException TOO_LARGE as soon as more than {@code maxBytes} arrive
+     * @throws IOException reading {@code in} failed
+     * @throws RegisterSourceException TOO_LARGE as soon as more than {@code maxBytes} arrive; SPOOL_FAILED when
+     *     the file cannot be written (so a full disk is not mistaken for a broken connection)
      */
     static Spooled copy(InputStream in, Path file, long maxBytes, LongConsumer progress) throws IOException {
         MessageDigest sha256 = sha256();
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
-        // never CREATE: a reader given up on must not bring back a file its caller deleted
-        try (OutputStream out =
-                Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        OutputStream out;
+        try {
+            // never CREATE: a reader given up on must not bring back a file its caller deleted
+            out = Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw failed("cannot write " + file, e);
+        }
+        try (out) {
             int n;
             while ((n = in.read(buffer)) != -1) {
                 total += n;
                 progress.accept(total);
                 if (total > maxBytes) {
                     throw new RegisterSourceException(
-                            RegisterSourceException.Reason.TOO_LARGE,
-                            "the body is larger than the cap of " + Bytes.limit(maxBytes));
+                            Reason.TOO_LARGE, "the body is larger than the cap of " + Bytes.limit(maxBytes));
                 }
                 sha256.update(buffer, 0, n);
-                out.write(buffer, 0, n);
+                write(out, buffer, n, file);
             }
         }
         return new Spooled(file, HexFormat.of().formatHex(sha256.digest()), total);
+    }
+
+    private static void write(OutputStream out, byte[] buffer, int length, Path file) {
+        try {
+            out.write(buffer, 0, length);
+        } catch (IOException e) {
+            throw failed("cannot write " + file, e);
+        }
+    }
+
+    static RegisterSourceException failed(String what, IOException e) {
+        return new RegisterSourceException(Reason.SPOOL_FAILED, what + ": " + e.getMessage(), 1, e);
     }
 
     static void deleteQuietly(Path file) {

@@ -286,15 +286,21 @@ class HttpFeedSourceTest {
                 .isEqualTo("no response from 127.0.0.1:" + server.port() + " within 300 ms after 2 attempts");
     }
 
-    @Test
-    void a_server_that_hangs_once_is_tried_again() {
-        server.next(Misbehaviour.HANG, 1);
+    @ParameterizedTest
+    @EnumSource(
+            value = Misbehaviour.class,
+            names = {"HANG", "SLOW_HEADERS", "SLOW_BODY_DRIP"})
+    void a_server_that_stalls_once_is_tried_again(Misbehaviour stall) {
+        // headers 10 × 500 ms, or the second body byte after 30 s: both past the 1 s read timeout, which is
+        // long enough for the second, healthy answer even on a busy machine
+        server.tick(stall == Misbehaviour.SLOW_HEADERS ? Duration.ofMillis(500) : Duration.ofSeconds(30))
+                .next(stall, 1);
 
-        // 1 s: long enough for the second, healthy answer even on a busy machine
         Fetched result = fetched(source(settings(Duration.ofSeconds(1), Duration.ofMinutes(1), 2))
                 .fetch(Validators.none()));
 
         assertThat(result.attempts()).isEqualTo(2);
+        assertThat(sleeper.waits).hasSize(1);
     }
 
     @Test
@@ -455,6 +461,29 @@ class HttpFeedSourceTest {
         assertThat(failure.attempts()).isEqualTo(1);
         assertThat(failure.detail()).isEqualTo(detail);
         assertThat(sleeper.waits).isEmpty();
+    }
+
+    @Test
+    void a_spool_directory_that_cannot_be_written_is_not_taken_for_a_network_fault() throws IOException {
+        Path notADirectory = Files.createFile(dir.resolve("not-a-directory"));
+        HttpFeedSource.Settings settings = settings(server.url(), FeedFormat.CSV);
+        HttpFeedSource source = source(new HttpFeedSource.Settings(
+                settings.url(),
+                settings.format(),
+                settings.connectTimeout(),
+                settings.readTimeout(),
+                settings.overallDeadline(),
+                settings.maxAttempts(),
+                settings.baseBackoff(),
+                settings.maxBackoff(),
+                settings.maxBytes(),
+                notADirectory));
+
+        RegisterSourceException failure = failure(() -> source.fetch(Validators.none()));
+
+        assertThat(failure.reason()).isEqualTo(Reason.SPOOL_FAILED);
+        assertThat(failure.attempts()).isEqualTo(1);
+        assertThat(failure.detail()).startsWith("cannot create a spool file in " + notADirectory + ": ");
     }
 
     @Test
