@@ -96,7 +96,7 @@ class ImportServiceTest {
                 "T-0001," + fresh + ",株式会社テスト新規,テストシンキ",
                 "S-10002,4120041270230,株式会社ミナト電装 本社,ミナトデンソウ",
                 "S-10003,5110072007898,東和樹脂成形株式会社,トウワジュシセイケイ");
-        int before = system.callAsSystem(() -> suppliers.count(SupplierFilter.none()));
+        var before = system.callAsSystem(() -> suppliers.count(SupplierFilter.none()));
 
         ImportRun run = run(ImportKind.SUPPLIERS, "suppliers.csv", file, true);
 
