@@ -103,8 +103,11 @@ public class ContractRepository {
     public List<ContractListItem> list(ContractCriteria criteria, ContractSort.Order order, int offset, int limit) {
         // Deferred join: find the page's ids first (an index walk where the sort allows it), then join
         // the names for those rows only. See docs/benchmarks.md.
-        Table<?> page = ListQueries.pageIds(
-                dsl, sources(criteria, order, true, offset + limit), order.ascending(), offset, limit);
+        List<ListSource> sources = sources(criteria, order, true, offset + limit);
+        // without a text filter, several sources are one per unit (byNumberWithinUnits): disjoint
+        Table<?> page = hasText(criteria.filter())
+                ? ListQueries.pageIds(dsl, sources, order.ascending(), offset, limit)
+                : ListQueries.pageIdsOfDisjoint(dsl, sources, order.ascending(), offset, limit);
         Field<Long> pageId = page.field(ListQueries.ID, Long.class);
         Field<Object> pageKey = page.field(ListQueries.KEY, Object.class);
         Field<Integer> pageNulls = page.field(ListQueries.NULL_FLAG, Integer.class);
@@ -177,7 +180,7 @@ public class ContractRepository {
                 ? otherFilters
                 : otherFilters.and(CONTRACT.ORG_UNIT_ID.in(criteria.unitIds()));
         ListSource all = new ListSource(CONTRACT, where, CONTRACT.ID, sortKey(order.sort()));
-        if (filter.text() == null || filter.text().isBlank()) {
+        if (!hasText(filter)) {
             if (forPage
                     && order.sort() == ContractSort.CONTRACT_NUMBER
                     && criteria.unitIds() != null
@@ -312,6 +315,10 @@ public class ContractRepository {
                 CONTRACT.ID,
                 all.key(),
                 true));
+    }
+
+    private static boolean hasText(ContractFilter filter) {
+        return filter.text() != null && !filter.text().isBlank();
     }
 
     /**

@@ -38,6 +38,20 @@ public final class ListQueries {
      * union (which drops a row found by two sources) is cut to the page.
      */
     public static Table<?> pageIds(DSLContext dsl, List<ListSource> sources, boolean ascending, int offset, int limit) {
+        return pageIds(dsl, sources, false, ascending, offset, limit);
+    }
+
+    /**
+     * As {@link #pageIds(DSLContext, List, boolean, int, int)}, for sources that never yield the same row
+     * (one per unit, say): their union needs no duplicate check (UNION ALL), which halves its cost.
+     */
+    public static Table<?> pageIdsOfDisjoint(
+            DSLContext dsl, List<ListSource> sources, boolean ascending, int offset, int limit) {
+        return pageIds(dsl, sources, true, ascending, offset, limit);
+    }
+
+    private static Table<?> pageIds(
+            DSLContext dsl, List<ListSource> sources, boolean disjoint, boolean ascending, int offset, int limit) {
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("a list needs at least one source");
         }
@@ -66,7 +80,7 @@ public final class ListQueries {
                                     .orderBy(source.id().asc())
                                     .limit(window))
                     : ordered(dsl, source, ascending).limit(window);
-            union = union == null ? part : union.union(part);
+            union = union == null ? part : disjoint ? union.unionAll(part) : union.union(part);
         }
         Table<?> all = union.asTable("candidates");
         Field<Object> allKey = all.field(KEY, Object.class);
