@@ -15,7 +15,7 @@ import java.util.Set;
  *
  * <p>Characters are Unicode code points, as MariaDB's {@code SUBSTRING} counts them on utf8mb4, so the
  * fragments computed here are those the database computes from the stored text. See
- * docs/decisions/0005-list-search-fragments-sort-keys-capped-counts.md.
+ * docs/decisions/0009-list-search-fragments-sort-keys-capped-counts.md.
  */
 public final class TextFragments {
 

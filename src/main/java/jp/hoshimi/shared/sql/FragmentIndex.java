@@ -16,7 +16,7 @@ import org.jooq.impl.DSL;
  * row per distinct fragment of each owner row's text, keyed (fragment, owner id), optionally with
  * copies of owner columns ("facets") that a search filters or sorts on without reading the owner row.
  * The owner's repository holds the only writes ({@link #refresh}). See
- * docs/decisions/0005-list-search-fragments-sort-keys-capped-counts.md.
+ * docs/decisions/0009-list-search-fragments-sort-keys-capped-counts.md.
  *
  * @param fragments the fragment table
  * @param fragment its fragment column

@@ -18,7 +18,7 @@ import jp.hoshimi.supplier.SupplierSort;
  * {@code name_sort} on the supplier's contracts ({@code contract.supplier_name_sort}). A new way of
  * writing suppliers (a bulk import, a multi-row insert) must call {@link #refreshNameFragments} and, when
  * names change, {@link #refreshContractSortKeys} for the rows it wrote, in the same transaction. See
- * docs/decisions/0005-list-search-fragments-sort-keys-capped-counts.md.
+ * docs/decisions/0009-list-search-fragments-sort-keys-capped-counts.md.
  */
 public interface SupplierRepository {
 
