@@ -612,8 +612,11 @@ public final class LocalRegisterServer implements AutoCloseable {
         LocalRegisterServer server = start(port, files.toArray(Path[]::new));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         for (Path file : files) {
-            System.out.println(
-                    "Serving " + file + " at " + server.url(file.getFileName().toString()));
+            org.slf4j.LoggerFactory.getLogger(LocalRegisterServer.class)
+                    .info(
+                            "Serving {} at {}",
+                            file,
+                            server.url(file.getFileName().toString()));
         }
         new CountDownLatch(1).await();
     }
