@@ -219,6 +219,7 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
         tools.addClassName("register-admin");
         TextField cron = new TextField(getTranslation("register.schedule.label"));
         cron.setId("register-cron");
+        cron.setWidth("24em");
         cron.setHelperText(getTranslation("register.schedule.help"));
         schedule.current().ifPresent(s -> cron.setValue(s.cron()));
         Button save = new Button(getTranslation("register.schedule.save"), e -> {
@@ -392,7 +393,8 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
 
     private String runDetail(SyncRun r) {
         if (r.errorCode() == null) {
-            return r.sourceId();
+            // source ids are "http:<url>", "file:<path>", "upload:<name>"; a URL says what it is by itself
+            return r.sourceId().startsWith("http:http") ? r.sourceId().substring("http:".length()) : r.sourceId();
         }
         return getTranslation(r.errorCode()) + (r.errorDetail() == null ? "" : " (" + r.errorDetail() + ")");
     }
