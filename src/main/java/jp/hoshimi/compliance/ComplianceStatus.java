@@ -1,0 +1,49 @@
+package jp.hoshimi.compliance;
+
+import java.util.Collection;
+import java.util.Comparator;
+
+/**
+ * The answer for one supplier in one chain, worst first: the one severity order of the product (a
+ * contract is the worst of its chain, a supplier the worst over its contracts). {@link #severity()} is
+ * the position in this order and is what the database aggregates on.
+ */
+public enum ComplianceStatus {
+    REVOKED,
+    EXPIRED,
+    MISSING,
+    UNVERIFIABLE,
+    INSUFFICIENT,
+    EXPIRING,
+    OK;
+
+    /** 0 for the worst status; a smaller number is always worse. */
+    public int severity() {
+        return ordinal();
+    }
+
+    public static ComplianceStatus ofSeverity(int severity) {
+        return values()[severity];
+    }
+
+    /** Whether this status needs someone to act (everything but OK and EXPIRING). */
+    public boolean isFailing() {
+        return this != OK && this != EXPIRING;
+    }
+
+    public String messageKey() {
+        return "compliance.status." + name();
+    }
+
+    /** The worse of two statuses. */
+    public ComplianceStatus worse(ComplianceStatus other) {
+        return other == null || severity() <= other.severity() ? this : other;
+    }
+
+    /** The worst of some statuses, OK for none. */
+    public static ComplianceStatus worstOf(Collection<ComplianceStatus> statuses) {
+        return statuses.stream()
+                .min(Comparator.comparingInt(ComplianceStatus::severity))
+                .orElse(OK);
+    }
+}
