@@ -144,12 +144,7 @@ class ComplianceEvaluationTest {
 
     /** A valid 法人番号 for a 12-digit base (NTA check digit). */
     static String corporateNumber(String base12) {
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            int digit = base12.charAt(11 - i) - '0';
-            sum += digit * ((i + 1) % 2 == 1 ? 1 : 2);
-        }
-        return (9 - sum % 9) + base12;
+        return jp.hoshimi.shared.CorporateNumber.withCheckDigit(base12);
     }
 
     /** The CSV line with registered on 2023-12-01 and valid until 2026-11-30. */
