@@ -80,8 +80,8 @@ public class ChainTree extends Composite<VerticalLayout> {
         tree.setAllRowsVisible(true);
         tree.addComponentHierarchyColumn(this::nameCell)
                 .setHeader(getTranslation("contract.field.supplier"))
-                .setWidth("18em")
-                .setFlexGrow(3)
+                .setWidth("14em")
+                .setFlexGrow(2)
                 .setResizable(true);
         tree.addColumn(node -> node.corporateNumber() == null ? "—" : node.corporateNumber())
                 .setHeader(getTranslation("supplier.field.corporateNumber"))
@@ -92,7 +92,7 @@ public class ChainTree extends Composite<VerticalLayout> {
                 .setFlexGrow(0);
         tree.addColumn(this::flows)
                 .setHeader(getTranslation("chain.column.flows"))
-                .setWidth("14em")
+                .setWidth("9em")
                 .setFlexGrow(1)
                 .setTooltipGenerator(this::flows);
         tree.addColumn(new ComponentRenderer<>(this::levelCell))
@@ -100,8 +100,8 @@ public class ChainTree extends Composite<VerticalLayout> {
                 .setAutoWidth(true);
         tree.addColumn(new ComponentRenderer<>(this::statusCell))
                 .setHeader(getTranslation("compliance.column.status"))
-                .setWidth("18em")
-                .setFlexGrow(2);
+                .setWidth("16em")
+                .setFlexGrow(3);
         if (editable) {
             tree.addColumn(new ComponentRenderer<>(this::actions))
                     .setAutoWidth(true)
