@@ -68,10 +68,14 @@ class ComplianceBenchmark {
         // one register entry changes (a registration is revoked), then its suppliers are re-evaluated
         List<Long> singleMillis = new ArrayList<>();
         List<Integer> contractsTouched = new ArrayList<>();
-        for (int i = 0; i < SINGLE_CHANGES; i++) {
-            long supplierId = generated.firstSupplierId() + 1 + (i * 2_477L) % generated.suppliers();
-            String number = dsl.fetchValue("SELECT corporate_number FROM supplier WHERE id = ?", supplierId)
-                    .toString();
+        var changing = dsl.fetch(
+                "SELECT s.id, s.corporate_number FROM supplier s JOIN register_entry e"
+                        + " ON e.corporate_number = s.corporate_number AND e.kind = 'STAR'"
+                        + " WHERE s.id >= ? AND MOD(s.id, 2477) = 0 ORDER BY s.id LIMIT " + SINGLE_CHANGES,
+                generated.firstSupplierId());
+        for (var row : changing) {
+            long supplierId = ((Number) row.get(0)).longValue();
+            String number = row.get(1).toString();
             dsl.execute(
                     "UPDATE register_entry SET status = IF(status = 'REVOKED', 'ACTIVE', 'REVOKED')"
                             + " WHERE kind = 'STAR' AND corporate_number = ?",
