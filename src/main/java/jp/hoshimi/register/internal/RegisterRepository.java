@@ -8,6 +8,8 @@ import static jp.hoshimi.db.Tables.REGISTER_SYNC_RUN;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
@@ -319,20 +321,26 @@ public class RegisterRepository {
         return new Staging(runId, kind, directory);
     }
 
-    /** The active entries' content hashes. */
+    /**
+     * The active entries' content hashes. Plain JDBC with the number as a BIGINT and the hash as its 32
+     * bytes: 200,000 rows through jOOQ records and hex strings took seconds on a busy machine.
+     */
     private StoredHashes storedHashes(RegisterKind kind) {
-        StoredHashes stored = new StoredHashes();
-        try (var cursor = dsl.select(REGISTER_ENTRY.CORPORATE_NUMBER, REGISTER_ENTRY.CONTENT_HASH)
-                .from(REGISTER_ENTRY)
-                .where(REGISTER_ENTRY.KIND.eq(kind.name()))
-                .and(REGISTER_ENTRY.REMOVED_AT.isNull())
-                .fetchSize(10_000)
-                .fetchLazy()) {
-            for (var row : cursor) {
-                stored.add(row.value1(), row.value2());
+        return dsl.connectionResult(connection -> {
+            StoredHashes stored = new StoredHashes();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT CAST(corporate_number AS UNSIGNED), UNHEX(content_hash) FROM register_entry"
+                            + " WHERE kind = ? AND removed_at IS NULL")) {
+                select.setString(1, kind.name());
+                select.setFetchSize(10_000);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        stored.add(rows.getLong(1), rows.getBytes(2));
+                    }
+                }
             }
-        }
-        return stored.sort();
+            return stored.sort();
+        });
     }
 
     /** MariaDB's "not allowed with this version" (local_infile off) and "local infile disabled" (client). */

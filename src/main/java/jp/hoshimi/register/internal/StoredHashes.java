@@ -1,5 +1,8 @@
 package jp.hoshimi.register.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.function.Consumer;
@@ -11,22 +14,34 @@ import java.util.function.Consumer;
  */
 final class StoredHashes {
 
+    private static final VarHandle BIG_ENDIAN =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private final long[] scratch = new long[4];
     private long[] numbers = new long[1024];
     private long[] hashes = new long[4 * 1024];
     private boolean[] seen = new boolean[1024];
     private int size;
 
-    /** Adds a stored entry, in any order; call {@link #sort} once they are all in. */
-    void add(String corporateNumber, String contentHash) {
+    /** Adds a stored entry, its number and the 32 bytes of its SHA-256, in any order; then {@link #sort}. */
+    void add(long corporateNumber, byte[] contentHash) {
+        if (contentHash == null || contentHash.length != 32) {
+            throw new IllegalArgumentException("not a SHA-256 of 32 bytes for 法人番号 " + corporateNumber);
+        }
+        grow();
+        numbers[size] = corporateNumber;
+        for (int k = 0; k < 4; k++) {
+            hashes[size * 4 + k] = (long) BIG_ENDIAN.get(contentHash, k * 8);
+        }
+        size++;
+    }
+
+    private void grow() {
         if (size == numbers.length) {
             numbers = Arrays.copyOf(numbers, size * 2);
             hashes = Arrays.copyOf(hashes, size * 8);
             seen = Arrays.copyOf(seen, size * 2);
         }
-        numbers[size] = Long.parseLong(corporateNumber);
-        decode(contentHash, hashes, size * 4);
-        size++;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,13 +13,18 @@ class StoredHashesTest {
     static final String A = "a".repeat(64);
     static final String B = "0123456789abcdef".repeat(4);
 
+    /** As the repository reads them: the number as a BIGINT, the hash as UNHEX(content_hash). */
+    static void add(StoredHashes stored, String corporateNumber, String contentHash) {
+        stored.add(Long.parseLong(corporateNumber), HexFormat.of().parseHex(contentHash));
+    }
+
     @Test
     void an_entry_is_new_changed_or_the_same_and_the_unnamed_ones_are_the_removals() {
         StoredHashes stored = new StoredHashes();
         // in any order: the database is not asked to sort
-        stored.add("3000000000003", A);
-        stored.add("1000000000001", A);
-        stored.add("2000000000002", B);
+        add(stored, "3000000000003", A);
+        add(stored, "1000000000001", A);
+        add(stored, "2000000000002", B);
         stored.sort();
 
         assertThat(stored.compare("1000000000001", A)).isEqualTo(StoredHashes.Comparison.SAME);
@@ -33,7 +39,7 @@ class StoredHashesTest {
     @Test
     void a_hash_differing_in_its_last_digit_is_a_change() {
         StoredHashes stored = new StoredHashes();
-        stored.add("0000000000001", B);
+        add(stored, "0000000000001", B);
         stored.sort();
 
         assertThat(stored.compare("0000000000001", B.substring(0, 63) + "0"))
@@ -44,7 +50,7 @@ class StoredHashesTest {
     void grows_past_its_first_capacity_and_keeps_leading_zeros() {
         StoredHashes stored = new StoredHashes();
         for (int i = 5000; i > 0; i--) {
-            stored.add(String.format("%013d", i), A);
+            add(stored, String.format("%013d", i), A);
         }
         stored.sort();
         for (int i = 2; i <= 5000; i++) {
@@ -59,8 +65,8 @@ class StoredHashesTest {
     @Test
     void the_same_number_stored_twice_is_refused() {
         StoredHashes stored = new StoredHashes();
-        stored.add("1000000000001", A);
-        stored.add("1000000000001", B);
+        add(stored, "1000000000001", A);
+        add(stored, "1000000000001", B);
 
         assertThatThrownBy(stored::sort).isInstanceOf(IllegalStateException.class);
     }
