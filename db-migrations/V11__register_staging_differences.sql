@@ -12,3 +12,9 @@ ALTER TABLE register_staging MODIFY name VARCHAR(300) NULL;
 ALTER TABLE register_staging MODIFY level VARCHAR(10) NULL;
 ALTER TABLE register_staging MODIFY status VARCHAR(20) NULL;
 ALTER TABLE register_staging MODIFY content_hash CHAR(64) NULL;
+
+-- The name index served no query: the register is searched by name with "contains" (LIKE '%…%'), which
+-- no B-tree index can answer, and never sorted by name. Every entry written paid for it.
+-- [jooq ignore start]
+DROP INDEX ix_register_entry_name ON register_entry;
+-- [jooq ignore stop]
