@@ -299,7 +299,6 @@ public class RegisterSyncService {
             String sourceId,
             boolean confirmed,
             Timings timings) {
-        progress.put(kind, "register.progress.comparing");
         int guard = properties.removalGuardPercent();
         boolean suspicious =
                 difference.activeBefore() > 0 && difference.removed() * 100L > (long) guard * difference.activeBefore();

@@ -2,6 +2,7 @@ package jp.hoshimi.register.internal;
 
 import static jp.hoshimi.db.Tables.REGISTER_STAGING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -119,6 +120,24 @@ class RegisterStagingTest {
 
         assertStaged(run);
         assertThat(output).contains(REFUSED);
+    }
+
+    @Test
+    void a_value_the_server_would_have_to_bend_fails_the_load_instead_of_passing_as_a_warning() {
+        // LOCAL INFILE turns errors into warnings; the parser never makes such a value, this one forces it
+        FeedEntry tooLong = new FeedEntry(
+                number(9), "株式会社テスト", "STAR3-AND-MORE", null, LocalDate.of(2028, 3, 31), "ACTIVE", null, null);
+        long run = startRun();
+
+        try (RegisterRepository.Staging staging = repository.staging(run, KIND, dir)) {
+            staging.add(tooLong, "ab".repeat(32));
+            assertThatThrownBy(staging::load)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("warned")
+                    .hasMessageContaining("level");
+        } finally {
+            repository.clearStaging(run);
+        }
     }
 
     private long startRun() {
