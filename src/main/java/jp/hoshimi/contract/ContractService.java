@@ -21,12 +21,14 @@ import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.BusinessDate;
 import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.FieldProblem;
+import jp.hoshimi.shared.MasterDataChangedEvent;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.shared.ValidationException;
 import jp.hoshimi.supplier.SupplierService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,6 +54,7 @@ public class ContractService {
     private final AuditService auditService;
     private final Clock clock;
     private final BusinessDate businessDate;
+    private final ApplicationEventPublisher events;
     private final int countCap;
 
     ContractService(
@@ -62,6 +65,7 @@ public class ContractService {
             AuditService auditService,
             Clock clock,
             BusinessDate businessDate,
+            ApplicationEventPublisher events,
             @Value("${hoshimi.list.count-cap:" + ResultCount.DEFAULT_CAP + "}") int countCap) {
         this.contracts = contracts;
         this.orgUnits = orgUnits;
@@ -70,6 +74,7 @@ public class ContractService {
         this.auditService = auditService;
         this.clock = clock;
         this.businessDate = businessDate;
+        this.events = events;
         this.countCap = countCap;
     }
 
@@ -141,6 +146,7 @@ public class ContractService {
         ContractForm valid = validate(form, scope, null);
         long id = contracts.insert(valid, suggestion(valid), LocalDateTime.now(clock));
         audit.record(AUDIT_TYPE, id, AuditAction.CREATE, null, valid);
+        events.publishEvent(MasterDataChangedEvent.contract(id));
         return id;
     }
 
@@ -154,6 +160,7 @@ public class ContractService {
             throw new ConcurrentEditException(AUDIT_TYPE, id);
         }
         audit.record(AUDIT_TYPE, id, AuditAction.UPDATE, before.toForm(), valid);
+        events.publishEvent(MasterDataChangedEvent.contract(id));
     }
 
     @Transactional
@@ -161,6 +168,8 @@ public class ContractService {
     public void delete(long id, int version) {
         ContractDetails before =
                 contracts.find(orgUnits.currentScope(), id).orElseThrow(() -> new NotFoundException(AUDIT_TYPE, id));
+        // before the delete: listeners note who is in the chain while the chain is still there
+        events.publishEvent(MasterDataChangedEvent.contract(id));
         if (!contracts.delete(id, version)) {
             throw new ConcurrentEditException(AUDIT_TYPE, id);
         }
