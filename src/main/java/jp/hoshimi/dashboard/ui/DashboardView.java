@@ -1,7 +1,6 @@
 package jp.hoshimi.dashboard.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -310,7 +309,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 level -> getTranslation(level.messageKey()),
                 month -> month.month().toString(),
                 getTranslation("dashboard.timeline.title"));
-        timeline.add(new Html(svg));
+        timeline.add(svg(svg));
         Div legend = new Div();
         legend.addClassName("chart-legend");
         for (RequiredLevel level : ExpiryTimelineChart.STACK) {
@@ -328,7 +327,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
             trend.add(new Paragraph(getTranslation("dashboard.trend.empty")));
             return;
         }
-        trend.add(new Html(TrendChart.svg(
+        trend.add(svg(TrendChart.svg(
                 days,
                 first,
                 last,
@@ -343,6 +342,17 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
             legend.add(key);
         }
         trend.add(legend);
+    }
+
+    /**
+     * A chart as markup parsed by the browser (innerHTML), which puts it in the SVG namespace; elements
+     * created one by one (the Html component) would land in the HTML namespace and not be drawn.
+     */
+    private static Div svg(String markup) {
+        Div chart = new Div();
+        chart.addClassName("chart-svg");
+        chart.getElement().setProperty("innerHTML", markup);
+        return chart;
     }
 
     private static String count(long n) {
