@@ -170,7 +170,7 @@ class DashboardBenchmark {
     }
 
     /**
-     * Evaluation results for every contract, set-based: a status from a hash of the id (60 % OK, 10 %
+     * Evaluation results for every contract, set-based: a status from a hash of the id (CRC32: a multiplicative hash would tie it to the title pattern) (60 % OK, 10 %
      * EXPIRING, then 8 % MISSING, 7 % INSUFFICIENT, 6 % EXPIRED, 5 % UNVERIFIABLE, 4 % REVOKED), an
      * earliest valid-until from 60 days ago to two years ahead, supplier statuses as the worst over their
      * contracts, and one snapshot row per day, unit, level and status for 180 days.
@@ -190,7 +190,7 @@ class DashboardBenchmark {
                         'EXPIRING', 'OK') - 1,
                     1 + MOD(id, 3), IF(status IN ('OK', 'EXPIRING'), 0, 1),
                     ? - INTERVAL 60 DAY + INTERVAL MOD(id * 7919, 790) DAY, ?, NULL, ?
-                FROM (SELECT id, %s AS status FROM (SELECT id, MOD(id * 2654435761, 100) AS b FROM contract) h) s
+                FROM (SELECT id, %s AS status FROM (SELECT id, MOD(CRC32(id), 100) AS b FROM contract) h) s
                 """.formatted(statusOfBucket), today, now, now);
         dsl.execute("""
                 INSERT INTO supplier_compliance (supplier_id, status, severity, status_since, previous_status, updated_at)

@@ -215,7 +215,7 @@ class DashboardServiceTest {
                 null,
                 0,
                 1000);
-        assertThat(searched).allSatisfy(c -> assertThat(c.status()).isEqualTo(ComplianceStatus.OK));
+        assertThat(searched).isNotEmpty().allSatisfy(c -> assertThat(c.status()).isEqualTo(ComplianceStatus.OK));
     }
 
     @Test

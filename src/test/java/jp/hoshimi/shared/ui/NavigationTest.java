@@ -62,7 +62,14 @@ class NavigationTest extends KaribuTest {
 
         assertThat(navigationLabels())
                 .containsExactly(
-                        "Dashboard", "Supplier check", "Suppliers", "Contracts", "Register", "Imports", "Alerts", "Settings");
+                        "Dashboard",
+                        "Supplier check",
+                        "Suppliers",
+                        "Contracts",
+                        "Register",
+                        "Imports",
+                        "Alerts",
+                        "Settings");
         assertThat(_get(Span.class, spec -> spec.withId("current-user")).getText())
                 .isEqualTo("Karibu Tester");
     }
