@@ -43,8 +43,15 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
                 "spring.datasource.password", "",
                 "hoshimi.dev-db.active", "true"));
         properties.putAll(DemoRegisterServer.properties(environment));
+        if (!environment.containsProperty(DEMO_DATE_PROPERTY)) {
+            // the demo register tells its story as of this date (docs/decisions/0007); set it empty for today
+            properties.put(DEMO_DATE_PROPERTY, DEMO_DATE);
+        }
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedMariaDb", properties));
     }
+
+    static final String DEMO_DATE_PROPERTY = "hoshimi.clock.fixed-date";
+    static final String DEMO_DATE = "2026-12-01";
 
     @Override
     public int getOrder() {

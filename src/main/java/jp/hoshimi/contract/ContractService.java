@@ -19,12 +19,14 @@ import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.FieldProblem;
+import jp.hoshimi.shared.MasterDataChangedEvent;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.shared.ValidationException;
 import jp.hoshimi.supplier.SupplierService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,6 +47,7 @@ public class ContractService {
     private final AuditTrail audit;
     private final AuditService auditService;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final int countCap;
 
     ContractService(
@@ -54,6 +57,7 @@ public class ContractService {
             AuditTrail audit,
             AuditService auditService,
             Clock clock,
+            ApplicationEventPublisher events,
             @Value("${hoshimi.list.count-cap:" + ResultCount.DEFAULT_CAP + "}") int countCap) {
         this.contracts = contracts;
         this.orgUnits = orgUnits;
@@ -61,6 +65,7 @@ public class ContractService {
         this.audit = audit;
         this.auditService = auditService;
         this.clock = clock;
+        this.events = events;
         this.countCap = countCap;
     }
 
@@ -115,6 +120,7 @@ public class ContractService {
         ContractForm valid = validate(form, scope, null);
         long id = contracts.insert(valid, suggestion(valid), LocalDateTime.now(clock));
         audit.record(AUDIT_TYPE, id, AuditAction.CREATE, null, valid);
+        events.publishEvent(MasterDataChangedEvent.contract(id));
         return id;
     }
 
@@ -128,6 +134,7 @@ public class ContractService {
             throw new ConcurrentEditException(AUDIT_TYPE, id);
         }
         audit.record(AUDIT_TYPE, id, AuditAction.UPDATE, before.toForm(), valid);
+        events.publishEvent(MasterDataChangedEvent.contract(id));
     }
 
     @Transactional
@@ -135,6 +142,8 @@ public class ContractService {
     public void delete(long id, int version) {
         ContractDetails before =
                 contracts.find(orgUnits.currentScope(), id).orElseThrow(() -> new NotFoundException(AUDIT_TYPE, id));
+        // before the delete: listeners note who is in the chain while the chain is still there
+        events.publishEvent(MasterDataChangedEvent.contract(id));
         if (!contracts.delete(id, version)) {
             throw new ConcurrentEditException(AUDIT_TYPE, id);
         }

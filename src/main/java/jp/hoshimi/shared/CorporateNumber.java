@@ -63,6 +63,11 @@ public final class CorporateNumber implements Comparable<CorporateNumber> {
         return 9 - (sum % 9);
     }
 
+    /** The 13-digit number for a 12-digit base: its check digit in front (test data, demo data). */
+    public static String withCheckDigit(String baseNumber) {
+        return checkDigitOf(baseNumber) + baseNumber;
+    }
+
     public String value() {
         return digits;
     }

@@ -16,11 +16,13 @@ import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.settings.SettingsService;
 import jp.hoshimi.shared.ConcurrentEditException;
+import jp.hoshimi.shared.MasterDataChangedEvent;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.SubcontractorPolicy;
 import jp.hoshimi.subcontracting.internal.LinkRepository;
 import jp.hoshimi.supplier.SupplierDetails;
 import jp.hoshimi.supplier.SupplierService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,6 +43,7 @@ public class SubcontractingService {
     private final Clock clock;
     private final SettingsService settings;
     private final OrgUnitService orgUnits;
+    private final ApplicationEventPublisher events;
 
     SubcontractingService(
             LinkRepository links,
@@ -49,7 +52,9 @@ public class SubcontractingService {
             SettingsService settings,
             OrgUnitService orgUnits,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.settings = settings;
         this.orgUnits = orgUnits;
         this.links = links;
@@ -112,6 +117,7 @@ public class SubcontractingService {
         }
         long id = links.insert(contractId, form, LocalDateTime.now(clock));
         audit.record(AUDIT_TYPE, id, AuditAction.CREATE, null, auditState(contract, form));
+        events.publishEvent(MasterDataChangedEvent.contract(contractId));
         return id;
     }
 
@@ -137,6 +143,7 @@ public class SubcontractingService {
                                 form.systemAccess(),
                                 form.requiredLevelOverride(),
                                 form.note())));
+        events.publishEvent(MasterDataChangedEvent.contract(contractId));
     }
 
     /** Removes a link; a sub-contractor that has sub-contractors of its own must be emptied first. */
@@ -155,6 +162,7 @@ public class SubcontractingService {
             throw new ConcurrentEditException(AUDIT_TYPE, linkId);
         }
         audit.record(AUDIT_TYPE, linkId, AuditAction.DELETE, auditState(contract, link), null);
+        events.publishEvent(MasterDataChangedEvent.contract(contractId));
     }
 
     private ChainLink link(long contractId, long linkId) {

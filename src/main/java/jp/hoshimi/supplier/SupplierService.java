@@ -17,11 +17,13 @@ import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.CorporateNumber;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.InvalidCorporateNumberException;
+import jp.hoshimi.shared.MasterDataChangedEvent;
 import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.shared.ValidationException;
 import jp.hoshimi.supplier.internal.SupplierRepository;
 import jp.hoshimi.supplier.internal.SupplierRow;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +41,7 @@ public class SupplierService {
     private final AuditTrail audit;
     private final AuditService auditService;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final int countCap;
 
     SupplierService(
@@ -46,11 +49,13 @@ public class SupplierService {
             AuditTrail audit,
             AuditService auditService,
             Clock clock,
+            ApplicationEventPublisher events,
             @Value("${hoshimi.list.count-cap:" + ResultCount.DEFAULT_CAP + "}") int countCap) {
         this.suppliers = suppliers;
         this.audit = audit;
         this.auditService = auditService;
         this.clock = clock;
+        this.events = events;
         this.countCap = countCap;
     }
 
@@ -117,6 +122,7 @@ public class SupplierService {
         long id = suppliers.insert(row, LocalDateTime.now(clock));
         SupplierDetails created = suppliers.findById(id).orElseThrow();
         audit.record(AUDIT_TYPE, id, AuditAction.CREATE, null, created.toForm());
+        events.publishEvent(MasterDataChangedEvent.supplier(id));
         return id;
     }
 
@@ -133,6 +139,9 @@ public class SupplierService {
             throw new ConcurrentEditException(AUDIT_TYPE, id);
         }
         audit.record(AUDIT_TYPE, id, AuditAction.UPDATE, before.toForm(), row.toForm());
+        if (!java.util.Objects.equals(before.corporateNumber(), row.corporateNumber())) {
+            events.publishEvent(MasterDataChangedEvent.supplier(id));
+        }
     }
 
     /** Deletes a supplier that no contract or chain uses. */

@@ -21,6 +21,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
 import jp.hoshimi.audit.ui.HistoryGrid;
+import jp.hoshimi.compliance.ComplianceService;
+import jp.hoshimi.compliance.ContractEvaluation;
+import jp.hoshimi.compliance.ui.EvaluationSummary;
 import jp.hoshimi.contract.ContractDetails;
 import jp.hoshimi.contract.ContractService;
 import jp.hoshimi.contract.DecisionChart;
@@ -47,6 +50,7 @@ class ContractDetailView extends VerticalLayout implements BeforeEnterObserver, 
     private final OrgUnitService orgUnits;
     private final UserAccountService users;
     private final CurrentUser currentUser;
+    private final ComplianceService compliance;
     ContractDetails contract;
     ChainTree chainTree;
     final Button edit = new Button();
@@ -58,7 +62,9 @@ class ContractDetailView extends VerticalLayout implements BeforeEnterObserver, 
             SubcontractingService chains,
             OrgUnitService orgUnits,
             UserAccountService users,
-            CurrentUser currentUser) {
+            CurrentUser currentUser,
+            ComplianceService compliance) {
+        this.compliance = compliance;
         this.contracts = contracts;
         this.suppliers = suppliers;
         this.chains = chains;
@@ -101,10 +107,19 @@ class ContractDetailView extends VerticalLayout implements BeforeEnterObserver, 
         back.addClassName("back-link");
         add(back, new ViewToolbar(details.contractNumber() + "　" + details.title(), edit, delete));
 
+        ContractEvaluation evaluation = compliance.contractEvaluation(details.id());
+        add(new EvaluationSummary(
+                evaluation.status(),
+                evaluation.since(),
+                evaluation.previous(),
+                evaluation.links(),
+                evaluation.stale(),
+                evaluation.registerAsOf(),
+                false));
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.add(getTranslation("contract.tab.overview"), overview(details));
-        chainTree = new ChainTree(chains, suppliers, details, edit.isVisible());
+        chainTree = new ChainTree(chains, suppliers, compliance, details, edit.isVisible());
         tabs.add(getTranslation("contract.tab.chain"), chainTree);
         HistoryGrid history = new HistoryGrid("contract.history.");
         history.show(contracts.history(details.id()));

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -18,6 +19,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.hoshimi.compliance.ComplianceService;
+import jp.hoshimi.compliance.ContractEvaluation;
+import jp.hoshimi.compliance.Finding;
+import jp.hoshimi.compliance.ui.ComplianceBadge;
+import jp.hoshimi.compliance.ui.ComplianceTexts;
 import jp.hoshimi.contract.ContractDetails;
 import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.RequiredLevel;
@@ -43,10 +49,18 @@ public class ChainTree extends Composite<VerticalLayout> {
     private final SupplierService suppliers;
     private final ContractDetails contract;
     private final boolean editable;
+    private final ComplianceService compliance;
+    private Map<Long, Finding> findings = Map.of();
+    private boolean stale;
 
     public ChainTree(
-            SubcontractingService chains, SupplierService suppliers, ContractDetails contract, boolean editable) {
+            SubcontractingService chains,
+            SupplierService suppliers,
+            ComplianceService compliance,
+            ContractDetails contract,
+            boolean editable) {
         this.chains = chains;
+        this.compliance = compliance;
         this.suppliers = suppliers;
         this.contract = contract;
         this.editable = editable;
@@ -66,8 +80,8 @@ public class ChainTree extends Composite<VerticalLayout> {
         tree.setAllRowsVisible(true);
         tree.addComponentHierarchyColumn(this::nameCell)
                 .setHeader(getTranslation("contract.field.supplier"))
-                .setWidth("18em")
-                .setFlexGrow(3)
+                .setWidth("14em")
+                .setFlexGrow(2)
                 .setResizable(true);
         tree.addColumn(node -> node.corporateNumber() == null ? "—" : node.corporateNumber())
                 .setHeader(getTranslation("supplier.field.corporateNumber"))
@@ -78,12 +92,16 @@ public class ChainTree extends Composite<VerticalLayout> {
                 .setFlexGrow(0);
         tree.addColumn(this::flows)
                 .setHeader(getTranslation("chain.column.flows"))
-                .setWidth("14em")
+                .setWidth("9em")
                 .setFlexGrow(1)
                 .setTooltipGenerator(this::flows);
         tree.addColumn(new ComponentRenderer<>(this::levelCell))
                 .setHeader(getTranslation("contract.field.requiredLevel"))
                 .setAutoWidth(true);
+        tree.addColumn(new ComponentRenderer<>(this::statusCell))
+                .setHeader(getTranslation("compliance.column.status"))
+                .setWidth("16em")
+                .setFlexGrow(3);
         if (editable) {
             tree.addColumn(new ComponentRenderer<>(this::actions))
                     .setAutoWidth(true)
@@ -126,6 +144,24 @@ public class ChainTree extends Composite<VerticalLayout> {
         HorizontalLayout cell = new HorizontalLayout(badge, source);
         cell.setSpacing(true);
         cell.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        return cell;
+    }
+
+    /** The compliance finding shown for a supplier of this chain, null before its first evaluation. */
+    Finding findingOf(long supplierId) {
+        return findings.get(supplierId);
+    }
+
+    private Component statusCell(Node node) {
+        Finding finding = findings.get(node.supplierId());
+        if (finding == null) {
+            return ComplianceBadge.none();
+        }
+        Div cell = new Div(new ComplianceBadge(finding.status(), stale));
+        Span reason = new Span(ComplianceTexts.reason(this, finding.verdict()));
+        reason.addClassName("chain-reason");
+        cell.add(reason);
+        cell.addClassName("chain-status");
         return cell;
     }
 
@@ -185,6 +221,10 @@ public class ChainTree extends Composite<VerticalLayout> {
     /** Rebuilds the tree from the stored chain. */
     void refresh() {
         List<ChainLink> links = chains.chain(contract.id());
+        ContractEvaluation evaluation = compliance.contractEvaluation(contract.id());
+        stale = evaluation.stale();
+        findings = new HashMap<>();
+        evaluation.links().forEach(f -> findings.put(f.supplierId(), f));
         TreeData<Node> data = new TreeData<>();
         Node root =
                 new Node(contract.supplierId(), contract.supplierName(), contract.supplierCorporateNumber(), 1, null);

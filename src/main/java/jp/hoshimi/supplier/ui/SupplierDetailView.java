@@ -21,6 +21,10 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
 import jp.hoshimi.audit.ui.HistoryGrid;
+import jp.hoshimi.compliance.ComplianceService;
+import jp.hoshimi.compliance.SupplierEvaluation;
+import jp.hoshimi.compliance.ui.EvaluationSummary;
+import jp.hoshimi.compliance.ui.FindingsGrid;
 import jp.hoshimi.contract.ContractFilter;
 import jp.hoshimi.contract.ContractListItem;
 import jp.hoshimi.contract.ContractService;
@@ -45,6 +49,7 @@ import jp.hoshimi.supplier.SupplierService;
 class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final SupplierService suppliers;
+    private final ComplianceService compliance;
     private final CurrentUser currentUser;
     SupplierDetails supplier;
     final Button edit = new Button();
@@ -62,7 +67,9 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
             ContractService contractService,
             SubcontractingService chains,
             RegisterService register,
-            CurrentUser currentUser) {
+            CurrentUser currentUser,
+            ComplianceService compliance) {
+        this.compliance = compliance;
         this.register = register;
         this.suppliers = suppliers;
         this.contractService = contractService;
@@ -105,9 +112,20 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
         back.addClassName("back-link");
         add(back, new ViewToolbar(details.name(), edit, delete));
 
+        SupplierEvaluation evaluation = compliance.supplierEvaluation(details.id());
+        add(new EvaluationSummary(
+                evaluation.status(),
+                evaluation.since(),
+                evaluation.previous(),
+                evaluation.findings(),
+                evaluation.stale(),
+                evaluation.registerAsOf(),
+                true));
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.add(getTranslation("supplier.tab.overview"), overview(details));
+        tabs.add(
+                getTranslation("supplier.tab.compliance"), new FindingsGrid(evaluation.findings(), evaluation.stale()));
         tabs.add(getTranslation("supplier.tab.contracts"), contractsTab(details));
         tabs.add(getTranslation("supplier.tab.asSubcontractor"), subcontractorTab(details));
         tabs.add(getTranslation("supplier.tab.register"), new RegisterHistory(register, details.corporateNumber()));

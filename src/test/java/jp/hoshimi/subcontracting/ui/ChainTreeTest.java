@@ -34,6 +34,9 @@ class ChainTreeTest extends KaribuTest {
     SystemAuthentication system;
 
     @Autowired
+    jp.hoshimi.compliance.ComplianceService compliance;
+
+    @Autowired
     DSLContext dsl;
 
     @Test
@@ -42,7 +45,7 @@ class ChainTreeTest extends KaribuTest {
         ContractDetails contract = system.callAsSystem(() -> contracts.findByNumber("HMC-2026-0001"))
                 .orElseThrow();
 
-        ChainTree tree = new ChainTree(chains, suppliers, contract, true);
+        ChainTree tree = new ChainTree(chains, suppliers, compliance, contract, true);
         UI.getCurrent().add(tree);
 
         var data = tree.tree.getTreeData();
@@ -54,6 +57,10 @@ class ChainTreeTest extends KaribuTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(remote.tier()).isEqualTo(2);
+        // not in the register: the tree says so, with the reason
+        assertThat(tree.findingOf(remote.supplierId()).status())
+                .isEqualTo(jp.hoshimi.compliance.ComplianceStatus.MISSING);
+        assertThat(tree.tree.getElement().getOuterHTML()).doesNotContain("compliance.status");
         assertThat(data.getChildren(remote)).singleElement().satisfies(n -> {
             assertThat(n.name()).isEqualTo("みらいクラウド株式会社");
             assertThat(n.tier()).isEqualTo(3);
@@ -65,7 +72,7 @@ class ChainTreeTest extends KaribuTest {
         signInAsUser("risk");
         ContractDetails contract = system.callAsSystem(() -> contracts.findByNumber("HMC-2026-0006"))
                 .orElseThrow();
-        ChainTree tree = new ChainTree(chains, suppliers, contract, true);
+        ChainTree tree = new ChainTree(chains, suppliers, compliance, contract, true);
         UI.getCurrent().add(tree);
         try {
             _click(tree.addFirstTier);

@@ -1,0 +1,272 @@
+package jp.hoshimi.compliance;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.hoshimi.compliance.internal.ChainRows.ContractRow;
+import jp.hoshimi.compliance.internal.ChainRows.FindingRow;
+import jp.hoshimi.compliance.internal.ChainRows.LinkRow;
+import jp.hoshimi.compliance.internal.Chains;
+import jp.hoshimi.compliance.internal.ComplianceRepository;
+import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.settings.PolicySettings;
+import jp.hoshimi.settings.SettingsService;
+import jp.hoshimi.shared.BusinessDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Evaluates contracts' chains against the register and stores the findings, the contract and supplier
+ * statuses and an event per change — in one transaction per evaluation, serialised across the cluster by
+ * a database lock, in batches of contracts (memory stays flat at any size). Reads and compares in Java
+ * with {@link ComplianceRules}; writes only what changed; aggregates in SQL. Internal machinery: it is
+ * called by the triggers and the daily job (as the system user) and, for people, through
+ * {@link ComplianceService}.
+ */
+@Component
+public class ComplianceEvaluator {
+
+    private static final Logger log = LoggerFactory.getLogger(ComplianceEvaluator.class);
+    static final int BATCH = 5000;
+    static final int LOCK_WAIT_SECONDS = 300;
+
+    /** What an evaluation did. */
+    public record Result(int contracts, int findingsWritten, long events, Duration took, LocalDate evaluatedOn) {}
+
+    private final ComplianceRepository repository;
+    private final SettingsService settings;
+    private final BusinessDate businessDate;
+    private final Clock clock;
+    private final SystemAuthentication system;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+
+    ComplianceEvaluator(
+            ComplianceRepository repository,
+            SettingsService settings,
+            BusinessDate businessDate,
+            Clock clock,
+            SystemAuthentication system,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
+        this.repository = repository;
+        this.settings = settings;
+        this.businessDate = businessDate;
+        this.clock = clock;
+        this.system = system;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Every contract, then today's snapshot for the trend. */
+    public Result evaluateAll() {
+        return run(null, Set.of());
+    }
+
+    /** Evaluates everything when nothing was ever evaluated (a new installation, or data loaded by SQL). */
+    public void evaluateIfNeverEvaluated() {
+        if (!Boolean.TRUE.equals(transaction.execute(status -> repository.hasAnyEvaluation()))) {
+            evaluateAll();
+        }
+    }
+
+    /** These contracts' chains (e.g. after an edit), and the statuses of everyone in them. */
+    public Result evaluateContracts(Collection<Long> contractIds) {
+        return contractIds.isEmpty() ? empty() : run(new LinkedHashSet<>(contractIds), Set.of());
+    }
+
+    /** Every contract these suppliers appear in (e.g. after their register entry changed). */
+    public Result evaluateSuppliers(Collection<Long> supplierIds) {
+        if (supplierIds.isEmpty()) {
+            return empty();
+        }
+        Set<Long> contracts =
+                new LinkedHashSet<>(transaction.execute(status -> repository.contractIdsInvolving(supplierIds)));
+        return run(contracts, new HashSet<>(supplierIds));
+    }
+
+    /**
+     * After changes: the contracts given, every contract of the suppliers whose facts changed, and the
+     * status of {@code chainMembers} (suppliers that were in the changed chains). Everything when the
+     * scope is large anyway.
+     */
+    Result evaluate(Set<Long> supplierIds, Set<Long> contractIds, Set<Long> chainMembers, int fullThreshold) {
+        if (supplierIds.size() + contractIds.size() > fullThreshold) {
+            return evaluateAll();
+        }
+        Set<Long> contracts = new LinkedHashSet<>(contractIds);
+        if (!supplierIds.isEmpty()) {
+            contracts.addAll(transaction.execute(status -> repository.contractIdsInvolving(supplierIds)));
+        }
+        Set<Long> statusOnly = new HashSet<>(supplierIds);
+        statusOnly.addAll(chainMembers);
+        return contracts.isEmpty() && statusOnly.isEmpty() ? empty() : run(contracts, statusOnly);
+    }
+
+    /** The suppliers whose register entries a sync run changed. */
+    List<Long> suppliersChangedInRun(long syncRunId) {
+        return transaction.execute(status -> repository.suppliersChangedInRun(syncRunId));
+    }
+
+    private Result empty() {
+        return new Result(0, 0, 0, Duration.ZERO, businessDate.today());
+    }
+
+    /** {@code contractIds} null = all. */
+    private Result run(Set<Long> contractIds, Set<Long> extraSuppliers) {
+        return system.callAsSystem(() -> {
+            long started = System.nanoTime();
+            PolicySettings policy = settings.policy();
+            LocalDate today = businessDate.today();
+            LocalDateTime now = LocalDateTime.now(clock);
+            long[] eventRange = new long[2];
+            int[] counts = new int[2];
+            transaction.executeWithoutResult(status -> {
+                if (!repository.lock(LOCK_WAIT_SECONDS)) {
+                    throw new IllegalStateException("Another compliance evaluation held the lock for "
+                            + LOCK_WAIT_SECONDS + " s; this one did nothing.");
+                }
+                try {
+                    eventRange[0] = repository.lastEventId();
+                    Set<Long> leftChains = new HashSet<>(extraSuppliers);
+                    if (contractIds == null) {
+                        long after = 0;
+                        List<Long> batch;
+                        while (!(batch = repository.contractIdsAfter(after, BATCH)).isEmpty()) {
+                            counts[1] += evaluateBatch(batch, policy, today, now, leftChains);
+                            counts[0] += batch.size();
+                            after = batch.get(batch.size() - 1);
+                        }
+                        repository.prepareScope(List.of(), true);
+                    } else {
+                        List<Long> ids = new ArrayList<>(contractIds);
+                        for (int from = 0; from < ids.size(); from += BATCH) {
+                            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+                            counts[1] += evaluateBatch(batch, policy, today, now, leftChains);
+                        }
+                        counts[0] = ids.size();
+                        repository.prepareScope(ids, false);
+                        repository.addSuppliersToScope(leftChains);
+                    }
+                    repository.refreshContractStatuses(today, now);
+                    repository.refreshSupplierStatuses(today, now);
+                    if (contractIds == null) {
+                        repository.writeSnapshot(today);
+                    }
+                    eventRange[1] = repository.lastEventId();
+                } finally {
+                    repository.unlock();
+                }
+            });
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            (contractIds == null ? log.atInfo() : log.atDebug())
+                    .log(
+                            "Compliance evaluation as of {}: {} contracts, {} findings written, {} events in {} ms",
+                            today,
+                            contractIds == null ? "all " + counts[0] : counts[0],
+                            counts[1],
+                            eventRange[1] - eventRange[0],
+                            took.toMillis());
+            events.publishEvent(new ComplianceEvaluatedEvent(eventRange[0], eventRange[1], contractIds == null));
+            return new Result(counts[0], counts[1], eventRange[1] - eventRange[0], took, today);
+        });
+    }
+
+    /** Evaluates one batch of contracts; returns how many findings were written or deleted. */
+    private int evaluateBatch(
+            List<Long> contractIds, PolicySettings policy, LocalDate today, LocalDateTime now, Set<Long> leftChains) {
+        List<ContractRow> contracts = repository.contracts(contractIds);
+        Map<Long, List<LinkRow>> links = new HashMap<>();
+        Set<Long> suppliers = new HashSet<>();
+        for (ContractRow contract : contracts) {
+            suppliers.add(contract.supplierId());
+        }
+        for (LinkRow link : repository.links(contractIds)) {
+            links.computeIfAbsent(link.contractId(), id -> new ArrayList<>()).add(link);
+            suppliers.add(link.childId());
+        }
+        Map<Long, RegisterFacts> facts = suppliers.isEmpty() ? Map.of() : repository.facts(suppliers);
+        Map<Long, List<FindingRow>> stored = repository.findings(contractIds);
+
+        List<FindingRow> inserts = new ArrayList<>();
+        List<FindingRow> updates = new ArrayList<>();
+        List<FindingRow> deletes = new ArrayList<>();
+        List<FindingRow[]> changes = new ArrayList<>();
+        RegisterFacts nothing = new RegisterFacts(null, null, null);
+        for (ContractRow contract : contracts) {
+            Map<Long, FindingRow> before = new HashMap<>();
+            stored.getOrDefault(contract.id(), List.of()).forEach(row -> before.put(row.supplierId(), row));
+            var requirements = Chains.requirements(
+                    contract, links.getOrDefault(contract.id(), List.of()), policy.subcontractorPolicy());
+            for (var requirement : requirements.entrySet()) {
+                long supplier = requirement.getKey();
+                Verdict verdict = ComplianceRules.evaluate(
+                        facts.getOrDefault(supplier, nothing),
+                        requirement.getValue().level(),
+                        today,
+                        policy);
+                FindingRow old = before.remove(supplier);
+                FindingRow fresh =
+                        row(contract.id(), supplier, requirement.getValue().tier(), verdict, old, now);
+                if (old == null) {
+                    inserts.add(fresh);
+                } else if (!fresh.sameAs(old)) {
+                    updates.add(fresh);
+                }
+                if (isEvent(old, fresh)) {
+                    changes.add(new FindingRow[] {old, fresh});
+                }
+            }
+            deletes.addAll(before.values());
+            before.keySet().forEach(leftChains::add);
+        }
+        repository.insertFindings(inserts, today, now);
+        repository.updateFindings(updates, today, now);
+        repository.deleteFindings(deletes);
+        repository.insertLinkEvents(changes, today, now);
+        return inserts.size() + updates.size() + deletes.size();
+    }
+
+    private static FindingRow row(
+            long contractId, long supplierId, int tier, Verdict v, FindingRow old, LocalDateTime now) {
+        String status = v.status().name();
+        boolean changed = old == null || !old.status().equals(status);
+        return new FindingRow(
+                contractId,
+                supplierId,
+                tier,
+                v.required().name(),
+                v.heldLevel() == null ? null : v.heldLevel().name(),
+                v.registerStatus(),
+                v.validUntil(),
+                status,
+                v.reason().name(),
+                v.warningDays(),
+                changed ? now : old.statusSince(),
+                changed ? (old == null ? null : old.status()) : old.previousStatus());
+    }
+
+    /** A new status, or a further lead time crossed; a first finding only when it is not OK. */
+    private static boolean isEvent(FindingRow old, FindingRow fresh) {
+        if (old == null) {
+            return !ComplianceStatus.OK.name().equals(fresh.status());
+        }
+        return !old.status().equals(fresh.status())
+                || !java.util.Objects.equals(old.warningDays(), fresh.warningDays());
+    }
+}

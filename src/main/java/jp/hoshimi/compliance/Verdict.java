@@ -1,0 +1,35 @@
+package jp.hoshimi.compliance;
+
+import java.time.LocalDate;
+import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.StarLevel;
+
+/**
+ * The answer of the rules for one supplier against one required level on one date, with what is behind
+ * it: the held level and its valid-until, the register status, the lead time crossed when expiring.
+ */
+public record Verdict(
+        ComplianceStatus status,
+        Reason reason,
+        RequiredLevel required,
+        StarLevel heldLevel,
+        String registerStatus,
+        LocalDate validUntil,
+        Integer warningDays,
+        LocalDate evaluatedOn) {
+
+    /** Days from the evaluation date to valid-until (0 on the last valid day), null without expiry. */
+    public Long daysLeft() {
+        return validUntil == null ? null : java.time.temporal.ChronoUnit.DAYS.between(evaluatedOn, validUntil);
+    }
+
+    /** The reason's message arguments: held level, required level, valid until, days left. */
+    public Object[] reasonArguments() {
+        return new Object[] {
+            heldLevel == null ? "—" : heldLevel.label(),
+            required.starLevel().map(StarLevel::label).orElse("—"),
+            validUntil == null ? "—" : validUntil.toString(),
+            daysLeft() == null ? "—" : String.valueOf(daysLeft())
+        };
+    }
+}

@@ -1,0 +1,186 @@
+package jp.hoshimi.compliance.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import jp.hoshimi.compliance.ComplianceService;
+import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.compliance.ContractEvaluation;
+import jp.hoshimi.compliance.Finding;
+import jp.hoshimi.compliance.SupplierEvaluation;
+import jp.hoshimi.shared.FieldProblem;
+import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.ui.MessageBundle;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Compliance over REST: a contract's chain, a supplier's findings, the current findings by status.
+ * Reasons come as a code and as a sentence in the request's language (Accept-Language: ja or en).
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Compliance", description = "Whether each supplier in each chain holds the level required, and until when")
+class ComplianceApi {
+
+    /** One supplier in one chain. */
+    record LinkJson(
+            String contractNumber,
+            long supplierId,
+            String supplierName,
+            String corporateNumber,
+            int tier,
+            String requiredLevel,
+            String heldLevel,
+            LocalDate validUntil,
+            String registerStatus,
+            String status,
+            Integer warningDays,
+            String reasonCode,
+            String reason,
+            LocalDateTime statusSince,
+            String previousStatus,
+            LocalDate evaluatedOn) {}
+
+    record ContractJson(
+            String contractNumber,
+            String status,
+            LocalDateTime statusSince,
+            String previousStatus,
+            boolean stale,
+            LocalDateTime registerAsOf,
+            List<LinkJson> links) {}
+
+    record SupplierJson(
+            long supplierId,
+            String status,
+            LocalDateTime statusSince,
+            String previousStatus,
+            boolean stale,
+            LocalDateTime registerAsOf,
+            List<LinkJson> findings) {}
+
+    record FindingsJson(int total, int offset, List<LinkJson> findings) {}
+
+    private final ComplianceService compliance;
+    private final MessageBundle messages;
+
+    ComplianceApi(ComplianceService compliance, MessageBundle messages) {
+        this.compliance = compliance;
+        this.messages = messages;
+    }
+
+    @GetMapping("/contracts/{contractNumber}/evaluation")
+    @Operation(summary = "A contract's status (the worst of its chain) and every supplier of the chain with reasons")
+    ContractJson contract(@PathVariable String contractNumber, HttpServletRequest request) {
+        ContractEvaluation e = compliance.contractEvaluation(contractNumber.strip());
+        Locale locale = MessageBundle.supported(request.getLocale());
+        return new ContractJson(
+                e.contractNumber(),
+                name(e.status()),
+                e.since(),
+                name(e.previous()),
+                e.stale(),
+                e.registerAsOf(),
+                e.links().stream().map(f -> json(f, locale)).toList());
+    }
+
+    @GetMapping("/suppliers/{id}/evaluation")
+    @Operation(summary = "A supplier's status (the worst over its contracts and chains) and its findings with reasons")
+    SupplierJson supplier(@PathVariable long id, HttpServletRequest request) {
+        SupplierEvaluation e = compliance.supplierEvaluation(id);
+        Locale locale = MessageBundle.supported(request.getLocale());
+        return new SupplierJson(
+                e.supplierId(),
+                name(e.status()),
+                e.since(),
+                name(e.previous()),
+                e.stale(),
+                e.registerAsOf(),
+                e.findings().stream().map(f -> json(f, locale)).toList());
+    }
+
+    @GetMapping("/findings")
+    @Operation(
+            summary = "Current findings, worst first",
+            description = "status: one or more of REVOKED, EXPIRED, MISSING, UNVERIFIABLE, INSUFFICIENT, EXPIRING, OK"
+                    + " (comma-separated or repeated); none = every finding.")
+    FindingsJson findings(
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit,
+            HttpServletRequest request) {
+        Set<ComplianceStatus> statuses = statuses(status);
+        Locale locale = MessageBundle.supported(request.getLocale());
+        return new FindingsJson(
+                compliance.countFindings(statuses),
+                offset,
+                compliance.findings(statuses, offset, limit).stream()
+                        .map(f -> json(f, locale))
+                        .toList());
+    }
+
+    private static Set<ComplianceStatus> statuses(List<String> values) {
+        Set<ComplianceStatus> statuses = EnumSet.noneOf(ComplianceStatus.class);
+        if (values == null) {
+            return statuses;
+        }
+        for (String value : values) {
+            for (String part : value.split(",")) {
+                String name = part.strip().toUpperCase(Locale.ROOT);
+                if (name.isEmpty()) {
+                    continue;
+                }
+                try {
+                    statuses.add(ComplianceStatus.valueOf(name));
+                } catch (IllegalArgumentException e) {
+                    throw new ValidationException(FieldProblem.of(
+                            "status",
+                            "compliance.api.unknownStatus",
+                            part.strip(),
+                            String.join(
+                                    ", ",
+                                    Arrays.stream(ComplianceStatus.values())
+                                            .map(Enum::name)
+                                            .toList())));
+                }
+            }
+        }
+        return statuses;
+    }
+
+    private LinkJson json(Finding f, Locale locale) {
+        var v = f.verdict();
+        return new LinkJson(
+                f.contractNumber(),
+                f.supplierId(),
+                f.supplierName(),
+                f.corporateNumber(),
+                f.tier(),
+                v.required().name(),
+                v.heldLevel() == null ? null : v.heldLevel().name(),
+                v.validUntil(),
+                v.registerStatus(),
+                v.status().name(),
+                v.warningDays(),
+                v.reason().name(),
+                messages.getTranslation(v.reason().messageKey(), locale, v.reasonArguments()),
+                f.since(),
+                name(f.previous()),
+                v.evaluatedOn());
+    }
+
+    private static String name(ComplianceStatus status) {
+        return status == null ? null : status.name();
+    }
+}

@@ -1,0 +1,50 @@
+package jp.hoshimi.compliance.internal;
+
+import java.time.LocalDate;
+import jp.hoshimi.shared.RequiredLevel;
+
+/** The rows the evaluation reads and writes, as plain values. */
+public final class ChainRows {
+
+    private ChainRows() {}
+
+    /** A contract: its first-tier supplier and the level it requires. */
+    public record ContractRow(long id, long supplierId, RequiredLevel required) {}
+
+    /** One edge of a chain; {@code override} null when the policy decides the child's level. */
+    public record LinkRow(
+            long contractId,
+            long parentId,
+            long childId,
+            boolean confidentialDataFlows,
+            boolean systemAccess,
+            RequiredLevel override) {}
+
+    /** A stored finding (or one about to be stored). */
+    public record FindingRow(
+            long contractId,
+            long supplierId,
+            int tier,
+            String required,
+            String held,
+            String registerStatus,
+            LocalDate validUntil,
+            String status,
+            String reason,
+            Integer warningDays,
+            java.time.LocalDateTime statusSince,
+            String previousStatus) {
+
+        /** Same answer (everything but since/previous): nothing to write. */
+        public boolean sameAs(FindingRow other) {
+            return tier == other.tier
+                    && required.equals(other.required)
+                    && java.util.Objects.equals(held, other.held)
+                    && java.util.Objects.equals(registerStatus, other.registerStatus)
+                    && java.util.Objects.equals(validUntil, other.validUntil)
+                    && status.equals(other.status)
+                    && reason.equals(other.reason)
+                    && java.util.Objects.equals(warningDays, other.warningDays);
+        }
+    }
+}

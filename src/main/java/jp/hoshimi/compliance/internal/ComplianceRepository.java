@@ -1,0 +1,473 @@
+package jp.hoshimi.compliance.internal;
+
+import static jp.hoshimi.db.Tables.COMPLIANCE_EVENT;
+import static jp.hoshimi.db.Tables.COMPLIANCE_FINDING;
+import static jp.hoshimi.db.Tables.CONTRACT;
+import static jp.hoshimi.db.Tables.REGISTER_CHANGE;
+import static jp.hoshimi.db.Tables.REGISTER_ENTRY;
+import static jp.hoshimi.db.Tables.SUBCONTRACTING_LINK;
+import static jp.hoshimi.db.Tables.SUPPLIER;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.compliance.RegisterFacts;
+import jp.hoshimi.compliance.internal.ChainRows.ContractRow;
+import jp.hoshimi.compliance.internal.ChainRows.FindingRow;
+import jp.hoshimi.compliance.internal.ChainRows.LinkRow;
+import jp.hoshimi.db.tables.records.ComplianceEventRecord;
+import jp.hoshimi.db.tables.records.ComplianceFindingRecord;
+import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.StarLevel;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What the evaluation reads (contracts, chains, register facts, stored findings) in batches of contract
+ * ids, and what it writes: findings row by row where they changed, then the contract and supplier
+ * statuses, their events and the daily snapshot as a few set-based statements over scope tables.
+ */
+@Repository
+public class ComplianceRepository {
+
+    private static final int WRITE_BATCH = 2000;
+    static final String LOCK_NAME = "hoshimi.compliance";
+
+    private final DSLContext dsl;
+
+    ComplianceRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    // --- serialisation ---------------------------------------------------------------------------
+
+    /** Waits for the cluster-wide evaluation lock (a MariaDB named lock on this connection). */
+    public boolean lock(int timeoutSeconds) {
+        Object got = dsl.fetchValue("SELECT GET_LOCK({0}, {1})", LOCK_NAME, timeoutSeconds);
+        return got != null && ((Number) got).intValue() == 1;
+    }
+
+    public void unlock() {
+        dsl.fetchValue("SELECT RELEASE_LOCK({0})", LOCK_NAME);
+    }
+
+    public long lastEventId() {
+        Long id =
+                dsl.select(DSL.max(COMPLIANCE_EVENT.ID)).from(COMPLIANCE_EVENT).fetchOne(0, Long.class);
+        return id == null ? 0 : id;
+    }
+
+    // --- reading ---------------------------------------------------------------------------------
+
+    /** The next {@code size} contract ids after {@code afterId}, in id order. */
+    public List<Long> contractIdsAfter(long afterId, int size) {
+        return dsl.select(CONTRACT.ID)
+                .from(CONTRACT)
+                .where(CONTRACT.ID.gt(afterId))
+                .orderBy(CONTRACT.ID)
+                .limit(size)
+                .fetch(CONTRACT.ID);
+    }
+
+    /** The contracts whose chains include any of these suppliers (as first tier or below). */
+    public List<Long> contractIdsInvolving(Collection<Long> supplierIds) {
+        return dsl.select(CONTRACT.ID)
+                .from(CONTRACT)
+                .where(CONTRACT.SUPPLIER_ID.in(supplierIds))
+                .union(DSL.select(SUBCONTRACTING_LINK.CONTRACT_ID)
+                        .from(SUBCONTRACTING_LINK)
+                        .where(SUBCONTRACTING_LINK.CHILD_SUPPLIER_ID.in(supplierIds)))
+                .fetch(0, Long.class);
+    }
+
+    /** The suppliers the stored findings of these contracts are about. */
+    public List<Long> suppliersInFindings(Collection<Long> contractIds) {
+        return dsl.selectDistinct(COMPLIANCE_FINDING.SUPPLIER_ID)
+                .from(COMPLIANCE_FINDING)
+                .where(COMPLIANCE_FINDING.CONTRACT_ID.in(contractIds))
+                .fetch(COMPLIANCE_FINDING.SUPPLIER_ID);
+    }
+
+    /** The suppliers whose 法人番号 changed in the register in this sync run. */
+    public List<Long> suppliersChangedInRun(long syncRunId) {
+        return dsl.selectDistinct(SUPPLIER.ID)
+                .from(SUPPLIER)
+                .join(REGISTER_CHANGE)
+                .on(REGISTER_CHANGE.CORPORATE_NUMBER.eq(SUPPLIER.CORPORATE_NUMBER))
+                .where(REGISTER_CHANGE.SYNC_RUN_ID.eq(syncRunId))
+                .fetch(SUPPLIER.ID);
+    }
+
+    public List<ContractRow> contracts(Collection<Long> ids) {
+        return dsl.select(CONTRACT.ID, CONTRACT.SUPPLIER_ID, CONTRACT.REQUIRED_LEVEL)
+                .from(CONTRACT)
+                .where(CONTRACT.ID.in(ids))
+                .orderBy(CONTRACT.ID)
+                .fetch(r -> new ContractRow(r.value1(), r.value2(), RequiredLevel.valueOf(r.value3())));
+    }
+
+    public List<LinkRow> links(Collection<Long> contractIds) {
+        var l = SUBCONTRACTING_LINK;
+        return dsl.select(
+                        l.CONTRACT_ID,
+                        l.PARENT_SUPPLIER_ID,
+                        l.CHILD_SUPPLIER_ID,
+                        l.CONFIDENTIAL_DATA_FLOWS,
+                        l.SYSTEM_ACCESS,
+                        l.REQUIRED_LEVEL_OVERRIDE)
+                .from(l)
+                .where(l.CONTRACT_ID.in(contractIds))
+                .orderBy(l.CONTRACT_ID, l.ID)
+                .fetch(r -> new LinkRow(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6() == null ? null : RequiredLevel.valueOf(r.value6())));
+    }
+
+    /** Each supplier's 法人番号 and its current (not removed) ★ and SECURITY ACTION entries. */
+    public Map<Long, RegisterFacts> facts(Collection<Long> supplierIds) {
+        Map<Long, String> numbers = new HashMap<>();
+        Map<Long, RegisterFacts.Entry> stars = new HashMap<>();
+        Map<Long, RegisterFacts.Entry> declarations = new HashMap<>();
+        var e = REGISTER_ENTRY;
+        dsl.select(SUPPLIER.ID, SUPPLIER.CORPORATE_NUMBER, e.KIND, e.LEVEL, e.STATUS, e.VALID_UNTIL)
+                .from(SUPPLIER)
+                .leftJoin(e)
+                .on(e.CORPORATE_NUMBER.eq(SUPPLIER.CORPORATE_NUMBER).and(e.REMOVED_AT.isNull()))
+                .where(SUPPLIER.ID.in(supplierIds))
+                .forEach(r -> {
+                    numbers.put(r.value1(), r.value2());
+                    if (r.value3() != null) {
+                        var entry = new RegisterFacts.Entry(StarLevel.valueOf(r.value4()), r.value5(), r.value6());
+                        ("STAR".equals(r.value3()) ? stars : declarations).put(r.value1(), entry);
+                    }
+                });
+        Map<Long, RegisterFacts> facts = new HashMap<>();
+        numbers.forEach((id, number) -> facts.put(id, new RegisterFacts(number, stars.get(id), declarations.get(id))));
+        return facts;
+    }
+
+    /** The stored findings of these contracts, by contract id. */
+    public Map<Long, List<FindingRow>> findings(Collection<Long> contractIds) {
+        Map<Long, List<FindingRow>> byContract = new HashMap<>();
+        dsl.selectFrom(COMPLIANCE_FINDING)
+                .where(COMPLIANCE_FINDING.CONTRACT_ID.in(contractIds))
+                .forEach(r -> byContract
+                        .computeIfAbsent(r.getContractId(), id -> new ArrayList<>())
+                        .add(toRow(r)));
+        return byContract;
+    }
+
+    private static FindingRow toRow(ComplianceFindingRecord r) {
+        return new FindingRow(
+                r.getContractId(),
+                r.getSupplierId(),
+                r.getTier(),
+                r.getRequiredLevel(),
+                r.getHeldLevel(),
+                r.getRegisterStatus(),
+                r.getValidUntil(),
+                r.getStatus(),
+                r.getReasonCode(),
+                r.getWarningDays(),
+                r.getStatusSince(),
+                r.getPreviousStatus());
+    }
+
+    // --- writing findings ------------------------------------------------------------------------
+
+    public void insertFindings(List<FindingRow> rows, LocalDate today, LocalDateTime now) {
+        var f = COMPLIANCE_FINDING;
+        for (int from = 0; from < rows.size(); from += WRITE_BATCH) {
+            var insert = dsl.insertInto(
+                    f,
+                    f.CONTRACT_ID,
+                    f.SUPPLIER_ID,
+                    f.TIER,
+                    f.REQUIRED_LEVEL,
+                    f.HELD_LEVEL,
+                    f.REGISTER_STATUS,
+                    f.VALID_UNTIL,
+                    f.STATUS,
+                    f.SEVERITY,
+                    f.REASON_CODE,
+                    f.WARNING_DAYS,
+                    f.STATUS_SINCE,
+                    f.PREVIOUS_STATUS,
+                    f.EVALUATED_ON,
+                    f.UPDATED_AT);
+            for (FindingRow row : rows.subList(from, Math.min(rows.size(), from + WRITE_BATCH))) {
+                insert = insert.values(
+                        row.contractId(),
+                        row.supplierId(),
+                        row.tier(),
+                        row.required(),
+                        row.held(),
+                        row.registerStatus(),
+                        row.validUntil(),
+                        row.status(),
+                        severityOf(row.status()),
+                        row.reason(),
+                        row.warningDays(),
+                        row.statusSince(),
+                        row.previousStatus(),
+                        today,
+                        now);
+            }
+            insert.execute();
+        }
+    }
+
+    public void updateFindings(List<FindingRow> rows, LocalDate today, LocalDateTime now) {
+        var f = COMPLIANCE_FINDING;
+        for (int from = 0; from < rows.size(); from += WRITE_BATCH) {
+            List<Query> updates = new ArrayList<>();
+            for (FindingRow row : rows.subList(from, Math.min(rows.size(), from + WRITE_BATCH))) {
+                updates.add(dsl.update(f)
+                        .set(f.TIER, row.tier())
+                        .set(f.REQUIRED_LEVEL, row.required())
+                        .set(f.HELD_LEVEL, row.held())
+                        .set(f.REGISTER_STATUS, row.registerStatus())
+                        .set(f.VALID_UNTIL, row.validUntil())
+                        .set(f.STATUS, row.status())
+                        .set(f.SEVERITY, severityOf(row.status()))
+                        .set(f.REASON_CODE, row.reason())
+                        .set(f.WARNING_DAYS, row.warningDays())
+                        .set(f.STATUS_SINCE, row.statusSince())
+                        .set(f.PREVIOUS_STATUS, row.previousStatus())
+                        .set(f.EVALUATED_ON, today)
+                        .set(f.UPDATED_AT, now)
+                        .where(f.CONTRACT_ID.eq(row.contractId()).and(f.SUPPLIER_ID.eq(row.supplierId()))));
+            }
+            dsl.batch(updates).execute();
+        }
+    }
+
+    public void deleteFindings(List<FindingRow> rows) {
+        var f = COMPLIANCE_FINDING;
+        for (int from = 0; from < rows.size(); from += WRITE_BATCH) {
+            List<Query> deletes = new ArrayList<>();
+            for (FindingRow row : rows.subList(from, Math.min(rows.size(), from + WRITE_BATCH))) {
+                deletes.add(dsl.deleteFrom(f)
+                        .where(f.CONTRACT_ID.eq(row.contractId()).and(f.SUPPLIER_ID.eq(row.supplierId()))));
+            }
+            dsl.batch(deletes).execute();
+        }
+    }
+
+    /** One LINK event per finding whose status or crossed lead time changed. */
+    public void insertLinkEvents(List<FindingRow[]> changes, LocalDate today, LocalDateTime now) {
+        var e = COMPLIANCE_EVENT;
+        for (int from = 0; from < changes.size(); from += WRITE_BATCH) {
+            List<ComplianceEventRecord> records = new ArrayList<>();
+            for (FindingRow[] change : changes.subList(from, Math.min(changes.size(), from + WRITE_BATCH))) {
+                FindingRow before = change[0];
+                FindingRow after = change[1];
+                ComplianceEventRecord r = dsl.newRecord(e);
+                r.setOccurredAt(now);
+                r.setEvaluatedOn(today);
+                r.setSubject("LINK");
+                r.setContractId(after.contractId());
+                r.setSupplierId(after.supplierId());
+                r.setOldStatus(before == null ? null : before.status());
+                r.setNewStatus(after.status());
+                r.setOldWarningDays(before == null ? null : before.warningDays());
+                r.setNewWarningDays(after.warningDays());
+                r.setRequiredLevel(after.required());
+                r.setHeldLevel(after.held());
+                r.setValidUntil(after.validUntil());
+                r.setReasonCode(after.reason());
+                records.add(r);
+            }
+            dsl.batchInsert(records).execute();
+        }
+    }
+
+    // --- aggregates ------------------------------------------------------------------------------
+
+    /** Fills the scope tables: the contracts evaluated, and every supplier appearing in them. */
+    public void prepareScope(Collection<Long> contractIds, boolean all) {
+        dsl.execute("CREATE TEMPORARY TABLE IF NOT EXISTS tmp_scope_contract (id BIGINT PRIMARY KEY)");
+        dsl.execute("CREATE TEMPORARY TABLE IF NOT EXISTS tmp_scope_supplier (id BIGINT PRIMARY KEY)");
+        dsl.execute("DELETE FROM tmp_scope_contract");
+        dsl.execute("DELETE FROM tmp_scope_supplier");
+        if (all) {
+            dsl.execute("INSERT INTO tmp_scope_contract (id) SELECT id FROM contract");
+            dsl.execute("INSERT INTO tmp_scope_supplier (id) SELECT id FROM supplier");
+            return;
+        }
+        List<Long> ids = new ArrayList<>(contractIds);
+        for (int from = 0; from < ids.size(); from += WRITE_BATCH) {
+            var insert = dsl.insertInto(DSL.table("tmp_scope_contract"), DSL.field("id", Long.class));
+            for (Long id : ids.subList(from, Math.min(ids.size(), from + WRITE_BATCH))) {
+                insert = insert.values(id);
+            }
+            insert.onDuplicateKeyIgnore().execute();
+        }
+    }
+
+    /** Adds suppliers (e.g. ones that just left every chain) to the supplier scope. */
+    public void addSuppliersToScope(Collection<Long> supplierIds) {
+        List<Long> ids = new ArrayList<>(supplierIds);
+        for (int from = 0; from < ids.size(); from += WRITE_BATCH) {
+            var insert = dsl.insertInto(DSL.table("tmp_scope_supplier"), DSL.field("id", Long.class));
+            for (Long id : ids.subList(from, Math.min(ids.size(), from + WRITE_BATCH))) {
+                insert = insert.values(id);
+            }
+            insert.onDuplicateKeyIgnore().execute();
+        }
+    }
+
+    /**
+     * Recomputes the status of the contracts in scope (the worst of their findings), writes a CONTRACT
+     * event for each that changed, and adds their suppliers and the suppliers of their chains to the
+     * supplier scope.
+     */
+    public void refreshContractStatuses(LocalDate today, LocalDateTime now) {
+        int expiring = ComplianceStatus.EXPIRING.severity();
+        dsl.execute("""
+                INSERT IGNORE INTO tmp_scope_supplier (id)
+                SELECT c.supplier_id FROM contract c JOIN tmp_scope_contract s ON s.id = c.id
+                UNION SELECT f.supplier_id FROM compliance_finding f JOIN tmp_scope_contract s ON s.id = f.contract_id
+                """);
+        dsl.execute("CREATE TEMPORARY TABLE IF NOT EXISTS tmp_contract_status (contract_id BIGINT PRIMARY KEY,"
+                + " severity TINYINT NOT NULL, links INT NOT NULL, failing INT NOT NULL, earliest DATE NULL)");
+        dsl.execute("DELETE FROM tmp_contract_status");
+        dsl.execute("""
+                INSERT INTO tmp_contract_status (contract_id, severity, links, failing, earliest)
+                SELECT f.contract_id, MIN(f.severity), COUNT(*), SUM(CASE WHEN f.severity < {0} THEN 1 ELSE 0 END),
+                       MIN(f.valid_until)
+                FROM compliance_finding f JOIN tmp_scope_contract s ON s.id = f.contract_id
+                GROUP BY f.contract_id
+                """, DSL.inline(expiring));
+        dsl.execute(
+                """
+                INSERT INTO compliance_event (occurred_at, evaluated_on, subject, contract_id, old_status, new_status)
+                SELECT {0}, {1}, 'CONTRACT', t.contract_id, cc.status, {2}
+                FROM tmp_contract_status t LEFT JOIN contract_compliance cc ON cc.contract_id = t.contract_id
+                WHERE (cc.contract_id IS NULL AND t.severity <> {3}) OR cc.severity <> t.severity
+                ORDER BY t.contract_id
+                """,
+                DSL.val(now),
+                DSL.val(today),
+                statusOfSeverity("t.severity"),
+                DSL.inline(ComplianceStatus.OK.severity()));
+        dsl.execute("""
+                INSERT INTO contract_compliance (contract_id, status, severity, links, failing_links,
+                    earliest_valid_until, status_since, previous_status, updated_at)
+                SELECT t.contract_id, {2}, t.severity, t.links, t.failing, t.earliest, {0}, NULL, {0}
+                FROM tmp_contract_status t
+                ON DUPLICATE KEY UPDATE
+                    previous_status = IF(contract_compliance.severity <> VALUES(severity), contract_compliance.status,
+                                         contract_compliance.previous_status),
+                    status_since = IF(contract_compliance.severity <> VALUES(severity), VALUES(status_since),
+                                      contract_compliance.status_since),
+                    updated_at = IF(contract_compliance.severity <> VALUES(severity)
+                                    OR contract_compliance.links <> VALUES(links)
+                                    OR contract_compliance.failing_links <> VALUES(failing_links)
+                                    OR NOT (contract_compliance.earliest_valid_until <=> VALUES(earliest_valid_until)),
+                                    VALUES(updated_at), contract_compliance.updated_at),
+                    status = VALUES(status),
+                    severity = VALUES(severity),
+                    links = VALUES(links),
+                    failing_links = VALUES(failing_links),
+                    earliest_valid_until = VALUES(earliest_valid_until)
+                """, DSL.val(now), DSL.val(today), statusOfSeverity("t.severity"));
+    }
+
+    /**
+     * Recomputes the status of the suppliers in scope: the worst over the contracts they hold and the
+     * findings about them in any chain. A SUPPLIER event for each change; suppliers no longer in any
+     * chain lose their status.
+     */
+    public void refreshSupplierStatuses(LocalDate today, LocalDateTime now) {
+        dsl.execute("CREATE TEMPORARY TABLE IF NOT EXISTS tmp_supplier_status (supplier_id BIGINT PRIMARY KEY,"
+                + " severity TINYINT NOT NULL)");
+        dsl.execute("DELETE FROM tmp_supplier_status");
+        dsl.execute("""
+                INSERT INTO tmp_supplier_status (supplier_id, severity)
+                SELECT x.supplier_id, MIN(x.severity) FROM (
+                    SELECT f.supplier_id, f.severity
+                    FROM compliance_finding f JOIN tmp_scope_supplier s ON s.id = f.supplier_id
+                    UNION ALL
+                    SELECT c.supplier_id, cc.severity
+                    FROM contract c JOIN tmp_scope_supplier s ON s.id = c.supplier_id
+                    JOIN contract_compliance cc ON cc.contract_id = c.id
+                ) x GROUP BY x.supplier_id
+                """);
+        dsl.execute(
+                """
+                INSERT INTO compliance_event (occurred_at, evaluated_on, subject, supplier_id, old_status, new_status)
+                SELECT {0}, {1}, 'SUPPLIER', t.supplier_id, sc.status, {2}
+                FROM tmp_supplier_status t LEFT JOIN supplier_compliance sc ON sc.supplier_id = t.supplier_id
+                WHERE (sc.supplier_id IS NULL AND t.severity <> {3}) OR sc.severity <> t.severity
+                ORDER BY t.supplier_id
+                """,
+                DSL.val(now),
+                DSL.val(today),
+                statusOfSeverity("t.severity"),
+                DSL.inline(ComplianceStatus.OK.severity()));
+        dsl.execute("""
+                INSERT INTO supplier_compliance (supplier_id, status, severity, status_since, previous_status, updated_at)
+                SELECT t.supplier_id, {1}, t.severity, {0}, NULL, {0} FROM tmp_supplier_status t
+                ON DUPLICATE KEY UPDATE
+                    previous_status = IF(supplier_compliance.severity <> VALUES(severity), supplier_compliance.status,
+                                         supplier_compliance.previous_status),
+                    status_since = IF(supplier_compliance.severity <> VALUES(severity), VALUES(status_since),
+                                      supplier_compliance.status_since),
+                    updated_at = IF(supplier_compliance.severity <> VALUES(severity), VALUES(updated_at),
+                                    supplier_compliance.updated_at),
+                    status = VALUES(status),
+                    severity = VALUES(severity)
+                """, DSL.val(now), statusOfSeverity("t.severity"));
+        dsl.execute("""
+                DELETE sc FROM supplier_compliance sc
+                JOIN tmp_scope_supplier s ON s.id = sc.supplier_id
+                LEFT JOIN tmp_supplier_status t ON t.supplier_id = sc.supplier_id
+                WHERE t.supplier_id IS NULL
+                """);
+    }
+
+    /** Today's count of contracts per unit, required level and status (replaces today's if any). */
+    public void writeSnapshot(LocalDate today) {
+        dsl.execute("DELETE FROM compliance_snapshot WHERE snapshot_date = {0}", DSL.val(today));
+        dsl.execute("""
+                INSERT INTO compliance_snapshot (snapshot_date, org_unit_id, required_level, status, contracts)
+                SELECT {0}, c.org_unit_id, c.required_level, cc.status, COUNT(*)
+                FROM contract c JOIN contract_compliance cc ON cc.contract_id = c.id
+                GROUP BY c.org_unit_id, c.required_level, cc.status
+                """, DSL.val(today));
+    }
+
+    public boolean hasAnyEvaluation() {
+        return dsl.fetchExists(DSL.selectOne().from(DSL.table("contract_compliance")))
+                || !dsl.fetchExists(DSL.selectOne().from(CONTRACT));
+    }
+
+    /** The status name for a severity column, from the one order in {@link ComplianceStatus}. */
+    private static org.jooq.Field<String> statusOfSeverity(String column) {
+        StringBuilder sql = new StringBuilder("CASE ").append(column);
+        for (ComplianceStatus status : ComplianceStatus.values()) {
+            sql.append(" WHEN ")
+                    .append(status.severity())
+                    .append(" THEN '")
+                    .append(status.name())
+                    .append('\'');
+        }
+        return DSL.field(sql.append(" END").toString(), String.class);
+    }
+
+    static byte severityOf(String status) {
+        return (byte) ComplianceStatus.valueOf(status).severity();
+    }
+}

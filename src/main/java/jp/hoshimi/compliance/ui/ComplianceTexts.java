@@ -1,0 +1,15 @@
+package jp.hoshimi.compliance.ui;
+
+import com.vaadin.flow.component.Component;
+import jp.hoshimi.compliance.Verdict;
+
+/** The sentences of a verdict in the UI's language. */
+public final class ComplianceTexts {
+
+    private ComplianceTexts() {}
+
+    /** E.g. 「★3 登録は 2027-03-31 に失効しました。」 / "★3 registration expired on 2027-03-31." */
+    public static String reason(Component in, Verdict verdict) {
+        return in.getTranslation(verdict.reason().messageKey(), verdict.reasonArguments());
+    }
+}

@@ -1,0 +1,39 @@
+package jp.hoshimi.compliance.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import java.util.List;
+import jp.hoshimi.compliance.Finding;
+
+/** The findings about one supplier across the contracts the user may see: where, what, why. */
+public class FindingsGrid extends Grid<Finding> {
+
+    public FindingsGrid(List<Finding> findings, boolean stale) {
+        setId("findings-grid");
+        addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        setAllRowsVisible(true);
+        addColumn(new ComponentRenderer<>(f -> new ComplianceBadge(f.status(), stale)))
+                .setHeader(getTranslation("compliance.column.status"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        addColumn(new ComponentRenderer<>(f -> new Anchor("contracts/" + f.contractId(), f.contractNumber())))
+                .setHeader(getTranslation("contract.field.contractNumber"))
+                .setAutoWidth(true);
+        addColumn(Finding::contractTitle)
+                .setHeader(getTranslation("contract.field.title"))
+                .setFlexGrow(2);
+        addColumn(f -> getTranslation("chain.tier", f.tier()))
+                .setHeader(getTranslation("chain.column.tier"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        addColumn(f -> getTranslation(f.verdict().required().messageKey()))
+                .setHeader(getTranslation("contract.field.requiredLevel"))
+                .setAutoWidth(true);
+        addColumn(f -> ComplianceTexts.reason(this, f.verdict()))
+                .setHeader(getTranslation("compliance.column.reason"))
+                .setFlexGrow(3);
+        setItems(findings);
+    }
+}

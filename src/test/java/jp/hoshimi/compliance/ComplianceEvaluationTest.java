@@ -1,0 +1,231 @@
+package jp.hoshimi.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jp.hoshimi.dataimport.ImportKind;
+import jp.hoshimi.dataimport.ImportRun;
+import jp.hoshimi.dataimport.ImportService;
+import jp.hoshimi.dataimport.ImportStatus;
+import jp.hoshimi.register.RegisterSyncService;
+import jp.hoshimi.register.SyncRun;
+import jp.hoshimi.register.source.RegisterKind;
+import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.supplier.SupplierDetails;
+import jp.hoshimi.supplier.SupplierForm;
+import jp.hoshimi.supplier.SupplierService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+/**
+ * The evaluation on the demo data (evaluated as of 2026-12-01, the demo register's date), and what a
+ * register sync, an import and an edit change. These commit, so the class has a database of its own.
+ */
+@SpringBootTest(properties = "hoshimi.dev-db.database=hoshimi_compliance")
+@RecordApplicationEvents
+class ComplianceEvaluationTest {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Autowired
+    ComplianceService compliance;
+
+    @Autowired
+    ComplianceEvaluator evaluator;
+
+    @Autowired
+    SupplierService suppliers;
+
+    @Autowired
+    ImportService imports;
+
+    @Autowired
+    RegisterSyncService sync;
+
+    @Autowired
+    SystemAuthentication system;
+
+    @Autowired
+    ApplicationEvents events;
+
+    private SupplierDetails supplier(String code) {
+        return system.callAsSystem(() -> suppliers.findByCode(code)).orElseThrow();
+    }
+
+    private List<Finding> findingsAbout(String code) {
+        long id = supplier(code).id();
+        return system.callAsSystem(() -> compliance.supplierEvaluation(id)).findings().stream()
+                .filter(f -> f.verdict().required() != RequiredLevel.NONE)
+                .toList();
+    }
+
+    @Test
+    void the_demo_register_story_is_what_the_evaluation_finds() {
+        assertThat(findingsAbout("S-10021"))
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(f.verdict().reason()).isEqualTo(Reason.EXPIRED));
+        assertThat(findingsAbout("S-10016"))
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(f.verdict().reason()).isEqualTo(Reason.SUSPENDED));
+        assertThat(findingsAbout("S-10039"))
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(f.status()).isEqualTo(ComplianceStatus.REVOKED));
+        assertThat(findingsAbout("S-10024"))
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(f.status()).isEqualTo(ComplianceStatus.MISSING));
+        // S-10029: ★4 valid until 2026-12-20
+        assertThat(findingsAbout("S-10029")).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.status()).isEqualTo(ComplianceStatus.EXPIRING);
+            assertThat(f.verdict().warningDays()).isEqualTo(30);
+        });
+        assertThat(findingsAbout("S-10013"))
+                .anySatisfy(f -> assertThat(f.verdict().warningDays()).isEqualTo(180));
+        assertThat(findingsAbout("S-10008"))
+                .anySatisfy(f -> assertThat(f.verdict().reason()).isEqualTo(Reason.LEVEL_TOO_LOW));
+
+        // HMC-2026-0001: S-10001 passes remote maintenance on to S-10024, which is not registered
+        ContractEvaluation contract = system.callAsSystem(() -> compliance.contractEvaluation("HMC-2026-0001"));
+        assertThat(contract.links()).anySatisfy(link -> {
+            assertThat(link.supplierId()).isEqualTo(supplier("S-10024").id());
+            assertThat(link.tier()).isEqualTo(2);
+            assertThat(link.status()).isEqualTo(ComplianceStatus.MISSING);
+        });
+        assertThat(contract.status())
+                .isEqualTo(ComplianceStatus.worstOf(
+                        contract.links().stream().map(Finding::status).toList()));
+        assertThat(contract.status().severity()).isLessThanOrEqualTo(ComplianceStatus.MISSING.severity());
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void a_sync_that_expires_a_registration_flips_the_contracts_that_depend_on_it() throws Exception {
+        String number = "4120091464070"; // 株式会社テクノ・ブリッジ, ★4 valid until 2028-06-30
+        SupplierDetails techno = system.callAsSystem(() -> suppliers.findByCorporateNumber(number))
+                .orElseThrow();
+        assertThat(findingsAbout(techno.supplierCode()))
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(f.status()).isNotEqualTo(ComplianceStatus.EXPIRED));
+        // the same feed with this one registration renewed for a shorter term that ended yesterday
+        String feed = Files.readAllLines(Path.of("sample-data/register-star.csv")).stream()
+                .map(line -> line.startsWith(number + ",") ? expired(line) : line)
+                .collect(Collectors.joining("\n", "", "\n"));
+        events.clear();
+
+        SyncRun run = sync.upload(
+                RegisterKind.STAR, "register.csv", new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+        assertThat(run.changed()).as("entries changed by the sync").isEqualTo(1);
+        List<Finding> after = findingsAbout(techno.supplierCode());
+        assertThat(after).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.status()).isEqualTo(ComplianceStatus.EXPIRED);
+            assertThat(f.previous()).isNotNull().isNotEqualTo(ComplianceStatus.EXPIRED);
+            assertThat(f.verdict().validUntil()).hasToString("2026-11-30");
+        });
+        for (Finding f : after.stream().filter(f -> f.tier() == 1).toList()) {
+            ContractEvaluation contract = compliance.contractEvaluation(f.contractId());
+            assertThat(contract.status().severity()).isLessThanOrEqualTo(ComplianceStatus.EXPIRED.severity());
+        }
+        assertThat(events.stream(ComplianceEvaluatedEvent.class))
+                .anySatisfy(event -> assertThat(event.changedAnything()).isTrue());
+    }
+
+    /** A valid 法人番号 for a 12-digit base (NTA check digit). */
+    static String corporateNumber(String base12) {
+        return jp.hoshimi.shared.CorporateNumber.withCheckDigit(base12);
+    }
+
+    /** The CSV line with registered on 2023-12-01 and valid until 2026-11-30. */
+    private static String expired(String line) {
+        String[] fields = line.split(",", -1);
+        fields[3] = "2023-12-01";
+        fields[4] = "2026-11-30";
+        return String.join(",", fields);
+    }
+
+    @Test
+    @WithUserDetails("procurement")
+    void an_import_that_adds_a_sub_contractor_without_a_level_flags_its_contract() {
+        ContractEvaluation ok = compliance.findings(Set.of(ComplianceStatus.OK), 0, 1000).stream()
+                .filter(f -> f.tier() == 1 && f.verdict().required() != RequiredLevel.NONE)
+                .map(f -> compliance.contractEvaluation(f.contractId()))
+                .filter(c -> c.status() == ComplianceStatus.OK)
+                .findFirst()
+                .orElseThrow();
+        // a new supplier, in neither register
+        String unregistered = "T-9001";
+        suppliers.create(new SupplierForm(
+                corporateNumber("800000000001"), unregistered, "株式会社テスト再委託", null, "JP", null, null, null, null));
+        byte[] file = ("契約番号,委託元取引先コード,再委託先取引先コード,機密情報が渡る,システム接続あり,要求レベル,備考\n" + ok.contractNumber() + ",,"
+                        + unregistered + ",はい,いいえ,,図面データの保管\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        ImportRun run =
+                imports.runToEnd(ImportKind.SUBCONTRACTING, "links.csv", new ByteArrayInputStream(file), false, WAIT);
+
+        assertThat(run.status()).isEqualTo(ImportStatus.APPLIED);
+        ContractEvaluation flagged = compliance.contractEvaluation(ok.contractId());
+        assertThat(flagged.status()).isEqualTo(ComplianceStatus.MISSING);
+        assertThat(flagged.previous()).isEqualTo(ComplianceStatus.OK);
+        assertThat(flagged.links()).anySatisfy(link -> {
+            assertThat(link.supplierId()).isEqualTo(supplier(unregistered).id());
+            assertThat(link.tier()).isEqualTo(2);
+            assertThat(link.status()).isEqualTo(ComplianceStatus.MISSING);
+            assertThat(link.verdict().reason()).isEqualTo(Reason.NOT_REGISTERED);
+        });
+    }
+
+    @Test
+    @WithUserDetails("risk")
+    void an_edit_is_evaluated_as_soon_as_it_is_saved() {
+        SupplierDetails s = supplier("S-10006");
+        assertThat(findingsAbout("S-10006"))
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(f.status()).isNotEqualTo(ComplianceStatus.UNVERIFIABLE));
+        SupplierForm form = s.toForm();
+
+        suppliers.update(
+                s.id(),
+                s.version(),
+                new SupplierForm(
+                        null,
+                        form.supplierCode(),
+                        form.name(),
+                        form.nameKana(),
+                        form.country(),
+                        form.address(),
+                        form.contactName(),
+                        form.contactEmail(),
+                        form.notes()));
+
+        assertThat(findingsAbout("S-10006")).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.status()).isEqualTo(ComplianceStatus.UNVERIFIABLE);
+            assertThat(f.verdict().reason()).isEqualTo(Reason.NO_CORPORATE_NUMBER);
+        });
+        assertThat(compliance.supplierEvaluation(s.id()).status().severity())
+                .isLessThanOrEqualTo(ComplianceStatus.UNVERIFIABLE.severity());
+    }
+
+    @Test
+    void evaluating_again_writes_nothing_and_raises_no_event() {
+        evaluator.evaluateAll();
+
+        ComplianceEvaluator.Result again = evaluator.evaluateAll();
+
+        assertThat(again.contracts()).isGreaterThanOrEqualTo(80);
+        assertThat(again.findingsWritten()).isZero();
+        assertThat(again.events()).isZero();
+    }
+}
