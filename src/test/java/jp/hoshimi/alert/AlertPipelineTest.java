@@ -31,6 +31,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import jp.hoshimi.alert.internal.AlertRepository;
+import jp.hoshimi.compliance.ComplianceService;
 import jp.hoshimi.dataimport.ImportCounts;
 import jp.hoshimi.dataimport.ImportFinishedEvent;
 import jp.hoshimi.dataimport.ImportKind;
@@ -58,6 +59,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         properties = {
             "hoshimi.dev-db.database=hoshimi_alert",
+            // the engine judges by the test's clock, not the demo's fixed date
+            "hoshimi.clock.fixed-date=",
             "hoshimi.alert.dispatch-interval=0",
             "hoshimi.alert.max-attempts=3",
             "hoshimi.alert.retry-backoff=1m",
@@ -111,6 +114,9 @@ class AlertPipelineTest {
 
     @Autowired
     ApplicationEventPublisher events;
+
+    @Autowired
+    ComplianceService compliance;
 
     @BeforeAll
     static void startServers() throws IOException {
@@ -521,11 +527,41 @@ class AlertPipelineTest {
         assertThat(notificationsOf("admin").stream().filter(n -> n.alert().kind() == AlertKind.REGISTER_STALE))
                 .hasSize(1);
         assertThat(notificationsOf("procurement")).noneMatch(n -> n.alert().kind() == AlertKind.REGISTER_STALE);
-        List<String> subjects = new ArrayList<>();
-        for (MimeMessage mail : mailsTo("admin@example.jp")) {
-            subjects.add(mail.getSubject());
+        assertThat(system.callAsSystem(() -> service.deliveries(DeliveryStatus.SENT, 0, 500)))
+                .filteredOn(d -> d.alert().kind() == AlertKind.REGISTER_STALE)
+                .singleElement()
+                .satisfies(d -> assertThat(d.address()).isEqualTo("admin@example.jp"));
+    }
+
+    @Test
+    void expiry_thresholds_crossed_by_moving_the_clock_are_each_told_once() throws Exception {
+        prefer("procurement", true, false, "ja");
+        long contract = contract("HMC-2026-0001");
+        long supplier = supplierOf(contract);
+        // the demo register has its ★4 supplier valid until 2028-03-31; ★4 warns 180, 90 and 30 days before
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+        for (String day : List.of("2027-10-02", "2027-10-04", "2028-01-02", "2028-03-02", "2028-03-03")) {
+            clock.moveTo(LocalDate.parse(day).atTime(9, 0).atZone(tokyo).toInstant());
+            system.callAsSystem(compliance::evaluateAll);
         }
-        assertThat(subjects).anySatisfy(s -> assertThat(s).contains("登録台帳が").contains("同期されていません"));
+        system.callAsSystem(compliance::evaluateAll); // a re-run on the same day changes nothing
+        system.callAsSystem(dispatcher::dispatch);
+
+        List<Integer> thresholds = notificationsOf("procurement").stream()
+                .map(Notification::alert)
+                .filter(a -> a.kind() == AlertKind.EXPIRING)
+                .filter(a -> a.contractId() == contract && a.supplierId() == supplier)
+                .map(Alert::warningDays)
+                .sorted()
+                .toList();
+        assertThat(thresholds).containsExactly(30, 90, 180);
+        List<String> subjects = new ArrayList<>();
+        for (MimeMessage mail : mailsTo("procurement@example.jp")) {
+            subjects.add(part(mail, "text/plain"));
+        }
+        assertThat(String.join("\n", subjects))
+                .contains("碧海精密プレス工業株式会社: 登録の有効期限まで180日以内（2028-03-31まで、契約 HMC-2026-0001）")
+                .contains("碧海精密プレス工業株式会社: 登録の有効期限まで30日以内");
     }
 
     @Test
