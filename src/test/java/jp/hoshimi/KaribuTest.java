@@ -7,7 +7,6 @@ import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -78,28 +77,28 @@ public abstract class KaribuTest {
     private void signInAs(Locale locale, HoshimiUser user) {
         Authentication authentication =
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
-        MockVaadin.INSTANCE.setMockRequestFactory(session -> new FakeRequest(session) {
-            @Override
-            public java.security.Principal getUserPrincipal() {
-                return authentication;
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return user.getAuthorities().stream()
-                        .anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
-            }
-        });
-        // signed in before the mock UI opens: setting it up already navigates to the dashboard (route "")
+        // signed in before the mock UI opens: setting it up already navigates to the dashboard (route ""),
+        // and Vaadin's security context strategy reads the context from the (fake) HTTP session
         SecurityContext securityContext = SecurityContextHolder.createEmptyContext();
         securityContext.setAuthentication(authentication);
         SecurityContextHolder.setContext(securityContext);
+        MockVaadin.INSTANCE.setMockRequestFactory(session -> {
+            session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, securityContext);
+            return new FakeRequest(session) {
+                @Override
+                public java.security.Principal getUserPrincipal() {
+                    return authentication;
+                }
+
+                @Override
+                public boolean isUserInRole(String role) {
+                    return user.getAuthorities().stream()
+                            .anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
+                }
+            };
+        });
         Function0<UI> uiFactory = UI::new;
         MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
-        // Vaadin's security context strategy reads the context from the (fake) HTTP session.
-        VaadinSession.getCurrent()
-                .getSession()
-                .setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, securityContext);
         UI.getCurrent().setLocale(locale);
     }
 
