@@ -90,12 +90,13 @@ public abstract class KaribuTest {
                         .anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
             }
         });
-        Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
-        // Vaadin's security context strategy reads the context from the (fake) HTTP session.
+        // signed in before the mock UI opens: setting it up already navigates to the dashboard (route "")
         SecurityContext securityContext = SecurityContextHolder.createEmptyContext();
         securityContext.setAuthentication(authentication);
         SecurityContextHolder.setContext(securityContext);
+        Function0<UI> uiFactory = UI::new;
+        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
+        // Vaadin's security context strategy reads the context from the (fake) HTTP session.
         VaadinSession.getCurrent()
                 .getSession()
                 .setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, securityContext);

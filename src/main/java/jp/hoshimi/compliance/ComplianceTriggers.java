@@ -4,12 +4,14 @@ import java.util.HashSet;
 import java.util.Set;
 import jp.hoshimi.compliance.internal.ComplianceRepository;
 import jp.hoshimi.register.RegisterSyncedEvent;
+import jp.hoshimi.settings.PolicyChangedEvent;
 import jp.hoshimi.shared.MasterDataChangedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -72,6 +74,16 @@ class ComplianceTriggers {
         pending.suppliers.addAll(event.supplierIds());
         pending.contracts.addAll(event.contractIds());
         pending.chainMembers.addAll(chainMembers);
+    }
+
+    /** Lead times and the sub-contractor rule apply to every chain: everything, once the save committed. */
+    @TransactionalEventListener
+    void onPolicyChanged(PolicyChangedEvent event) {
+        try {
+            evaluator.evaluateAll();
+        } catch (RuntimeException e) {
+            log.error("Compliance evaluation after a policy change failed; the daily evaluation will redo it", e);
+        }
     }
 
     @EventListener

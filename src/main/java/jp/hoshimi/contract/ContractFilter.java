@@ -1,19 +1,51 @@
 package jp.hoshimi.contract;
 
+import java.util.EnumSet;
+import java.util.Set;
+import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.shared.RequiredLevel;
 
 /**
- * Filter for the contract list; null fields do not filter. {@code text} matches the contract number,
- * the title or the supplier's normalised name. {@code orgUnitId} includes the units below it.
+ * Filter for the contract list; null or empty fields do not filter. {@code text} matches the contract
+ * number, the title or the supplier's normalised name. {@code orgUnitId} includes the units below it.
+ * {@code statuses} keeps contracts whose evaluated status is one of them (contracts not evaluated yet
+ * never match); {@code expiry} keeps contracts whose earliest chain registration ends within a window.
  */
 public record ContractFilter(
-        String text, Long orgUnitId, RequiredLevel requiredLevel, Long ownerUserId, Long supplierId) {
+        String text,
+        Long orgUnitId,
+        RequiredLevel requiredLevel,
+        Long ownerUserId,
+        Long supplierId,
+        Set<ComplianceStatus> statuses,
+        ExpiryWindow expiry) {
+
+    public ContractFilter {
+        statuses = statuses == null || statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
+    }
+
+    public ContractFilter(String text, Long orgUnitId, RequiredLevel requiredLevel, Long ownerUserId, Long supplierId) {
+        this(text, orgUnitId, requiredLevel, ownerUserId, supplierId, Set.of(), null);
+    }
 
     public static ContractFilter none() {
         return new ContractFilter(null, null, null, null, null);
     }
 
     public ContractFilter withSupplier(long id) {
-        return new ContractFilter(text, orgUnitId, requiredLevel, ownerUserId, id);
+        return new ContractFilter(text, orgUnitId, requiredLevel, ownerUserId, id, statuses, expiry);
+    }
+
+    public ContractFilter withStatuses(Set<ComplianceStatus> chosen) {
+        return new ContractFilter(text, orgUnitId, requiredLevel, ownerUserId, supplierId, chosen, expiry);
+    }
+
+    public ContractFilter withExpiry(ExpiryWindow window) {
+        return new ContractFilter(text, orgUnitId, requiredLevel, ownerUserId, supplierId, statuses, window);
+    }
+
+    /** True when the filter needs the evaluation results (status or expiry), not only the contract row. */
+    public boolean filtersOnCompliance() {
+        return !statuses.isEmpty() || expiry != null;
     }
 }

@@ -1,9 +1,14 @@
 package jp.hoshimi.contract;
 
 import java.time.LocalDate;
+import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.shared.RequiredLevel;
 
-/** One row of the contract list. */
+/**
+ * One row of the contract list. {@code status} is the evaluated status of the contract's chain, null
+ * when the contract has not been evaluated yet; {@code earliestValidUntil} the end of the earliest
+ * registration in its chain.
+ */
 public record ContractListItem(
         long id,
         String contractNumber,
@@ -14,4 +19,6 @@ public record ContractListItem(
         String ownerName,
         RequiredLevel requiredLevel,
         boolean decisionChartYes,
-        LocalDate endDate) {}
+        LocalDate endDate,
+        ComplianceStatus status,
+        LocalDate earliestValidUntil) {}

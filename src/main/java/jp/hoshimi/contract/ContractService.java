@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import jp.hoshimi.audit.AuditAction;
 import jp.hoshimi.audit.AuditEntry;
 import jp.hoshimi.audit.AuditService;
@@ -17,6 +18,7 @@ import jp.hoshimi.contract.internal.ContractRepository;
 import jp.hoshimi.organisation.DataScope;
 import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.BusinessDate;
 import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.MasterDataChangedEvent;
@@ -39,6 +41,10 @@ public class ContractService {
 
     public static final String AUDIT_TYPE = "contract";
     public static final int MAX_PAGE_SIZE = 1000;
+
+    /** The most rows one export writes: every contract of the benchmark's 200,000, and room to grow. */
+    public static final int MAX_EXPORT_ROWS = 1_000_000;
+
     static final int MINIMUM_REASON_LENGTH = 10;
 
     private final ContractRepository contracts;
@@ -47,6 +53,7 @@ public class ContractService {
     private final AuditTrail audit;
     private final AuditService auditService;
     private final Clock clock;
+    private final BusinessDate businessDate;
     private final ApplicationEventPublisher events;
     private final int countCap;
 
@@ -57,6 +64,7 @@ public class ContractService {
             AuditTrail audit,
             AuditService auditService,
             Clock clock,
+            BusinessDate businessDate,
             ApplicationEventPublisher events,
             @Value("${hoshimi.list.count-cap:" + ResultCount.DEFAULT_CAP + "}") int countCap) {
         this.contracts = contracts;
@@ -65,6 +73,7 @@ public class ContractService {
         this.audit = audit;
         this.auditService = auditService;
         this.clock = clock;
+        this.businessDate = businessDate;
         this.events = events;
         this.countCap = countCap;
     }
@@ -77,6 +86,18 @@ public class ContractService {
                 order == null ? ContractSort.Order.defaultOrder() : order,
                 Math.max(0, offset),
                 Math.min(Math.max(0, limit), MAX_PAGE_SIZE));
+    }
+
+    /**
+     * Every contract that matches, in the list's order, handed to {@code sink} one at a time as the rows
+     * arrive from the database (an export streams them to the browser; nothing holds the whole list).
+     * Stops after {@value #MAX_EXPORT_ROWS} rows.
+     */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public void export(ContractFilter filter, ContractSort.Order order, Consumer<ContractListItem> sink) {
+        contracts.stream(
+                criteria(filter), order == null ? ContractSort.Order.defaultOrder() : order, MAX_EXPORT_ROWS, sink);
     }
 
     /** How many contracts match: exactly, or "at least N" beyond the configured cap (the grid scrolls on). */
@@ -98,7 +119,12 @@ public class ContractService {
             }
             units = chosen;
         }
-        return new ContractCriteria(units, given);
+        if (given.expiry() == null) {
+            return new ContractCriteria(units, given);
+        }
+        var today = businessDate.today();
+        return new ContractCriteria(
+                units, given, given.expiry().firstDay(today), given.expiry().lastDay(today));
     }
 
     @Transactional(readOnly = true)

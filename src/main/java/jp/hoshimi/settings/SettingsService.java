@@ -18,6 +18,7 @@ import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.StarLevel;
 import jp.hoshimi.shared.ValidationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,9 +36,16 @@ public class SettingsService {
     private final AuditTrail audit;
     private final SystemAuthentication system;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final ObjectMapper json = new ObjectMapper();
 
-    SettingsService(SettingsRepository settings, AuditTrail audit, SystemAuthentication system, Clock clock) {
+    SettingsService(
+            SettingsRepository settings,
+            AuditTrail audit,
+            SystemAuthentication system,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.settings = settings;
         this.audit = audit;
         this.system = system;
@@ -79,6 +87,7 @@ public class SettingsService {
                 before.version() < 0 ? AuditAction.CREATE : AuditAction.UPDATE,
                 before.settings(),
                 policy);
+        events.publishEvent(new PolicyChangedEvent());
     }
 
     private static void validate(PolicySettings policy) {

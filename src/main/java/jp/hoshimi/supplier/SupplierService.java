@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import jp.hoshimi.audit.AuditAction;
 import jp.hoshimi.audit.AuditEntry;
 import jp.hoshimi.audit.AuditService;
@@ -33,6 +34,9 @@ public class SupplierService {
 
     /** Largest page a caller may ask for; grids ask for 50 at a time. */
     public static final int MAX_PAGE_SIZE = 1000;
+
+    /** The most rows one export writes. */
+    public static final int MAX_EXPORT_ROWS = 1_000_000;
 
     /** Entity type in the audit trail. */
     public static final String AUDIT_TYPE = "supplier";
@@ -70,6 +74,17 @@ public class SupplierService {
                 order == null ? SupplierSort.Order.defaultOrder() : order,
                 offset,
                 Math.min(limit, MAX_PAGE_SIZE));
+    }
+
+    /**
+     * Every supplier that matches, in the list's order, handed to {@code sink} one at a time as the rows
+     * arrive from the database (an export streams them to the browser). Stops after {@value #MAX_EXPORT_ROWS}.
+     */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public void export(SupplierFilter filter, SupplierSort.Order order, Consumer<SupplierListItem> sink) {
+        suppliers.stream(
+                normalise(filter), order == null ? SupplierSort.Order.defaultOrder() : order, MAX_EXPORT_ROWS, sink);
     }
 
     /** How many suppliers match: exactly, or "at least N" beyond the configured cap (the grid scrolls on). */

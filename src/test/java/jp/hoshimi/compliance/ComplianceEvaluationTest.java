@@ -60,6 +60,9 @@ class ComplianceEvaluationTest {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    jp.hoshimi.settings.SettingsService settings;
+
     private SupplierDetails supplier(String code) {
         return system.callAsSystem(() -> suppliers.findByCode(code)).orElseThrow();
     }
@@ -216,6 +219,37 @@ class ComplianceEvaluationTest {
         });
         assertThat(compliance.supplierEvaluation(s.id()).status().severity())
                 .isLessThanOrEqualTo(ComplianceStatus.UNVERIFIABLE.severity());
+    }
+
+    @Test
+    @WithUserDetails("risk")
+    void a_new_policy_is_applied_to_every_chain_once_saved() {
+        // S-10001: ★4 valid until 2028-03-31, 851 days after 2026-12-01
+        assertThat(findingsAbout("S-10001"))
+                .allSatisfy(f -> assertThat(f.status()).isNotEqualTo(ComplianceStatus.EXPIRING));
+        var before = settings.current();
+        var leadTimes = new java.util.EnumMap<>(before.settings().leadTimeDays());
+        leadTimes.put(jp.hoshimi.shared.StarLevel.STAR4, List.of(900, 90, 30));
+        try {
+            settings.save(
+                    new jp.hoshimi.settings.PolicySettings(
+                            before.settings().subcontractorPolicy(),
+                            leadTimes,
+                            before.settings().stalenessHours()),
+                    before.version());
+
+            assertThat(findingsAbout("S-10001"))
+                    .filteredOn(f -> f.verdict().heldLevel() == jp.hoshimi.shared.StarLevel.STAR4)
+                    .isNotEmpty()
+                    .allSatisfy(f -> {
+                        assertThat(f.status()).isEqualTo(ComplianceStatus.EXPIRING);
+                        assertThat(f.verdict().warningDays()).isEqualTo(900);
+                    });
+        } finally {
+            settings.save(before.settings(), settings.current().version());
+        }
+        assertThat(findingsAbout("S-10001"))
+                .allSatisfy(f -> assertThat(f.status()).isNotEqualTo(ComplianceStatus.EXPIRING));
     }
 
     @Test

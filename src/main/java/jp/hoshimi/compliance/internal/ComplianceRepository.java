@@ -20,10 +20,10 @@ import jp.hoshimi.compliance.RegisterFacts;
 import jp.hoshimi.compliance.internal.ChainRows.ContractRow;
 import jp.hoshimi.compliance.internal.ChainRows.FindingRow;
 import jp.hoshimi.compliance.internal.ChainRows.LinkRow;
-import jp.hoshimi.db.tables.records.ComplianceEventRecord;
 import jp.hoshimi.db.tables.records.ComplianceFindingRecord;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.StarLevel;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.impl.DSL;
@@ -105,15 +105,26 @@ public class ComplianceRepository {
                 .fetch(SUPPLIER.ID);
     }
 
-    public List<ContractRow> contracts(Collection<Long> ids) {
+    /**
+     * A batch of contract ids: when {@code range}, the ids are every contract id from the first to the
+     * last (as {@link #contractIdsAfter} returns them), so an index range replaces a long IN list.
+     */
+    public record Batch(List<Long> ids, boolean range) {
+
+        Condition on(org.jooq.Field<Long> contractId) {
+            return range ? contractId.between(ids.get(0), ids.get(ids.size() - 1)) : contractId.in(ids);
+        }
+    }
+
+    public List<ContractRow> contracts(Batch batch) {
         return dsl.select(CONTRACT.ID, CONTRACT.SUPPLIER_ID, CONTRACT.REQUIRED_LEVEL)
                 .from(CONTRACT)
-                .where(CONTRACT.ID.in(ids))
+                .where(batch.on(CONTRACT.ID))
                 .orderBy(CONTRACT.ID)
                 .fetch(r -> new ContractRow(r.value1(), r.value2(), RequiredLevel.valueOf(r.value3())));
     }
 
-    public List<LinkRow> links(Collection<Long> contractIds) {
+    public List<LinkRow> links(Batch batch) {
         var l = SUBCONTRACTING_LINK;
         return dsl.select(
                         l.CONTRACT_ID,
@@ -123,7 +134,7 @@ public class ComplianceRepository {
                         l.SYSTEM_ACCESS,
                         l.REQUIRED_LEVEL_OVERRIDE)
                 .from(l)
-                .where(l.CONTRACT_ID.in(contractIds))
+                .where(batch.on(l.CONTRACT_ID))
                 .orderBy(l.CONTRACT_ID, l.ID)
                 .fetch(r -> new LinkRow(
                         r.value1(),
@@ -136,6 +147,15 @@ public class ComplianceRepository {
 
     /** Each supplier's 法人番号 and its current (not removed) ★ and SECURITY ACTION entries. */
     public Map<Long, RegisterFacts> facts(Collection<Long> supplierIds) {
+        return facts(SUPPLIER.ID.in(supplierIds));
+    }
+
+    /** The facts of every supplier that has a 法人番号 (a full evaluation reads them once, streamed). */
+    public Map<Long, RegisterFacts> allFacts() {
+        return facts(SUPPLIER.CORPORATE_NUMBER.isNotNull());
+    }
+
+    private Map<Long, RegisterFacts> facts(Condition suppliers) {
         Map<Long, String> numbers = new HashMap<>();
         Map<Long, RegisterFacts.Entry> stars = new HashMap<>();
         Map<Long, RegisterFacts.Entry> declarations = new HashMap<>();
@@ -144,7 +164,8 @@ public class ComplianceRepository {
                 .from(SUPPLIER)
                 .leftJoin(e)
                 .on(e.CORPORATE_NUMBER.eq(SUPPLIER.CORPORATE_NUMBER).and(e.REMOVED_AT.isNull()))
-                .where(SUPPLIER.ID.in(supplierIds))
+                .where(suppliers)
+                .fetchSize(10_000)
                 .forEach(r -> {
                     numbers.put(r.value1(), r.value2());
                     if (r.value3() != null) {
@@ -158,10 +179,10 @@ public class ComplianceRepository {
     }
 
     /** The stored findings of these contracts, by contract id. */
-    public Map<Long, List<FindingRow>> findings(Collection<Long> contractIds) {
+    public Map<Long, List<FindingRow>> findings(Batch batch) {
         Map<Long, List<FindingRow>> byContract = new HashMap<>();
         dsl.selectFrom(COMPLIANCE_FINDING)
-                .where(COMPLIANCE_FINDING.CONTRACT_ID.in(contractIds))
+                .where(batch.on(COMPLIANCE_FINDING.CONTRACT_ID))
                 .forEach(r -> byContract
                         .computeIfAbsent(r.getContractId(), id -> new ArrayList<>())
                         .add(toRow(r)));
@@ -265,47 +286,55 @@ public class ComplianceRepository {
         }
     }
 
-    /** One LINK event per finding whose status or crossed lead time changed. */
+    /** One LINK event per finding whose status or crossed lead time changed (multi-row inserts). */
     public void insertLinkEvents(List<FindingRow[]> changes, LocalDate today, LocalDateTime now) {
         var e = COMPLIANCE_EVENT;
         for (int from = 0; from < changes.size(); from += WRITE_BATCH) {
-            List<ComplianceEventRecord> records = new ArrayList<>();
+            var insert = dsl.insertInto(
+                    e,
+                    e.OCCURRED_AT,
+                    e.EVALUATED_ON,
+                    e.SUBJECT,
+                    e.CONTRACT_ID,
+                    e.SUPPLIER_ID,
+                    e.OLD_STATUS,
+                    e.NEW_STATUS,
+                    e.OLD_WARNING_DAYS,
+                    e.NEW_WARNING_DAYS,
+                    e.REQUIRED_LEVEL,
+                    e.HELD_LEVEL,
+                    e.VALID_UNTIL,
+                    e.REASON_CODE);
             for (FindingRow[] change : changes.subList(from, Math.min(changes.size(), from + WRITE_BATCH))) {
                 FindingRow before = change[0];
                 FindingRow after = change[1];
-                ComplianceEventRecord r = dsl.newRecord(e);
-                r.setOccurredAt(now);
-                r.setEvaluatedOn(today);
-                r.setSubject("LINK");
-                r.setContractId(after.contractId());
-                r.setSupplierId(after.supplierId());
-                r.setOldStatus(before == null ? null : before.status());
-                r.setNewStatus(after.status());
-                r.setOldWarningDays(before == null ? null : before.warningDays());
-                r.setNewWarningDays(after.warningDays());
-                r.setRequiredLevel(after.required());
-                r.setHeldLevel(after.held());
-                r.setValidUntil(after.validUntil());
-                r.setReasonCode(after.reason());
-                records.add(r);
+                insert = insert.values(
+                        now,
+                        today,
+                        "LINK",
+                        after.contractId(),
+                        after.supplierId(),
+                        before == null ? null : before.status(),
+                        after.status(),
+                        before == null ? null : before.warningDays(),
+                        after.warningDays(),
+                        after.required(),
+                        after.held(),
+                        after.validUntil(),
+                        after.reason());
             }
-            dsl.batchInsert(records).execute();
+            insert.execute();
         }
     }
 
     // --- aggregates ------------------------------------------------------------------------------
 
-    /** Fills the scope tables: the contracts evaluated, and every supplier appearing in them. */
-    public void prepareScope(Collection<Long> contractIds, boolean all) {
+    /** Fills the scope tables: the contracts evaluated (their suppliers follow in the contract refresh). */
+    public void prepareScope(Collection<Long> contractIds) {
         dsl.execute("CREATE TEMPORARY TABLE IF NOT EXISTS tmp_scope_contract (id BIGINT PRIMARY KEY)");
         dsl.execute("CREATE TEMPORARY TABLE IF NOT EXISTS tmp_scope_supplier (id BIGINT PRIMARY KEY)");
         dsl.execute("DELETE FROM tmp_scope_contract");
         dsl.execute("DELETE FROM tmp_scope_supplier");
-        if (all) {
-            dsl.execute("INSERT INTO tmp_scope_contract (id) SELECT id FROM contract");
-            dsl.execute("INSERT INTO tmp_scope_supplier (id) SELECT id FROM supplier");
-            return;
-        }
         List<Long> ids = new ArrayList<>(contractIds);
         for (int from = 0; from < ids.size(); from += WRITE_BATCH) {
             var insert = dsl.insertInto(DSL.table("tmp_scope_contract"), DSL.field("id", Long.class));
@@ -329,27 +358,34 @@ public class ComplianceRepository {
     }
 
     /**
-     * Recomputes the status of the contracts in scope (the worst of their findings), writes a CONTRACT
-     * event for each that changed, and adds their suppliers and the suppliers of their chains to the
-     * supplier scope.
+     * Recomputes the status of the contracts in scope (all, or those in {@code tmp_scope_contract}): the
+     * worst of their findings. Writes a CONTRACT event and the new status only where it changed, and adds
+     * their suppliers and the suppliers of their chains to the supplier scope.
      */
-    public void refreshContractStatuses(LocalDate today, LocalDateTime now) {
+    public void refreshContractStatuses(boolean all, LocalDate today, LocalDateTime now) {
         int expiring = ComplianceStatus.EXPIRING.severity();
-        dsl.execute("""
-                INSERT IGNORE INTO tmp_scope_supplier (id)
-                SELECT c.supplier_id FROM contract c JOIN tmp_scope_contract s ON s.id = c.id
-                UNION SELECT f.supplier_id FROM compliance_finding f JOIN tmp_scope_contract s ON s.id = f.contract_id
-                """);
+        if (!all) {
+            dsl.execute("""
+                    INSERT IGNORE INTO tmp_scope_supplier (id)
+                    SELECT c.supplier_id FROM contract c JOIN tmp_scope_contract s ON s.id = c.id
+                    UNION SELECT f.supplier_id FROM compliance_finding f JOIN tmp_scope_contract s ON s.id = f.contract_id
+                    """);
+        }
         dsl.execute("CREATE TEMPORARY TABLE IF NOT EXISTS tmp_contract_status (contract_id BIGINT PRIMARY KEY,"
                 + " severity TINYINT NOT NULL, links INT NOT NULL, failing INT NOT NULL, earliest DATE NULL)");
         dsl.execute("DELETE FROM tmp_contract_status");
+        // only the contracts whose status, counts or earliest date differ from what is stored
         dsl.execute("""
                 INSERT INTO tmp_contract_status (contract_id, severity, links, failing, earliest)
-                SELECT f.contract_id, MIN(f.severity), COUNT(*), SUM(CASE WHEN f.severity < {0} THEN 1 ELSE 0 END),
-                       MIN(f.valid_until)
-                FROM compliance_finding f JOIN tmp_scope_contract s ON s.id = f.contract_id
-                GROUP BY f.contract_id
-                """, DSL.inline(expiring));
+                SELECT a.contract_id, a.severity, a.links, a.failing, a.earliest FROM (
+                    SELECT f.contract_id, MIN(f.severity) severity, COUNT(*) links,
+                           SUM(CASE WHEN f.severity < {0} THEN 1 ELSE 0 END) failing, MIN(f.valid_until) earliest
+                    FROM compliance_finding f {1}
+                    GROUP BY f.contract_id
+                ) a LEFT JOIN contract_compliance cc ON cc.contract_id = a.contract_id
+                WHERE cc.contract_id IS NULL OR cc.severity <> a.severity OR cc.links <> a.links
+                   OR cc.failing_links <> a.failing OR NOT (cc.earliest_valid_until <=> a.earliest)
+                """, DSL.inline(expiring), DSL.raw(all ? "" : "JOIN tmp_scope_contract s ON s.id = f.contract_id"));
         dsl.execute(
                 """
                 INSERT INTO compliance_event (occurred_at, evaluated_on, subject, contract_id, old_status, new_status)
@@ -365,46 +401,45 @@ public class ComplianceRepository {
         dsl.execute("""
                 INSERT INTO contract_compliance (contract_id, status, severity, links, failing_links,
                     earliest_valid_until, status_since, previous_status, updated_at)
-                SELECT t.contract_id, {2}, t.severity, t.links, t.failing, t.earliest, {0}, NULL, {0}
+                SELECT t.contract_id, {1}, t.severity, t.links, t.failing, t.earliest, {0}, NULL, {0}
                 FROM tmp_contract_status t
                 ON DUPLICATE KEY UPDATE
                     previous_status = IF(contract_compliance.severity <> VALUES(severity), contract_compliance.status,
                                          contract_compliance.previous_status),
                     status_since = IF(contract_compliance.severity <> VALUES(severity), VALUES(status_since),
                                       contract_compliance.status_since),
-                    updated_at = IF(contract_compliance.severity <> VALUES(severity)
-                                    OR contract_compliance.links <> VALUES(links)
-                                    OR contract_compliance.failing_links <> VALUES(failing_links)
-                                    OR NOT (contract_compliance.earliest_valid_until <=> VALUES(earliest_valid_until)),
-                                    VALUES(updated_at), contract_compliance.updated_at),
+                    updated_at = VALUES(updated_at),
                     status = VALUES(status),
                     severity = VALUES(severity),
                     links = VALUES(links),
                     failing_links = VALUES(failing_links),
                     earliest_valid_until = VALUES(earliest_valid_until)
-                """, DSL.val(now), DSL.val(today), statusOfSeverity("t.severity"));
+                """, DSL.val(now), statusOfSeverity("t.severity"));
     }
 
     /**
-     * Recomputes the status of the suppliers in scope: the worst over the contracts they hold and the
-     * findings about them in any chain. A SUPPLIER event for each change; suppliers no longer in any
-     * chain lose their status.
+     * Recomputes the status of the suppliers in scope (all, or those in {@code tmp_scope_supplier}): the
+     * worst over the contracts they hold and the findings about them in any chain. A SUPPLIER event and a
+     * write only where it changed; suppliers no longer in any chain lose their status.
      */
-    public void refreshSupplierStatuses(LocalDate today, LocalDateTime now) {
+    public void refreshSupplierStatuses(boolean all, LocalDate today, LocalDateTime now) {
         dsl.execute("CREATE TEMPORARY TABLE IF NOT EXISTS tmp_supplier_status (supplier_id BIGINT PRIMARY KEY,"
                 + " severity TINYINT NOT NULL)");
         dsl.execute("DELETE FROM tmp_supplier_status");
-        dsl.execute("""
+        dsl.execute(
+                """
                 INSERT INTO tmp_supplier_status (supplier_id, severity)
                 SELECT x.supplier_id, MIN(x.severity) FROM (
                     SELECT f.supplier_id, f.severity
-                    FROM compliance_finding f JOIN tmp_scope_supplier s ON s.id = f.supplier_id
+                    FROM compliance_finding f {0}
                     UNION ALL
                     SELECT c.supplier_id, cc.severity
-                    FROM contract c JOIN tmp_scope_supplier s ON s.id = c.supplier_id
+                    FROM contract c {1}
                     JOIN contract_compliance cc ON cc.contract_id = c.id
                 ) x GROUP BY x.supplier_id
-                """);
+                """,
+                DSL.raw(all ? "" : "JOIN tmp_scope_supplier s ON s.id = f.supplier_id"),
+                DSL.raw(all ? "" : "JOIN tmp_scope_supplier s ON s.id = c.supplier_id"));
         dsl.execute(
                 """
                 INSERT INTO compliance_event (occurred_at, evaluated_on, subject, supplier_id, old_status, new_status)
@@ -419,23 +454,22 @@ public class ComplianceRepository {
                 DSL.inline(ComplianceStatus.OK.severity()));
         dsl.execute("""
                 INSERT INTO supplier_compliance (supplier_id, status, severity, status_since, previous_status, updated_at)
-                SELECT t.supplier_id, {1}, t.severity, {0}, NULL, {0} FROM tmp_supplier_status t
+                SELECT t.supplier_id, {1}, t.severity, {0}, NULL, {0}
+                FROM tmp_supplier_status t LEFT JOIN supplier_compliance sc ON sc.supplier_id = t.supplier_id
+                WHERE sc.supplier_id IS NULL OR sc.severity <> t.severity
                 ON DUPLICATE KEY UPDATE
-                    previous_status = IF(supplier_compliance.severity <> VALUES(severity), supplier_compliance.status,
-                                         supplier_compliance.previous_status),
-                    status_since = IF(supplier_compliance.severity <> VALUES(severity), VALUES(status_since),
-                                      supplier_compliance.status_since),
-                    updated_at = IF(supplier_compliance.severity <> VALUES(severity), VALUES(updated_at),
-                                    supplier_compliance.updated_at),
+                    previous_status = supplier_compliance.status,
+                    status_since = VALUES(status_since),
+                    updated_at = VALUES(updated_at),
                     status = VALUES(status),
                     severity = VALUES(severity)
                 """, DSL.val(now), statusOfSeverity("t.severity"));
         dsl.execute("""
                 DELETE sc FROM supplier_compliance sc
-                JOIN tmp_scope_supplier s ON s.id = sc.supplier_id
+                {0}
                 LEFT JOIN tmp_supplier_status t ON t.supplier_id = sc.supplier_id
                 WHERE t.supplier_id IS NULL
-                """);
+                """, DSL.raw(all ? "" : "JOIN tmp_scope_supplier s ON s.id = sc.supplier_id"));
     }
 
     /** Today's count of contracts per unit, required level and status (replaces today's if any). */

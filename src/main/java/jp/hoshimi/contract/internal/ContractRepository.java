@@ -2,6 +2,7 @@ package jp.hoshimi.contract.internal;
 
 import static jp.hoshimi.db.Tables.APP_USER;
 import static jp.hoshimi.db.Tables.CONTRACT;
+import static jp.hoshimi.db.Tables.CONTRACT_COMPLIANCE;
 import static jp.hoshimi.db.Tables.CONTRACT_TITLE_FRAGMENT;
 import static jp.hoshimi.db.Tables.ORG_UNIT;
 import static jp.hoshimi.db.Tables.SUPPLIER;
@@ -13,6 +14,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.contract.ContractDetails;
 import jp.hoshimi.contract.ContractFilter;
 import jp.hoshimi.contract.ContractForm;
@@ -33,6 +36,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.ResultQuery;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -101,6 +105,20 @@ public class ContractRepository {
     }
 
     public List<ContractListItem> list(ContractCriteria criteria, ContractSort.Order order, int offset, int limit) {
+        return listQuery(criteria, order, offset, limit).fetch(ContractRepository::toListItem);
+    }
+
+    /**
+     * The first {@code limit} matching contracts in order, handed to {@code sink} as they arrive: the
+     * driver fetches them in chunks, so an export of 200,000 rows never holds them all.
+     */
+    public void stream(
+            ContractCriteria criteria, ContractSort.Order order, int limit, Consumer<ContractListItem> sink) {
+        ListQueries.stream(listQuery(criteria, order, 0, limit), ContractRepository::toListItem, sink);
+    }
+
+    private ResultQuery<? extends Record> listQuery(
+            ContractCriteria criteria, ContractSort.Order order, int offset, int limit) {
         // Deferred join: find the page's ids first (an index walk where the sort allows it), then join
         // the names for those rows only. See docs/benchmarks.md.
         List<ListSource> sources = sources(criteria, order, true, offset + limit);
@@ -121,7 +139,9 @@ public class ContractRepository {
                         APP_USER.DISPLAY_NAME,
                         CONTRACT.REQUIRED_LEVEL,
                         ANY_YES,
-                        CONTRACT.END_DATE)
+                        CONTRACT.END_DATE,
+                        CONTRACT_COMPLIANCE.STATUS,
+                        CONTRACT_COMPLIANCE.EARLIEST_VALID_UNTIL)
                 .from(page)
                 .join(CONTRACT)
                 .on(CONTRACT.ID.eq(pageId))
@@ -131,21 +151,29 @@ public class ContractRepository {
                 .on(ORG_UNIT.ID.eq(CONTRACT.ORG_UNIT_ID))
                 .leftJoin(APP_USER)
                 .on(APP_USER.ID.eq(CONTRACT.OWNER_USER_ID))
+                .leftJoin(CONTRACT_COMPLIANCE)
+                .on(CONTRACT_COMPLIANCE.CONTRACT_ID.eq(CONTRACT.ID))
                 .orderBy(
                         pageNulls.asc(),
                         order.ascending() ? pageKey.asc() : pageKey.desc(),
-                        order.ascending() ? pageId.asc() : pageId.desc())
-                .fetch(r -> new ContractListItem(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        RequiredLevel.valueOf(r.value8()),
-                        Boolean.TRUE.equals(r.value9()),
-                        r.value10()));
+                        order.ascending() ? pageId.asc() : pageId.desc());
+    }
+
+    private static ContractListItem toListItem(Record r) {
+        String status = r.get(CONTRACT_COMPLIANCE.STATUS);
+        return new ContractListItem(
+                r.get(CONTRACT.ID),
+                r.get(CONTRACT.CONTRACT_NUMBER),
+                r.get(CONTRACT.TITLE),
+                r.get(CONTRACT.SUPPLIER_ID),
+                r.get(SUPPLIER.NAME),
+                r.get(ORG_UNIT.NAME),
+                r.get(APP_USER.DISPLAY_NAME),
+                RequiredLevel.valueOf(r.get(CONTRACT.REQUIRED_LEVEL)),
+                Boolean.TRUE.equals(r.get(ANY_YES)),
+                r.get(CONTRACT.END_DATE),
+                status == null ? null : ComplianceStatus.valueOf(status),
+                r.get(CONTRACT_COMPLIANCE.EARLIEST_VALID_UNTIL));
     }
 
     /** Counts the matching contracts up to {@code cap}; beyond it, says "at least cap". */
@@ -176,6 +204,7 @@ public class ContractRepository {
         if (filter.supplierId() != null) {
             otherFilters = otherFilters.and(CONTRACT.SUPPLIER_ID.eq(filter.supplierId()));
         }
+        otherFilters = otherFilters.and(complianceCondition(criteria));
         Condition where = criteria.unitIds() == null
                 ? otherFilters
                 : otherFilters.and(CONTRACT.ORG_UNIT_ID.in(criteria.unitIds()));
@@ -265,6 +294,7 @@ public class ContractRepository {
         boolean fragmentsSuffice = TextFragments.isExactLookup(text)
                 && filter.ownerUserId() == null
                 && filter.supplierId() == null
+                && !filter.filtersOnCompliance()
                 && (!forPage || byNumber);
         // reading candidates costs an index entry each (fragments alone), or a contract row each (4-10 µs)
         int range = fragmentsSuffice ? MANY_CANDIDATES : SCANNED_CANDIDATES;
@@ -315,6 +345,36 @@ public class ContractRepository {
                 CONTRACT.ID,
                 all.key(),
                 true));
+    }
+
+    /**
+     * Contracts whose evaluation has one of the chosen statuses and whose earliest registration ends in
+     * the window: a semi-join on contract_compliance, which MariaDB runs from ix_contract_compliance_status
+     * for a rare status (then sorts the few matches) or as a check per row while walking the sort order
+     * for a common one. Contracts without an evaluation never match.
+     */
+    private static Condition complianceCondition(ContractCriteria criteria) {
+        ContractFilter filter = criteria.filter();
+        if (!filter.filtersOnCompliance()) {
+            return DSL.noCondition();
+        }
+        Condition evaluated = DSL.noCondition();
+        if (!filter.statuses().isEmpty()) {
+            evaluated = evaluated.and(CONTRACT_COMPLIANCE.STATUS.in(
+                    filter.statuses().stream().map(Enum::name).toList()));
+        }
+        if (filter.expiry() != null) {
+            evaluated = evaluated.and(CONTRACT_COMPLIANCE.EARLIEST_VALID_UNTIL.isNotNull());
+            if (criteria.expiresFrom() != null) {
+                evaluated = evaluated.and(CONTRACT_COMPLIANCE.EARLIEST_VALID_UNTIL.ge(criteria.expiresFrom()));
+            }
+            if (criteria.expiresTo() != null) {
+                evaluated = evaluated.and(CONTRACT_COMPLIANCE.EARLIEST_VALID_UNTIL.le(criteria.expiresTo()));
+            }
+        }
+        return CONTRACT.ID.in(DSL.select(CONTRACT_COMPLIANCE.CONTRACT_ID)
+                .from(CONTRACT_COMPLIANCE)
+                .where(evaluated));
     }
 
     private static boolean hasText(ContractFilter filter) {

@@ -17,49 +17,95 @@ import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jp.hoshimi.compliance.ui.ComplianceBadge;
 import jp.hoshimi.contract.ContractFilter;
 import jp.hoshimi.contract.ContractListItem;
 import jp.hoshimi.contract.ContractService;
 import jp.hoshimi.contract.ContractSort;
+import jp.hoshimi.contract.ExpiryWindow;
 import jp.hoshimi.organisation.OrgUnit;
 import jp.hoshimi.organisation.OrgUnitService;
+import jp.hoshimi.register.RegisterService;
 import jp.hoshimi.security.CurrentUser;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.security.UserAccountService;
 import jp.hoshimi.security.UserSummary;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.ResultCount;
+import jp.hoshimi.shared.export.ExportFormat;
+import jp.hoshimi.shared.export.TableWriter;
+import jp.hoshimi.shared.ui.ExportLinks;
 import jp.hoshimi.shared.ui.ListCounts;
+import jp.hoshimi.shared.ui.StatusFilter;
+import jp.hoshimi.shared.ui.StatusParameters;
 import jp.hoshimi.shared.ui.ViewToolbar;
 import jp.hoshimi.supplier.SupplierService;
 
-/** The contracts the user may see (their units' or the whole group's), filtered and sorted in SQL. */
+/**
+ * The contracts the user may see (their units' or the whole group's), filtered and sorted in SQL. The
+ * filters are also read from the URL, so the dashboard links to filtered lists:
+ * {@code contracts?status=EXPIRED&unit=3&level=STAR4&expiringWithin=30} (or {@code expiresFrom} /
+ * {@code expiresTo} dates for a month of the expiry timeline); the URL follows the filters.
+ */
 @Route("contracts")
 @Menu(title = "nav.contracts", icon = "vaadin:file-text-o", order = 20)
 @PermitAll
-class ContractListView extends VerticalLayout implements HasDynamicTitle {
+class ContractListView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+
+    static final String UNIT = "unit";
+    static final String LEVEL = "level";
+    static final String EXPIRING_WITHIN = "expiringWithin";
+    static final String EXPIRES_FROM = "expiresFrom";
+    static final String EXPIRES_TO = "expiresTo";
 
     final TextField search = new TextField();
     final Select<OrgUnit> unit = new Select<>();
     final Select<RequiredLevel> level = new Select<>();
     final ComboBox<UserSummary> owner = new ComboBox<>();
+    final StatusFilter status = new StatusFilter("contract-status");
+    /** Shows the expiry window that a dashboard link set (no field edits it); its click clears it. */
+    final Button expiryChip = new Button();
+
+    final ExportLinks export;
     final Grid<ContractListItem> grid = new Grid<>();
     final Span count = new Span();
     final Button create = new Button();
     private final ContractService contracts;
+    private final boolean stale;
+    private ExpiryWindow expiry;
+    private boolean entering;
+    /** The filter and order of the last refresh, for downloads (they run outside the UI lock). */
+    private volatile ContractFilter shownFilter = ContractFilter.none();
+
+    private volatile ContractSort.Order shownOrder = ContractSort.Order.defaultOrder();
 
     ContractListView(
             ContractService contracts,
             SupplierService suppliers,
             OrgUnitService orgUnits,
             UserAccountService users,
-            CurrentUser currentUser) {
+            RegisterService register,
+            CurrentUser currentUser,
+            Clock clock) {
         this.contracts = contracts;
+        this.stale = register.freshness().stale();
         addClassName("contract-list-view");
         setSizeFull();
 
@@ -91,6 +137,18 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle {
         owner.setPlaceholder(getTranslation("filter.all"));
         owner.addValueChangeListener(e -> refresh());
 
+        status.addValueChangeListener(e -> refresh());
+
+        expiryChip.setIcon(VaadinIcon.CLOSE_SMALL.create());
+        expiryChip.setIconAfterText(true);
+        expiryChip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+        expiryChip.setId("contract-expiry");
+        expiryChip.setVisible(false);
+        expiryChip.addClickListener(click -> {
+            expiry = null;
+            refresh();
+        });
+
         create.setText(getTranslation("contract.list.create"));
         create.setIcon(VaadinIcon.PLUS.create());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -104,11 +162,127 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle {
         configureGrid();
         count.addClassName("result-count");
         count.setId("contract-count");
-        HorizontalLayout filters = new HorizontalLayout(unit, level, owner);
+        Locale locale = getLocale();
+        export = new ExportLinks("contract", "contracts", clock, (format, out) -> export(format, out, locale));
+        HorizontalLayout filters = new HorizontalLayout(status, unit, level, owner, expiryChip);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
-        add(new ViewToolbar(getTranslation("contract.list.title"), search, create), filters, count, grid);
+        HorizontalLayout countRow = new HorizontalLayout(count, export);
+        countRow.setAlignItems(FlexComponent.Alignment.CENTER);
+        add(new ViewToolbar(getTranslation("contract.list.title"), search, create), filters, countRow, grid);
         refresh();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters =
+                event.getLocation().getQueryParameters().getParameters();
+        entering = true;
+        try {
+            status.setValue(StatusParameters.parse(parameters.get(StatusParameters.STATUS)));
+            Long unitId = StatusParameters.number(parameters, UNIT);
+            unit.setValue(
+                    unitId == null
+                            ? null
+                            : unit.getListDataView()
+                                    .getItems()
+                                    .filter(u -> u.id() == unitId)
+                                    .findFirst()
+                                    .orElse(null));
+            String levelName = StatusParameters.single(parameters, LEVEL);
+            level.setValue(
+                    levelName == null
+                            ? null
+                            : java.util.Arrays.stream(RequiredLevel.values())
+                                    .filter(l -> l.name().equalsIgnoreCase(levelName))
+                                    .findFirst()
+                                    .orElse(null));
+            expiry = expiryOf(parameters);
+        } finally {
+            entering = false;
+        }
+        refresh();
+    }
+
+    private static ExpiryWindow expiryOf(Map<String, List<String>> parameters) {
+        Long days = StatusParameters.number(parameters, EXPIRING_WITHIN);
+        if (days != null && days >= 0 && days <= 3660) {
+            return ExpiryWindow.within(days.intValue());
+        }
+        LocalDate from = date(StatusParameters.single(parameters, EXPIRES_FROM));
+        LocalDate to = date(StatusParameters.single(parameters, EXPIRES_TO));
+        return from == null && to == null ? null : ExpiryWindow.between(from, to);
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The URL parameters of the current filters (those a link can set). */
+    private Map<String, String> parameters() {
+        Map<String, String> parameters = new LinkedHashMap<>(StatusParameters.toParameters(status.getValue()));
+        if (unit.getValue() != null) {
+            parameters.put(UNIT, String.valueOf(unit.getValue().id()));
+        }
+        if (level.getValue() != null) {
+            parameters.put(LEVEL, level.getValue().name());
+        }
+        if (expiry != null && expiry.withinDays() != null) {
+            parameters.put(EXPIRING_WITHIN, String.valueOf(expiry.withinDays()));
+        } else if (expiry != null) {
+            if (expiry.from() != null) {
+                parameters.put(EXPIRES_FROM, expiry.from().toString());
+            }
+            if (expiry.to() != null) {
+                parameters.put(EXPIRES_TO, expiry.to().toString());
+            }
+        }
+        return parameters;
+    }
+
+    private String expiryLabel() {
+        if (expiry.withinDays() != null) {
+            return getTranslation("contract.list.expiry.within", expiry.withinDays());
+        }
+        return getTranslation(
+                "contract.list.expiry.between",
+                expiry.from() == null ? "" : expiry.from().toString(),
+                expiry.to() == null ? "" : expiry.to().toString());
+    }
+
+    /** Writes the list as last shown (filters and order) in the user's language. */
+    private void export(ExportFormat format, OutputStream out, Locale locale) {
+        try (TableWriter table = TableWriter.open(format, out, getTranslation(locale, "nav.contracts"))) {
+            table.row(
+                    getTranslation(locale, "contract.field.contractNumber"),
+                    getTranslation(locale, "contract.field.title"),
+                    getTranslation(locale, "contract.field.supplier"),
+                    getTranslation(locale, "contract.field.orgUnit"),
+                    getTranslation(locale, "contract.field.owner"),
+                    getTranslation(locale, "contract.field.requiredLevel"),
+                    getTranslation(locale, "list.column.status"),
+                    getTranslation(locale, "list.column.earliestValidUntil"),
+                    getTranslation(locale, "contract.field.endDate"));
+            contracts.export(
+                    shownFilter,
+                    shownOrder,
+                    item -> table.row(
+                            item.contractNumber(),
+                            item.title(),
+                            item.supplierName(),
+                            item.orgUnitName(),
+                            item.ownerName(),
+                            getTranslation(locale, item.requiredLevel().messageKey()),
+                            item.status() == null
+                                    ? ""
+                                    : getTranslation(locale, item.status().messageKey()),
+                            item.earliestValidUntil(),
+                            item.endDate()));
+        }
     }
 
     private void configureGrid() {
@@ -136,6 +310,12 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle {
                 .setKey("orgUnit")
                 .setHeader(getTranslation("contract.field.orgUnit"))
                 .setAutoWidth(true);
+        grid.addColumn(new ComponentRenderer<>(item ->
+                        item.status() == null ? ComplianceBadge.none() : new ComplianceBadge(item.status(), stale)))
+                .setKey("status")
+                .setHeader(getTranslation("list.column.status"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(item -> new LevelBadge(item.requiredLevel())))
                 .setKey("requiredLevel")
                 .setHeader(getTranslation("contract.field.requiredLevel"))
@@ -150,7 +330,11 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("contract.list.empty"));
         // no count callback: refresh() counts once and sizes the grid (ListCounts)
-        grid.setItems(query -> contracts.list(filter(), order(query), query.getOffset(), query.getLimit()).stream());
+        grid.setItems(query -> {
+            ContractSort.Order order = order(query);
+            shownOrder = order;
+            return contracts.list(filter(), order, query.getOffset(), query.getLimit()).stream();
+        });
         grid.addItemClickListener(click -> open(click.getItem().id()));
     }
 
@@ -164,7 +348,9 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle {
                 unit.getValue() == null ? null : unit.getValue().id(),
                 level.getValue(),
                 owner.getValue() == null ? null : owner.getValue().id(),
-                null);
+                null,
+                status.getValue(),
+                expiry);
     }
 
     private static ContractSort.Order order(Query<ContractListItem, Void> query) {
@@ -178,6 +364,17 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
+        if (entering) {
+            return;
+        }
+        expiryChip.setVisible(expiry != null);
+        if (expiry != null) {
+            expiryChip.setText(expiryLabel());
+        }
+        shownFilter = filter();
+        getUI().ifPresent(ui -> ui.getPage()
+                .getHistory()
+                .replaceState(null, new Location("contracts", QueryParameters.simple(parameters()))));
         ResultCount total = contracts.count(filter());
         count.setText(ListCounts.label(this, "contract.list.count", "contract.list.countAtLeast", total));
         ListCounts.sizeGrid(grid, total);

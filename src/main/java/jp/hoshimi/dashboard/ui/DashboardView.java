@@ -1,17 +1,366 @@
 package jp.hoshimi.dashboard.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import jp.hoshimi.shared.ui.ComingSoonView;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.compliance.ui.ComplianceBadge;
+import jp.hoshimi.dashboard.DashboardService;
+import jp.hoshimi.dashboard.ExpiryMonth;
+import jp.hoshimi.dashboard.HeatRow;
+import jp.hoshimi.dashboard.Kpis;
+import jp.hoshimi.dashboard.Overview;
+import jp.hoshimi.dashboard.RiskyContract;
+import jp.hoshimi.dashboard.StatusCounts;
+import jp.hoshimi.dashboard.TrendDay;
+import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.ui.Formats;
+import jp.hoshimi.shared.ui.ViewToolbar;
 
-/** Placeholder until its issue is built; says what will come. */
+/**
+ * The state of the user's contracts at a glance: key figures, the riskiest contracts, a heat map of unit
+ * × required level × status, the expiry timeline and the trend. Every number leads to the list it counts
+ * (contracts?status=…, suppliers, …). Charts are SVG rendered here: no chart library, no npm build.
+ */
 @Route("")
 @Menu(title = "nav.dashboard", icon = "vaadin:dashboard", order = 0)
 @PermitAll
-class DashboardView extends ComingSoonView {
+class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
-    DashboardView() {
-        super("dashboard");
+    /** The statuses that count as failing, worst first: one key figure each. */
+    static final List<ComplianceStatus> FAILING = List.of(
+            ComplianceStatus.EXPIRED,
+            ComplianceStatus.REVOKED,
+            ComplianceStatus.MISSING,
+            ComplianceStatus.INSUFFICIENT,
+            ComplianceStatus.UNVERIFIABLE);
+
+    final Div kpis = new Div();
+    final Div heatMap = new Div();
+    final Div riskiest = new Div();
+    final Div timeline = new Div();
+    final Div trend = new Div();
+
+    DashboardView(DashboardService dashboard) {
+        addClassName("dashboard-view");
+        setWidthFull();
+        Overview overview = dashboard.overview();
+        boolean stale = overview.kpis().stale();
+
+        kpis.addClassName("kpi-cards");
+        kpis.setId("kpis");
+        fillKpis(overview.kpis());
+
+        riskiest.addClassName("riskiest");
+        riskiest.setId("riskiest");
+        fillRiskiest(dashboard.riskiestContracts(), stale);
+
+        heatMap.addClassName("heat-map");
+        heatMap.setId("heat-map");
+        fillHeatMap(overview.heatMap());
+
+        timeline.addClassName("chart-box");
+        timeline.setId("expiry-timeline");
+        fillTimeline(dashboard.expiryTimeline());
+
+        trend.addClassName("chart-box");
+        trend.setId("compliance-trend");
+        LocalDate today = overview.kpis().today();
+        fillTrend(dashboard.trend(), today.minusDays(DashboardService.TREND_DAYS - 1L), today);
+
+        Span asOf = new Span(getTranslation("dashboard.asOf", today.toString()));
+        asOf.addClassName("dashboard-as-of");
+        add(
+                new ViewToolbar(getTranslation("nav.dashboard"), asOf),
+                kpis,
+                section("dashboard.riskiest.title", "dashboard.riskiest.help", riskiest),
+                section("dashboard.heatMap.title", "dashboard.heatMap.help", heatMap),
+                section("dashboard.timeline.title", "dashboard.timeline.help", timeline),
+                section("dashboard.trend.title", "dashboard.trend.help", trend));
+    }
+
+    private Component section(String titleKey, String helpKey, Component content) {
+        Div section = new Div(new H3(getTranslation(titleKey)), new Paragraph(getTranslation(helpKey)), content);
+        section.addClassName("dashboard-section");
+        return section;
+    }
+
+    // --- key figures ------------------------------------------------------------------------------
+
+    private void fillKpis(Kpis figures) {
+        StatusCounts contracts = figures.contracts();
+        kpis.add(card(
+                "kpi-suppliers",
+                "dashboard.kpi.suppliers",
+                count(figures.suppliers()),
+                getTranslation("dashboard.kpi.suppliers.note"),
+                Links.suppliers().href(),
+                null));
+        kpis.add(card(
+                "kpi-contracts",
+                "dashboard.kpi.contracts",
+                count(contracts.total()),
+                contracts.notEvaluated() == 0
+                        ? getTranslation("dashboard.kpi.contracts.allEvaluated")
+                        : getTranslation("dashboard.kpi.contracts.notEvaluated", count(contracts.notEvaluated())),
+                Links.contracts().href(),
+                null));
+        kpis.add(card(
+                "kpi-compliant",
+                "dashboard.kpi.compliant",
+                figures.compliantPercent().isPresent()
+                        ? String.format(
+                                Locale.ROOT,
+                                "%.1f%%",
+                                figures.compliantPercent().getAsDouble())
+                        : "—",
+                getTranslation(
+                        "dashboard.kpi.compliant.note", count(contracts.compliant()), count(contracts.evaluated())),
+                Links.contracts()
+                        .status(EnumSet.of(ComplianceStatus.OK, ComplianceStatus.EXPIRING))
+                        .href(),
+                "ok"));
+        for (ComplianceStatus status : FAILING) {
+            long n = contracts.of(status);
+            kpis.add(card(
+                    "kpi-" + status.name().toLowerCase(Locale.ROOT),
+                    status.messageKey(),
+                    count(n),
+                    getTranslation("dashboard.kpi.contractsNote"),
+                    Links.contracts().status(status).href(),
+                    n > 0 ? "bad" : null));
+        }
+        kpis.add(card(
+                "kpi-expiring-30",
+                "dashboard.kpi.expiring30",
+                count(figures.expiringWithin30()),
+                getTranslation("dashboard.kpi.expiring.note", Kpis.SOON_DAYS),
+                Links.contracts().expiringWithin(Kpis.SOON_DAYS).href(),
+                figures.expiringWithin30() > 0 ? "warn" : null));
+        kpis.add(card(
+                "kpi-expiring-90",
+                "dashboard.kpi.expiring90",
+                count(figures.expiringWithin90()),
+                getTranslation("dashboard.kpi.expiring.note", Kpis.LATER_DAYS),
+                Links.contracts().expiringWithin(Kpis.LATER_DAYS).href(),
+                null));
+        kpis.add(card(
+                "kpi-sync",
+                "dashboard.kpi.lastSync",
+                figures.lastSuccessfulSync() == null ? "—" : Formats.dateTime(figures.lastSuccessfulSync()),
+                getTranslation(figures.stale() ? "dashboard.kpi.lastSync.stale" : "dashboard.kpi.lastSync.fresh"),
+                "register",
+                figures.stale() ? "bad" : null));
+    }
+
+    /** A key figure: the whole card is one link to the list it counts. */
+    private Anchor card(String id, String labelKey, String value, String note, String href, String tone) {
+        Span number = new Span(value);
+        number.addClassName("kpi-value");
+        Span label = new Span(getTranslation(labelKey));
+        label.addClassName("kpi-label");
+        Span small = new Span(note);
+        small.addClassName("kpi-note");
+        Anchor card = new Anchor(href, "");
+        card.add(label, number, small);
+        card.setId(id);
+        card.addClassName("kpi-card");
+        if (tone != null) {
+            card.addClassName("kpi-" + tone);
+        }
+        return card;
+    }
+
+    // --- riskiest contracts -----------------------------------------------------------------------
+
+    private void fillRiskiest(List<RiskyContract> contracts, boolean stale) {
+        if (contracts.isEmpty()) {
+            riskiest.add(new Paragraph(getTranslation("dashboard.riskiest.none")));
+            return;
+        }
+        Div table = new Div();
+        table.addClassName("risk-table");
+        table.add(
+                header("contract.field.contractNumber"),
+                header("list.column.status"),
+                header("contract.field.title"),
+                header("contract.field.supplier"),
+                header("contract.field.orgUnit"),
+                header("contract.field.requiredLevel"),
+                header("dashboard.riskiest.failingLinks"),
+                header("list.column.earliestValidUntil"));
+        for (RiskyContract c : contracts) {
+            Anchor number = new Anchor("contracts/" + c.id(), c.contractNumber());
+            number.addClassName("mono");
+            Div numberCell = new Div(number);
+            if (c.critical()) {
+                Span critical = new Span(VaadinIcon.WARNING.create(), new Span(getTranslation("dashboard.critical")));
+                critical.getElement().getThemeList().add("badge error small");
+                critical.getElement().setAttribute("title", getTranslation("dashboard.critical.hint"));
+                critical.addClassName("critical-marker");
+                numberCell.add(critical);
+            }
+            table.add(
+                    numberCell,
+                    new Div(new ComplianceBadge(c.status(), stale)),
+                    new Div(new Span(c.title())),
+                    new Div(new Anchor("suppliers/" + c.supplierId(), c.supplierName())),
+                    new Div(new Span(c.orgUnitName())),
+                    new Div(new Span(getTranslation(c.requiredLevel().messageKey()))),
+                    new Div(new Span(c.failingLinks() + " / " + c.links())),
+                    new Div(new Span(
+                            c.earliestValidUntil() == null
+                                    ? "—"
+                                    : c.earliestValidUntil().toString())));
+        }
+        riskiest.add(table);
+        Anchor all = new Anchor(
+                Links.contracts()
+                        .status(EnumSet.complementOf(EnumSet.of(ComplianceStatus.OK)))
+                        .href(),
+                getTranslation("dashboard.riskiest.all"));
+        all.setId("riskiest-all");
+        riskiest.add(all);
+    }
+
+    private Div header(String key) {
+        Div cell = new Div(new Span(getTranslation(key)));
+        cell.addClassName("table-header");
+        return cell;
+    }
+
+    // --- heat map ---------------------------------------------------------------------------------
+
+    private void fillHeatMap(List<HeatRow> rows) {
+        if (rows.isEmpty()) {
+            heatMap.add(new Paragraph(getTranslation("dashboard.heatMap.empty")));
+            return;
+        }
+        Div table = new Div();
+        table.addClassName("heat-table");
+        table.add(header("contract.field.orgUnit"), header("contract.field.requiredLevel"));
+        for (ComplianceStatus status : ComplianceStatus.values()) {
+            table.add(header(status.messageKey()));
+        }
+        table.add(header("dashboard.heatMap.notEvaluated"), header("dashboard.heatMap.total"));
+        for (HeatRow row : rows) {
+            Div unit = new Div(new Span(row.unit().name()));
+            unit.addClassName("heat-unit");
+            unit.getStyle().set("padding-left", (0.25 + row.depth() * 1.25) + "em");
+            table.add(unit, new Div(new Span(getTranslation(row.requiredLevel().messageKey()))));
+            long total = row.counts().total();
+            for (ComplianceStatus status : ComplianceStatus.values()) {
+                long n = row.counts().of(status);
+                Anchor cell = new Anchor(
+                        Links.contracts()
+                                .unit(row.unit().id())
+                                .level(row.requiredLevel())
+                                .status(status)
+                                .href(),
+                        count(n));
+                cell.addClassNames("heat-cell", "status-" + status.name());
+                if (n == 0) {
+                    cell.addClassName("zero");
+                }
+                // the share of the row's contracts sets the strength of the colour; the number is always shown
+                cell.getStyle()
+                        .set("--share", String.format(Locale.ROOT, "%.3f", total == 0 ? 0.0 : (double) n / total));
+                cell.getElement()
+                        .setAttribute(
+                                "title",
+                                row.unit().name() + " · "
+                                        + getTranslation(row.requiredLevel().messageKey()) + " · "
+                                        + getTranslation(status.messageKey()) + ": " + count(n));
+                table.add(cell);
+            }
+            Span notEvaluated = new Span(count(row.counts().notEvaluated()));
+            notEvaluated.addClassName("heat-plain");
+            table.add(notEvaluated);
+            Anchor all = new Anchor(
+                    Links.contracts()
+                            .unit(row.unit().id())
+                            .level(row.requiredLevel())
+                            .href(),
+                    count(total));
+            all.addClassNames("heat-cell", "heat-total");
+            table.add(all);
+        }
+        heatMap.add(table);
+    }
+
+    // --- charts -----------------------------------------------------------------------------------
+
+    private void fillTimeline(List<ExpiryMonth> months) {
+        String svg = ExpiryTimelineChart.svg(
+                months,
+                level -> getTranslation(level.messageKey()),
+                month -> month.month().toString(),
+                getTranslation("dashboard.timeline.title"));
+        timeline.add(svg(svg));
+        Div legend = new Div();
+        legend.addClassName("chart-legend");
+        for (RequiredLevel level : ExpiryTimelineChart.STACK) {
+            if (months.stream().anyMatch(m -> m.byLevel().getOrDefault(level, 0L) > 0)) {
+                Span key = new Span(new Span(), new Span(getTranslation(level.messageKey())));
+                key.addClassNames("legend-key", "level-" + level.name());
+                legend.add(key);
+            }
+        }
+        timeline.add(legend);
+    }
+
+    private void fillTrend(List<TrendDay> days, LocalDate first, LocalDate last) {
+        if (days.isEmpty()) {
+            trend.add(new Paragraph(getTranslation("dashboard.trend.empty")));
+            return;
+        }
+        trend.add(svg(TrendChart.svg(
+                days,
+                first,
+                last,
+                status -> getTranslation(status.messageKey()),
+                getTranslation("dashboard.trend.title"))));
+        Div legend = new Div();
+        legend.addClassName("chart-legend");
+        for (ComplianceStatus status : ComplianceStatus.values()) {
+            Anchor key = new Anchor(Links.contracts().status(status).href(), "");
+            key.add(new Span(), new Span(getTranslation(status.messageKey())));
+            key.addClassNames("legend-key", "status-" + status.name());
+            legend.add(key);
+        }
+        trend.add(legend);
+    }
+
+    /**
+     * A chart as markup parsed by the browser (innerHTML), which puts it in the SVG namespace; elements
+     * created one by one (the Html component) would land in the HTML namespace and not be drawn.
+     */
+    private static Div svg(String markup) {
+        Div chart = new Div();
+        chart.addClassName("chart-svg");
+        chart.getElement().setProperty("innerHTML", markup);
+        return chart;
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.dashboard") + " | Hoshimi";
     }
 }

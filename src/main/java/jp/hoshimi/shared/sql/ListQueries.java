@@ -1,11 +1,16 @@
 package jp.hoshimi.shared.sql;
 
 import java.util.List;
+import java.util.function.Consumer;
 import jp.hoshimi.shared.ResultCount;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Record3;
+import org.jooq.RecordMapper;
+import org.jooq.ResultQuery;
 import org.jooq.Select;
 import org.jooq.SelectLimitStep;
 import org.jooq.SelectSelectStep;
@@ -134,5 +139,21 @@ public final class ListQueries {
         }
         int found = dsl.fetchCount(union);
         return ResultCount.ofCapped(found, cap);
+    }
+
+    /** Rows fetched at a time when a list is streamed (an export). */
+    static final int STREAM_CHUNK = 500;
+
+    /**
+     * Runs a list query and hands each mapped row to {@code sink} as the driver fetches it, in chunks of
+     * {@value #STREAM_CHUNK}: an export of 200,000 rows never holds them all.
+     */
+    public static <R extends Record, T> void stream(
+            ResultQuery<R> query, RecordMapper<? super R, T> mapper, Consumer<? super T> sink) {
+        try (Cursor<R> rows = query.fetchSize(STREAM_CHUNK).fetchLazy()) {
+            for (R row : rows) {
+                sink.accept(mapper.map(row));
+            }
+        }
     }
 }

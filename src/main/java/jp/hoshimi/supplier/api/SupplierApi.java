@@ -70,7 +70,8 @@ class SupplierApi {
                             d.name(),
                             d.nameKana(),
                             d.country(),
-                            d.updatedAt()))
+                            d.updatedAt(),
+                            null))
                     .toList();
         }
         return suppliers.list(new SupplierFilter(q), null, offset, limit);

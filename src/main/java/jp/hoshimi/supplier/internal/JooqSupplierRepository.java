@@ -3,6 +3,7 @@ package jp.hoshimi.supplier.internal;
 import static jp.hoshimi.db.Tables.CONTRACT;
 import static jp.hoshimi.db.Tables.SUBCONTRACTING_LINK;
 import static jp.hoshimi.db.Tables.SUPPLIER;
+import static jp.hoshimi.db.Tables.SUPPLIER_COMPLIANCE;
 import static jp.hoshimi.db.Tables.SUPPLIER_NAME_FRAGMENT;
 
 import java.text.Normalizer;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.db.tables.records.SupplierRecord;
 import jp.hoshimi.shared.CompanyNames;
 import jp.hoshimi.shared.CorporateNumber;
@@ -26,6 +29,8 @@ import jp.hoshimi.supplier.SupplierSort;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -61,6 +66,16 @@ class JooqSupplierRepository implements SupplierRepository {
 
     @Override
     public List<SupplierListItem> list(SupplierFilter filter, SupplierSort.Order order, int offset, int limit) {
+        return listQuery(filter, order, offset, limit).fetch(JooqSupplierRepository::toListItem);
+    }
+
+    @Override
+    public void stream(SupplierFilter filter, SupplierSort.Order order, int limit, Consumer<SupplierListItem> sink) {
+        ListQueries.stream(listQuery(filter, order, 0, limit), JooqSupplierRepository::toListItem, sink);
+    }
+
+    private ResultQuery<? extends Record> listQuery(
+            SupplierFilter filter, SupplierSort.Order order, int offset, int limit) {
         // Deferred join: find the page's ids first (an index walk where the sort allows it), then read
         // the columns of those rows only. See docs/benchmarks.md.
         Table<?> page = ListQueries.pageIds(dsl, sources(filter, order, true), order.ascending(), offset, limit);
@@ -74,16 +89,30 @@ class JooqSupplierRepository implements SupplierRepository {
                         SUPPLIER.NAME,
                         SUPPLIER.NAME_KANA,
                         SUPPLIER.COUNTRY,
-                        SUPPLIER.UPDATED_AT)
+                        SUPPLIER.UPDATED_AT,
+                        SUPPLIER_COMPLIANCE.STATUS)
                 .from(page)
                 .join(SUPPLIER)
                 .on(SUPPLIER.ID.eq(pageId))
+                .leftJoin(SUPPLIER_COMPLIANCE)
+                .on(SUPPLIER_COMPLIANCE.SUPPLIER_ID.eq(SUPPLIER.ID))
                 .orderBy(
                         pageNulls.asc(),
                         order.ascending() ? pageKey.asc() : pageKey.desc(),
-                        order.ascending() ? pageId.asc() : pageId.desc())
-                .fetch(r -> new SupplierListItem(
-                        r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
+                        order.ascending() ? pageId.asc() : pageId.desc());
+    }
+
+    private static SupplierListItem toListItem(Record r) {
+        String status = r.get(SUPPLIER_COMPLIANCE.STATUS);
+        return new SupplierListItem(
+                r.get(SUPPLIER.ID),
+                r.get(SUPPLIER.CORPORATE_NUMBER),
+                r.get(SUPPLIER.SUPPLIER_CODE),
+                r.get(SUPPLIER.NAME),
+                r.get(SUPPLIER.NAME_KANA),
+                r.get(SUPPLIER.COUNTRY),
+                r.get(SUPPLIER.UPDATED_AT),
+                status == null ? null : ComplianceStatus.valueOf(status));
     }
 
     @Override
@@ -98,7 +127,8 @@ class JooqSupplierRepository implements SupplierRepository {
      * every row.
      */
     private List<ListSource> sources(SupplierFilter filter, SupplierSort.Order order, boolean forPage) {
-        ListSource all = new ListSource(SUPPLIER, quickCondition(filter), SUPPLIER.ID, sortKey(order.sort()));
+        ListSource all = new ListSource(
+                SUPPLIER, quickCondition(filter).and(statusCondition(filter)), SUPPLIER.ID, sortKey(order.sort()));
         if (filter.text() == null || filter.text().isBlank()) {
             return List.of(all);
         }
@@ -296,6 +326,20 @@ class JooqSupplierRepository implements SupplierRepository {
     @SuppressWarnings("unchecked")
     private static Field<Object> asKey(Field<?> field) {
         return (Field<Object>) field;
+    }
+
+    /**
+     * Suppliers whose evaluated status is one of the chosen: a semi-join that MariaDB runs from
+     * ix_supplier_compliance_status for a rare status, or as a check per row along the sort order.
+     */
+    private static Condition statusCondition(SupplierFilter filter) {
+        if (filter.statuses().isEmpty()) {
+            return DSL.noCondition();
+        }
+        return SUPPLIER.ID.in(DSL.select(SUPPLIER_COMPLIANCE.SUPPLIER_ID)
+                .from(SUPPLIER_COMPLIANCE)
+                .where(SUPPLIER_COMPLIANCE.STATUS.in(
+                        filter.statuses().stream().map(Enum::name).toList())));
     }
 
     private static Condition quickCondition(SupplierFilter filter) {

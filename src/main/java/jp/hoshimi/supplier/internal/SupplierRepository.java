@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.supplier.SupplierDetails;
 import jp.hoshimi.supplier.SupplierFilter;
@@ -23,6 +24,9 @@ import jp.hoshimi.supplier.SupplierSort;
 public interface SupplierRepository {
 
     List<SupplierListItem> list(SupplierFilter filter, SupplierSort.Order order, int offset, int limit);
+
+    /** The first {@code limit} matching suppliers in order, handed to {@code sink} as the driver fetches them. */
+    void stream(SupplierFilter filter, SupplierSort.Order order, int limit, Consumer<SupplierListItem> sink);
 
     /** Counts the matching suppliers up to {@code cap}; beyond it, says "at least cap". */
     ResultCount count(SupplierFilter filter, int cap);

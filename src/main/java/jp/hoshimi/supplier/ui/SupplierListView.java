@@ -9,6 +9,8 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
@@ -16,38 +18,65 @@ import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
+import java.io.OutputStream;
+import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jp.hoshimi.compliance.ui.ComplianceBadge;
+import jp.hoshimi.register.RegisterService;
 import jp.hoshimi.security.CurrentUser;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.ResultCount;
+import jp.hoshimi.shared.export.ExportFormat;
+import jp.hoshimi.shared.export.TableWriter;
+import jp.hoshimi.shared.ui.ExportLinks;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.ListCounts;
+import jp.hoshimi.shared.ui.StatusFilter;
+import jp.hoshimi.shared.ui.StatusParameters;
 import jp.hoshimi.shared.ui.ViewToolbar;
 import jp.hoshimi.supplier.SupplierFilter;
 import jp.hoshimi.supplier.SupplierListItem;
 import jp.hoshimi.supplier.SupplierService;
 import jp.hoshimi.supplier.SupplierSort;
 
-/** The supplier master, paged, sorted and filtered in SQL so that 100,000 rows stay quick. */
+/**
+ * The supplier master, paged, sorted and filtered in SQL so that 100,000 rows stay quick. The status
+ * filter is also read from the URL ({@code suppliers?status=EXPIRED,MISSING}), so the dashboard can link
+ * to it, and the URL follows the filter so a filtered list can be shared.
+ */
 @Route("suppliers")
 @Menu(title = "nav.suppliers", icon = "vaadin:factory", order = 10)
 @PermitAll
-class SupplierListView extends VerticalLayout implements HasDynamicTitle {
+class SupplierListView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     final TextField search = new TextField();
     final Grid<SupplierListItem> grid = new Grid<>();
     final Span count = new Span();
     final RadioButtonGroup<SupplierFilter.Quick> quick = new RadioButtonGroup<>();
+    final StatusFilter status = new StatusFilter("supplier-status");
     final Button create = new Button();
+    final ExportLinks export;
     private final SupplierService suppliers;
+    private final boolean stale;
+    /** The filter and order of the last refresh, for downloads (they run outside the UI lock). */
+    private volatile SupplierFilter shownFilter = SupplierFilter.none();
 
-    SupplierListView(SupplierService suppliers, CurrentUser currentUser) {
+    private volatile SupplierSort.Order shownOrder = SupplierSort.Order.defaultOrder();
+    private boolean entering;
+
+    SupplierListView(SupplierService suppliers, RegisterService register, CurrentUser currentUser, Clock clock) {
         this.suppliers = suppliers;
+        this.stale = register.freshness().stale();
         addClassName("supplier-list-view");
         setSizeFull();
 
@@ -65,6 +94,7 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle {
         quick.addClassName("quick-filters");
         quick.setId("supplier-quick");
         quick.addValueChangeListener(event -> refresh());
+        status.addValueChangeListener(event -> refresh());
         count.addClassName("result-count");
         count.setId("supplier-count");
 
@@ -83,8 +113,55 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle {
                                 .navigate(SupplierDetailView.class, new RouteParameters("id", String.valueOf(id))))
                 .open());
 
-        add(new ViewToolbar(getTranslation("supplier.list.title"), search, create), quick, count, grid);
+        Locale locale = getLocale();
+        export = new ExportLinks("supplier", "suppliers", clock, (format, out) -> export(format, out, locale));
+        HorizontalLayout filters = new HorizontalLayout(status, quick);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.getStyle().set("flex-wrap", "wrap");
+        HorizontalLayout countRow = new HorizontalLayout(count, export);
+        countRow.setAlignItems(FlexComponent.Alignment.CENTER);
+        add(new ViewToolbar(getTranslation("supplier.list.title"), search, create), filters, countRow, grid);
         refresh();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters =
+                event.getLocation().getQueryParameters().getParameters();
+        entering = true;
+        try {
+            status.setValue(StatusParameters.parse(parameters.get(StatusParameters.STATUS)));
+        } finally {
+            entering = false;
+        }
+        refresh();
+    }
+
+    /** Writes the list as last shown (filter and order) in the user's language. */
+    private void export(ExportFormat format, OutputStream out, Locale locale) {
+        try (TableWriter table = TableWriter.open(format, out, getTranslation(locale, "nav.suppliers"))) {
+            table.row(
+                    getTranslation(locale, "supplier.column.name"),
+                    getTranslation(locale, "supplier.field.nameKana"),
+                    getTranslation(locale, "supplier.column.corporateNumber"),
+                    getTranslation(locale, "supplier.column.supplierCode"),
+                    getTranslation(locale, "supplier.column.country"),
+                    getTranslation(locale, "supplier.column.status"),
+                    getTranslation(locale, "supplier.column.updatedAt"));
+            suppliers.export(
+                    shownFilter,
+                    shownOrder,
+                    item -> table.row(
+                            item.name(),
+                            item.nameKana(),
+                            item.corporateNumber(),
+                            item.supplierCode(),
+                            item.country(),
+                            item.status() == null
+                                    ? ""
+                                    : getTranslation(locale, item.status().messageKey()),
+                            Formats.dateTime(item.updatedAt())));
+        }
     }
 
     private void configureGrid() {
@@ -104,7 +181,8 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle {
                 .setSortProperty(SupplierSort.CORPORATE_NUMBER.name())
                 .setClassNameGenerator(item -> "mono")
                 .setAutoWidth(true);
-        grid.addColumn(new ComponentRenderer<>(item -> notEvaluated()))
+        grid.addColumn(new ComponentRenderer<>(item ->
+                        item.status() == null ? ComplianceBadge.none() : new ComplianceBadge(item.status(), stale)))
                 .setKey("status")
                 .setHeader(getTranslation("supplier.column.status"))
                 .setAutoWidth(true)
@@ -132,15 +210,11 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle {
                         new RouteParameters("id", String.valueOf(click.getItem().id()))));
         grid.setEmptyStateText(getTranslation("supplier.list.empty"));
         // no count callback: refresh() counts once and sizes the grid (ListCounts)
-        grid.setItems(query -> suppliers.list(filter(), order(query), query.getOffset(), query.getLimit()).stream());
-    }
-
-    /** Until the register is polled there is nothing to judge: say so instead of showing a colour. */
-    private Span notEvaluated() {
-        Span badge = new Span(getTranslation("supplier.status.notEvaluated"));
-        badge.getElement().getThemeList().add("badge contrast small");
-        badge.getElement().setAttribute("title", getTranslation("supplier.status.notEvaluated.help"));
-        return badge;
+        grid.setItems(query -> {
+            SupplierSort.Order order = order(query);
+            shownOrder = order;
+            return suppliers.list(filter(), order, query.getOffset(), query.getLimit()).stream();
+        });
     }
 
     private static Div nameCell(SupplierListItem item) {
@@ -155,7 +229,7 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private SupplierFilter filter() {
-        return new SupplierFilter(search.getValue(), quick.getValue());
+        return new SupplierFilter(search.getValue(), quick.getValue(), status.getValue());
     }
 
     private static SupplierSort.Order order(Query<SupplierListItem, Void> query) {
@@ -170,6 +244,17 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
+        if (entering) {
+            return;
+        }
+        shownFilter = filter();
+        getUI().ifPresent(ui -> ui.getPage()
+                .getHistory()
+                .replaceState(
+                        null,
+                        new com.vaadin.flow.router.Location(
+                                "suppliers",
+                                QueryParameters.simple(StatusParameters.toParameters(status.getValue())))));
         ResultCount total = suppliers.count(filter());
         count.setText(ListCounts.label(this, "supplier.list.count", "supplier.list.countAtLeast", total));
         ListCounts.sizeGrid(grid, total);

@@ -24,7 +24,7 @@ class NavigationTest extends KaribuTest {
         signInAs(Role.PROCUREMENT);
         UI.getCurrent().navigate("suppliers");
 
-        assertThat(navigationLabels()).containsExactly("ダッシュボード", "取引先", "契約", "登録台帳", "取り込み", "通知");
+        assertThat(navigationLabels()).containsExactly("ダッシュボード", "取引先チェック", "取引先", "契約", "登録台帳", "取り込み", "通知");
     }
 
     @Test
@@ -61,7 +61,15 @@ class NavigationTest extends KaribuTest {
         UI.getCurrent().navigate("suppliers");
 
         assertThat(navigationLabels())
-                .containsExactly("Dashboard", "Suppliers", "Contracts", "Register", "Imports", "Alerts", "Settings");
+                .containsExactly(
+                        "Dashboard",
+                        "Supplier check",
+                        "Suppliers",
+                        "Contracts",
+                        "Register",
+                        "Imports",
+                        "Alerts",
+                        "Settings");
         assertThat(_get(Span.class, spec -> spec.withId("current-user")).getText())
                 .isEqualTo("Karibu Tester");
     }

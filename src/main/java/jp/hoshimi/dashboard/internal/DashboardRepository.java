@@ -1,0 +1,177 @@
+package jp.hoshimi.dashboard.internal;
+
+import static jp.hoshimi.db.Tables.COMPLIANCE_SNAPSHOT;
+import static jp.hoshimi.db.Tables.CONTRACT;
+import static jp.hoshimi.db.Tables.CONTRACT_COMPLIANCE;
+import static jp.hoshimi.db.Tables.ORG_UNIT;
+import static jp.hoshimi.db.Tables.SUPPLIER;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.dashboard.RiskyContract;
+import jp.hoshimi.shared.RequiredLevel;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The dashboard's aggregate queries over the evaluation tables (V9). Each is one SQL aggregate over the
+ * user's units ({@code units} null: the whole group), built to stay within a few hundred milliseconds at
+ * 200,000 contracts (docs/benchmarks.md, "Dashboard queries").
+ */
+@Repository
+public class DashboardRepository {
+
+    /** Contracts of one unit and level with one status (null: not evaluated), and how many expire soon. */
+    public record Breakdown(
+            long orgUnitId,
+            String requiredLevel,
+            String status,
+            long contracts,
+            long expiringSoon,
+            long expiringLater) {}
+
+    /** Contracts whose earliest registration ends in a month, by level. */
+    public record ExpiryCount(int year, int month, String requiredLevel, long contracts) {}
+
+    /** One day's snapshot count of one status, summed over the units in scope. */
+    public record SnapshotCount(LocalDate date, String status, long contracts) {}
+
+    /** Required ★4/★5, or any decision-chart answer yes: the contracts whose failure hurts most. */
+    private static final Condition CRITICAL = CONTRACT.REQUIRED_LEVEL
+            .in(RequiredLevel.STAR4.name(), RequiredLevel.STAR5.name())
+            .or(CONTRACT.HANDLES_CONFIDENTIAL.isTrue())
+            .or(CONTRACT.BUSINESS_CRITICAL.isTrue())
+            .or(CONTRACT.NETWORK_ACCESS.isTrue());
+
+    private final DSLContext dsl;
+
+    DashboardRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The group's supplier master (shared by every unit, as the supplier list shows it). */
+    public long countSuppliers() {
+        return dsl.fetchCount(SUPPLIER);
+    }
+
+    /**
+     * Contracts by unit, required level and status in one pass: the key figures and the heat map both
+     * come from it. A contract without an evaluation counts with status null.
+     */
+    public List<Breakdown> breakdown(Set<Long> units, LocalDate today, int soonDays, int laterDays) {
+        Field<LocalDate> until = CONTRACT_COMPLIANCE.EARLIEST_VALID_UNTIL;
+        Field<BigDecimal> soon = DSL.sum(DSL.when(until.between(today, today.plusDays(soonDays)), DSL.inline(1))
+                .otherwise(DSL.inline(0)));
+        Field<BigDecimal> later = DSL.sum(DSL.when(until.between(today, today.plusDays(laterDays)), DSL.inline(1))
+                .otherwise(DSL.inline(0)));
+        return dsl.select(
+                        CONTRACT.ORG_UNIT_ID,
+                        CONTRACT.REQUIRED_LEVEL,
+                        CONTRACT_COMPLIANCE.STATUS,
+                        DSL.count(),
+                        soon,
+                        later)
+                .from(CONTRACT)
+                .leftJoin(CONTRACT_COMPLIANCE)
+                .on(CONTRACT_COMPLIANCE.CONTRACT_ID.eq(CONTRACT.ID))
+                .where(inUnits(units))
+                .groupBy(CONTRACT.ORG_UNIT_ID, CONTRACT.REQUIRED_LEVEL, CONTRACT_COMPLIANCE.STATUS)
+                .fetch(r -> new Breakdown(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5() == null ? 0 : r.value5().longValue(),
+                        r.value6() == null ? 0 : r.value6().longValue()));
+    }
+
+    /** Contracts whose earliest chain registration ends between {@code from} and {@code to}, by month and level. */
+    public List<ExpiryCount> expiries(Set<Long> units, LocalDate from, LocalDate to) {
+        Field<Integer> year = DSL.year(CONTRACT_COMPLIANCE.EARLIEST_VALID_UNTIL);
+        Field<Integer> month = DSL.month(CONTRACT_COMPLIANCE.EARLIEST_VALID_UNTIL);
+        return dsl.select(year, month, CONTRACT.REQUIRED_LEVEL, DSL.count())
+                .from(CONTRACT_COMPLIANCE)
+                .join(CONTRACT)
+                .on(CONTRACT.ID.eq(CONTRACT_COMPLIANCE.CONTRACT_ID))
+                .where(CONTRACT_COMPLIANCE.EARLIEST_VALID_UNTIL.between(from, to))
+                .and(inUnits(units))
+                .groupBy(year, month, CONTRACT.REQUIRED_LEVEL)
+                .fetch(r -> new ExpiryCount(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** The daily snapshot between two dates, summed over the units in scope (its primary key leads with the date). */
+    public List<SnapshotCount> snapshots(Set<Long> units, LocalDate from, LocalDate to) {
+        Condition scope = units == null
+                ? DSL.noCondition()
+                : units.isEmpty() ? DSL.falseCondition() : COMPLIANCE_SNAPSHOT.ORG_UNIT_ID.in(units);
+        return dsl.select(
+                        COMPLIANCE_SNAPSHOT.SNAPSHOT_DATE,
+                        COMPLIANCE_SNAPSHOT.STATUS,
+                        DSL.sum(COMPLIANCE_SNAPSHOT.CONTRACTS))
+                .from(COMPLIANCE_SNAPSHOT)
+                .where(COMPLIANCE_SNAPSHOT.SNAPSHOT_DATE.between(from, to))
+                .and(scope)
+                .groupBy(COMPLIANCE_SNAPSHOT.SNAPSHOT_DATE, COMPLIANCE_SNAPSHOT.STATUS)
+                .orderBy(COMPLIANCE_SNAPSHOT.SNAPSHOT_DATE)
+                .fetch(r -> new SnapshotCount(r.value1(), r.value2(), r.value3().longValue()));
+    }
+
+    /**
+     * The worst contracts that are not OK, critical ones or the others ({@code critical}), worst status
+     * first. Walks ix_contract_compliance_severity (severity, contract_id) in order and stops at
+     * {@code limit} matches, so the cost follows how far down the matches lie, not how many contracts
+     * there are.
+     */
+    public List<RiskyContract> riskiest(Set<Long> units, boolean critical, int limit) {
+        return dsl.select(
+                        CONTRACT.ID,
+                        CONTRACT.CONTRACT_NUMBER,
+                        CONTRACT.TITLE,
+                        CONTRACT.SUPPLIER_ID,
+                        SUPPLIER.NAME,
+                        ORG_UNIT.NAME,
+                        CONTRACT.REQUIRED_LEVEL,
+                        CONTRACT_COMPLIANCE.STATUS,
+                        CONTRACT_COMPLIANCE.FAILING_LINKS,
+                        CONTRACT_COMPLIANCE.LINKS,
+                        CONTRACT_COMPLIANCE.EARLIEST_VALID_UNTIL)
+                .from(CONTRACT_COMPLIANCE)
+                .straightJoin(CONTRACT)
+                .on(CONTRACT.ID.eq(CONTRACT_COMPLIANCE.CONTRACT_ID))
+                .join(SUPPLIER)
+                .on(SUPPLIER.ID.eq(CONTRACT.SUPPLIER_ID))
+                .join(ORG_UNIT)
+                .on(ORG_UNIT.ID.eq(CONTRACT.ORG_UNIT_ID))
+                .where(CONTRACT_COMPLIANCE.SEVERITY.lt((byte) ComplianceStatus.OK.severity()))
+                .and(inUnits(units))
+                .and(critical ? CRITICAL : DSL.not(CRITICAL))
+                .orderBy(CONTRACT_COMPLIANCE.SEVERITY, CONTRACT_COMPLIANCE.CONTRACT_ID)
+                .limit(limit)
+                .fetch(r -> new RiskyContract(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        RequiredLevel.valueOf(r.value7()),
+                        critical,
+                        ComplianceStatus.valueOf(r.value8()),
+                        r.value9(),
+                        r.value10(),
+                        r.value11()));
+    }
+
+    private static Condition inUnits(Set<Long> units) {
+        if (units == null) {
+            return DSL.noCondition();
+        }
+        return units.isEmpty() ? DSL.falseCondition() : CONTRACT.ORG_UNIT_ID.in(units);
+    }
+}

@@ -1,0 +1,63 @@
+package jp.hoshimi.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import java.nio.file.Files;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A risk manager opens the dashboard over the evaluated demo data, follows the expired count to the
+ * filtered contract list, exports it, and goes on to the supplier behind an expired contract.
+ */
+class DashboardJourneyBrowserTest extends BrowserTest {
+
+    @Test
+    void from_the_expired_count_to_the_filtered_list_and_the_supplier_with_its_reasons() throws Exception {
+        Page page = newPage("ja-JP");
+        // tall enough for the whole dashboard in one screenshot (the layout scrolls inside, not the page)
+        page.setViewportSize(1400, 2300);
+        signIn(page, "risk", DEMO_PASSWORD);
+        assertThat(page.locator("#kpis")).isVisible();
+        try {
+            assertThat(page.locator("#heat-map .heat-table")).isVisible();
+        } catch (AssertionError e) {
+            screenshot(page, "dashboard-debug.png");
+            Files.writeString(SCREENSHOTS.resolve("dashboard-debug.html"), page.content());
+            throw e;
+        }
+        assertThat(page.locator("#expiry-timeline svg")).isVisible();
+        String expired = page.locator("#kpi-expired .kpi-value").innerText();
+        assertThat(Integer.parseInt(expired)).isPositive();
+        screenshot(page, "dashboard-01.png");
+
+        page.setViewportSize(1400, 900);
+        page.locator("#kpi-expired").click();
+        assertThat(page).hasURL(Pattern.compile(".*/contracts\\?status=EXPIRED$"));
+        assertThat(page.locator("#contract-count")).hasText(expired + " 件");
+        assertThat(page.locator("#contract-grid .compliance-badge[data-status='EXPIRED']"))
+                .hasCount(Integer.parseInt(expired));
+        screenshot(page, "dashboard-02-expired-contracts.png");
+
+        Download download =
+                page.waitForDownload(() -> page.locator("#contract-export-csv").click());
+        byte[] csv = Files.readAllBytes(download.path());
+        assertThat(download.suggestedFilename()).startsWith("contracts-").endsWith(".csv");
+        assertThat(csv[0] & 0xFF).isEqualTo(0xEF);
+        String text = new String(csv, 3, csv.length - 3, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text.lines()).hasSize(1 + Integer.parseInt(expired));
+        assertThat(text.lines().skip(1)).allSatisfy(line -> assertThat(line).contains("失効"));
+
+        page.locator("#contract-grid vaadin-grid-cell-content .compliance-badge[data-status='EXPIRED']")
+                .first()
+                .click();
+        assertThat(page.locator("#evaluation-summary")).containsText("失効しました");
+        page.locator("a[href^='suppliers/']").first().click();
+        assertThat(page).hasURL(Pattern.compile(".*/suppliers/\\d+$"));
+        assertThat(page.locator(".compliance-badge").first()).isVisible();
+        screenshot(page, "dashboard-03-supplier.png");
+    }
+}
