@@ -35,9 +35,14 @@ class StartupBanner {
                 .collect(Collectors.joining("\n"));
         log.info(
                 "\n\n  Hoshimi is running at http://localhost:{}/\n  Demo logins (user / password):\n{}\n"
-                        + "  Demo API tokens (REST API under /api/v1, description at /api/docs):\n{}\n",
+                        + "  Demo API tokens (REST API under /api/v1, description at /api/docs):\n{}\n"
+                        + "{}",
                 port,
                 logins,
-                tokens);
+                tokens,
+                env.getProperty("spring.mail.host", "").isBlank()
+                        ? "  Alert mails (no SMTP server set, spring.mail.host): http://localhost:" + port
+                                + "/dev/mail\n"
+                        : "");
     }
 }

@@ -52,6 +52,7 @@ class AlertProducer {
     private final SystemAuthentication system;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private volatile Long eventsBeforeFirstSync;
 
     AlertProducer(
             AlertRepository repository,
@@ -93,8 +94,13 @@ class AlertProducer {
         }
         long last = changes.get(changes.size() - 1).id();
         Map<ComplianceChange, AlertRules.Planned> planned = new java.util.LinkedHashMap<>();
+        // before the first successful sync every finding is MISSING for want of data: nobody to alert.
+        // Judged by when each event happened, so reading the same events again decides the same.
+        long beforeRegister = lastEventBeforeFirstSync();
         for (ComplianceChange change : changes) {
-            AlertRules.plan(change).ifPresent(p -> planned.put(change, p));
+            if (change.id() > beforeRegister) {
+                AlertRules.plan(change).ifPresent(p -> planned.put(change, p));
+            }
         }
         int made = 0;
         if (!planned.isEmpty()) {
@@ -119,6 +125,9 @@ class AlertProducer {
 
         List<NewAlert> alerts = new ArrayList<>();
         Map<String, Set<Long>> recipients = new HashMap<>();
+        Set<String> warnedKeys = planned.values().stream().anyMatch(p -> p.kind() == AlertKind.RESOLVED)
+                ? repository.warningKeys(contractIds)
+                : Set.of();
         for (Map.Entry<ComplianceChange, AlertRules.Planned> entry : planned.entrySet()) {
             ComplianceChange change = entry.getKey();
             long episode = okIds.getOrDefault(pair(change), List.of()).stream()
@@ -127,6 +136,9 @@ class AlertProducer {
                     .max()
                     .orElse(0);
             String key = AlertRules.dedupKey(change, entry.getValue(), episode);
+            if (entry.getValue().kind() == AlertKind.RESOLVED && !told(warnedKeys, alerts, change, episode)) {
+                continue; // a resolution only of something people were told about
+            }
             ContractInfo contract = contracts.get(change.contractId());
             alerts.add(new NewAlert(
                     key,
@@ -142,6 +154,28 @@ class AlertProducer {
         }
         store(alerts, recipients, true);
         return alerts.size();
+    }
+
+    /** Whether a STATUS or EXPIRING alert of this finding's episode exists, or is in this batch. */
+    private static boolean told(Set<String> stored, List<NewAlert> batch, ComplianceChange change, long episode) {
+        String prefix = "LINK:" + change.contractId() + ":" + change.supplierId() + ":";
+        String suffix = ":e" + episode;
+        return stored.stream().anyMatch(k -> k.startsWith(prefix) && k.endsWith(suffix))
+                || batch.stream().map(NewAlert::dedupKey).anyMatch(k -> k.startsWith(prefix) && k.endsWith(suffix));
+    }
+
+    /** Never changes once the register has been synced, so it is read from the database only until then. */
+    private long lastEventBeforeFirstSync() {
+        Long known = eventsBeforeFirstSync;
+        if (known == null) {
+            Optional<Long> found = repository.lastEventBeforeFirstSync();
+            if (found.isEmpty()) {
+                return Long.MAX_VALUE;
+            }
+            known = found.get();
+            eventsBeforeFirstSync = known;
+        }
+        return known;
     }
 
     private static String pair(ComplianceChange change) {

@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves forward (never back); starts at the real time. */
+/** The real clock plus a jump the test sets: time runs on as usual, and a test can move it forward (never back). */
 class TestClock extends Clock {
 
-    private volatile Instant now = Instant.now();
+    private volatile Duration ahead = Duration.ZERO;
 
     @Override
     public ZoneId getZone() {
@@ -23,16 +23,17 @@ class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now;
+        return Instant.now().plus(ahead);
     }
 
-    void advance(Duration by) {
-        now = now.plus(by);
+    synchronized void advance(Duration by) {
+        ahead = ahead.plus(by);
     }
 
-    void moveTo(Instant at) {
+    synchronized void moveTo(Instant at) {
+        Instant now = instant();
         if (at.isAfter(now)) {
-            now = at;
+            ahead = ahead.plus(Duration.between(now, at));
         }
     }
 }

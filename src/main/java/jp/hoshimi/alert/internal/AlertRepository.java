@@ -12,6 +12,7 @@ import static jp.hoshimi.db.Tables.APP_USER_ROLE;
 import static jp.hoshimi.db.Tables.COMPLIANCE_EVENT;
 import static jp.hoshimi.db.Tables.CONTRACT;
 import static jp.hoshimi.db.Tables.ORG_UNIT;
+import static jp.hoshimi.db.Tables.REGISTER_SYNC_RUN;
 import static jp.hoshimi.db.Tables.SUPPLIER;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -390,6 +391,40 @@ public class AlertRepository {
             }
             insert.onDuplicateKeyIgnore().execute();
         }
+    }
+
+    /**
+     * The id of the last compliance event that happened before the first successful sync of the ★
+     * register; empty while there has been none.
+     */
+    public Optional<Long> lastEventBeforeFirstSync() {
+        var r = REGISTER_SYNC_RUN;
+        LocalDateTime first = dsl.select(DSL.min(r.FINISHED_AT))
+                .from(r)
+                .where(r.KIND.eq("STAR"))
+                .and(r.OUTCOME.in("SUCCEEDED", "NOT_MODIFIED"))
+                .fetchOne(0, LocalDateTime.class);
+        if (first == null) {
+            return Optional.empty();
+        }
+        Long id = dsl.select(DSL.max(COMPLIANCE_EVENT.ID))
+                .from(COMPLIANCE_EVENT)
+                .where(COMPLIANCE_EVENT.OCCURRED_AT.lt(first))
+                .fetchOne(0, Long.class);
+        return Optional.of(id == null ? 0L : id);
+    }
+
+    /** The keys of the STATUS and EXPIRING alerts about findings of these contracts. */
+    public java.util.Set<String> warningKeys(Collection<Long> contractIds) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (List<Long> chunk : chunks(contractIds)) {
+            keys.addAll(dsl.select(ALERT.DEDUP_KEY)
+                    .from(ALERT)
+                    .where(ALERT.CONTRACT_ID.in(chunk))
+                    .and(ALERT.KIND.in(AlertKind.STATUS.name(), AlertKind.EXPIRING.name()))
+                    .fetch(ALERT.DEDUP_KEY));
+        }
+        return keys;
     }
 
     public boolean alertExists(String dedupKey) {

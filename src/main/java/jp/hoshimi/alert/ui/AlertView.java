@@ -21,6 +21,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,6 +62,7 @@ class AlertView extends VerticalLayout implements HasDynamicTitle {
     final RadioButtonGroup<Boolean> dailyDigest = new RadioButtonGroup<>();
     final RadioButtonGroup<String> language = new RadioButtonGroup<>();
     final Button savePreferences = new Button();
+    final Paragraph mailMode = new Paragraph();
     final Grid<Delivery> deliveries = new Grid<>();
     final Select<DeliveryStatus> deliveryFilter = new Select<>();
     final Span deliveryCounts = new Span();
@@ -130,15 +132,22 @@ class AlertView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("alert.column.title"))
                 .setFlexGrow(1);
         notifications.setPartNameGenerator(n -> n.unread() ? "unread" : null);
-        notifications.setItems(
-                q -> alerts.notifications(unreadOnly.getValue(), q.getOffset(), q.getLimit()).stream(),
-                q -> alerts.countNotifications(unreadOnly.getValue()));
+        notifications
+                .setItems(
+                        q -> alerts.notifications(unreadOnly.getValue(), q.getOffset(), q.getLimit()).stream(),
+                        q -> alerts.countNotifications(unreadOnly.getValue()))
+                // one row per alert, read or not: opening a row keeps it open when it turns read
+                .setIdentifierProvider(n -> n.alert().id());
         notifications.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
+        // the click listener below opens and closes the details (and marks read): not the grid as well
+        notifications.setDetailsVisibleOnClick(false);
         notifications.addItemClickListener(e -> {
             Notification clicked = e.getItem();
             notifications.setDetailsVisible(clicked, !notifications.isDetailsVisible(clicked));
             if (clicked.unread()) {
                 alerts.markRead(clicked.alert().id());
+                // now read (the time itself is not shown): the row loses its bold
+                notifications.getDataProvider().refreshItem(new Notification(clicked.alert(), LocalDateTime.MIN));
                 AlertsChanged.fire(UI.getCurrent());
             }
         });
@@ -194,13 +203,12 @@ class AlertView extends VerticalLayout implements HasDynamicTitle {
         savePreferences.setId("alert-pref-save");
         savePreferences.addClickListener(e -> savePreferences());
 
-        Paragraph mail = new Paragraph(
-                getTranslation("alert.mail.mode." + alerts.mailMode().name()));
-        mail.addClassName("alert-mail-mode");
-        mail.setId("alert-mail-mode");
+        mailMode.setText(getTranslation("alert.mail.mode." + alerts.mailMode().name()));
+        mailMode.addClassName("alert-mail-mode");
+        mailMode.setId("alert-mail-mode");
         VerticalLayout panel = new VerticalLayout(
                 new Paragraph(getTranslation("alert.pref.intro")),
-                mail,
+                mailMode,
                 emailEnabled,
                 dailyDigest,
                 language,
@@ -264,7 +272,7 @@ class AlertView extends VerticalLayout implements HasDynamicTitle {
         deliveries
                 .addColumn(d -> messages.title(d.alert(), locale()))
                 .setHeader(getTranslation("alert.column.title"))
-                .setFlexGrow(1);
+                .setFlexGrow(3);
         deliveries
                 .addComponentColumn(this::statusBadge)
                 .setHeader(getTranslation("alert.delivery.column.status"))
