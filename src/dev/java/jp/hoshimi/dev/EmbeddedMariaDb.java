@@ -70,7 +70,9 @@ final class EmbeddedMariaDb {
                     .addArg("--collation-server=utf8mb4_bin")
                     .addArg("--default-time-zone=+00:00")
                     .addArg("--innodb-buffer-pool-size=256M")
-                    .addArg("--max-connections=200");
+                    .addArg("--max-connections=200")
+                    // the register sync stages its feed with LOAD DATA LOCAL INFILE (on by default; said so here)
+                    .addArg("--local-infile=1");
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }
@@ -164,7 +166,8 @@ final class EmbeddedMariaDb {
     }
 
     static String jdbcUrl(int port, String database) {
-        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+        // allowLocalInfile: the driver's default since 3.0.5, named because the register sync relies on it
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database + "?allowLocalInfile=true";
     }
 
     int port() {

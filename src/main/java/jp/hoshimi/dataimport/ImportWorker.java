@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -63,6 +64,7 @@ class ImportWorker implements DisposableBean {
     private final TransactionTemplate rowWrites;
     private final Clock clock;
     private final SecurityContextHolderStrategy contexts;
+    private final ApplicationEventPublisher events;
     private final ThreadPoolExecutor executor;
     private final String workerName;
     private final Map<Long, ImportProgress> progress = new ConcurrentHashMap<>();
@@ -78,8 +80,10 @@ class ImportWorker implements DisposableBean {
             UserAccountService users,
             PlatformTransactionManager transactions,
             SecurityContextHolderStrategy contexts,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.contexts = contexts;
+        this.events = events;
         this.runs = runs;
         this.properties = properties;
         SpreadsheetReader.applyPoiProtections(properties.readLimits());
@@ -222,6 +226,7 @@ class ImportWorker implements DisposableBean {
             buffer.flush();
             runs.recordCounts(runId, counts);
             runs.finish(runId, ImportStatus.PREVIEWED, LocalDateTime.now(clock));
+            announce(runId);
         } catch (ImportEngine.MappingRequired e) {
             runs.recordMapping(runId, e.mapping);
             runs.fail(runId, ImportStatus.NEEDS_MAPPING, "import.mapping.required", missingNames(kind, e.mapping));
@@ -243,6 +248,7 @@ class ImportWorker implements DisposableBean {
                     ImportStatus.FAILED,
                     "import.failed.expired",
                     List.of(properties.keepFiles().toHours()));
+            announce(runId);
             return;
         }
         try {
@@ -268,10 +274,23 @@ class ImportWorker implements DisposableBean {
                 runs.finish(runId, ImportStatus.APPLIED, LocalDateTime.now(clock));
                 deleteFiles(runId);
             }
+            announce(runId);
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("Import run {} could not be applied and was rolled back, reference {}", runId, reference, e);
             runs.fail(runId, ImportStatus.FAILED, "import.failed.rolledBack", List.of(reference));
+            announce(runId);
+        }
+    }
+
+    /** Tells listeners (the alerts) that a check or apply finished; they must not fail the import. */
+    private void announce(long runId) {
+        try {
+            runs.find(runId)
+                    .ifPresent(run -> events.publishEvent(new ImportFinishedEvent(
+                            run.id(), run.kind(), run.status(), run.fileName(), run.startedBy(), run.counts())));
+        } catch (RuntimeException e) {
+            log.warn("Could not announce the end of import run {}", runId, e);
         }
     }
 

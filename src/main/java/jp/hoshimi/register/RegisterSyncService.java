@@ -162,8 +162,26 @@ public class RegisterSyncService {
             return run;
         }
         try {
-            return applyStaged(runId, run.kind(), run.sourceId(), true);
+            if (register.appliedSince(runId, run.kind())) {
+                // its differences were counted against a register that has changed since
+                register.clearStaging(runId);
+                register.finishRun(
+                        runId,
+                        SyncRun.Outcome.FAILED,
+                        run.entriesTotal(),
+                        run.added(),
+                        run.changed(),
+                        run.removed(),
+                        run.unchanged(),
+                        "register.sync.stale",
+                        null,
+                        now());
+                return register.run(runId).orElseThrow();
+            }
+            RegisterRepository.Difference difference = register.stagedDifference(runId, run.kind(), run.entriesTotal());
+            return applyStaged(runId, run.kind(), difference, run.sourceId(), true, new Timings());
         } finally {
+            progress.remove(run.kind());
             register.releaseLease(LEASE, holder);
         }
     }
@@ -240,11 +258,19 @@ public class RegisterSyncService {
                 return notModified(runId, kind, "register.sync.identical");
             }
             progress.put(kind, "register.progress.parsing");
-            RegisterRepository.StagingWriter staging = register.stagingWriter(runId);
-            FieldMapping mapping = FieldMapping.defaults();
-            FeedParser.parse(fetched.body(), fetched.format(), kind, mapping, entry -> staging.add(entry, hash(entry)));
-            staging.flush();
-            return applyStaged(runId, kind, sourceId, false);
+            Timings timings = new Timings();
+            RegisterRepository.Difference difference;
+            // compared while parsed: only the differences are staged (docs/decisions/0008-register-sync.md)
+            try (RegisterRepository.Staging staging = register.staging(runId, kind, properties.spoolDir())) {
+                timings.mark("read stored");
+                FieldMapping mapping = FieldMapping.defaults();
+                FeedParser.parse(
+                        fetched.body(), fetched.format(), kind, mapping, entry -> staging.add(entry, hash(entry)));
+                timings.mark("parse and compare");
+                difference = staging.load();
+                timings.mark("stage");
+            }
+            return applyStaged(runId, kind, difference, sourceId, false, timings);
         } catch (RegisterSourceException e) {
             register.clearStaging(runId);
             register.finishRun(runId, SyncRun.Outcome.FAILED, null, 0, 0, 0, 0, e.code(), e.detail(), now());
@@ -266,9 +292,13 @@ public class RegisterSyncService {
         }
     }
 
-    private SyncRun applyStaged(long runId, RegisterKind kind, String sourceId, boolean confirmed) {
-        progress.put(kind, "register.progress.comparing");
-        RegisterRepository.Difference difference = register.difference(runId, kind);
+    private SyncRun applyStaged(
+            long runId,
+            RegisterKind kind,
+            RegisterRepository.Difference difference,
+            String sourceId,
+            boolean confirmed,
+            Timings timings) {
         int guard = properties.removalGuardPercent();
         boolean suspicious =
                 difference.activeBefore() > 0 && difference.removed() * 100L > (long) guard * difference.activeBefore();
@@ -293,7 +323,7 @@ public class RegisterSyncService {
             if (!register.renewLease(LEASE, holder, at, at.plus(properties.lease()))) {
                 throw new IllegalStateException("the sync lease was lost to another node; nothing applied");
             }
-            register.apply(runId, kind, sourceId, at);
+            register.apply(runId, kind, sourceId, at, difference);
             register.finishRun(
                     runId,
                     SyncRun.Outcome.SUCCEEDED,
@@ -306,10 +336,42 @@ public class RegisterSyncService {
                     null,
                     now());
         });
+        timings.mark("apply");
         register.clearStaging(runId);
+        timings.mark("clear");
+        log.info(
+                "Register sync {} ({}): {} entries, {} new, {} changed, {} removed; {}",
+                runId,
+                kind,
+                difference.total(),
+                difference.added(),
+                difference.changed(),
+                difference.removed(),
+                timings);
         boolean changed = difference.added() + difference.changed() + difference.removed() > 0;
         events.publishEvent(new RegisterSyncedEvent(runId, kind, changed));
         return register.run(runId).orElseThrow();
+    }
+
+    /** How long each phase of a sync took, for the log line that ends it (and the benchmark's reader). */
+    private static final class Timings {
+        private final StringBuilder text = new StringBuilder();
+        private long since = System.nanoTime();
+
+        void mark(String phase) {
+            long now = System.nanoTime();
+            text.append(text.isEmpty() ? "" : ", ")
+                    .append(phase)
+                    .append(' ')
+                    .append((now - since) / 1_000_000)
+                    .append(" ms");
+            since = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     private SyncRun notModified(long runId, RegisterKind kind, String note) {

@@ -53,6 +53,7 @@ class RegisterSyncBenchmark {
     @Test
     void registerOf200000Entries() throws IOException {
         int entries = Integer.getInteger("benchmark.registerEntries", 200_000);
+        String loadBefore = loadAverage();
         Path feed = dir.resolve("register.csv");
         write(feed, entries, -1);
         repository.clearAllOf(RegisterKind.STAR);
@@ -99,7 +100,8 @@ class RegisterSyncBenchmark {
                                     + "| LOAD DATA into an empty table (baseline) | %.2f | |%n"
                                     + "| first load over HTTP (fetch, parse, stage, compare, apply) | %.2f | ≤ 3 × LOAD DATA = %.2f |%n"
                                     + "| sync with 1 %% changed (%,d changes) | %.2f | ≤ 10 s |%n"
-                                    + "| no-change sync (304) | %.3f | ≤ 1 s |%n",
+                                    + "| no-change sync (304) | %.3f | ≤ 1 s |%n"
+                                    + "Load average (/proc/loadavg) before: %s; after: %s%n",
                             entries,
                             Files.size(feed),
                             loadData,
@@ -107,7 +109,18 @@ class RegisterSyncBenchmark {
                             3 * loadData,
                             onePercent.changed(),
                             changed,
-                            notModified));
+                            notModified,
+                            loadBefore,
+                            loadAverage()));
+        }
+    }
+
+    /** The machine is shared: the figures mean little without the load they were taken under. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 

@@ -229,6 +229,82 @@ class RegisterSyncServiceTest {
         assertThat(activeEntries()).isEqualTo(10);
     }
 
+    @Test
+    void aConfirmationAfterAnotherSyncHasAppliedIsRefusedAsOutOfDate() throws IOException {
+        syncNow();
+        writeFeed(entries(10));
+        SyncRun waiting = syncNow();
+        assertThat(waiting.outcome()).isEqualTo(SyncRun.Outcome.NEEDS_CONFIRMATION);
+        List<String> lines = entries(40);
+        lines.set(0, line(1, "SA2", "", "ACTIVE"));
+        writeFeed(lines);
+        assertThat(syncNow().outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+
+        SyncRun confirmed = system.callAsSystem(() -> sync.confirmRemovals(waiting.id()));
+
+        assertThat(confirmed.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+        assertThat(confirmed.errorCode()).isEqualTo("register.sync.stale");
+        assertThat(confirmed.removed()).isEqualTo(30);
+        assertThat(activeEntries()).isEqualTo(40);
+    }
+
+    @Test
+    void aRemovedEntryThatComesBackIsNewAgainAndUnchangedEntriesAreNotRewritten() throws IOException {
+        SyncRun first = syncNow();
+        List<String> lines = entries(40);
+        lines.remove(39);
+        writeFeed(lines);
+        assertThat(syncNow().removed()).isEqualTo(1);
+        writeFeed(entries(40));
+
+        SyncRun back = syncNow();
+
+        assertThat(back.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+        assertThat(back.added()).isEqualTo(1);
+        assertThat(back.changed()).isZero();
+        assertThat(back.removed()).isZero();
+        assertThat(back.unchanged()).isEqualTo(39);
+        assertThat(system.callAsSystem(() -> register.changesOfRun(back.id(), 0, 100)))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.type()).isEqualTo(RegisterChange.Type.NEW);
+                    assertThat(c.corporateNumber()).isEqualTo(number(40));
+                });
+        RegisterEntry returned =
+                system.callAsSystem(() -> register.entriesOf(number(40))).get(0);
+        assertThat(returned.isRemoved()).isFalse();
+        assertThat(returned.firstSeen()).isAfter(first.startedAt());
+        // last_seen is "last written" (decision 0008): the unchanged entries keep the first sync's
+        RegisterEntry unchanged =
+                system.callAsSystem(() -> register.entriesOf(number(1))).get(0);
+        assertThat(unchanged.lastSeen()).isBefore(back.startedAt());
+    }
+
+    @Test
+    void aNameWithTabsBackslashesAndLineBreaksIsStoredAsPublished() throws IOException {
+        String published = "テスト\t工業\\N（旧 テスト\\製作所）\n改行\r\nの社名";
+        List<String> lines = entries(40);
+        lines.set(6, number(7) + ",\"" + published + "\",SA1,2026-04-01,,ACTIVE,全社,");
+        writeFeed(lines);
+
+        SyncRun run = syncNow();
+
+        assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+        assertThat(system.callAsSystem(() -> register.entriesOf(number(7))))
+                .singleElement()
+                .satisfies(e -> assertThat(e.name()).isEqualTo(published));
+        assertThat(system.callAsSystem(() -> register.historyOf(number(7))))
+                .singleElement()
+                .satisfies(c -> assertThat(c.name()).isEqualTo(published));
+
+        // the same entry again, another one changed: the stored hash matches, so only the other one changes
+        lines.set(0, line(1, "SA2", "", "ACTIVE"));
+        writeFeed(lines);
+        SyncRun again = syncNow();
+        assertThat(again.changed()).isEqualTo(1);
+        assertThat(system.callAsSystem(() -> register.historyOf(number(7)))).hasSize(1);
+    }
+
     @ParameterizedTest
     @EnumSource(
             value = LocalRegisterServer.Misbehaviour.class,

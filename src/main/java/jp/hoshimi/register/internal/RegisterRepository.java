@@ -6,9 +6,20 @@ import static jp.hoshimi.db.Tables.REGISTER_ENTRY;
 import static jp.hoshimi.db.Tables.REGISTER_STAGING;
 import static jp.hoshimi.db.Tables.REGISTER_SYNC_RUN;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import jp.hoshimi.db.tables.records.RegisterChangeRecord;
 import jp.hoshimi.db.tables.records.RegisterEntryRecord;
 import jp.hoshimi.db.tables.records.RegisterSyncRunRecord;
@@ -20,6 +31,8 @@ import jp.hoshimi.register.source.RegisterKind;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -29,7 +42,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RegisterRepository {
 
-    private static final int STAGING_BATCH = 5000;
+    private static final int STAGING_BATCH = 1000;
+    private static final Logger log = LoggerFactory.getLogger(RegisterRepository.class);
+
+    private final AtomicBoolean localInfileRefusalLogged = new AtomicBoolean();
 
     private final DSLContext dsl;
 
@@ -165,75 +181,192 @@ public class RegisterRepository {
 
     // --- staging and the set-based apply ---------------------------------------------------------
 
-    /** Writes parsed entries to the staging table in multi-row inserts; call {@link #flushStaging} at the end. */
-    public final class StagingWriter {
+    /**
+     * The parsed feed's differences on their way into {@code register_staging}. Holds the content hash of
+     * every active entry of the kind ({@link StoredHashes}); {@link #add} compares each parsed entry with
+     * it and writes a NEW or CHANGED one to a tab-separated file, {@link #load} adds the stored entries the
+     * feed did not name as REMOVED and loads the file with {@code LOAD DATA LOCAL INFILE} (one statement).
+     * Where the server or the driver refuses LOCAL INFILE, the same rows go in as batched inserts.
+     * {@link #close} deletes the file.
+     */
+    public final class Staging implements AutoCloseable {
         private final long runId;
-        private final List<Object[]> rows = new java.util.ArrayList<>(STAGING_BATCH);
+        private final StoredHashes stored;
+        private final StagingFile file;
+        private int total;
+        private int added;
+        private int changed;
 
-        StagingWriter(long runId) {
+        Staging(long runId, RegisterKind kind, Path directory) {
             this.runId = runId;
+            this.stored = storedHashes(kind);
+            this.file = StagingFile.create(directory);
         }
 
         public void add(FeedEntry entry, String contentHash) {
-            rows.add(new Object[] {
-                runId,
-                entry.corporateNumber(),
-                truncate(entry.name(), 300),
-                entry.level(),
-                entry.registeredOn(),
-                entry.validUntil(),
-                entry.status(),
-                truncate(entry.scope(), 1000),
-                truncate(entry.assessmentBody(), 300),
-                contentHash
-            });
-            if (rows.size() >= STAGING_BATCH) {
-                flush();
+            total++;
+            switch (stored.compare(entry.corporateNumber(), contentHash)) {
+                case NEW -> {
+                    added++;
+                    file.write(entry, contentHash, ChangeType.NEW.name());
+                }
+                case CHANGED -> {
+                    changed++;
+                    file.write(entry, contentHash, ChangeType.CHANGED.name());
+                }
+                case SAME -> {
+                    // nothing to write: the stored entry stays as it is
+                }
             }
         }
 
-        public void flush() {
+        /** Stages the removals and loads everything; returns what applying it will do. */
+        public Difference load() {
+            int[] removed = {0};
+            stored.forEachUnseen(number -> {
+                removed[0]++;
+                file.writeRemoval(number, ChangeType.REMOVED.name());
+            });
+            file.finish();
+            Integer loaded = dsl.connectionResult(this::loadLocal);
+            if (loaded == null) {
+                loaded = insertInBatches();
+            }
+            if (loaded != file.rows()) {
+                throw new IllegalStateException("staging holds " + loaded + " rows of run " + runId + " where "
+                        + file.rows() + " were written");
+            }
+            return new Difference(total, added, changed, removed[0], stored.size());
+        }
+
+        /** The rows loaded, or null when LOCAL INFILE is refused. */
+        private Integer loadLocal(Connection connection) throws SQLException {
+            String path = file.path()
+                    .toAbsolutePath()
+                    .toString()
+                    .replace("\\", "\\\\")
+                    .replace("'", "''");
+            // the file is in LOAD DATA's default format (StagingFile): tabs, newlines, backslash escapes
+            String sql = "LOAD DATA LOCAL INFILE '" + path + "' INTO TABLE register_staging CHARACTER SET utf8mb4 ("
+                    + StagingFile.COLUMNS + ") SET sync_run_id = " + runId;
+            try (Statement statement = connection.createStatement()) {
+                int rows;
+                try {
+                    rows = statement.executeUpdate(sql);
+                } catch (SQLException e) {
+                    if (!isLocalInfileRefused(e)) {
+                        throw e;
+                    }
+                    if (localInfileRefusalLogged.compareAndSet(false, true)) {
+                        log.warn(
+                                "The database refuses LOAD DATA LOCAL INFILE ({}); register syncs stage their"
+                                        + " differences with batched inserts instead, several times slower for a"
+                                        + " large first load. Allowed by the server's local_infile and the driver's"
+                                        + " allowLocalInfile (both on by default).",
+                                e.getMessage());
+                    }
+                    return null;
+                }
+                // LOCAL turns bad values into warnings instead of errors: none may pass unnoticed
+                SQLWarning warning = statement.getWarnings();
+                if (warning != null) {
+                    throw new IllegalStateException(
+                            "loading the staged feed of run " + runId + " warned: " + warning.getMessage());
+                }
+                return rows;
+            }
+        }
+
+        private int insertInBatches() {
+            String sql = "INSERT INTO register_staging (sync_run_id, " + StagingFile.COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            List<Object[]> rows = new ArrayList<>(STAGING_BATCH);
+            int[] inserted = {0};
+            StagingFile.read(file.path(), fields -> {
+                Object[] row = new Object[fields.length + 1];
+                row[0] = runId;
+                System.arraycopy(fields, 0, row, 1, fields.length);
+                row[4] = fields[3] == null ? null : LocalDate.parse(fields[3]);
+                row[5] = fields[4] == null ? null : LocalDate.parse(fields[4]);
+                rows.add(row);
+                if (rows.size() == STAGING_BATCH) {
+                    inserted[0] += insert(sql, rows);
+                }
+            });
+            return inserted[0] + insert(sql, rows);
+        }
+
+        private int insert(String sql, List<Object[]> rows) {
             if (rows.isEmpty()) {
-                return;
+                return 0;
             }
-            var insert = dsl.insertInto(
-                    REGISTER_STAGING,
-                    REGISTER_STAGING.SYNC_RUN_ID,
-                    REGISTER_STAGING.CORPORATE_NUMBER,
-                    REGISTER_STAGING.NAME,
-                    REGISTER_STAGING.LEVEL,
-                    REGISTER_STAGING.REGISTERED_ON,
-                    REGISTER_STAGING.VALID_UNTIL,
-                    REGISTER_STAGING.STATUS,
-                    REGISTER_STAGING.SCOPE,
-                    REGISTER_STAGING.ASSESSMENT_BODY,
-                    REGISTER_STAGING.CONTENT_HASH);
-            for (Object[] r : rows) {
-                insert = insert.values(
-                        (Long) r[0],
-                        (String) r[1],
-                        (String) r[2],
-                        (String) r[3],
-                        (java.time.LocalDate) r[4],
-                        (java.time.LocalDate) r[5],
-                        (String) r[6],
-                        (String) r[7],
-                        (String) r[8],
-                        (String) r[9]);
+            var batch = dsl.batch(sql);
+            for (Object[] row : rows) {
+                batch = batch.bind(row);
             }
-            insert.execute();
+            batch.execute();
+            int count = rows.size();
             rows.clear();
+            return count;
+        }
+
+        @Override
+        public void close() {
+            file.close();
         }
     }
 
-    public StagingWriter stagingWriter(long runId) {
-        return new StagingWriter(runId);
+    /** Compares a run's parsed feed with the stored entries of {@code kind}, its file in {@code directory}. */
+    public Staging staging(long runId, RegisterKind kind, Path directory) {
+        return new Staging(runId, kind, directory);
+    }
+
+    /**
+     * The active entries' content hashes. Plain JDBC with the number as a BIGINT and the hash as its 32
+     * bytes: 200,000 rows through jOOQ records and hex strings took seconds on a busy machine.
+     */
+    private StoredHashes storedHashes(RegisterKind kind) {
+        return dsl.connectionResult(connection -> {
+            StoredHashes stored = new StoredHashes();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT CAST(corporate_number AS UNSIGNED), UNHEX(content_hash) FROM register_entry"
+                            + " WHERE kind = ? AND removed_at IS NULL")) {
+                select.setString(1, kind.name());
+                select.setFetchSize(10_000);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        stored.add(rows.getLong(1), rows.getBytes(2));
+                    }
+                }
+            }
+            return stored.sort();
+        });
+    }
+
+    /** MariaDB's "not allowed with this version" (local_infile off) and "local infile disabled" (client). */
+    private static boolean isLocalInfileRefused(SQLException e) {
+        return e.getErrorCode() == 1148
+                || e.getErrorCode() == 4166
+                || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("local infile");
     }
 
     public void clearStaging(long runId) {
         dsl.deleteFrom(REGISTER_STAGING)
                 .where(REGISTER_STAGING.SYNC_RUN_ID.eq(runId))
                 .execute();
+    }
+
+    /** The active entries of a kind. */
+    public int countActive(RegisterKind kind) {
+        return dsl.fetchCount(
+                REGISTER_ENTRY, REGISTER_ENTRY.KIND.eq(kind.name()).and(REGISTER_ENTRY.REMOVED_AT.isNull()));
+    }
+
+    /** What a staged row is: a new entry (also one that comes back after a removal), a changed one, a removal. */
+    enum ChangeType {
+        NEW,
+        CHANGED,
+        REMOVED
     }
 
     /** What applying the staged feed would do, counted before anything is written. */
@@ -243,99 +376,103 @@ public class RegisterRepository {
         }
     }
 
-    public Difference difference(long runId, RegisterKind kind) {
-        int total = dsl.fetchCount(REGISTER_STAGING, REGISTER_STAGING.SYNC_RUN_ID.eq(runId));
-        int added = count(
-                "SELECT COUNT(*) FROM register_staging s LEFT JOIN register_entry e"
-                        + " ON e.kind = ? AND e.corporate_number = s.corporate_number"
-                        + " WHERE s.sync_run_id = ? AND (e.id IS NULL OR e.removed_at IS NOT NULL)",
-                kind.name(),
-                runId);
-        int changed = count(
-                "SELECT COUNT(*) FROM register_staging s JOIN register_entry e"
-                        + " ON e.kind = ? AND e.corporate_number = s.corporate_number"
-                        + " WHERE s.sync_run_id = ? AND e.removed_at IS NULL AND e.content_hash <> s.content_hash",
-                kind.name(),
-                runId);
-        int removed = count(
-                "SELECT COUNT(*) FROM register_entry e LEFT JOIN register_staging s"
-                        + " ON s.sync_run_id = ? AND s.corporate_number = e.corporate_number"
-                        + " WHERE e.kind = ? AND e.removed_at IS NULL AND s.corporate_number IS NULL",
-                runId,
-                kind.name());
-        int active = dsl.fetchCount(
-                REGISTER_ENTRY, REGISTER_ENTRY.KIND.eq(kind.name()).and(REGISTER_ENTRY.REMOVED_AT.isNull()));
-        return new Difference(total, added, changed, removed, active);
+    /** The difference of a run staged earlier (one waiting for confirmation); {@code total}: its feed's entries. */
+    public Difference stagedDifference(long runId, RegisterKind kind, int total) {
+        int added = 0;
+        int changed = 0;
+        int removed = 0;
+        for (var row : dsl.select(REGISTER_STAGING.CHANGE_TYPE, DSL.count())
+                .from(REGISTER_STAGING)
+                .where(REGISTER_STAGING.SYNC_RUN_ID.eq(runId))
+                .groupBy(REGISTER_STAGING.CHANGE_TYPE)
+                .fetch()) {
+            switch (ChangeType.valueOf(row.value1())) {
+                case NEW -> added = row.value2();
+                case CHANGED -> changed = row.value2();
+                case REMOVED -> removed = row.value2();
+            }
+        }
+        return new Difference(total, added, changed, removed, countActive(kind));
     }
 
-    private int count(String sql, Object... binds) {
-        return dsl.fetchOne(sql, binds).get(0, Integer.class);
+    /** Whether a run of the kind after {@code runId} has applied a feed (so that run's comparison is out of date). */
+    public boolean appliedSince(long runId, RegisterKind kind) {
+        return dsl.fetchExists(dsl.selectOne()
+                .from(REGISTER_SYNC_RUN)
+                .where(REGISTER_SYNC_RUN.KIND.eq(kind.name()))
+                .and(REGISTER_SYNC_RUN.ID.gt(runId))
+                .and(REGISTER_SYNC_RUN.OUTCOME.eq(SyncRun.Outcome.SUCCEEDED.name())));
     }
 
     /**
-     * Applies the staged feed: one {@code register_change} row per difference, then the entries
-     * themselves. Call inside one transaction.
+     * Applies the staged differences: one {@code register_change} row per difference, then the entries
+     * themselves. Only the staged rows are read (a few thousand on an ordinary day); statements with
+     * nothing to do are skipped. Call inside one transaction, with the lease held since the comparison.
      */
-    public void apply(long runId, RegisterKind kind, String sourceId, LocalDateTime now) {
+    public void apply(long runId, RegisterKind kind, String sourceId, LocalDateTime now, Difference difference) {
         String k = kind.name();
-        // new entries (also ones that come back after a removal)
-        dsl.execute(
-                "INSERT INTO register_change (sync_run_id, kind, corporate_number, name, change_type, new_level,"
-                        + " new_valid_until, new_status, changed_at)"
-                        + " SELECT ?, ?, s.corporate_number, s.name, 'NEW', s.level, s.valid_until, s.status, ?"
-                        + " FROM register_staging s LEFT JOIN register_entry e"
-                        + " ON e.kind = ? AND e.corporate_number = s.corporate_number"
-                        + " WHERE s.sync_run_id = ? AND (e.id IS NULL OR e.removed_at IS NOT NULL)",
-                runId,
-                k,
-                now,
-                k,
-                runId);
-        change(runId, k, now, "LEVEL", "e.level <> s.level");
-        change(runId, k, now, "VALIDITY", "NOT (e.valid_until <=> s.valid_until)");
-        change(runId, k, now, "STATUS", "e.status <> s.status");
-        dsl.execute(
-                "INSERT INTO register_change (sync_run_id, kind, corporate_number, name, change_type, old_level,"
-                        + " old_valid_until, old_status, changed_at)"
-                        + " SELECT ?, ?, e.corporate_number, e.name, 'REMOVED', e.level, e.valid_until, e.status, ?"
-                        + " FROM register_entry e LEFT JOIN register_staging s"
-                        + " ON s.sync_run_id = ? AND s.corporate_number = e.corporate_number"
-                        + " WHERE e.kind = ? AND e.removed_at IS NULL AND s.corporate_number IS NULL",
-                runId,
-                k,
-                now,
-                runId,
-                k);
-        // first_seen is assigned before removed_at so that it sees the old removed_at
-        dsl.execute(
-                "INSERT INTO register_entry (kind, corporate_number, name, level, registered_on, valid_until, status,"
-                        + " scope, assessment_body, content_hash, source_id, first_seen, last_seen, removed_at)"
-                        + " SELECT ?, s.corporate_number, s.name, s.level, s.registered_on, s.valid_until, s.status,"
-                        + " s.scope, s.assessment_body, s.content_hash, ?, ?, ?, NULL"
-                        + " FROM register_staging s LEFT JOIN register_entry e"
-                        + " ON e.kind = ? AND e.corporate_number = s.corporate_number"
-                        + " WHERE s.sync_run_id = ?"
-                        + " AND (e.id IS NULL OR e.removed_at IS NOT NULL OR e.content_hash <> s.content_hash)"
-                        + " ON DUPLICATE KEY UPDATE"
-                        + " first_seen = IF(register_entry.removed_at IS NULL, register_entry.first_seen, VALUES(first_seen)),"
-                        + " name = VALUES(name), level = VALUES(level), registered_on = VALUES(registered_on),"
-                        + " valid_until = VALUES(valid_until), status = VALUES(status), scope = VALUES(scope),"
-                        + " assessment_body = VALUES(assessment_body), content_hash = VALUES(content_hash),"
-                        + " source_id = VALUES(source_id), last_seen = VALUES(last_seen), removed_at = NULL",
-                k,
-                sourceId,
-                now,
-                now,
-                k,
-                runId);
-        dsl.execute(
-                "UPDATE register_entry e LEFT JOIN register_staging s"
-                        + " ON s.sync_run_id = ? AND s.corporate_number = e.corporate_number"
-                        + " SET e.removed_at = ?"
-                        + " WHERE e.kind = ? AND e.removed_at IS NULL AND s.corporate_number IS NULL",
-                runId,
-                now,
-                k);
+        if (difference.added() > 0) {
+            dsl.execute(
+                    "INSERT INTO register_change (sync_run_id, kind, corporate_number, name, change_type, new_level,"
+                            + " new_valid_until, new_status, changed_at)"
+                            + " SELECT ?, ?, s.corporate_number, s.name, 'NEW', s.level, s.valid_until, s.status, ?"
+                            + " FROM register_staging s WHERE s.sync_run_id = ? AND s.change_type = 'NEW'",
+                    runId,
+                    k,
+                    now,
+                    runId);
+        }
+        if (difference.changed() > 0) {
+            change(runId, k, now, "LEVEL", "e.level <> s.level");
+            change(runId, k, now, "VALIDITY", "NOT (e.valid_until <=> s.valid_until)");
+            change(runId, k, now, "STATUS", "e.status <> s.status");
+        }
+        if (difference.removed() > 0) {
+            dsl.execute(
+                    "INSERT INTO register_change (sync_run_id, kind, corporate_number, name, change_type, old_level,"
+                            + " old_valid_until, old_status, changed_at)"
+                            + " SELECT ?, ?, e.corporate_number, e.name, 'REMOVED', e.level, e.valid_until, e.status, ?"
+                            + " FROM register_staging s JOIN register_entry e"
+                            + " ON e.kind = ? AND e.corporate_number = s.corporate_number"
+                            + " WHERE s.sync_run_id = ? AND s.change_type = 'REMOVED' AND e.removed_at IS NULL",
+                    runId,
+                    k,
+                    now,
+                    k,
+                    runId);
+        }
+        if (difference.added() + difference.changed() > 0) {
+            // first_seen is assigned before removed_at so that it sees the old removed_at
+            dsl.execute(
+                    "INSERT INTO register_entry (kind, corporate_number, name, level, registered_on, valid_until,"
+                            + " status, scope, assessment_body, content_hash, source_id, first_seen, last_seen,"
+                            + " removed_at)"
+                            + " SELECT ?, s.corporate_number, s.name, s.level, s.registered_on, s.valid_until, s.status,"
+                            + " s.scope, s.assessment_body, s.content_hash, ?, ?, ?, NULL"
+                            + " FROM register_staging s WHERE s.sync_run_id = ? AND s.change_type IN ('NEW', 'CHANGED')"
+                            + " ON DUPLICATE KEY UPDATE"
+                            + " first_seen = IF(register_entry.removed_at IS NULL, register_entry.first_seen,"
+                            + " VALUES(first_seen)),"
+                            + " name = VALUES(name), level = VALUES(level), registered_on = VALUES(registered_on),"
+                            + " valid_until = VALUES(valid_until), status = VALUES(status), scope = VALUES(scope),"
+                            + " assessment_body = VALUES(assessment_body), content_hash = VALUES(content_hash),"
+                            + " source_id = VALUES(source_id), last_seen = VALUES(last_seen), removed_at = NULL",
+                    k,
+                    sourceId,
+                    now,
+                    now,
+                    runId);
+        }
+        if (difference.removed() > 0) {
+            dsl.execute(
+                    "UPDATE register_entry e JOIN register_staging s"
+                            + " ON s.sync_run_id = ? AND s.change_type = 'REMOVED' AND s.corporate_number = e.corporate_number"
+                            + " SET e.removed_at = ?"
+                            + " WHERE e.kind = ? AND e.removed_at IS NULL",
+                    runId,
+                    now,
+                    k);
+        }
     }
 
     private void change(long runId, String kind, LocalDateTime now, String type, String differs) {
@@ -346,7 +483,8 @@ public class RegisterRepository {
                         + " s.valid_until, e.status, s.status, ?"
                         + " FROM register_staging s JOIN register_entry e"
                         + " ON e.kind = ? AND e.corporate_number = s.corporate_number"
-                        + " WHERE s.sync_run_id = ? AND e.removed_at IS NULL AND " + differs,
+                        + " WHERE s.sync_run_id = ? AND s.change_type = 'CHANGED' AND e.removed_at IS NULL AND "
+                        + differs,
                 runId,
                 kind,
                 now,
@@ -505,6 +643,6 @@ public class RegisterRepository {
     }
 
     private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+        return StagingFile.truncate(text, max);
     }
 }

@@ -202,7 +202,13 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
                         }
                         Button confirm = new Button(getTranslation("register.confirmRemovals"), e -> {
                             SyncRun done = sync.confirmRemovals(r.id());
-                            Notifications.success(getTranslation(done.outcome().messageKey()));
+                            if (done.outcome() == SyncRun.Outcome.FAILED) {
+                                Notifications.error(
+                                        getTranslation(done.outcome().messageKey()) + ": " + runDetail(done));
+                            } else {
+                                Notifications.success(
+                                        getTranslation(done.outcome().messageKey()));
+                            }
                             refreshAll();
                         });
                         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);

@@ -76,7 +76,7 @@ class RegisterViewTest extends KaribuTest {
                 .orElseThrow()
                 .id();
         UI.getCurrent().navigate("suppliers/" + id);
-        _get(com.vaadin.flow.component.tabs.TabSheet.class).setSelectedIndex(3);
+        _get(com.vaadin.flow.component.tabs.TabSheet.class).setSelectedIndex(4);
 
         RegisterHistory history = _get(RegisterHistory.class);
         assertThat(_get(

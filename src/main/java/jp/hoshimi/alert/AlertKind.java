@@ -1,0 +1,19 @@
+package jp.hoshimi.alert;
+
+/** What an alert is about. */
+public enum AlertKind {
+    /** A chain finding became MISSING, INSUFFICIENT, EXPIRED or REVOKED. */
+    STATUS,
+    /** A registration crossed one of the policy's lead times before valid-until (e.g. ★4: 180, 90, 30 days). */
+    EXPIRING,
+    /** A finding that was failing or expiring is compliant again. */
+    RESOLVED,
+    /** The register has not been synced within the staleness limit (administrators). */
+    REGISTER_STALE,
+    /** An import's check or apply finished (the person who ran it). */
+    IMPORT_FINISHED;
+
+    public String messageKey() {
+        return "alert.kind." + name();
+    }
+}

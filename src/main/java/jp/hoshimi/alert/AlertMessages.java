@@ -1,0 +1,333 @@
+package jp.hoshimi.alert;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.i18n.I18NProvider;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jp.hoshimi.shared.StarLevel;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The words of an alert in Japanese or English, from the app's message bundle: the one-line title the
+ * notification centre shows, the mail (subject, text and HTML) and the webhook post.
+ */
+@Component
+public class AlertMessages {
+
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** A rendered mail. */
+    public record MailContent(String subject, String text, String html) {}
+
+    /** One labelled line of an alert's details. */
+    public record Line(String label, String value) {}
+
+    private final I18NProvider messages;
+    private final AlertProperties properties;
+    private final ObjectMapper json = new ObjectMapper();
+
+    AlertMessages(I18NProvider messages, AlertProperties properties) {
+        this.messages = messages;
+        this.properties = properties;
+    }
+
+    public static Locale locale(String language) {
+        return AlertPreferences.ENGLISH.equals(language) ? Locale.ENGLISH : Locale.JAPANESE;
+    }
+
+    private String t(Locale locale, String key, Object... args) {
+        return messages.getTranslation(key, locale, args);
+    }
+
+    /** The one line that says what happened. */
+    public String title(Alert alert, Locale locale) {
+        return switch (alert.kind()) {
+            case STATUS ->
+                t(locale, "alert.title.STATUS", status(alert.status(), locale), supplier(alert), contract(alert));
+            case EXPIRING ->
+                t(
+                        locale,
+                        "alert.title.EXPIRING",
+                        supplier(alert),
+                        alert.warningDays(),
+                        date(alert.validUntil()),
+                        contract(alert));
+            case RESOLVED -> t(locale, "alert.title.RESOLVED", supplier(alert), contract(alert));
+            case REGISTER_STALE -> {
+                String last = alert.details().get("lastSuccess");
+                String hours = alert.details().getOrDefault("limitHours", "");
+                yield last == null || last.isBlank()
+                        ? t(locale, "alert.title.REGISTER_STALE.never", hours)
+                        : t(locale, "alert.title.REGISTER_STALE", dateTime(LocalDateTime.parse(last)), hours);
+            }
+            case IMPORT_FINISHED ->
+                t(
+                        locale,
+                        "alert.title.IMPORT_FINISHED." + alert.details().getOrDefault("status", "APPLIED"),
+                        alert.details().getOrDefault("fileName", ""));
+        };
+    }
+
+    /** The details under the title, in reading order. */
+    public List<Line> lines(Alert alert, Locale locale) {
+        List<Line> lines = new ArrayList<>();
+        switch (alert.kind()) {
+            case STATUS, EXPIRING, RESOLVED -> {
+                lines.add(new Line(
+                        t(locale, "alert.field.contract"), join(alert.contractNumber(), alert.contractTitle())));
+                lines.add(new Line(
+                        t(locale, "alert.field.supplier"),
+                        alert.corporateNumber() == null
+                                ? nullToEmpty(alert.supplierName())
+                                : t(
+                                        locale,
+                                        "alert.field.supplierWithNumber",
+                                        alert.supplierName(),
+                                        alert.corporateNumber())));
+                lines.add(new Line(
+                        t(locale, "alert.field.status"),
+                        alert.previousStatus() == null
+                                ? status(alert.status(), locale)
+                                : t(
+                                        locale,
+                                        "alert.field.statusChange",
+                                        status(alert.previousStatus(), locale),
+                                        status(alert.status(), locale))));
+                lines.add(new Line(t(locale, "alert.field.required"), level(alert.requiredLevel(), locale)));
+                lines.add(new Line(t(locale, "alert.field.held"), level(alert.heldLevel(), locale)));
+                if (alert.validUntil() != null) {
+                    lines.add(new Line(t(locale, "alert.field.validUntil"), date(alert.validUntil())));
+                }
+                String reason = reason(alert, locale);
+                if (!reason.isBlank()) {
+                    lines.add(new Line(t(locale, "alert.field.reason"), reason));
+                }
+            }
+            case REGISTER_STALE ->
+                lines.add(new Line(t(locale, "alert.field.action"), t(locale, "alert.stale.action")));
+            case IMPORT_FINISHED -> {
+                Map<String, String> d = alert.details();
+                lines.add(new Line(
+                        t(locale, "alert.field.importKind"),
+                        t(locale, "import.kind." + d.getOrDefault("importKind", "SUPPLIERS"))));
+                lines.add(new Line(
+                        t(locale, "alert.field.counts"),
+                        t(
+                                locale,
+                                "alert.import.counts",
+                                d.getOrDefault("total", "0"),
+                                d.getOrDefault("new", "0"),
+                                d.getOrDefault("changed", "0"),
+                                d.getOrDefault("unchanged", "0"),
+                                d.getOrDefault("error", "0"))));
+            }
+        }
+        return lines;
+    }
+
+    /** The full address of what the alert is about. */
+    public String url(Alert alert) {
+        return url(alert.link());
+    }
+
+    /** One mail for one or more alerts to one person. */
+    public MailContent mail(List<Alert> alerts, String language, boolean digest, LocalDateTime now) {
+        Locale locale = locale(language);
+        String subject = alerts.size() == 1 && !digest
+                ? t(locale, "alert.mail.subject.one", title(alerts.get(0), locale))
+                : digest
+                        ? t(locale, "alert.mail.subject.digest", date(tokyoDate(now)), alerts.size())
+                        : t(locale, "alert.mail.subject.many", alerts.size());
+        StringBuilder text = new StringBuilder();
+        StringBuilder html = new StringBuilder();
+        String intro = t(locale, digest ? "alert.mail.intro.digest" : "alert.mail.intro", alerts.size());
+        text.append(intro).append("\n\n");
+        html.append("<!DOCTYPE html><html lang=\"")
+                .append(locale.getLanguage())
+                .append("\"><head><meta charset=\"UTF-8\"><title>")
+                .append(esc(subject))
+                .append("</title></head><body style=\"font-family:sans-serif;color:#1f2933\">")
+                .append("<p>")
+                .append(esc(intro))
+                .append("</p>");
+        for (Alert alert : alerts) {
+            String title = title(alert, locale);
+            String url = url(alert);
+            text.append("■ ").append(title).append('\n');
+            html.append("<div style=\"border-left:4px solid ")
+                    .append(colour(alert))
+                    .append(";padding:4px 12px;margin:12px 0\"><h3 style=\"margin:4px 0\">")
+                    .append(esc(title))
+                    .append("</h3><table style=\"border-collapse:collapse\">");
+            for (Line line : lines(alert, locale)) {
+                text.append("  ")
+                        .append(line.label())
+                        .append(": ")
+                        .append(line.value())
+                        .append('\n');
+                html.append(
+                                "<tr><th style=\"text-align:left;padding:2px 12px 2px 0;font-weight:normal;color:#52606d\">")
+                        .append(esc(line.label()))
+                        .append("</th><td style=\"padding:2px 0\">")
+                        .append(esc(line.value()))
+                        .append("</td></tr>");
+            }
+            text.append("  ").append(url).append("\n\n");
+            html.append("</table><p style=\"margin:6px 0\"><a href=\"")
+                    .append(esc(url))
+                    .append("\">")
+                    .append(esc(t(locale, "alert.mail.open")))
+                    .append("</a></p></div>");
+        }
+        String footer = t(locale, "alert.mail.footer", url("alerts"));
+        text.append("--\n").append(footer).append('\n');
+        html.append("<hr><p style=\"color:#52606d;font-size:small\">")
+                .append(esc(footer))
+                .append("</p></body></html>");
+        return new MailContent(subject, text.toString(), html.toString());
+    }
+
+    /** A Teams (MessageCard) and Slack compatible post: both read {@code text}; the rest is for other receivers. */
+    public String webhook(List<Alert> alerts, String language, String idempotencyKey) {
+        Locale locale = locale(language);
+        String summary =
+                alerts.size() == 1 ? title(alerts.get(0), locale) : t(locale, "alert.mail.subject.many", alerts.size());
+        StringBuilder text = new StringBuilder();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Alert alert : alerts) {
+            String title = title(alert, locale);
+            text.append("• ").append(title).append("  ").append(url(alert)).append('\n');
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", alert.id());
+            item.put("kind", alert.kind().name());
+            item.put("title", title);
+            item.put("url", url(alert));
+            item.put("contractNumber", alert.contractNumber());
+            item.put("supplierName", alert.supplierName());
+            item.put("corporateNumber", alert.corporateNumber());
+            item.put("status", alert.status());
+            item.put("previousStatus", alert.previousStatus());
+            item.put("warningDays", alert.warningDays());
+            item.put(
+                    "validUntil",
+                    alert.validUntil() == null ? null : alert.validUntil().toString());
+            items.add(item);
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("@type", "MessageCard");
+        payload.put("@context", "https://schema.org/extensions");
+        payload.put("themeColor", alerts.size() == 1 ? colour(alerts.get(0)).substring(1) : "B42318");
+        payload.put("summary", summary);
+        payload.put("title", t(locale, "alert.webhook.title"));
+        payload.put("text", text.toString().strip());
+        payload.put("id", idempotencyKey);
+        payload.put("alerts", items);
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String url(String path) {
+        String base = properties.baseUrl().endsWith("/") ? properties.baseUrl() : properties.baseUrl() + "/";
+        return base + path;
+    }
+
+    private static String colour(Alert alert) {
+        return switch (alert.kind()) {
+            case STATUS -> "#B42318";
+            case EXPIRING, REGISTER_STALE -> "#B54708";
+            case RESOLVED -> "#067647";
+            case IMPORT_FINISHED -> "#175CD3";
+        };
+    }
+
+    private String status(String status, Locale locale) {
+        return status == null ? "" : t(locale, "compliance.status." + status);
+    }
+
+    private String level(String level, Locale locale) {
+        if (level == null || level.isBlank()) {
+            return t(locale, "alert.level.none");
+        }
+        try {
+            return t(locale, StarLevel.valueOf(level).messageKey());
+        } catch (IllegalArgumentException notAStarLevel) {
+            return level;
+        }
+    }
+
+    /** The engine's sentence for the reason when the bundle has one (arguments as its Reason documents). */
+    private String reason(Alert alert, Locale locale) {
+        if (alert.reasonCode() == null) {
+            return "";
+        }
+        long daysLeft = alert.validUntil() == null
+                ? 0
+                : ChronoUnit.DAYS.between(tokyoDate(alert.createdAt()), alert.validUntil());
+        String sentence = t(
+                locale,
+                "compliance.reason." + alert.reasonCode(),
+                label(alert.heldLevel()),
+                label(alert.requiredLevel()),
+                date(alert.validUntil()),
+                daysLeft);
+        return sentence.startsWith("!") ? alert.reasonCode() : sentence;
+    }
+
+    private static String label(String level) {
+        try {
+            return level == null ? "" : StarLevel.valueOf(level).label();
+        } catch (IllegalArgumentException e) {
+            return level;
+        }
+    }
+
+    private static String supplier(Alert alert) {
+        return nullToEmpty(alert.supplierName());
+    }
+
+    private static String contract(Alert alert) {
+        return nullToEmpty(alert.contractNumber());
+    }
+
+    private static String join(String a, String b) {
+        return (nullToEmpty(a) + " " + nullToEmpty(b)).strip();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String date(LocalDate date) {
+        return date == null ? "" : date.toString();
+    }
+
+    private static LocalDate tokyoDate(LocalDateTime utc) {
+        return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(TOKYO).toLocalDate();
+    }
+
+    /** A UTC time as Japan time. */
+    public static String dateTime(LocalDateTime utc) {
+        return utc == null
+                ? ""
+                : utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(TOKYO).format(DATE_TIME);
+    }
+
+    private static String esc(String value) {
+        return HtmlUtils.htmlEscape(value == null ? "" : value);
+    }
+}

@@ -1,0 +1,62 @@
+package jp.hoshimi.alert;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which compliance changes are worth an alert, and the key that makes each one happen once.
+ *
+ * <p>Only LINK events (one supplier in one contract's chain) make alerts: CONTRACT and SUPPLIER events
+ * are the same change rolled up, and alerting on them too would tell the same people three times.
+ * UNVERIFIABLE (no valid 法人番号) is a master-data fault shown on the screens, not a register change,
+ * so it makes no alert. See docs/decisions/0011-alert-outbox.md.
+ */
+final class AlertRules {
+
+    static final Set<String> FAILING = Set.of("MISSING", "INSUFFICIENT", "EXPIRED", "REVOKED");
+    private static final String EXPIRING = "EXPIRING";
+    private static final String OK = "OK";
+
+    private AlertRules() {}
+
+    /** What a change calls for: its kind and the qualifier of the key (the status, or the lead time crossed). */
+    record Planned(AlertKind kind, String qualifier) {}
+
+    static Optional<Planned> plan(ComplianceChange change) {
+        if (!change.isLink()) {
+            return Optional.empty();
+        }
+        String now = change.newStatus();
+        String before = change.oldStatus();
+        if (FAILING.contains(now) && !now.equals(before)) {
+            return Optional.of(new Planned(AlertKind.STATUS, now));
+        }
+        if (EXPIRING.equals(now) && change.newWarningDays() != null && crossedCloser(change)) {
+            return Optional.of(new Planned(AlertKind.EXPIRING, String.valueOf(change.newWarningDays())));
+        }
+        if (OK.equals(now) && before != null && (FAILING.contains(before) || EXPIRING.equals(before))) {
+            return Optional.of(new Planned(AlertKind.RESOLVED, "-"));
+        }
+        return Optional.empty();
+    }
+
+    /** A first warning, or a shorter lead time than the last one (90 → 30); a longer one after a renewal is news to nobody. */
+    private static boolean crossedCloser(ComplianceChange change) {
+        return !EXPIRING.equals(change.oldStatus())
+                || change.oldWarningDays() == null
+                || change.newWarningDays() < change.oldWarningDays();
+    }
+
+    /**
+     * The alert's identity: the finding, the kind and its qualifier, the valid-until it is about, and the
+     * episode (the id of the finding's last return to OK before this change, 0 if none). A finding that
+     * goes EXPIRED, back to OK, and EXPIRED again is told twice; the same change read twice, once.
+     */
+    static String dedupKey(ComplianceChange change, Planned planned, long episode) {
+        String validUntil = planned.kind() == AlertKind.RESOLVED || change.validUntil() == null
+                ? "-"
+                : change.validUntil().toString();
+        return "LINK:" + change.contractId() + ":" + change.supplierId() + ":" + planned.kind() + ":"
+                + planned.qualifier() + ":" + validUntil + ":e" + episode;
+    }
+}
