@@ -22,7 +22,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jp.hoshimi.alert.Alert;
@@ -443,10 +442,5 @@ class AlertView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("nav.alerts") + " | Hoshimi";
-    }
-
-    /** For tests: the rows the notification grid shows now. */
-    List<Notification> shownNotifications() {
-        return alerts.notifications(unreadOnly.getValue(), 0, AlertService.MAX_PAGE_SIZE);
     }
 }
