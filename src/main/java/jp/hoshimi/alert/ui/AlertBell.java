@@ -12,6 +12,7 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.shared.Registration;
 import java.time.Duration;
 import jp.hoshimi.alert.AlertService;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 
 /**
  * The bell in the header with the number of unread alerts; a link to the notification centre. Counts
@@ -43,7 +44,14 @@ class AlertBell extends Anchor implements AfterNavigationObserver {
 
     void refresh() {
         lastRefresh = System.nanoTime();
-        int unread = alerts.unreadCount();
+        int unread;
+        try {
+            unread = alerts.unreadCount();
+        } catch (AuthenticationCredentialsNotFoundException notBoundYet) {
+            // the frame can be built before the sign-in is bound to this thread (Karibu's first view):
+            // the bell counts at the next navigation instead of failing the whole layout
+            unread = 0;
+        }
         count.setText(unread > 99 ? "99+" : String.valueOf(unread));
         count.setVisible(unread > 0);
         getElement().setAttribute("data-unread", String.valueOf(unread));
