@@ -27,7 +27,6 @@ import jp.hoshimi.security.ApiTokenInfo;
 import jp.hoshimi.security.ApiTokenService;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.ValidationException;
-import jp.hoshimi.shared.ui.ComingSoon;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.Notifications;
 import jp.hoshimi.shared.ui.Problems;
@@ -55,7 +54,6 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
         tabs.setSizeFull();
         tabs.add(getTranslation("admin.tab.organisation"), new OrganisationTab(orgUnits));
         tabs.add(getTranslation("admin.tab.apiTokens"), tokensTab());
-        tabs.add(getTranslation("admin.tab.more"), new ComingSoon("admin.tab.more", "comingSoon.admin"));
         add(new ViewToolbar(getTranslation("nav.admin")), tabs);
     }
 
