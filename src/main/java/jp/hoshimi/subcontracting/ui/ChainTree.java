@@ -80,8 +80,9 @@ public class ChainTree extends Composite<VerticalLayout> {
         tree.setAllRowsVisible(true);
         tree.addComponentHierarchyColumn(this::nameCell)
                 .setHeader(getTranslation("contract.field.supplier"))
-                .setWidth("14em")
-                .setFlexGrow(2)
+                .setWidth("16em")
+                .setFlexGrow(3)
+                .setTooltipGenerator(Node::name)
                 .setResizable(true);
         tree.addColumn(node -> node.corporateNumber() == null ? "—" : node.corporateNumber())
                 .setHeader(getTranslation("supplier.field.corporateNumber"))
@@ -100,8 +101,8 @@ public class ChainTree extends Composite<VerticalLayout> {
                 .setAutoWidth(true);
         tree.addColumn(new ComponentRenderer<>(this::statusCell))
                 .setHeader(getTranslation("compliance.column.status"))
-                .setWidth("16em")
-                .setFlexGrow(3);
+                .setWidth("14em")
+                .setFlexGrow(2);
         if (editable) {
             tree.addColumn(new ComponentRenderer<>(this::actions))
                     .setAutoWidth(true)
