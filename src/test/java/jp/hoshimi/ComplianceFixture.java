@@ -28,11 +28,12 @@ public final class ComplianceFixture {
         }
         status.append(")");
         dsl.execute("""
-                INSERT INTO contract_compliance (contract_id, status, severity, links, failing_links,
-                    earliest_valid_until, status_since, previous_status, updated_at)
-                SELECT id, %s, MOD(n, 7), 1 + MOD(n, 3), IF(MOD(n, 7) < 5, 1, 0),
+                INSERT INTO contract_compliance (contract_id, org_unit_id, required_level, status, severity, links,
+                    failing_links, earliest_valid_until, status_since, previous_status, updated_at)
+                SELECT id, org_unit_id, required_level, %s, MOD(n, 7), 1 + MOD(n, 3), IF(MOD(n, 7) < 5, 1, 0),
                     ? - INTERVAL 30 DAY + INTERVAL MOD(n * 37, 400) DAY, ?, NULL, ?
-                FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY contract_number) - 1 AS n FROM contract) numbered
+                FROM (SELECT id, org_unit_id, required_level, ROW_NUMBER() OVER (ORDER BY contract_number) - 1 AS n
+                    FROM contract) numbered
                 """.formatted(status), today, now, now);
         dsl.execute("""
                 INSERT INTO supplier_compliance (supplier_id, status, severity, status_since, previous_status, updated_at)

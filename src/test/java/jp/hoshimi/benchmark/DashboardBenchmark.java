@@ -184,13 +184,14 @@ class DashboardBenchmark {
         dsl.execute("DELETE FROM supplier_compliance");
         dsl.execute("DELETE FROM contract_compliance");
         dsl.execute("""
-                INSERT INTO contract_compliance (contract_id, status, severity, links, failing_links,
-                    earliest_valid_until, status_since, previous_status, updated_at)
-                SELECT id, status, FIELD(status, 'REVOKED', 'EXPIRED', 'MISSING', 'UNVERIFIABLE', 'INSUFFICIENT',
+                INSERT INTO contract_compliance (contract_id, org_unit_id, required_level, status, severity, links,
+                    failing_links, earliest_valid_until, status_since, previous_status, updated_at)
+                SELECT id, org_unit_id, required_level, status, FIELD(status, 'REVOKED', 'EXPIRED', 'MISSING', 'UNVERIFIABLE', 'INSUFFICIENT',
                         'EXPIRING', 'OK') - 1,
                     1 + MOD(id, 3), IF(status IN ('OK', 'EXPIRING'), 0, 1),
                     ? - INTERVAL 60 DAY + INTERVAL MOD(id * 7919, 790) DAY, ?, NULL, ?
-                FROM (SELECT id, %s AS status FROM (SELECT id, MOD(CRC32(id), 100) AS b FROM contract) h) s
+                FROM (SELECT id, org_unit_id, required_level, %s AS status
+                    FROM (SELECT id, org_unit_id, required_level, MOD(CRC32(id), 100) AS b FROM contract) h) s
                 """.formatted(statusOfBucket), today, now, now);
         dsl.execute("""
                 INSERT INTO supplier_compliance (supplier_id, status, severity, status_since, previous_status, updated_at)

@@ -8,12 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.hoshimi.contract.ContractDetails;
+import jp.hoshimi.contract.ContractForm;
+import jp.hoshimi.contract.ContractService;
+import jp.hoshimi.dashboard.DashboardService;
 import jp.hoshimi.dataimport.ImportKind;
 import jp.hoshimi.dataimport.ImportRun;
 import jp.hoshimi.dataimport.ImportService;
 import jp.hoshimi.dataimport.ImportStatus;
+import jp.hoshimi.organisation.OrgUnit;
+import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.register.RegisterSyncService;
 import jp.hoshimi.register.SyncRun;
 import jp.hoshimi.register.source.RegisterKind;
@@ -62,6 +69,15 @@ class ComplianceEvaluationTest {
 
     @Autowired
     jp.hoshimi.settings.SettingsService settings;
+
+    @Autowired
+    ContractService contracts;
+
+    @Autowired
+    OrgUnitService orgUnits;
+
+    @Autowired
+    DashboardService dashboard;
 
     private SupplierDetails supplier(String code) {
         return system.callAsSystem(() -> suppliers.findByCode(code)).orElseThrow();
@@ -250,6 +266,51 @@ class ComplianceEvaluationTest {
         }
         assertThat(findingsAbout("S-10001"))
                 .allSatisfy(f -> assertThat(f.status()).isNotEqualTo(ComplianceStatus.EXPIRING));
+    }
+
+    @Test
+    @WithUserDetails("risk")
+    void a_contract_moved_to_another_unit_counts_there_on_the_dashboard_once_saved() {
+        ContractDetails contract = contracts.findByNumber("HMC-2026-0001").orElseThrow();
+        long from = contract.orgUnitId();
+        // a unit that is neither above nor below the contract's own, so its counts do not overlap
+        OrgUnit to = orgUnits.all().stream()
+                .filter(unit -> !orgUnits.unitAndBelow(unit.id()).contains(from))
+                .filter(unit -> !orgUnits.unitAndBelow(from).contains(unit.id()))
+                .findFirst()
+                .orElseThrow();
+        Map<Long, Long> before = contractsPerUnit();
+        ContractForm form = contract.toForm();
+
+        contracts.update(
+                contract.id(),
+                contract.version(),
+                new ContractForm(
+                        form.contractNumber(),
+                        form.title(),
+                        form.supplierId(),
+                        to.id(),
+                        form.ownerUserId(),
+                        form.startDate(),
+                        form.endDate(),
+                        form.decisionChart(),
+                        form.requiredLevel(),
+                        form.levelReason()));
+
+        Map<Long, Long> after = contractsPerUnit();
+        assertThat(after.get(from)).isEqualTo(before.get(from) - 1);
+        assertThat(after.get(to.id())).isEqualTo(before.getOrDefault(to.id(), 0L) + 1);
+        assertThat(dashboard.overview().kpis().contracts().notEvaluated())
+                .as("the moved contract keeps its evaluation")
+                .isZero();
+    }
+
+    /** Contracts per unit (its own and those below it) as the dashboard's heat map counts them. */
+    private Map<Long, Long> contractsPerUnit() {
+        return dashboard.overview().heatMap().stream()
+                .collect(Collectors.groupingBy(
+                        row -> row.unit().id(),
+                        Collectors.summingLong(row -> row.counts().total())));
     }
 
     @Test

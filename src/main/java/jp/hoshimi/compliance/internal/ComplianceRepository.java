@@ -372,19 +372,25 @@ public class ComplianceRepository {
                     """);
         }
         dsl.execute("CREATE TEMPORARY TABLE IF NOT EXISTS tmp_contract_status (contract_id BIGINT PRIMARY KEY,"
+                + " org_unit_id BIGINT NOT NULL, required_level VARCHAR(10) NOT NULL,"
                 + " severity TINYINT NOT NULL, links INT NOT NULL, failing INT NOT NULL, earliest DATE NULL)");
         dsl.execute("DELETE FROM tmp_contract_status");
-        // only the contracts whose status, counts or earliest date differ from what is stored
+        // only the contracts whose status, counts or earliest date differ from what is stored, or whose
+        // unit or required level (copied for the dashboard, V12) has changed since
         dsl.execute("""
-                INSERT INTO tmp_contract_status (contract_id, severity, links, failing, earliest)
-                SELECT a.contract_id, a.severity, a.links, a.failing, a.earliest FROM (
+                INSERT INTO tmp_contract_status (contract_id, org_unit_id, required_level, severity, links, failing,
+                    earliest)
+                SELECT a.contract_id, c.org_unit_id, c.required_level, a.severity, a.links, a.failing, a.earliest
+                FROM (
                     SELECT f.contract_id, MIN(f.severity) severity, COUNT(*) links,
                            SUM(CASE WHEN f.severity < {0} THEN 1 ELSE 0 END) failing, MIN(f.valid_until) earliest
                     FROM compliance_finding f {1}
                     GROUP BY f.contract_id
-                ) a LEFT JOIN contract_compliance cc ON cc.contract_id = a.contract_id
+                ) a JOIN contract c ON c.id = a.contract_id
+                LEFT JOIN contract_compliance cc ON cc.contract_id = a.contract_id
                 WHERE cc.contract_id IS NULL OR cc.severity <> a.severity OR cc.links <> a.links
                    OR cc.failing_links <> a.failing OR NOT (cc.earliest_valid_until <=> a.earliest)
+                   OR cc.org_unit_id <> c.org_unit_id OR cc.required_level <> c.required_level
                 """, DSL.inline(expiring), DSL.raw(all ? "" : "JOIN tmp_scope_contract s ON s.id = f.contract_id"));
         dsl.execute(
                 """
@@ -399,11 +405,14 @@ public class ComplianceRepository {
                 statusOfSeverity("t.severity"),
                 DSL.inline(ComplianceStatus.OK.severity()));
         dsl.execute("""
-                INSERT INTO contract_compliance (contract_id, status, severity, links, failing_links,
-                    earliest_valid_until, status_since, previous_status, updated_at)
-                SELECT t.contract_id, {1}, t.severity, t.links, t.failing, t.earliest, {0}, NULL, {0}
+                INSERT INTO contract_compliance (contract_id, org_unit_id, required_level, status, severity, links,
+                    failing_links, earliest_valid_until, status_since, previous_status, updated_at)
+                SELECT t.contract_id, t.org_unit_id, t.required_level, {1}, t.severity, t.links, t.failing, t.earliest,
+                    {0}, NULL, {0}
                 FROM tmp_contract_status t
                 ON DUPLICATE KEY UPDATE
+                    org_unit_id = VALUES(org_unit_id),
+                    required_level = VALUES(required_level),
                     previous_status = IF(contract_compliance.severity <> VALUES(severity), contract_compliance.status,
                                          contract_compliance.previous_status),
                     status_since = IF(contract_compliance.severity <> VALUES(severity), VALUES(status_since),

@@ -40,6 +40,7 @@ import org.jooq.ResultQuery;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -98,10 +99,20 @@ public class ContractRepository {
     /** … and the largest merge worth it (about 20 ms here). */
     static final int MAX_MERGE_ROWS = 25_000;
 
+    /** A status or expiry filtered page deeper than this reads and sorts the matches (see commonEnough). */
+    static final int MAX_WALK_WINDOW = 1_000;
+
     private final DSLContext dsl;
 
-    ContractRepository(DSLContext dsl) {
+    /**
+     * Status and expiry filters: from this many matching evaluations (10,000 of 200,000 contracts), a
+     * shallow page walks the sort order instead of reading and sorting the matches.
+     */
+    private final int commonEvaluations;
+
+    ContractRepository(DSLContext dsl, @Value("${hoshimi.list.common-evaluations:10000}") int commonEvaluations) {
         this.dsl = dsl;
+        this.commonEvaluations = commonEvaluations;
     }
 
     public List<ContractListItem> list(ContractCriteria criteria, ContractSort.Order order, int offset, int limit) {
@@ -204,10 +215,22 @@ public class ContractRepository {
         if (filter.supplierId() != null) {
             otherFilters = otherFilters.and(CONTRACT.SUPPLIER_ID.eq(filter.supplierId()));
         }
-        otherFilters = otherFilters.and(complianceCondition(criteria));
-        Condition where = criteria.unitIds() == null
-                ? otherFilters
-                : otherFilters.and(CONTRACT.ORG_UNIT_ID.in(criteria.unitIds()));
+        Condition scope = criteria.unitIds() == null ? DSL.noCondition() : CONTRACT.ORG_UNIT_ID.in(criteria.unitIds());
+        Condition evaluation = evaluationCondition(criteria);
+        if (forPage && !hasText(filter) && evaluation != null && commonEnough(evaluation, window)) {
+            // many matches: walk the sort order and check each contract's evaluation (eq_ref)
+            return List.of(new ListSource(
+                    CONTRACT.straightJoin(CONTRACT_COMPLIANCE).on(CONTRACT_COMPLIANCE.CONTRACT_ID.eq(CONTRACT.ID)),
+                    otherFilters.and(scope).and(evaluation),
+                    CONTRACT.ID,
+                    sortKey(order.sort())));
+        }
+        if (evaluation != null) {
+            otherFilters = otherFilters.and(CONTRACT.ID.in(DSL.select(CONTRACT_COMPLIANCE.CONTRACT_ID)
+                    .from(CONTRACT_COMPLIANCE)
+                    .where(evaluation)));
+        }
+        Condition where = otherFilters.and(scope);
         ListSource all = new ListSource(CONTRACT, where, CONTRACT.ID, sortKey(order.sort()));
         if (!hasText(filter)) {
             if (forPage
@@ -348,17 +371,22 @@ public class ContractRepository {
     }
 
     /**
-     * Contracts whose evaluation has one of the chosen statuses and whose earliest registration ends in
-     * the window: a semi-join on contract_compliance, which MariaDB runs from ix_contract_compliance_status
-     * for a rare status (then sorts the few matches) or as a check per row while walking the sort order
-     * for a common one. Contracts without an evaluation never match.
+     * What a contract's evaluation must satisfy (chosen statuses, earliest registration ending in the
+     * window, within the user's units through the copy of the unit on contract_compliance, V12), or null
+     * without such a filter. Contracts without an evaluation never match.
+     *
+     * <p>As a semi-join, MariaDB reads the matching evaluations from an index (ix_contract_compliance_status,
+     * or ix_contract_compliance_until for a window), then looks up and sorts the contracts: quick for
+     * a few thousand, slow for 100,000 "OK" ones, where walking the sort order meets a page of matches
+     * within a few hundred rows ({@link #commonEnough}).
      */
-    private static Condition complianceCondition(ContractCriteria criteria) {
+    private static Condition evaluationCondition(ContractCriteria criteria) {
         ContractFilter filter = criteria.filter();
         if (!filter.filtersOnCompliance()) {
-            return DSL.noCondition();
+            return null;
         }
-        Condition evaluated = DSL.noCondition();
+        Condition evaluated =
+                criteria.unitIds() == null ? DSL.noCondition() : CONTRACT_COMPLIANCE.ORG_UNIT_ID.in(criteria.unitIds());
         if (!filter.statuses().isEmpty()) {
             evaluated = evaluated.and(CONTRACT_COMPLIANCE.STATUS.in(
                     filter.statuses().stream().map(Enum::name).toList()));
@@ -372,9 +400,24 @@ public class ContractRepository {
                 evaluated = evaluated.and(CONTRACT_COMPLIANCE.EARLIEST_VALID_UNTIL.le(criteria.expiresTo()));
             }
         }
-        return CONTRACT.ID.in(DSL.select(CONTRACT_COMPLIANCE.CONTRACT_ID)
+        return evaluated;
+    }
+
+    /**
+     * Whether at least {@code commonEvaluations} evaluations match (counted from an index, stopping there:
+     * a few milliseconds) and the page is shallow: then one contract in twenty or more matches and a walk
+     * of the sort order reads about twenty rows per row shown.
+     */
+    private boolean commonEnough(Condition evaluation, int window) {
+        if (window > MAX_WALK_WINDOW) {
+            return false;
+        }
+        Table<?> probe = DSL.selectOne()
                 .from(CONTRACT_COMPLIANCE)
-                .where(evaluated));
+                .where(evaluation)
+                .limit(commonEvaluations)
+                .asTable("probe");
+        return dsl.fetchCount(probe) >= commonEvaluations;
     }
 
     private static boolean hasText(ContractFilter filter) {
