@@ -9,7 +9,8 @@ import jp.hoshimi.shared.RequiredLevel;
  * Filter for the contract list; null or empty fields do not filter. {@code text} matches the contract
  * number, the title or the supplier's normalised name. {@code orgUnitId} includes the units below it.
  * {@code statuses} keeps contracts whose evaluated status is one of them (contracts not evaluated yet
- * never match); {@code expiry} keeps contracts whose earliest chain registration ends within a window.
+ * never match); {@code expiry} keeps contracts whose earliest chain registration ends within a window;
+ * {@code notEvaluated} keeps only contracts that have no evaluation yet.
  */
 public record ContractFilter(
         String text,
@@ -18,14 +19,15 @@ public record ContractFilter(
         Long ownerUserId,
         Long supplierId,
         Set<ComplianceStatus> statuses,
-        ExpiryWindow expiry) {
+        ExpiryWindow expiry,
+        boolean notEvaluated) {
 
     public ContractFilter {
         statuses = statuses == null || statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
     }
 
     public ContractFilter(String text, Long orgUnitId, RequiredLevel requiredLevel, Long ownerUserId, Long supplierId) {
-        this(text, orgUnitId, requiredLevel, ownerUserId, supplierId, Set.of(), null);
+        this(text, orgUnitId, requiredLevel, ownerUserId, supplierId, Set.of(), null, false);
     }
 
     public static ContractFilter none() {
@@ -33,19 +35,31 @@ public record ContractFilter(
     }
 
     public ContractFilter withSupplier(long id) {
-        return new ContractFilter(text, orgUnitId, requiredLevel, ownerUserId, id, statuses, expiry);
+        return new ContractFilter(text, orgUnitId, requiredLevel, ownerUserId, id, statuses, expiry, notEvaluated);
     }
 
     public ContractFilter withStatuses(Set<ComplianceStatus> chosen) {
-        return new ContractFilter(text, orgUnitId, requiredLevel, ownerUserId, supplierId, chosen, expiry);
+        return new ContractFilter(
+                text, orgUnitId, requiredLevel, ownerUserId, supplierId, chosen, expiry, notEvaluated);
     }
 
     public ContractFilter withExpiry(ExpiryWindow window) {
-        return new ContractFilter(text, orgUnitId, requiredLevel, ownerUserId, supplierId, statuses, window);
+        return new ContractFilter(
+                text, orgUnitId, requiredLevel, ownerUserId, supplierId, statuses, window, notEvaluated);
+    }
+
+    /** Only the contracts without an evaluation (a dashboard's "not evaluated" number leads here). */
+    public ContractFilter onlyNotEvaluated() {
+        return new ContractFilter(text, orgUnitId, requiredLevel, ownerUserId, supplierId, statuses, expiry, true);
     }
 
     /** True when the filter needs the evaluation results (status or expiry), not only the contract row. */
     public boolean filtersOnCompliance() {
+        return filtersOnEvaluation() || notEvaluated;
+    }
+
+    /** True when the filter keeps contracts by what their evaluation says (status or expiry). */
+    public boolean filtersOnEvaluation() {
         return !statuses.isEmpty() || expiry != null;
     }
 }

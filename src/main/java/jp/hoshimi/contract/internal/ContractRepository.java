@@ -217,6 +217,11 @@ public class ContractRepository {
         }
         Condition scope = criteria.unitIds() == null ? DSL.noCondition() : CONTRACT.ORG_UNIT_ID.in(criteria.unitIds());
         Condition evaluation = evaluationCondition(criteria);
+        if (filter.notEvaluated()) {
+            // normally none: checked per row (an eq_ref look-up) wherever the rows come from
+            otherFilters = otherFilters.andNotExists(
+                    DSL.selectOne().from(CONTRACT_COMPLIANCE).where(CONTRACT_COMPLIANCE.CONTRACT_ID.eq(CONTRACT.ID)));
+        }
         if (forPage && !hasText(filter) && evaluation != null && commonEnough(evaluation, window)) {
             // many matches: walk the sort order and check each contract's evaluation (eq_ref)
             return List.of(new ListSource(
@@ -382,7 +387,7 @@ public class ContractRepository {
      */
     private static Condition evaluationCondition(ContractCriteria criteria) {
         ContractFilter filter = criteria.filter();
-        if (!filter.filtersOnCompliance()) {
+        if (!filter.filtersOnEvaluation()) {
             return null;
         }
         Condition evaluated =

@@ -62,7 +62,8 @@ import jp.hoshimi.supplier.SupplierService;
  * The contracts the user may see (their units' or the whole group's), filtered and sorted in SQL. The
  * filters are also read from the URL, so the dashboard links to filtered lists:
  * {@code contracts?status=EXPIRED&unit=3&level=STAR4&expiringWithin=30} (or {@code expiresFrom} /
- * {@code expiresTo} dates for a month of the expiry timeline); the URL follows the filters.
+ * {@code expiresTo} dates for a month of the expiry timeline, {@code notEvaluated=true} for contracts
+ * without an evaluation); the URL follows the filters.
  */
 @Route("contracts")
 @Menu(title = "nav.contracts", icon = "vaadin:file-text-o", order = 20)
@@ -74,6 +75,7 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
     static final String EXPIRING_WITHIN = "expiringWithin";
     static final String EXPIRES_FROM = "expiresFrom";
     static final String EXPIRES_TO = "expiresTo";
+    static final String NOT_EVALUATED = "notEvaluated";
 
     final TextField search = new TextField();
     final Select<OrgUnit> unit = new Select<>();
@@ -82,6 +84,8 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
     final StatusFilter status = new StatusFilter("contract-status");
     /** Shows the expiry window that a dashboard link set (no field edits it); its click clears it. */
     final Button expiryChip = new Button();
+    /** Shows that a dashboard link asked for the contracts without an evaluation; its click clears it. */
+    final Button notEvaluatedChip = new Button();
 
     final ExportLinks export;
     final Grid<ContractListItem> grid = new Grid<>();
@@ -90,6 +94,7 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
     private final ContractService contracts;
     private final boolean stale;
     private ExpiryWindow expiry;
+    private boolean notEvaluated;
     private boolean entering;
     /** The filter and order of the last refresh, for downloads (they run outside the UI lock). */
     private volatile ContractFilter shownFilter = ContractFilter.none();
@@ -139,15 +144,9 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
 
         status.addValueChangeListener(e -> refresh());
 
-        expiryChip.setIcon(VaadinIcon.CLOSE_SMALL.create());
-        expiryChip.setIconAfterText(true);
-        expiryChip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
-        expiryChip.setId("contract-expiry");
-        expiryChip.setVisible(false);
-        expiryChip.addClickListener(click -> {
-            expiry = null;
-            refresh();
-        });
+        chip(expiryChip, "contract-expiry", () -> expiry = null);
+        notEvaluatedChip.setText(getTranslation("contract.list.notEvaluated"));
+        chip(notEvaluatedChip, "contract-not-evaluated", () -> notEvaluated = false);
 
         create.setText(getTranslation("contract.list.create"));
         create.setIcon(VaadinIcon.PLUS.create());
@@ -164,7 +163,7 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
         count.setId("contract-count");
         Locale locale = getLocale();
         export = new ExportLinks("contract", "contracts", clock, (format, out) -> export(format, out, locale));
-        HorizontalLayout filters = new HorizontalLayout(status, unit, level, owner, expiryChip);
+        HorizontalLayout filters = new HorizontalLayout(status, unit, level, owner, expiryChip, notEvaluatedChip);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
         HorizontalLayout countRow = new HorizontalLayout(count, export);
@@ -198,6 +197,7 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
                                     .findFirst()
                                     .orElse(null));
             expiry = expiryOf(parameters);
+            notEvaluated = "true".equalsIgnoreCase(StatusParameters.single(parameters, NOT_EVALUATED));
         } finally {
             entering = false;
         }
@@ -241,7 +241,23 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
                 parameters.put(EXPIRES_TO, expiry.to().toString());
             }
         }
+        if (notEvaluated) {
+            parameters.put(NOT_EVALUATED, "true");
+        }
         return parameters;
+    }
+
+    /** A filter set by a link that no field edits: shown as a button that clears it. */
+    private void chip(Button chip, String id, Runnable clear) {
+        chip.setIcon(VaadinIcon.CLOSE_SMALL.create());
+        chip.setIconAfterText(true);
+        chip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+        chip.setId(id);
+        chip.setVisible(false);
+        chip.addClickListener(click -> {
+            clear.run();
+            refresh();
+        });
     }
 
     private String expiryLabel() {
@@ -350,7 +366,8 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
                 owner.getValue() == null ? null : owner.getValue().id(),
                 null,
                 status.getValue(),
-                expiry);
+                expiry,
+                notEvaluated);
     }
 
     private static ContractSort.Order order(Query<ContractListItem, Void> query) {
@@ -368,6 +385,7 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
             return;
         }
         expiryChip.setVisible(expiry != null);
+        notEvaluatedChip.setVisible(notEvaluated);
         if (expiry != null) {
             expiryChip.setText(expiryLabel());
         }

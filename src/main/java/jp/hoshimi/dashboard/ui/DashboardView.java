@@ -286,8 +286,18 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                                         + getTranslation(status.messageKey()) + ": " + count(n));
                 table.add(cell);
             }
-            Span notEvaluated = new Span(count(row.counts().notEvaluated()));
-            notEvaluated.addClassName("heat-plain");
+            long waiting = row.counts().notEvaluated();
+            Anchor notEvaluated = new Anchor(
+                    Links.contracts()
+                            .unit(row.unit().id())
+                            .level(row.requiredLevel())
+                            .notEvaluated()
+                            .href(),
+                    count(waiting));
+            notEvaluated.addClassNames("heat-cell", "heat-plain");
+            if (waiting == 0) {
+                notEvaluated.addClassName("zero");
+            }
             table.add(notEvaluated);
             Anchor all = new Anchor(
                     Links.contracts()

@@ -62,6 +62,11 @@ final class Links {
         return this;
     }
 
+    Links notEvaluated() {
+        parameters.put("notEvaluated", "true");
+        return this;
+    }
+
     /** The relative address, e.g. {@code contracts?status=EXPIRED&unit=3}. */
     String href() {
         if (parameters.isEmpty()) {

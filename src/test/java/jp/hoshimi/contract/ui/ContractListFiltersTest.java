@@ -86,6 +86,31 @@ class ContractListFiltersTest extends KaribuTest {
     }
 
     @Test
+    void the_not_evaluated_link_lists_the_contracts_without_an_evaluation_until_cleared() {
+        today = system.callAsSystem(dashboard::today);
+        ComplianceFixture.evaluateDemoData(dsl, today);
+        String waiting =
+                dsl.fetchValue("SELECT MAX(contract_number) FROM contract").toString();
+        dsl.execute(
+                "DELETE FROM contract_compliance WHERE contract_id = (SELECT id FROM contract WHERE contract_number = ?)",
+                waiting);
+        signInAsUser("risk");
+        UI.getCurrent().navigate("contracts", QueryParameters.fromString("notEvaluated=true"));
+        ContractListView view = _get(ContractListView.class);
+
+        assertThat(view.notEvaluatedChip.isVisible()).isTrue();
+        assertThat(view.notEvaluatedChip.getText()).isEqualTo("未評価の契約のみ");
+        assertThat(_size(view.grid)).isEqualTo(1);
+        assertThat(_get(view.grid, 0).contractNumber()).isEqualTo(waiting);
+        assertThat(_get(view.grid, 0).status()).isNull();
+
+        view.notEvaluatedChip.click();
+
+        assertThat(view.notEvaluatedChip.isVisible()).isFalse();
+        assertThat(_size(view.grid)).isEqualTo(dsl.fetchCount(dsl.selectFrom("contract")));
+    }
+
+    @Test
     void nonsense_in_the_url_is_ignored() {
         ContractListView view = open("contracts?status=NOPE&level=STAR9&expiringWithin=x&unit=abc");
 

@@ -65,7 +65,8 @@ class DashboardViewTest extends KaribuTest {
 
         assertThat(view.heatMap.getElement().getOuterHTML())
                 .contains("href=\"contracts?unit=")
-                .contains("&amp;level=STAR4&amp;status=EXPIRED");
+                .contains("&amp;level=STAR4&amp;status=EXPIRED")
+                .contains("&amp;level=STAR4&amp;notEvaluated=true");
         String timelineSvg = view.timeline
                 .getChildren()
                 .findFirst()
