@@ -144,32 +144,39 @@ public class ComplianceEvaluator {
                 try {
                     eventRange[0] = repository.lastEventId();
                     Set<Long> leftChains = new HashSet<>(extraSuppliers);
-                    boolean all = contractIds == null;
-                    if (all) {
+                    if (contractIds == null) {
                         Map<Long, RegisterFacts> facts = repository.allFacts();
+                        // statuses are recomputed only where a finding changed: the rest cannot have
+                        Set<Long> touched = new HashSet<>();
                         long after = 0;
                         List<Long> ids;
                         while (!(ids = repository.contractIdsAfter(after, BATCH)).isEmpty()) {
                             var batch = new ComplianceRepository.Batch(ids, true);
-                            counts[1] += evaluateBatch(batch, facts, policy, today, now, leftChains);
+                            counts[1] += evaluateBatch(batch, facts, policy, today, now, leftChains, touched);
                             counts[0] += ids.size();
                             after = ids.get(ids.size() - 1);
                         }
+                        // … and where a status is missing or stale for another reason (a contract moved
+                        // to another unit whose evaluation after the save failed, a supplier left behind)
+                        touched.addAll(repository.contractsWithoutCurrentStatus());
+                        repository.prepareScope(touched);
+                        repository.addSuppliersToScope(leftChains);
+                        repository.addSuppliersOutsideEveryChainToScope();
                     } else {
                         List<Long> ids = new ArrayList<>(contractIds);
                         for (int from = 0; from < ids.size(); from += BATCH) {
                             var batch = new ComplianceRepository.Batch(
                                     ids.subList(from, Math.min(ids.size(), from + BATCH)), false);
-                            counts[1] += evaluateBatch(batch, null, policy, today, now, leftChains);
+                            counts[1] += evaluateBatch(batch, null, policy, today, now, leftChains, new HashSet<>());
                         }
                         counts[0] = ids.size();
                         repository.prepareScope(ids);
                         repository.addSuppliersToScope(leftChains);
                     }
                     long chainsDone = System.nanoTime();
-                    repository.refreshContractStatuses(all, today, now);
+                    repository.refreshContractStatuses(today, now);
                     long contractsDone = System.nanoTime();
-                    repository.refreshSupplierStatuses(all, today, now);
+                    repository.refreshSupplierStatuses(today, now);
                     counts[2] = (int) ((chainsDone - started) / 1_000_000);
                     counts[3] = (int) ((contractsDone - chainsDone) / 1_000_000);
                     if (contractIds == null) {
@@ -198,14 +205,18 @@ public class ComplianceEvaluator {
         });
     }
 
-    /** Evaluates one batch of contracts; returns how many findings were written or deleted. */
+    /**
+     * Evaluates one batch of contracts; returns how many findings were written or deleted, and adds the
+     * contracts those belong to to {@code touched}.
+     */
     private int evaluateBatch(
             ComplianceRepository.Batch batch,
             Map<Long, RegisterFacts> allFacts,
             PolicySettings policy,
             LocalDate today,
             LocalDateTime now,
-            Set<Long> leftChains) {
+            Set<Long> leftChains,
+            Set<Long> touched) {
         List<ContractRow> contracts = repository.contracts(batch);
         Map<Long, List<LinkRow>> links = new HashMap<>();
         Set<Long> suppliers = new HashSet<>();
@@ -251,6 +262,9 @@ public class ComplianceEvaluator {
             }
             deletes.addAll(before.values());
             before.keySet().forEach(leftChains::add);
+        }
+        for (List<FindingRow> written : List.of(inserts, updates, deletes)) {
+            written.forEach(row -> touched.add(row.contractId()));
         }
         repository.insertFindings(inserts, today, now);
         repository.updateFindings(updates, today, now);

@@ -79,6 +79,9 @@ class ComplianceEvaluationTest {
     @Autowired
     DashboardService dashboard;
 
+    @Autowired
+    org.jooq.DSLContext dsl;
+
     private SupplierDetails supplier(String code) {
         return system.callAsSystem(() -> suppliers.findByCode(code)).orElseThrow();
     }
@@ -311,6 +314,35 @@ class ComplianceEvaluationTest {
                 .collect(Collectors.groupingBy(
                         row -> row.unit().id(),
                         Collectors.summingLong(row -> row.counts().total())));
+    }
+
+    @Test
+    void a_full_evaluation_repairs_statuses_that_no_changed_finding_would_reach() {
+        evaluator.evaluateAll();
+        long moved = ((Number) dsl.fetchValue("SELECT MIN(contract_id) FROM contract_compliance")).longValue();
+        long lost = ((Number) dsl.fetchValue("SELECT MAX(contract_id) FROM contract_compliance")).longValue();
+        long lone = system.callAsSystem(() -> suppliers.create(new SupplierForm(
+                corporateNumber("800000000077"), "T-9077", "株式会社取引なし", null, "JP", null, null, null, null)));
+        // what a failed evaluation after a save, or a supplier dropped from its last chain, could leave
+        dsl.execute("UPDATE contract_compliance SET org_unit_id = org_unit_id + 1000 WHERE contract_id = ?", moved);
+        dsl.execute("DELETE FROM contract_compliance WHERE contract_id = ?", lost);
+        dsl.execute(
+                "INSERT INTO supplier_compliance (supplier_id, status, severity, status_since, updated_at)"
+                        + " VALUES (?, 'OK', 6, NOW(), NOW())",
+                lone);
+
+        ComplianceEvaluator.Result result = evaluator.evaluateAll();
+
+        assertThat(result.findingsWritten()).isZero();
+        assertThat(dsl.fetch(
+                        "SELECT 1 FROM contract_compliance cc JOIN contract c ON c.id = cc.contract_id"
+                                + " WHERE c.id = ? AND cc.org_unit_id = c.org_unit_id",
+                        moved))
+                .hasSize(1);
+        assertThat(dsl.fetchCount(dsl.selectFrom("contract_compliance").where("contract_id = ?", lost)))
+                .isOne();
+        assertThat(dsl.fetchCount(dsl.selectFrom("supplier_compliance").where("supplier_id = ?", lone)))
+                .isZero();
     }
 
     @Test

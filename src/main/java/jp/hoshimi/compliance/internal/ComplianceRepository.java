@@ -358,19 +358,40 @@ public class ComplianceRepository {
     }
 
     /**
-     * Recomputes the status of the contracts in scope (all, or those in {@code tmp_scope_contract}): the
-     * worst of their findings. Writes a CONTRACT event and the new status only where it changed, and adds
-     * their suppliers and the suppliers of their chains to the supplier scope.
+     * Contracts whose status row is missing, or whose copy of the unit or level differs from the contract:
+     * a full evaluation refreshes them even when none of their findings changed. One pass over the
+     * contracts' level index (which holds id and unit) with a primary-key look-up each.
      */
-    public void refreshContractStatuses(boolean all, LocalDate today, LocalDateTime now) {
+    public List<Long> contractsWithoutCurrentStatus() {
+        return dsl.fetch("""
+                        SELECT c.id FROM contract c LEFT JOIN contract_compliance cc ON cc.contract_id = c.id
+                        WHERE cc.contract_id IS NULL OR cc.org_unit_id <> c.org_unit_id
+                           OR cc.required_level <> c.required_level
+                        """).getValues(0, Long.class);
+    }
+
+    /** Suppliers with a status but in no chain any more (their status goes in the supplier refresh). */
+    public void addSuppliersOutsideEveryChainToScope() {
+        dsl.execute("""
+                INSERT IGNORE INTO tmp_scope_supplier (id)
+                SELECT sc.supplier_id FROM supplier_compliance sc
+                WHERE NOT EXISTS (SELECT 1 FROM compliance_finding f WHERE f.supplier_id = sc.supplier_id)
+                  AND NOT EXISTS (SELECT 1 FROM contract c WHERE c.supplier_id = sc.supplier_id)
+                """);
+    }
+
+    /**
+     * Recomputes the status of the contracts in {@code tmp_scope_contract}: the worst of their findings.
+     * Writes a CONTRACT event and the new status only where it changed, and adds their suppliers and the
+     * suppliers of their chains to the supplier scope.
+     */
+    public void refreshContractStatuses(LocalDate today, LocalDateTime now) {
         int expiring = ComplianceStatus.EXPIRING.severity();
-        if (!all) {
-            dsl.execute("""
-                    INSERT IGNORE INTO tmp_scope_supplier (id)
-                    SELECT c.supplier_id FROM contract c JOIN tmp_scope_contract s ON s.id = c.id
-                    UNION SELECT f.supplier_id FROM compliance_finding f JOIN tmp_scope_contract s ON s.id = f.contract_id
-                    """);
-        }
+        dsl.execute("""
+                INSERT IGNORE INTO tmp_scope_supplier (id)
+                SELECT c.supplier_id FROM contract c JOIN tmp_scope_contract s ON s.id = c.id
+                UNION SELECT f.supplier_id FROM compliance_finding f JOIN tmp_scope_contract s ON s.id = f.contract_id
+                """);
         dsl.execute("CREATE TEMPORARY TABLE IF NOT EXISTS tmp_contract_status (contract_id BIGINT PRIMARY KEY,"
                 + " org_unit_id BIGINT NOT NULL, required_level VARCHAR(10) NOT NULL,"
                 + " severity TINYINT NOT NULL, links INT NOT NULL, failing INT NOT NULL, earliest DATE NULL)");
@@ -391,7 +412,7 @@ public class ComplianceRepository {
                 WHERE cc.contract_id IS NULL OR cc.severity <> a.severity OR cc.links <> a.links
                    OR cc.failing_links <> a.failing OR NOT (cc.earliest_valid_until <=> a.earliest)
                    OR cc.org_unit_id <> c.org_unit_id OR cc.required_level <> c.required_level
-                """, DSL.inline(expiring), DSL.raw(all ? "" : "JOIN tmp_scope_contract s ON s.id = f.contract_id"));
+                """, DSL.inline(expiring), DSL.raw("JOIN tmp_scope_contract s ON s.id = f.contract_id"));
         dsl.execute(
                 """
                 INSERT INTO compliance_event (occurred_at, evaluated_on, subject, contract_id, old_status, new_status)
@@ -427,11 +448,11 @@ public class ComplianceRepository {
     }
 
     /**
-     * Recomputes the status of the suppliers in scope (all, or those in {@code tmp_scope_supplier}): the
+     * Recomputes the status of the suppliers in {@code tmp_scope_supplier}: the
      * worst over the contracts they hold and the findings about them in any chain. A SUPPLIER event and a
      * write only where it changed; suppliers no longer in any chain lose their status.
      */
-    public void refreshSupplierStatuses(boolean all, LocalDate today, LocalDateTime now) {
+    public void refreshSupplierStatuses(LocalDate today, LocalDateTime now) {
         dsl.execute("CREATE TEMPORARY TABLE IF NOT EXISTS tmp_supplier_status (supplier_id BIGINT PRIMARY KEY,"
                 + " severity TINYINT NOT NULL)");
         dsl.execute("DELETE FROM tmp_supplier_status");
@@ -447,8 +468,8 @@ public class ComplianceRepository {
                     JOIN contract_compliance cc ON cc.contract_id = c.id
                 ) x GROUP BY x.supplier_id
                 """,
-                DSL.raw(all ? "" : "JOIN tmp_scope_supplier s ON s.id = f.supplier_id"),
-                DSL.raw(all ? "" : "JOIN tmp_scope_supplier s ON s.id = c.supplier_id"));
+                DSL.raw("JOIN tmp_scope_supplier s ON s.id = f.supplier_id"),
+                DSL.raw("JOIN tmp_scope_supplier s ON s.id = c.supplier_id"));
         dsl.execute(
                 """
                 INSERT INTO compliance_event (occurred_at, evaluated_on, subject, supplier_id, old_status, new_status)
@@ -478,7 +499,7 @@ public class ComplianceRepository {
                 {0}
                 LEFT JOIN tmp_supplier_status t ON t.supplier_id = sc.supplier_id
                 WHERE t.supplier_id IS NULL
-                """, DSL.raw(all ? "" : "JOIN tmp_scope_supplier s ON s.id = sc.supplier_id"));
+                """, DSL.raw("JOIN tmp_scope_supplier s ON s.id = sc.supplier_id"));
     }
 
     /** Today's count of contracts per unit, required level and status (replaces today's if any). */
@@ -486,9 +507,9 @@ public class ComplianceRepository {
         dsl.execute("DELETE FROM compliance_snapshot WHERE snapshot_date = {0}", DSL.val(today));
         dsl.execute("""
                 INSERT INTO compliance_snapshot (snapshot_date, org_unit_id, required_level, status, contracts)
-                SELECT {0}, c.org_unit_id, c.required_level, cc.status, COUNT(*)
-                FROM contract c JOIN contract_compliance cc ON cc.contract_id = c.id
-                GROUP BY c.org_unit_id, c.required_level, cc.status
+                SELECT {0}, org_unit_id, required_level, status, COUNT(*)
+                FROM contract_compliance
+                GROUP BY org_unit_id, required_level, status
                 """, DSL.val(today));
     }
 
