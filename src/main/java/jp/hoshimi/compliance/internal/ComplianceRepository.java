@@ -384,13 +384,17 @@ public class ComplianceRepository {
      * Recomputes the status of the contracts in {@code tmp_scope_contract}: the worst of their findings.
      * Writes a CONTRACT event and the new status only where it changed, and adds their suppliers and the
      * suppliers of their chains to the supplier scope.
+     *
+     * <p>The scope tables go first (STRAIGHT_JOIN) here and in the supplier refresh: MariaDB knows
+     * nothing of a temporary table's size and would otherwise read all 300,000 findings to join a scope
+     * of ten contracts, or an empty one.
      */
     public void refreshContractStatuses(LocalDate today, LocalDateTime now) {
         int expiring = ComplianceStatus.EXPIRING.severity();
         dsl.execute("""
                 INSERT IGNORE INTO tmp_scope_supplier (id)
-                SELECT c.supplier_id FROM contract c JOIN tmp_scope_contract s ON s.id = c.id
-                UNION SELECT f.supplier_id FROM compliance_finding f JOIN tmp_scope_contract s ON s.id = f.contract_id
+                SELECT c.supplier_id FROM tmp_scope_contract s STRAIGHT_JOIN contract c ON c.id = s.id
+                UNION SELECT f.supplier_id FROM tmp_scope_contract s STRAIGHT_JOIN compliance_finding f ON f.contract_id = s.id
                 """);
         dsl.execute("CREATE TEMPORARY TABLE IF NOT EXISTS tmp_contract_status (contract_id BIGINT PRIMARY KEY,"
                 + " org_unit_id BIGINT NOT NULL, required_level VARCHAR(10) NOT NULL,"
@@ -405,14 +409,14 @@ public class ComplianceRepository {
                 FROM (
                     SELECT f.contract_id, MIN(f.severity) severity, COUNT(*) links,
                            SUM(CASE WHEN f.severity < {0} THEN 1 ELSE 0 END) failing, MIN(f.valid_until) earliest
-                    FROM compliance_finding f {1}
+                    FROM tmp_scope_contract s STRAIGHT_JOIN compliance_finding f ON f.contract_id = s.id
                     GROUP BY f.contract_id
                 ) a JOIN contract c ON c.id = a.contract_id
                 LEFT JOIN contract_compliance cc ON cc.contract_id = a.contract_id
                 WHERE cc.contract_id IS NULL OR cc.severity <> a.severity OR cc.links <> a.links
                    OR cc.failing_links <> a.failing OR NOT (cc.earliest_valid_until <=> a.earliest)
                    OR cc.org_unit_id <> c.org_unit_id OR cc.required_level <> c.required_level
-                """, DSL.inline(expiring), DSL.raw("JOIN tmp_scope_contract s ON s.id = f.contract_id"));
+                """, DSL.inline(expiring));
         dsl.execute(
                 """
                 INSERT INTO compliance_event (occurred_at, evaluated_on, subject, contract_id, old_status, new_status)
@@ -456,20 +460,17 @@ public class ComplianceRepository {
         dsl.execute("CREATE TEMPORARY TABLE IF NOT EXISTS tmp_supplier_status (supplier_id BIGINT PRIMARY KEY,"
                 + " severity TINYINT NOT NULL)");
         dsl.execute("DELETE FROM tmp_supplier_status");
-        dsl.execute(
-                """
+        dsl.execute("""
                 INSERT INTO tmp_supplier_status (supplier_id, severity)
                 SELECT x.supplier_id, MIN(x.severity) FROM (
                     SELECT f.supplier_id, f.severity
-                    FROM compliance_finding f {0}
+                    FROM tmp_scope_supplier s STRAIGHT_JOIN compliance_finding f ON f.supplier_id = s.id
                     UNION ALL
                     SELECT c.supplier_id, cc.severity
-                    FROM contract c {1}
-                    JOIN contract_compliance cc ON cc.contract_id = c.id
+                    FROM tmp_scope_supplier s STRAIGHT_JOIN contract c ON c.supplier_id = s.id
+                    STRAIGHT_JOIN contract_compliance cc ON cc.contract_id = c.id
                 ) x GROUP BY x.supplier_id
-                """,
-                DSL.raw("JOIN tmp_scope_supplier s ON s.id = f.supplier_id"),
-                DSL.raw("JOIN tmp_scope_supplier s ON s.id = c.supplier_id"));
+                """);
         dsl.execute(
                 """
                 INSERT INTO compliance_event (occurred_at, evaluated_on, subject, supplier_id, old_status, new_status)
@@ -495,11 +496,11 @@ public class ComplianceRepository {
                     severity = VALUES(severity)
                 """, DSL.val(now), statusOfSeverity("t.severity"));
         dsl.execute("""
-                DELETE sc FROM supplier_compliance sc
-                {0}
+                DELETE sc FROM tmp_scope_supplier s
+                STRAIGHT_JOIN supplier_compliance sc ON sc.supplier_id = s.id
                 LEFT JOIN tmp_supplier_status t ON t.supplier_id = sc.supplier_id
                 WHERE t.supplier_id IS NULL
-                """, DSL.raw("JOIN tmp_scope_supplier s ON s.id = sc.supplier_id"));
+                """);
     }
 
     /** Today's count of contracts per unit, required level and status (replaces today's if any). */
