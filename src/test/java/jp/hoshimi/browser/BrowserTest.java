@@ -9,10 +9,14 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -32,6 +36,23 @@ abstract class BrowserTest {
 
     @LocalServerPort
     int port;
+
+    /** The pages this test opened, photographed when it fails. */
+    private final List<Page> pages = new ArrayList<>();
+
+    /** A failed journey leaves a screenshot of each of its pages: target/screenshots/failed-…png. */
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            for (int i = 0; i < pages.size(); i++) {
+                Page page = pages.get(i);
+                if (!page.isClosed()) {
+                    screenshot(page, "failed-" + context.getRequiredTestMethod().getName() + "-" + i + ".png");
+                }
+            }
+        }
+    };
 
     @BeforeAll
     static void launchChromium() throws Exception {
@@ -71,7 +92,9 @@ abstract class BrowserTest {
         BrowserContext context = browser.newContext(
                 new Browser.NewContextOptions().setLocale(locale).setViewportSize(1400, 900));
         context.setDefaultTimeout(60_000);
-        return context.newPage();
+        Page page = context.newPage();
+        pages.add(page);
+        return page;
     }
 
     String url(String path) {
