@@ -156,11 +156,11 @@ public class ComplianceEvaluator {
                             counts[0] += ids.size();
                             after = ids.get(ids.size() - 1);
                         }
-                        // … and where a status is missing or stale for another reason (a contract moved
-                        // to another unit whose evaluation after the save failed, a supplier left behind)
-                        touched.addAll(repository.contractsWithoutCurrentStatus());
                         repository.prepareScope(touched);
                         repository.addSuppliersToScope(leftChains);
+                        // … and where a status is missing or stale for another reason (a contract moved
+                        // to another unit whose evaluation after the save failed, a supplier left behind)
+                        repository.addContractsWithoutCurrentStatusToScope();
                         repository.addSuppliersOutsideEveryChainToScope();
                     } else {
                         List<Long> ids = new ArrayList<>(contractIds);

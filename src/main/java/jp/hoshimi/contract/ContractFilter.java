@@ -48,11 +48,6 @@ public record ContractFilter(
                 text, orgUnitId, requiredLevel, ownerUserId, supplierId, statuses, window, notEvaluated);
     }
 
-    /** Only the contracts without an evaluation (a dashboard's "not evaluated" number leads here). */
-    public ContractFilter onlyNotEvaluated() {
-        return new ContractFilter(text, orgUnitId, requiredLevel, ownerUserId, supplierId, statuses, expiry, true);
-    }
-
     /** True when the filter needs the evaluation results (status or expiry), not only the contract row. */
     public boolean filtersOnCompliance() {
         return filtersOnEvaluation() || notEvaluated;

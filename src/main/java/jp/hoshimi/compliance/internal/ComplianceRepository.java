@@ -360,16 +360,18 @@ public class ComplianceRepository {
     }
 
     /**
-     * Contracts whose status row is missing, or whose copy of the unit or level differs from the contract:
-     * a full evaluation refreshes them even when none of their findings changed. One pass over the
-     * contracts' level index (which holds id and unit) with a primary-key look-up each.
+     * Adds the contracts whose status row is missing, or whose copy of the unit or level differs from the
+     * contract, to the contract scope: a full evaluation refreshes them even when none of their findings
+     * changed. One pass over the contracts' level index (which holds id and unit) with a primary-key
+     * look-up each.
      */
-    public List<Long> contractsWithoutCurrentStatus() {
-        return dsl.fetch("""
-                        SELECT c.id FROM contract c LEFT JOIN contract_compliance cc ON cc.contract_id = c.id
-                        WHERE cc.contract_id IS NULL OR cc.org_unit_id <> c.org_unit_id
-                           OR cc.required_level <> c.required_level
-                        """).getValues(0, Long.class);
+    public void addContractsWithoutCurrentStatusToScope() {
+        dsl.execute("""
+                INSERT IGNORE INTO tmp_scope_contract (id)
+                SELECT c.id FROM contract c LEFT JOIN contract_compliance cc ON cc.contract_id = c.id
+                WHERE cc.contract_id IS NULL OR cc.org_unit_id <> c.org_unit_id
+                   OR cc.required_level <> c.required_level
+                """);
     }
 
     /** Suppliers with a status but in no chain any more (their status goes in the supplier refresh). */
@@ -454,9 +456,9 @@ public class ComplianceRepository {
     }
 
     /**
-     * Recomputes the status of the suppliers in {@code tmp_scope_supplier}: the
-     * worst over the contracts they hold and the findings about them in any chain. A SUPPLIER event and a
-     * write only where it changed; suppliers no longer in any chain lose their status.
+     * Recomputes the status of the suppliers in {@code tmp_scope_supplier}: the worst over the contracts
+     * they hold and the findings about them in any chain. A SUPPLIER event and a write only where it
+     * changed; suppliers no longer in any chain lose their status.
      */
     public void refreshSupplierStatuses(LocalDate today, LocalDateTime now) {
         dsl.execute("DROP TEMPORARY TABLE IF EXISTS tmp_supplier_status");
