@@ -3,6 +3,7 @@ package jp.hoshimi.compliance.internal;
 import static jp.hoshimi.db.Tables.COMPLIANCE_FINDING;
 import static jp.hoshimi.db.Tables.CONTRACT;
 import static jp.hoshimi.db.Tables.CONTRACT_COMPLIANCE;
+import static jp.hoshimi.db.Tables.REGISTER_ENTRY;
 import static jp.hoshimi.db.Tables.SUPPLIER;
 import static jp.hoshimi.db.Tables.SUPPLIER_COMPLIANCE;
 
@@ -13,8 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.compliance.FailingContract;
 import jp.hoshimi.compliance.Finding;
 import jp.hoshimi.compliance.Reason;
+import jp.hoshimi.compliance.Registration;
 import jp.hoshimi.compliance.Verdict;
 import jp.hoshimi.organisation.DataScope;
 import jp.hoshimi.shared.RequiredLevel;
@@ -101,6 +104,84 @@ public class FindingQueries {
                 .from(SUPPLIER_COMPLIANCE)
                 .where(SUPPLIER_COMPLIANCE.SUPPLIER_ID.in(supplierIds))
                 .fetchMap(r -> r.value1(), r -> ComplianceStatus.valueOf(r.value2()));
+    }
+
+    /** The supplier's current ★ entry, else its SECURITY ACTION declaration (as the rules pick). */
+    public Optional<Registration> registrationOf(long supplierId) {
+        var e = REGISTER_ENTRY;
+        return dsl.select(e.LEVEL, e.VALID_UNTIL, e.NAME, e.STATUS)
+                .from(SUPPLIER)
+                .join(e)
+                .on(e.CORPORATE_NUMBER.eq(SUPPLIER.CORPORATE_NUMBER).and(e.REMOVED_AT.isNull()))
+                .where(SUPPLIER.ID.eq(supplierId))
+                .orderBy(DSL.when(e.KIND.eq("STAR"), 0).otherwise(1))
+                .limit(1)
+                .fetchOptional(
+                        r -> new Registration(StarLevel.valueOf(r.value1()), r.value2(), r.value3(), r.value4()));
+    }
+
+    /**
+     * The contracts in scope that the supplier is part of (any tier) whose status is not OK, worst first,
+     * one page; each with the worst finding of its chain as the cause (lowest tier first on a tie).
+     */
+    public List<FailingContract> failingContracts(DataScope scope, long supplierId, int offset, int limit) {
+        var mine = COMPLIANCE_FINDING.as("mine");
+        var cause = COMPLIANCE_FINDING.as("cause");
+        var worst = COMPLIANCE_FINDING.as("worst");
+        var causeId = DSL.field(DSL.select(worst.ID)
+                .from(worst)
+                .where(worst.CONTRACT_ID.eq(CONTRACT.ID))
+                .orderBy(worst.SEVERITY, worst.TIER, worst.SUPPLIER_ID)
+                .limit(1));
+        return dsl.select(
+                        CONTRACT.ID,
+                        CONTRACT.CONTRACT_NUMBER,
+                        CONTRACT.TITLE,
+                        CONTRACT_COMPLIANCE.STATUS,
+                        cause.SUPPLIER_ID,
+                        SUPPLIER.NAME,
+                        cause.TIER,
+                        cause.STATUS)
+                .from(mine)
+                .join(CONTRACT)
+                .on(CONTRACT.ID.eq(mine.CONTRACT_ID))
+                .join(CONTRACT_COMPLIANCE)
+                .on(CONTRACT_COMPLIANCE.CONTRACT_ID.eq(CONTRACT.ID))
+                .join(cause)
+                .on(cause.ID.eq(causeId))
+                .join(SUPPLIER)
+                .on(SUPPLIER.ID.eq(cause.SUPPLIER_ID))
+                .where(failingWith(mine, supplierId))
+                .and(inScope(scope))
+                .orderBy(CONTRACT_COMPLIANCE.SEVERITY, CONTRACT.CONTRACT_NUMBER)
+                .offset(offset)
+                .limit(limit)
+                .fetch(r -> new FailingContract(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        ComplianceStatus.valueOf(r.value4()),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        ComplianceStatus.valueOf(r.value8())));
+    }
+
+    public int countFailingContracts(DataScope scope, long supplierId) {
+        var mine = COMPLIANCE_FINDING.as("mine");
+        return dsl.fetchCount(dsl.selectOne()
+                .from(mine)
+                .join(CONTRACT)
+                .on(CONTRACT.ID.eq(mine.CONTRACT_ID))
+                .join(CONTRACT_COMPLIANCE)
+                .on(CONTRACT_COMPLIANCE.CONTRACT_ID.eq(CONTRACT.ID))
+                .where(failingWith(mine, supplierId))
+                .and(inScope(scope)));
+    }
+
+    private static Condition failingWith(jp.hoshimi.db.tables.ComplianceFinding mine, long supplierId) {
+        return mine.SUPPLIER_ID.eq(supplierId).and(CONTRACT_COMPLIANCE.SEVERITY.lt((byte)
+                ComplianceStatus.OK.severity()));
     }
 
     private SelectOnConditionStep<Record> findings() {
