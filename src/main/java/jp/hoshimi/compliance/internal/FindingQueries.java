@@ -20,6 +20,7 @@ import jp.hoshimi.compliance.Reason;
 import jp.hoshimi.compliance.Registration;
 import jp.hoshimi.compliance.Verdict;
 import jp.hoshimi.organisation.DataScope;
+import jp.hoshimi.shared.BusinessDate;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.StarLevel;
 import org.jooq.Condition;
@@ -37,16 +38,18 @@ public class FindingQueries {
     public record StoredStatus(ComplianceStatus status, LocalDateTime since, ComplianceStatus previous) {}
 
     private final DSLContext dsl;
+    private final BusinessDate businessDate;
 
-    FindingQueries(DSLContext dsl) {
+    FindingQueries(DSLContext dsl, BusinessDate businessDate) {
         this.dsl = dsl;
+        this.businessDate = businessDate;
     }
 
     public List<Finding> ofContract(long contractId) {
         return findings()
                 .where(COMPLIANCE_FINDING.CONTRACT_ID.eq(contractId))
                 .orderBy(COMPLIANCE_FINDING.TIER, COMPLIANCE_FINDING.SEVERITY, SUPPLIER.NAME_SORT)
-                .fetch(FindingQueries::toFinding);
+                .fetch(this::toFinding);
     }
 
     public List<Finding> aboutSupplier(DataScope scope, long supplierId) {
@@ -54,7 +57,7 @@ public class FindingQueries {
                 .where(COMPLIANCE_FINDING.SUPPLIER_ID.eq(supplierId))
                 .and(inScope(scope))
                 .orderBy(COMPLIANCE_FINDING.SEVERITY, CONTRACT.CONTRACT_NUMBER)
-                .fetch(FindingQueries::toFinding);
+                .fetch(this::toFinding);
     }
 
     /** Current findings with any of these statuses (all when empty), worst first, one page. */
@@ -65,7 +68,7 @@ public class FindingQueries {
                 .orderBy(COMPLIANCE_FINDING.SEVERITY, COMPLIANCE_FINDING.CONTRACT_ID, COMPLIANCE_FINDING.SUPPLIER_ID)
                 .offset(offset)
                 .limit(limit)
-                .fetch(FindingQueries::toFinding);
+                .fetch(this::toFinding);
     }
 
     public int countWithStatus(DataScope scope, Set<ComplianceStatus> statuses) {
@@ -194,7 +197,12 @@ public class FindingQueries {
                 .on(SUPPLIER.ID.eq(COMPLIANCE_FINDING.SUPPLIER_ID));
     }
 
-    private static Finding toFinding(Record r) {
+    /**
+     * A stored finding, judged as of the business today: the evaluation re-judges every finding daily and
+     * rewrites only those that changed, so {@code evaluated_on} is when it last changed, and days left
+     * count from today, as mails and alerts count them.
+     */
+    private Finding toFinding(Record r) {
         var f = COMPLIANCE_FINDING;
         Verdict verdict = new Verdict(
                 ComplianceStatus.valueOf(r.get(f.STATUS)),
@@ -204,7 +212,7 @@ public class FindingQueries {
                 r.get(f.REGISTER_STATUS),
                 r.get(f.VALID_UNTIL),
                 r.get(f.WARNING_DAYS),
-                r.get(f.EVALUATED_ON));
+                businessDate.today());
         return new Finding(
                 r.get(f.CONTRACT_ID),
                 r.get(CONTRACT.CONTRACT_NUMBER),
