@@ -181,6 +181,7 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
                 .setKey("name")
                 .setHeader(getTranslation("supplier.column.name"))
                 .setSortProperty(SupplierSort.NAME.name())
+                .setWidth("16em")
                 .setFlexGrow(3)
                 .setResizable(true);
         grid.addColumn(SupplierListItem::corporateNumber)
@@ -211,6 +212,7 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
                 .setKey("registeredName")
                 .setHeader(getTranslation("supplier.column.registeredName"))
                 .setTooltipGenerator(SupplierListItem::registeredName)
+                .setWidth("14em")
                 .setFlexGrow(2)
                 .setResizable(true);
         grid.addColumn(SupplierListItem::supplierCode)
