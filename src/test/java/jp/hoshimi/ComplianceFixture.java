@@ -9,8 +9,9 @@ import org.jooq.DSLContext;
  * Evaluation results written straight into the V9 tables, for tests of what reads them (dashboard,
  * list filters, exports) independent of the evaluation engine. Contract i in contract-number order gets
  * status i mod 7 in severity order (REVOKED, EXPIRED, …, OK), an earliest valid-until of today − 30 +
- * (i × 37 mod 400) days, and a supplier status that is the worst over its contracts. Replaces whatever the
- * tables held: use it inside a test transaction, which rolls it back.
+ * (i × 37 mod 400) days, and a supplier status that is the worst over its contracts (test data for
+ * readers only: the engine gives a supplier its own standing, see docs/decisions/0013). Replaces whatever
+ * the tables held: use it inside a test transaction, which rolls it back.
  */
 public final class ComplianceFixture {
 

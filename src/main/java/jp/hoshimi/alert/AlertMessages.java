@@ -8,12 +8,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jp.hoshimi.shared.BusinessDate;
 import jp.hoshimi.shared.StarLevel;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -36,11 +36,13 @@ public class AlertMessages {
 
     private final I18NProvider messages;
     private final AlertProperties properties;
+    private final BusinessDate businessDate;
     private final ObjectMapper json = new ObjectMapper();
 
-    AlertMessages(I18NProvider messages, AlertProperties properties) {
+    AlertMessages(I18NProvider messages, AlertProperties properties, BusinessDate businessDate) {
         this.messages = messages;
         this.properties = properties;
+        this.businessDate = businessDate;
     }
 
     public static Locale locale(String language) {
@@ -275,9 +277,8 @@ public class AlertMessages {
         if (alert.reasonCode() == null) {
             return "";
         }
-        long daysLeft = alert.validUntil() == null
-                ? 0
-                : ChronoUnit.DAYS.between(tokyoDate(alert.createdAt()), alert.validUntil());
+        // as of the business today, as the screens count it (not from when the alert was made)
+        long daysLeft = alert.validUntil() == null ? 0 : businessDate.daysUntil(alert.validUntil());
         String sentence = t(
                 locale,
                 "compliance.reason." + alert.reasonCode(),

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * The daily evaluation (dates move even when data does not: a registration expires at midnight in
  * Japan) and the day's trend snapshot. Quartz, clustered: one node runs it; a missed run (every node
- * down at 00:10) runs once when a node is back. On start-up, a database that was never evaluated is
- * evaluated at once.
+ * down at 00:10) runs once when a node is back. On start-up, supplier statuses that differ from their
+ * own standing are repaired, and a database that was never evaluated is evaluated at once.
  */
 @Component
 @DisallowConcurrentExecution
@@ -86,6 +86,7 @@ public class ComplianceDailyJob implements Job {
             } catch (ObjectAlreadyExistsException anotherNodeWasFaster) {
                 // one trigger for the cluster
             }
+            evaluator.repairSupplierStatuses();
             evaluator.evaluateIfNeverEvaluated();
         }
     }

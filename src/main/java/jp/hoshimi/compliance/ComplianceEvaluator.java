@@ -85,6 +85,38 @@ public class ComplianceEvaluator {
         }
     }
 
+    /**
+     * Rewrites the supplier statuses that are not the worst of the findings about the supplier (written
+     * by the older "worst over its contracts" rule, or left behind), with a SUPPLIER event each; on
+     * start-up, so an upgraded database shows own statuses at once. Set-based; reads no chain.
+     */
+    public long repairSupplierStatuses() {
+        return system.callAsSystem(() -> {
+            long[] eventRange = new long[2];
+            transaction.executeWithoutResult(status -> {
+                if (!repository.lock(LOCK_WAIT_SECONDS)) {
+                    throw new IllegalStateException("Another compliance evaluation held the lock for "
+                            + LOCK_WAIT_SECONDS + " s; the supplier statuses were not repaired.");
+                }
+                try {
+                    eventRange[0] = repository.lastEventId();
+                    repository.prepareScope(List.of());
+                    repository.addSuppliersOutsideEveryChainToScope();
+                    repository.addSuppliersWithoutCurrentStatusToScope();
+                    repository.refreshSupplierStatuses(businessDate.today(), LocalDateTime.now(clock));
+                    eventRange[1] = repository.lastEventId();
+                } finally {
+                    repository.unlock();
+                }
+            });
+            if (eventRange[1] > eventRange[0]) {
+                log.info("Repaired {} supplier statuses to their own standing", eventRange[1] - eventRange[0]);
+                events.publishEvent(new ComplianceEvaluatedEvent(eventRange[0], eventRange[1], false));
+            }
+            return eventRange[1] - eventRange[0];
+        });
+    }
+
     /** These contracts' chains (e.g. after an edit), and the statuses of everyone in them. */
     public Result evaluateContracts(Collection<Long> contractIds) {
         return contractIds.isEmpty() ? empty() : run(new LinkedHashSet<>(contractIds), Set.of());
@@ -162,6 +194,7 @@ public class ComplianceEvaluator {
                         // to another unit whose evaluation after the save failed, a supplier left behind)
                         repository.addContractsWithoutCurrentStatusToScope();
                         repository.addSuppliersOutsideEveryChainToScope();
+                        repository.addSuppliersWithoutCurrentStatusToScope();
                     } else {
                         List<Long> ids = new ArrayList<>(contractIds);
                         for (int from = 0; from < ids.size(); from += BATCH) {

@@ -1,11 +1,11 @@
 package jp.hoshimi.compliance;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Stream;
 import jp.hoshimi.compliance.RegisterFacts.Entry;
 import jp.hoshimi.settings.PolicySettings;
+import jp.hoshimi.shared.BusinessDate;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.StarLevel;
 
@@ -71,7 +71,7 @@ public final class ComplianceRules {
 
     /** The smallest lead time that the days left have reached, or null when none has been reached. */
     static Integer warningDays(List<Integer> leadTimes, LocalDate today, Entry held) {
-        long daysLeft = ChronoUnit.DAYS.between(today, held.validUntil());
+        long daysLeft = BusinessDate.daysBetween(today, held.validUntil());
         return leadTimes.stream()
                 .filter(days -> daysLeft <= days)
                 .min(Integer::compare)

@@ -105,9 +105,27 @@ public class ComplianceService {
                 stored == null ? null : stored.status(),
                 stored == null ? null : stored.since(),
                 stored == null ? null : stored.previous(),
+                queries.registrationOf(supplierId).orElse(null),
                 queries.aboutSupplier(orgUnits.currentScope(), supplierId),
                 freshness.stale(),
                 freshness.lastSuccess());
+    }
+
+    /**
+     * The contracts in the user's scope that the supplier is part of and whose status is not OK, worst
+     * first, each with its cause (the worst supplier of the chain); one page.
+     */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public List<FailingContract> failingContracts(long supplierId, int offset, int limit) {
+        return queries.failingContracts(
+                orgUnits.currentScope(), supplierId, Math.max(0, offset), Math.min(Math.max(0, limit), MAX_PAGE_SIZE));
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public int countFailingContracts(long supplierId) {
+        return queries.countFailingContracts(orgUnits.currentScope(), supplierId);
     }
 
     /** The status of each of these suppliers that has one (for lists and trees). */

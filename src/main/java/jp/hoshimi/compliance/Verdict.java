@@ -1,6 +1,7 @@
 package jp.hoshimi.compliance;
 
 import java.time.LocalDate;
+import jp.hoshimi.shared.BusinessDate;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.StarLevel;
 
@@ -20,7 +21,7 @@ public record Verdict(
 
     /** Days from the evaluation date to valid-until (0 on the last valid day), null without expiry. */
     public Long daysLeft() {
-        return validUntil == null ? null : java.time.temporal.ChronoUnit.DAYS.between(evaluatedOn, validUntil);
+        return validUntil == null ? null : BusinessDate.daysBetween(evaluatedOn, validUntil);
     }
 
     /** The reason's message arguments: held level, required level, valid until, days left. */

@@ -3,13 +3,15 @@ package jp.hoshimi.shared;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Today's date as the business judges it: in Japan (Asia/Tokyo), from the one application clock, or the
  * date fixed by {@code hoshimi.clock.fixed-date} (demos and acceptance checks evaluate "as of" a date;
- * timestamps of what happens keep the real clock).
+ * timestamps of what happens keep the real clock). Every "today" and every count of days left of the
+ * business comes from here (docs/decisions/0013-supplier-own-status-and-one-business-date.md).
  */
 @Component
 public class BusinessDate {
@@ -26,6 +28,19 @@ public class BusinessDate {
 
     public LocalDate today() {
         return fixed != null ? fixed : LocalDate.now(clock.withZone(ZONE));
+    }
+
+    /**
+     * Days left until {@code validUntil} as of the business today: the one count of days that screens,
+     * mails and alerts show (0 on the last valid day, negative once past).
+     */
+    public long daysUntil(LocalDate validUntil) {
+        return daysBetween(today(), validUntil);
+    }
+
+    /** Calendar days from one business date to another (the count behind {@link #daysUntil}). */
+    public static long daysBetween(LocalDate from, LocalDate until) {
+        return ChronoUnit.DAYS.between(from, until);
     }
 
     public boolean isFixed() {

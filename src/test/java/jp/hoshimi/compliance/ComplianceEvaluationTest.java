@@ -346,6 +346,71 @@ class ComplianceEvaluationTest {
     }
 
     @Test
+    @WithUserDetails("risk")
+    void a_supplier_s_own_status_is_its_registration_not_a_failing_sub_contractor_in_its_chain() {
+        // S-10001 碧海精密プレス工業: ★4 valid until 2028-03-31; in HMC-2026-0001 it passes work on to
+        // S-10024 (not registered) and S-10021 (expired)
+        SupplierDetails own = supplier("S-10001");
+        ContractEvaluation contract = compliance.contractEvaluation("HMC-2026-0001");
+        assertThat(contract.status().severity()).isLessThan(ComplianceStatus.OK.severity());
+
+        SupplierEvaluation evaluation = compliance.supplierEvaluation(own.id());
+
+        assertThat(evaluation.status()).isEqualTo(ComplianceStatus.OK);
+        assertThat(evaluation.status())
+                .isEqualTo(ComplianceStatus.worstOf(
+                        evaluation.findings().stream().map(Finding::status).toList()));
+        assertThat(evaluation.registration().heldLevel()).isEqualTo(jp.hoshimi.shared.StarLevel.STAR4);
+        assertThat(evaluation.registration().validUntil()).isEqualTo(java.time.LocalDate.of(2028, 3, 31));
+        assertThat(evaluation.registration().registeredName()).isEqualTo("碧海精密プレス工業株式会社");
+        List<FailingContract> failing = compliance.failingContracts(own.id(), 0, 100);
+        assertThat(failing).hasSize(compliance.countFailingContracts(own.id()));
+        assertThat(failing).anySatisfy(f -> {
+            assertThat(f.contractNumber()).isEqualTo("HMC-2026-0001");
+            assertThat(f.status()).isEqualTo(contract.status());
+            assertThat(f.causeStatus()).isEqualTo(contract.status());
+            assertThat(f.causeSupplierId()).isNotEqualTo(own.id());
+            assertThat(f.causeTier()).isGreaterThanOrEqualTo(2);
+        });
+        assertThat(failing).extracting(f -> f.status().severity()).isSorted();
+        assertThat(compliance.failingContracts(own.id(), 1, 100)).hasSize(failing.size() - 1);
+    }
+
+    @Test
+    void statuses_written_by_the_old_worst_over_contracts_rule_are_repaired_on_start_up_with_an_event() {
+        evaluator.evaluateAll();
+        long own = supplier("S-10001").id();
+        // what V9's rule stored: the worst over the contracts it holds, a sub-contractor's failure included
+        dsl.execute("UPDATE supplier_compliance SET status = 'MISSING', severity = 2 WHERE supplier_id = ?", own);
+        long before = ((Number) dsl.fetchValue("SELECT COALESCE(MAX(id), 0) FROM compliance_event")).longValue();
+
+        long repaired = evaluator.repairSupplierStatuses();
+
+        assertThat(repaired).isOne();
+        assertThat(dsl.fetchValue("SELECT status FROM supplier_compliance WHERE supplier_id = ?", own))
+                .isEqualTo("OK");
+        assertThat(dsl.fetch(
+                        "SELECT subject, supplier_id, old_status, new_status FROM compliance_event WHERE id > ?",
+                        before))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.get(0)).isEqualTo("SUPPLIER");
+                    assertThat(((Number) e.get(1)).longValue()).isEqualTo(own);
+                    assertThat(e.get(2)).isEqualTo("MISSING");
+                    assertThat(e.get(3)).isEqualTo("OK");
+                });
+        assertThat(evaluator.repairSupplierStatuses()).isZero();
+
+        // the daily full evaluation repairs the same, even when no finding changed
+        dsl.execute("UPDATE supplier_compliance SET status = 'EXPIRED', severity = 1 WHERE supplier_id = ?", own);
+        ComplianceEvaluator.Result result = evaluator.evaluateAll();
+        assertThat(result.findingsWritten()).isZero();
+        assertThat(result.events()).isOne();
+        assertThat(dsl.fetchValue("SELECT status FROM supplier_compliance WHERE supplier_id = ?", own))
+                .isEqualTo("OK");
+    }
+
+    @Test
     void evaluating_again_writes_nothing_and_raises_no_event() {
         evaluator.evaluateAll();
 

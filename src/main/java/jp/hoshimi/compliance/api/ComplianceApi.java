@@ -14,6 +14,7 @@ import jp.hoshimi.compliance.ComplianceService;
 import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.compliance.ContractEvaluation;
 import jp.hoshimi.compliance.Finding;
+import jp.hoshimi.compliance.Registration;
 import jp.hoshimi.compliance.SupplierEvaluation;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.ValidationException;
@@ -66,6 +67,9 @@ class ComplianceApi {
             String status,
             LocalDateTime statusSince,
             String previousStatus,
+            String heldLevel,
+            LocalDate validUntil,
+            String registeredName,
             boolean stale,
             LocalDateTime registerAsOf,
             List<LinkJson> findings) {}
@@ -96,15 +100,21 @@ class ComplianceApi {
     }
 
     @GetMapping("/suppliers/{id}/evaluation")
-    @Operation(summary = "A supplier's status (the worst over its contracts and chains) and its findings with reasons")
+    @Operation(
+            summary = "A supplier's own status (the worst of the findings about it, never another supplier's failure),"
+                    + " its register entry and its findings with reasons")
     SupplierJson supplier(@PathVariable long id, HttpServletRequest request) {
         SupplierEvaluation e = compliance.supplierEvaluation(id);
         Locale locale = MessageBundle.supported(request.getLocale());
+        Registration r = e.registration();
         return new SupplierJson(
                 e.supplierId(),
                 name(e.status()),
                 e.since(),
                 name(e.previous()),
+                r == null ? null : r.heldLevel().name(),
+                r == null ? null : r.validUntil(),
+                r == null ? null : r.registeredName(),
                 e.stale(),
                 e.registerAsOf(),
                 e.findings().stream().map(f -> json(f, locale)).toList());

@@ -380,7 +380,21 @@ public class ComplianceRepository {
                 INSERT IGNORE INTO tmp_scope_supplier (id)
                 SELECT sc.supplier_id FROM supplier_compliance sc
                 WHERE NOT EXISTS (SELECT 1 FROM compliance_finding f WHERE f.supplier_id = sc.supplier_id)
-                  AND NOT EXISTS (SELECT 1 FROM contract c WHERE c.supplier_id = sc.supplier_id)
+                """);
+    }
+
+    /**
+     * Adds the suppliers whose stored status is missing or is not the worst of the findings about them
+     * (e.g. written by an older rule, see docs/decisions/0013-supplier-own-status.md): one pass over the
+     * findings' supplier index.
+     */
+    public void addSuppliersWithoutCurrentStatusToScope() {
+        dsl.execute("""
+                INSERT IGNORE INTO tmp_scope_supplier (id)
+                SELECT a.supplier_id
+                FROM (SELECT f.supplier_id, MIN(f.severity) severity FROM compliance_finding f GROUP BY f.supplier_id) a
+                LEFT JOIN supplier_compliance sc ON sc.supplier_id = a.supplier_id
+                WHERE sc.supplier_id IS NULL OR sc.severity <> a.severity
                 """);
     }
 
@@ -456,8 +470,9 @@ public class ComplianceRepository {
     }
 
     /**
-     * Recomputes the status of the suppliers in {@code tmp_scope_supplier}: the worst over the contracts
-     * they hold and the findings about them in any chain. A SUPPLIER event and a write only where it
+     * Recomputes the status of the suppliers in {@code tmp_scope_supplier}: their own standing, the worst
+     * of the findings about them (their registration against what each link requires of them), never a
+     * failure of someone else in a chain they are part of. A SUPPLIER event and a write only where it
      * changed; suppliers no longer in any chain lose their status.
      */
     public void refreshSupplierStatuses(LocalDate today, LocalDateTime now) {
@@ -466,14 +481,9 @@ public class ComplianceRepository {
                 + " severity TINYINT NOT NULL)");
         dsl.execute("""
                 INSERT INTO tmp_supplier_status (supplier_id, severity)
-                SELECT x.supplier_id, MIN(x.severity) FROM (
-                    SELECT f.supplier_id, f.severity
-                    FROM tmp_scope_supplier s STRAIGHT_JOIN compliance_finding f ON f.supplier_id = s.id
-                    UNION ALL
-                    SELECT c.supplier_id, cc.severity
-                    FROM tmp_scope_supplier s STRAIGHT_JOIN contract c ON c.supplier_id = s.id
-                    STRAIGHT_JOIN contract_compliance cc ON cc.contract_id = c.id
-                ) x GROUP BY x.supplier_id
+                SELECT f.supplier_id, MIN(f.severity)
+                FROM tmp_scope_supplier s STRAIGHT_JOIN compliance_finding f ON f.supplier_id = s.id
+                GROUP BY f.supplier_id
                 """);
         dsl.execute(
                 """

@@ -3,6 +3,7 @@ package jp.hoshimi.compliance.internal;
 import static jp.hoshimi.db.Tables.COMPLIANCE_FINDING;
 import static jp.hoshimi.db.Tables.CONTRACT;
 import static jp.hoshimi.db.Tables.CONTRACT_COMPLIANCE;
+import static jp.hoshimi.db.Tables.REGISTER_ENTRY;
 import static jp.hoshimi.db.Tables.SUPPLIER;
 import static jp.hoshimi.db.Tables.SUPPLIER_COMPLIANCE;
 
@@ -13,10 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.compliance.FailingContract;
 import jp.hoshimi.compliance.Finding;
 import jp.hoshimi.compliance.Reason;
+import jp.hoshimi.compliance.Registration;
 import jp.hoshimi.compliance.Verdict;
 import jp.hoshimi.organisation.DataScope;
+import jp.hoshimi.shared.BusinessDate;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.StarLevel;
 import org.jooq.Condition;
@@ -34,16 +38,18 @@ public class FindingQueries {
     public record StoredStatus(ComplianceStatus status, LocalDateTime since, ComplianceStatus previous) {}
 
     private final DSLContext dsl;
+    private final BusinessDate businessDate;
 
-    FindingQueries(DSLContext dsl) {
+    FindingQueries(DSLContext dsl, BusinessDate businessDate) {
         this.dsl = dsl;
+        this.businessDate = businessDate;
     }
 
     public List<Finding> ofContract(long contractId) {
         return findings()
                 .where(COMPLIANCE_FINDING.CONTRACT_ID.eq(contractId))
                 .orderBy(COMPLIANCE_FINDING.TIER, COMPLIANCE_FINDING.SEVERITY, SUPPLIER.NAME_SORT)
-                .fetch(FindingQueries::toFinding);
+                .fetch(this::toFinding);
     }
 
     public List<Finding> aboutSupplier(DataScope scope, long supplierId) {
@@ -51,7 +57,7 @@ public class FindingQueries {
                 .where(COMPLIANCE_FINDING.SUPPLIER_ID.eq(supplierId))
                 .and(inScope(scope))
                 .orderBy(COMPLIANCE_FINDING.SEVERITY, CONTRACT.CONTRACT_NUMBER)
-                .fetch(FindingQueries::toFinding);
+                .fetch(this::toFinding);
     }
 
     /** Current findings with any of these statuses (all when empty), worst first, one page. */
@@ -62,7 +68,7 @@ public class FindingQueries {
                 .orderBy(COMPLIANCE_FINDING.SEVERITY, COMPLIANCE_FINDING.CONTRACT_ID, COMPLIANCE_FINDING.SUPPLIER_ID)
                 .offset(offset)
                 .limit(limit)
-                .fetch(FindingQueries::toFinding);
+                .fetch(this::toFinding);
     }
 
     public int countWithStatus(DataScope scope, Set<ComplianceStatus> statuses) {
@@ -103,6 +109,84 @@ public class FindingQueries {
                 .fetchMap(r -> r.value1(), r -> ComplianceStatus.valueOf(r.value2()));
     }
 
+    /** The supplier's current ★ entry, else its SECURITY ACTION declaration (as the rules pick). */
+    public Optional<Registration> registrationOf(long supplierId) {
+        var e = REGISTER_ENTRY;
+        return dsl.select(e.LEVEL, e.VALID_UNTIL, e.NAME, e.STATUS)
+                .from(SUPPLIER)
+                .join(e)
+                .on(e.CORPORATE_NUMBER.eq(SUPPLIER.CORPORATE_NUMBER).and(e.REMOVED_AT.isNull()))
+                .where(SUPPLIER.ID.eq(supplierId))
+                .orderBy(DSL.when(e.KIND.eq("STAR"), 0).otherwise(1))
+                .limit(1)
+                .fetchOptional(
+                        r -> new Registration(StarLevel.valueOf(r.value1()), r.value2(), r.value3(), r.value4()));
+    }
+
+    /**
+     * The contracts in scope that the supplier is part of (any tier) whose status is not OK, worst first,
+     * one page; each with the worst finding of its chain as the cause (lowest tier first on a tie).
+     */
+    public List<FailingContract> failingContracts(DataScope scope, long supplierId, int offset, int limit) {
+        var mine = COMPLIANCE_FINDING.as("mine");
+        var cause = COMPLIANCE_FINDING.as("cause");
+        var worst = COMPLIANCE_FINDING.as("worst");
+        var causeId = DSL.field(DSL.select(worst.ID)
+                .from(worst)
+                .where(worst.CONTRACT_ID.eq(CONTRACT.ID))
+                .orderBy(worst.SEVERITY, worst.TIER, worst.SUPPLIER_ID)
+                .limit(1));
+        return dsl.select(
+                        CONTRACT.ID,
+                        CONTRACT.CONTRACT_NUMBER,
+                        CONTRACT.TITLE,
+                        CONTRACT_COMPLIANCE.STATUS,
+                        cause.SUPPLIER_ID,
+                        SUPPLIER.NAME,
+                        cause.TIER,
+                        cause.STATUS)
+                .from(mine)
+                .join(CONTRACT)
+                .on(CONTRACT.ID.eq(mine.CONTRACT_ID))
+                .join(CONTRACT_COMPLIANCE)
+                .on(CONTRACT_COMPLIANCE.CONTRACT_ID.eq(CONTRACT.ID))
+                .join(cause)
+                .on(cause.ID.eq(causeId))
+                .join(SUPPLIER)
+                .on(SUPPLIER.ID.eq(cause.SUPPLIER_ID))
+                .where(failingWith(mine, supplierId))
+                .and(inScope(scope))
+                .orderBy(CONTRACT_COMPLIANCE.SEVERITY, CONTRACT.CONTRACT_NUMBER)
+                .offset(offset)
+                .limit(limit)
+                .fetch(r -> new FailingContract(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        ComplianceStatus.valueOf(r.value4()),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        ComplianceStatus.valueOf(r.value8())));
+    }
+
+    public int countFailingContracts(DataScope scope, long supplierId) {
+        var mine = COMPLIANCE_FINDING.as("mine");
+        return dsl.fetchCount(dsl.selectOne()
+                .from(mine)
+                .join(CONTRACT)
+                .on(CONTRACT.ID.eq(mine.CONTRACT_ID))
+                .join(CONTRACT_COMPLIANCE)
+                .on(CONTRACT_COMPLIANCE.CONTRACT_ID.eq(CONTRACT.ID))
+                .where(failingWith(mine, supplierId))
+                .and(inScope(scope)));
+    }
+
+    private static Condition failingWith(jp.hoshimi.db.tables.ComplianceFinding mine, long supplierId) {
+        return mine.SUPPLIER_ID.eq(supplierId).and(CONTRACT_COMPLIANCE.SEVERITY.lt((byte)
+                ComplianceStatus.OK.severity()));
+    }
+
     private SelectOnConditionStep<Record> findings() {
         return dsl.select(COMPLIANCE_FINDING.fields())
                 .select(CONTRACT.CONTRACT_NUMBER, CONTRACT.TITLE, SUPPLIER.NAME, SUPPLIER.CORPORATE_NUMBER)
@@ -113,7 +197,12 @@ public class FindingQueries {
                 .on(SUPPLIER.ID.eq(COMPLIANCE_FINDING.SUPPLIER_ID));
     }
 
-    private static Finding toFinding(Record r) {
+    /**
+     * A stored finding, judged as of the business today: the evaluation re-judges every finding daily and
+     * rewrites only those that changed, so {@code evaluated_on} is when it last changed, and days left
+     * count from today, as mails and alerts count them.
+     */
+    private Finding toFinding(Record r) {
         var f = COMPLIANCE_FINDING;
         Verdict verdict = new Verdict(
                 ComplianceStatus.valueOf(r.get(f.STATUS)),
@@ -123,7 +212,7 @@ public class FindingQueries {
                 r.get(f.REGISTER_STATUS),
                 r.get(f.VALID_UNTIL),
                 r.get(f.WARNING_DAYS),
-                r.get(f.EVALUATED_ON));
+                businessDate.today());
         return new Finding(
                 r.get(f.CONTRACT_ID),
                 r.get(CONTRACT.CONTRACT_NUMBER),

@@ -161,7 +161,17 @@ class ContractEditor extends Dialog {
         contractNumber.setValue(d.contractNumber());
         title.setValue(d.title());
         SupplierListItem current = new SupplierListItem(
-                d.supplierId(), d.supplierCorporateNumber(), null, d.supplierName(), null, null, null, null);
+                d.supplierId(),
+                d.supplierCorporateNumber(),
+                null,
+                d.supplierName(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         chosenSuppliers.put(current.id(), current);
         supplier.setValue(current);
         orgUnit.getListDataView()

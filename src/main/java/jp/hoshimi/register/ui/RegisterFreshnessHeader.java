@@ -5,13 +5,15 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import jp.hoshimi.register.RegisterService;
 import jp.hoshimi.security.CurrentUser;
+import jp.hoshimi.shared.BusinessDate;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.HeaderContribution;
 import org.springframework.stereotype.Component;
 
 /**
- * "Register as of …" in the header of every screen, so no status is read without knowing how current
- * it is; past the staleness limit it turns into a warning.
+ * The business date every judgement is made as of, and when the register was last synced, in the header
+ * of every screen, so no status is read without knowing how current it is; past the staleness limit it
+ * turns into a warning.
  */
 @Component
 class RegisterFreshnessHeader implements HeaderContribution {
@@ -19,9 +21,12 @@ class RegisterFreshnessHeader implements HeaderContribution {
     private final RegisterService register;
     private final CurrentUser currentUser;
 
-    RegisterFreshnessHeader(RegisterService register, CurrentUser currentUser) {
+    private final BusinessDate businessDate;
+
+    RegisterFreshnessHeader(RegisterService register, CurrentUser currentUser, BusinessDate businessDate) {
         this.register = register;
         this.currentUser = currentUser;
+        this.businessDate = businessDate;
     }
 
     @Override
@@ -41,7 +46,13 @@ class RegisterFreshnessHeader implements HeaderContribution {
             link.add(VaadinIcon.WARNING.create());
             link.setTitle(link.getTranslation("register.freshness.stale", freshness.limitHours()));
         }
-        link.add(new Span(text));
+        // the date every judgement on the screen is made as of, then when the register was last synced
+        Span asOf = new Span(link.getTranslation("header.businessDate", Formats.date(businessDate.today())));
+        asOf.setId("header-business-date");
+        asOf.addClassName("header-business-date");
+        Span synced = new Span(text);
+        synced.setId("header-register-sync");
+        link.add(asOf, new Span(" · "), synced);
         link.getElement().setAttribute("data-stale", String.valueOf(freshness.stale()));
         return link;
     }

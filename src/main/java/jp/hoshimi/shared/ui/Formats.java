@@ -1,5 +1,6 @@
 package jp.hoshimi.shared.ui;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -12,6 +13,11 @@ public final class Formats {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private Formats() {}
+
+    /** A business date (already in Japan), e.g. a valid-until; "" for none. */
+    public static String date(LocalDate date) {
+        return date == null ? "" : date.toString();
+    }
 
     public static String dateTime(LocalDateTime utc) {
         if (utc == null) {

@@ -55,23 +55,20 @@ class SupplierApi {
     }
 
     @GetMapping
-    @Operation(summary = "Search suppliers by name, corporate number or code, or look one up by ?corporateNumber=")
+    @Operation(
+            summary = "Search suppliers by name, corporate number or code, or look one up by ?corporateNumber=",
+            description = "Each row has the supplier's own status (its registration against the highest level any"
+                    + " link requires of it), held level, valid until and registered name.")
     List<SupplierListItem> list(
             @RequestParam(required = false) String corporateNumber,
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
         if (corporateNumber != null) {
+            // the list row, so the answer carries the same own status and register entry as a search
             return suppliers.findByCorporateNumber(corporateNumber).stream()
-                    .map(d -> new SupplierListItem(
-                            d.id(),
-                            d.corporateNumber(),
-                            d.supplierCode(),
-                            d.name(),
-                            d.nameKana(),
-                            d.country(),
-                            d.updatedAt(),
-                            null))
+                    .flatMap(d -> suppliers.list(new SupplierFilter(d.corporateNumber()), null, 0, 10).stream()
+                            .filter(item -> item.id() == d.id()))
                     .toList();
         }
         return suppliers.list(new SupplierFilter(q), null, offset, limit);

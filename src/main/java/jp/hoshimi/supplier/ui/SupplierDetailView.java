@@ -22,7 +22,9 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
 import jp.hoshimi.audit.ui.HistoryGrid;
 import jp.hoshimi.compliance.ComplianceService;
+import jp.hoshimi.compliance.Registration;
 import jp.hoshimi.compliance.SupplierEvaluation;
+import jp.hoshimi.compliance.ui.ComplianceBadge;
 import jp.hoshimi.compliance.ui.EvaluationSummary;
 import jp.hoshimi.compliance.ui.FindingsGrid;
 import jp.hoshimi.contract.ContractFilter;
@@ -57,6 +59,9 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
     final HistoryGrid history = new HistoryGrid("supplier.field.");
     final Grid<ContractListItem> contracts = new Grid<>();
     final Grid<SubcontractorUse> usesAsSubcontractor = new Grid<>();
+    EvaluationSummary summary;
+    FailingContractsSection failing;
+    FindingsGrid findings;
     private final ContractService contractService;
     private final SubcontractingService chains;
 
@@ -113,25 +118,56 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
         add(back, new ViewToolbar(details.name(), edit, delete));
 
         SupplierEvaluation evaluation = compliance.supplierEvaluation(details.id());
-        add(new EvaluationSummary(
+        summary = new EvaluationSummary(
                 evaluation.status(),
                 evaluation.since(),
                 evaluation.previous(),
                 evaluation.findings(),
                 evaluation.stale(),
                 evaluation.registerAsOf(),
-                true));
+                true);
+        add(summary, ownStanding(evaluation));
+        failing = new FailingContractsSection(compliance, details.id(), evaluation.stale());
+        add(failing);
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.add(getTranslation("supplier.tab.overview"), overview(details));
-        tabs.add(
-                getTranslation("supplier.tab.compliance"), new FindingsGrid(evaluation.findings(), evaluation.stale()));
+        findings = new FindingsGrid(evaluation.findings(), evaluation.stale());
+        tabs.add(getTranslation("supplier.tab.compliance"), findings);
         tabs.add(getTranslation("supplier.tab.contracts"), contractsTab(details));
         tabs.add(getTranslation("supplier.tab.asSubcontractor"), subcontractorTab(details));
         tabs.add(getTranslation("supplier.tab.register"), new RegisterHistory(register, details.corporateNumber()));
         tabs.add(getTranslation("supplier.tab.history"), historyTab(details));
         add(tabs);
         setFlexGrow(1, tabs);
+    }
+
+    /** The supplier's own standing: its status and the register entry behind it. */
+    private Component ownStanding(SupplierEvaluation evaluation) {
+        Div grid = new Div();
+        grid.addClassName("detail-grid");
+        grid.addClassName("own-standing");
+        grid.setId("supplier-own-standing");
+        Span label = new Span(getTranslation("supplier.own.status"));
+        label.addClassName("detail-label");
+        Span status = new Span(
+                evaluation.status() == null
+                        ? ComplianceBadge.none()
+                        : new ComplianceBadge(evaluation.status(), evaluation.stale()));
+        status.addClassName("detail-value");
+        status.setId("supplier-own-status");
+        grid.add(label, status);
+        Registration r = evaluation.registration();
+        field(
+                grid,
+                "supplier.column.heldLevel",
+                r == null ? null : getTranslation(r.heldLevel().messageKey()));
+        field(grid, "supplier.column.validUntil", r == null ? null : Formats.date(r.validUntil()));
+        field(
+                grid,
+                "supplier.column.registeredName",
+                r == null ? getTranslation("supplier.own.notRegistered") : r.registeredName());
+        return grid;
     }
 
     private Component overview(SupplierDetails d) {

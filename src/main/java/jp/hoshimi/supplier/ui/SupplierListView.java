@@ -138,7 +138,7 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
     }
 
     /** Writes the list as last shown (filter and order) in the user's language. */
-    private void export(ExportFormat format, OutputStream out, Locale locale) {
+    void export(ExportFormat format, OutputStream out, Locale locale) {
         try (TableWriter table = TableWriter.open(format, out, getTranslation(locale, "nav.suppliers"))) {
             table.row(
                     getTranslation(locale, "supplier.column.name"),
@@ -147,6 +147,9 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
                     getTranslation(locale, "supplier.column.supplierCode"),
                     getTranslation(locale, "supplier.column.country"),
                     getTranslation(locale, "supplier.column.status"),
+                    getTranslation(locale, "supplier.column.heldLevel"),
+                    getTranslation(locale, "supplier.column.validUntil"),
+                    getTranslation(locale, "supplier.column.registeredName"),
                     getTranslation(locale, "supplier.column.updatedAt"));
             suppliers.export(
                     shownFilter,
@@ -160,6 +163,11 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
                             item.status() == null
                                     ? ""
                                     : getTranslation(locale, item.status().messageKey()),
+                            item.heldLevel() == null
+                                    ? ""
+                                    : getTranslation(locale, item.heldLevel().messageKey()),
+                            Formats.date(item.validUntil()),
+                            item.registeredName(),
                             Formats.dateTime(item.updatedAt())));
         }
     }
@@ -173,6 +181,7 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
                 .setKey("name")
                 .setHeader(getTranslation("supplier.column.name"))
                 .setSortProperty(SupplierSort.NAME.name())
+                .setWidth("16em")
                 .setFlexGrow(3)
                 .setResizable(true);
         grid.addColumn(SupplierListItem::corporateNumber)
@@ -187,6 +196,25 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
                 .setHeader(getTranslation("supplier.column.status"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
+        grid.addColumn(item -> item.heldLevel() == null
+                        ? "—"
+                        : getTranslation(item.heldLevel().messageKey()))
+                .setKey("heldLevel")
+                .setHeader(getTranslation("supplier.column.heldLevel"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(item -> item.validUntil() == null ? "—" : Formats.date(item.validUntil()))
+                .setKey("validUntil")
+                .setHeader(getTranslation("supplier.column.validUntil"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(item -> item.registeredName() == null ? "—" : item.registeredName())
+                .setKey("registeredName")
+                .setHeader(getTranslation("supplier.column.registeredName"))
+                .setTooltipGenerator(SupplierListItem::registeredName)
+                .setWidth("14em")
+                .setFlexGrow(2)
+                .setResizable(true);
         grid.addColumn(SupplierListItem::supplierCode)
                 .setKey("supplierCode")
                 .setHeader(getTranslation("supplier.column.supplierCode"))
