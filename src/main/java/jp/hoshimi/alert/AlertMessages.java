@@ -35,12 +35,17 @@ public class AlertMessages {
     public record Line(String label, String value) {}
 
     private final I18NProvider messages;
-    private final AlertProperties properties;
+    private final AppBaseUrl baseUrl;
     private final ObjectMapper json = new ObjectMapper();
 
-    AlertMessages(I18NProvider messages, AlertProperties properties) {
+    AlertMessages(I18NProvider messages, AppBaseUrl baseUrl) {
         this.messages = messages;
-        this.properties = properties;
+        this.baseUrl = baseUrl;
+    }
+
+    /** The app's address that links start with (ends in "/"). */
+    public String baseUrl() {
+        return baseUrl.get();
     }
 
     public static Locale locale(String language) {
@@ -242,8 +247,7 @@ public class AlertMessages {
     }
 
     private String url(String path) {
-        String base = properties.baseUrl().endsWith("/") ? properties.baseUrl() : properties.baseUrl() + "/";
-        return base + path;
+        return baseUrl.get() + path;
     }
 
     private static String colour(Alert alert) {
