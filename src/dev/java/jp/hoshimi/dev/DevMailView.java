@@ -11,11 +11,18 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import java.util.Optional;
 import jp.hoshimi.alert.AlertMessages;
 import jp.hoshimi.alert.OutgoingMail;
+import jp.hoshimi.security.CurrentUser;
+import jp.hoshimi.security.Role;
+import jp.hoshimi.security.UserAccountService;
 import org.springframework.beans.factory.ObjectProvider;
 
-/** Development only: the alert mails the dev mail sink kept, with the HTML part as the recipient sees it. */
+/**
+ * Development only: the alert mails the dev mail sink kept, with the HTML part as the recipient sees it.
+ * Each user sees the mails sent to their own address; administrators see everyone's.
+ */
 @Route("dev/mail")
 @Menu(title = "alert.devMail.nav", icon = "vaadin:envelope-o", order = 90)
 @PermitAll
@@ -24,10 +31,18 @@ class DevMailView extends VerticalLayout {
     final Grid<OutgoingMail> mails = new Grid<>();
     final IFrame preview = new IFrame();
 
-    DevMailView(ObjectProvider<DevMailSink> sink) {
+    DevMailView(ObjectProvider<DevMailSink> sink, CurrentUser user, UserAccountService users) {
         setSizeFull();
         DevMailSink kept = sink.getIfAvailable();
-        List<OutgoingMail> all = kept == null ? List.of() : kept.mails();
+        boolean everyone = user.hasRole(Role.ADMIN);
+        Optional<String> own = everyone ? Optional.empty() : users.ownEmail();
+        List<OutgoingMail> all = kept == null
+                ? List.of()
+                : kept.mails().stream()
+                        .filter(m -> everyone
+                                || own.filter(address -> address.equalsIgnoreCase(m.to()))
+                                        .isPresent())
+                        .toList();
         mails.setId("dev-mail");
         mails.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         mails.addColumn(m -> AlertMessages.dateTime(m.at()))
@@ -48,7 +63,14 @@ class DevMailView extends VerticalLayout {
         SplitLayout split = new SplitLayout(mails, preview);
         split.setSizeFull();
         split.setSplitterPosition(45);
-        add(new H2(getTranslation("alert.devMail.nav")), new Paragraph(getTranslation("alert.devMail.intro")), split);
+        Paragraph scope = new Paragraph(everyone ? "" : getTranslation("alert.devMail.ownOnly", own.orElse("—")));
+        scope.setId("dev-mail-scope");
+        scope.setVisible(!everyone);
+        add(
+                new H2(getTranslation("alert.devMail.nav")),
+                new Paragraph(getTranslation("alert.devMail.intro")),
+                scope,
+                split);
         if (!all.isEmpty()) {
             mails.select(all.get(0));
         }

@@ -201,7 +201,7 @@ public class AlertDispatcher {
 
     private String host() {
         try {
-            String host = URI.create(properties.baseUrl()).getHost();
+            String host = URI.create(messages.baseUrl()).getHost();
             return host == null ? "hoshimi" : host;
         } catch (IllegalArgumentException e) {
             return "hoshimi";

@@ -35,14 +35,19 @@ public class AlertMessages {
     public record Line(String label, String value) {}
 
     private final I18NProvider messages;
-    private final AlertProperties properties;
+    private final AppBaseUrl baseUrl;
     private final BusinessDate businessDate;
     private final ObjectMapper json = new ObjectMapper();
 
-    AlertMessages(I18NProvider messages, AlertProperties properties, BusinessDate businessDate) {
+    AlertMessages(I18NProvider messages, AppBaseUrl baseUrl, BusinessDate businessDate) {
         this.messages = messages;
-        this.properties = properties;
+        this.baseUrl = baseUrl;
         this.businessDate = businessDate;
+    }
+
+    /** The app's address that links start with (ends in "/"). */
+    public String baseUrl() {
+        return baseUrl.get();
     }
 
     public static Locale locale(String language) {
@@ -244,8 +249,7 @@ public class AlertMessages {
     }
 
     private String url(String path) {
-        String base = properties.baseUrl().endsWith("/") ? properties.baseUrl() : properties.baseUrl() + "/";
-        return base + path;
+        return baseUrl.get() + path;
     }
 
     private static String colour(Alert alert) {

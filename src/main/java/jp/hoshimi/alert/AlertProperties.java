@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How alerts are sent ({@code hoshimi.alert.*}).
  *
- * @param baseUrl the app's address as recipients reach it: links in mails and webhook posts
+ * @param baseUrl the app's public address as recipients reach it (links in mails and webhook posts); blank:
+ *     {@code http://localhost:} and the port the server listens on (see {@link AppBaseUrl})
  * @param mailFrom sender address of alert mails
  * @param dispatchInterval how often the dispatcher job runs (0: never by schedule, only when called)
  * @param maxAttempts attempts per delivery before it is reported as failed
@@ -23,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("hoshimi.alert")
 public record AlertProperties(
-        @DefaultValue("http://localhost:8080") String baseUrl,
+        @DefaultValue("") String baseUrl,
         @DefaultValue("hoshimi@localhost") String mailFrom,
         @DefaultValue("30s") Duration dispatchInterval,
         @DefaultValue("5") int maxAttempts,

@@ -26,6 +26,14 @@ import jp.hoshimi.supplier.SupplierDetails;
  */
 final class ContractRowImporter extends RowImporter {
 
+    /** What the preview shows of a row besides its outcome. */
+    private static final List<ImportField> KEY_FIELDS = List.of(
+            ImportField.CONTRACT_NUMBER,
+            ImportField.CONTRACT_TITLE,
+            ImportField.CONTRACT_SUPPLIER,
+            ImportField.CONTRACT_ORG_UNIT,
+            ImportField.CONTRACT_REQUIRED_LEVEL);
+
     private final ContractService contracts;
     private final SupplierRefs suppliers;
     private final UserAccountService users;
@@ -50,6 +58,11 @@ final class ContractRowImporter extends RowImporter {
 
     @Override
     ImportRowResult importRow(RowValues row) {
+        return showingKeyFields(row, KEY_FIELDS, this::decide);
+    }
+
+    /** Fills {@code shown} with the contract's key fields as stored (or to be stored) once known. */
+    private ImportRowResult decide(RowValues row, Map<ImportField, Object> shown) {
         String number = row.text(ImportField.CONTRACT_NUMBER);
         String key = number == null ? "#" + row.rowNumber() : number;
         String title = row.text(ImportField.CONTRACT_TITLE);
@@ -67,7 +80,9 @@ final class ContractRowImporter extends RowImporter {
         List<FieldProblem> problems = row.problems();
         Long supplierId = null;
         if (supplierRef != null) {
-            supplierId = suppliers.find(supplierRef).map(SupplierDetails::id).orElse(null);
+            Optional<SupplierDetails> supplier = suppliers.find(supplierRef);
+            supplier.ifPresent(found -> shown.put(ImportField.CONTRACT_SUPPLIER, found.name()));
+            supplierId = supplier.map(SupplierDetails::id).orElse(null);
             if (supplierId == null) {
                 problems.add(FieldProblem.of("supplierId", "import.value.supplierUnknown", supplierRef));
             }
@@ -134,6 +149,12 @@ final class ContractRowImporter extends RowImporter {
                 chart,
                 required,
                 pick(reason, stored == null ? null : stored.levelReason()));
+        shown.put(ImportField.CONTRACT_TITLE, form.title());
+        shown.put(ImportField.CONTRACT_ORG_UNIT, unitCode(form.orgUnitId()));
+        shown.put(ImportField.CONTRACT_REQUIRED_LEVEL, form.requiredLevel());
+        if (supplierRef == null) {
+            existing.ifPresent(c -> shown.put(ImportField.CONTRACT_SUPPLIER, c.supplierName()));
+        }
         try {
             if (existing.isEmpty()) {
                 long id = contracts.create(form);

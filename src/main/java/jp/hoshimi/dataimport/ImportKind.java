@@ -45,6 +45,15 @@ public enum ImportKind {
                 .findFirst();
     }
 
+    /** The field that names a row's record in the preview: the supplier's name, the contract's title, the child. */
+    public ImportField nameField() {
+        return switch (this) {
+            case SUPPLIERS -> ImportField.SUPPLIER_NAME;
+            case CONTRACTS -> ImportField.CONTRACT_TITLE;
+            case SUBCONTRACTING -> ImportField.LINK_CHILD;
+        };
+    }
+
     public String messageKey() {
         return "import.kind." + name();
     }

@@ -225,8 +225,8 @@ class ImportWorker implements DisposableBean {
             });
             buffer.flush();
             runs.recordCounts(runId, counts);
+            // no alert for a preview: its user is watching it (only an apply, which changes data, is announced)
             runs.finish(runId, ImportStatus.PREVIEWED, LocalDateTime.now(clock));
-            announce(runId);
         } catch (ImportEngine.MappingRequired e) {
             runs.recordMapping(runId, e.mapping);
             runs.fail(runId, ImportStatus.NEEDS_MAPPING, "import.mapping.required", missingNames(kind, e.mapping));
@@ -283,7 +283,7 @@ class ImportWorker implements DisposableBean {
         }
     }
 
-    /** Tells listeners (the alerts) that a check or apply finished; they must not fail the import. */
+    /** Tells listeners (the alerts) that an apply finished; they must not fail the import. */
     private void announce(long runId) {
         try {
             runs.find(runId)

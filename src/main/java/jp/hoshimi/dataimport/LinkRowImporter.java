@@ -23,6 +23,13 @@ import jp.hoshimi.supplier.SupplierDetails;
  */
 final class LinkRowImporter extends RowImporter {
 
+    /** What the preview shows of a row besides its outcome. */
+    private static final List<ImportField> KEY_FIELDS = List.of(
+            ImportField.LINK_CONTRACT_NUMBER,
+            ImportField.LINK_PARENT,
+            ImportField.LINK_CHILD,
+            ImportField.LINK_REQUIRED_LEVEL);
+
     private final ContractService contracts;
     private final SubcontractingService chains;
     private final SupplierRefs suppliers;
@@ -36,6 +43,11 @@ final class LinkRowImporter extends RowImporter {
 
     @Override
     ImportRowResult importRow(RowValues row) {
+        return showingKeyFields(row, KEY_FIELDS, this::decide);
+    }
+
+    /** Fills {@code shown} with the names of the link's contract supplier, parent and child once known. */
+    private ImportRowResult decide(RowValues row, Map<ImportField, Object> shown) {
         String number = row.text(ImportField.LINK_CONTRACT_NUMBER);
         String parentRef = row.text(ImportField.LINK_PARENT);
         String childRef = row.text(ImportField.LINK_CHILD);
@@ -62,15 +74,19 @@ final class LinkRowImporter extends RowImporter {
             problems.add(FieldProblem.of("contractNumber", "import.value.contractUnknown", number));
         }
         Long parentId = contract.map(ContractDetails::supplierId).orElse(null);
-        if (parentRef != null) {
-            parentId = suppliers.find(parentRef).map(SupplierDetails::id).orElse(null);
+        if (parentRef == null) {
+            contract.ifPresent(c -> shown.put(ImportField.LINK_PARENT, c.supplierName()));
+        } else {
+            Optional<SupplierDetails> parent = suppliers.find(parentRef);
+            parent.ifPresent(p -> shown.put(ImportField.LINK_PARENT, p.name()));
+            parentId = parent.map(SupplierDetails::id).orElse(null);
             if (parentId == null) {
                 problems.add(FieldProblem.of("parentSupplierId", "import.value.supplierUnknown", parentRef));
             }
         }
-        Long childId = childRef == null
-                ? null
-                : suppliers.find(childRef).map(SupplierDetails::id).orElse(null);
+        Optional<SupplierDetails> childSupplier = childRef == null ? Optional.empty() : suppliers.find(childRef);
+        childSupplier.ifPresent(c -> shown.put(ImportField.LINK_CHILD, c.name()));
+        Long childId = childSupplier.map(SupplierDetails::id).orElse(null);
         if (childRef != null && childId == null) {
             problems.add(FieldProblem.of("childSupplierId", "import.value.supplierUnknown", childRef));
         }

@@ -55,6 +55,22 @@ abstract class RowImporter {
         return fromFile != null ? fromFile : stored;
     }
 
+    /**
+     * Runs {@code decide} with the row's key fields as the file states them; {@code decide} replaces
+     * references by names (and blanks by stored values) as it finds them, and the result carries them.
+     */
+    static ImportRowResult showingKeyFields(
+            RowValues row,
+            List<ImportField> fields,
+            java.util.function.BiFunction<RowValues, Map<ImportField, Object>, ImportRowResult> decide) {
+        Map<ImportField, Object> shown = new java.util.EnumMap<>(ImportField.class);
+        fields.forEach(field -> shown.put(field, row.text(field)));
+        ImportRowResult result = decide.apply(row, shown);
+        return result.withKeyFields(shown.entrySet().stream()
+                .map(e -> RowField.of(e.getKey(), e.getValue()))
+                .toList());
+    }
+
     static List<FieldChange> newList() {
         return new ArrayList<>();
     }

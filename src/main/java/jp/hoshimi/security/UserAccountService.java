@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import jp.hoshimi.security.internal.UserRepository;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,8 +23,14 @@ public class UserAccountService {
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final SecurityContextHolderStrategy contexts;
 
-    UserAccountService(UserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+    UserAccountService(
+            UserRepository users,
+            PasswordEncoder passwordEncoder,
+            Clock clock,
+            SecurityContextHolderStrategy contexts) {
+        this.contexts = contexts;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -57,6 +65,14 @@ public class UserAccountService {
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public Optional<UserSummary> findByUsername(String username) {
         return users.findByUsername(username).map(u -> new UserSummary(u.id(), u.username(), u.displayName()));
+    }
+
+    /** The signed-in user's own mail address, if they have one. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public Optional<String> ownEmail() {
+        Authentication authentication = contexts.getContext().getAuthentication();
+        return authentication == null ? Optional.empty() : users.emailOf(authentication.getName());
     }
 
     @Transactional(readOnly = true)

@@ -17,6 +17,7 @@ public final class CompanyNames {
                     + "|\\b(?:co\\.?,?\\s*ltd\\.?|inc\\.?|corp\\.?|corporation|k\\.k\\.|ltd\\.?|llc)(?=\\s|$|,)");
     private static final Pattern DASHES = Pattern.compile("[\\-‐‑‒–—―−ｰー－]");
     private static final Pattern DROPPED = Pattern.compile("[\\s・･.,、。]");
+    private static final Pattern HALF_WIDTH_KANA = Pattern.compile("[\\uFF61-\\uFF9F]+");
 
     private CompanyNames() {}
 
@@ -34,6 +35,20 @@ public final class CompanyNames {
             return katakana.toString();
         }
         return normalize(name);
+    }
+
+    /**
+     * The text with its half-width katakana (ｶﾀｶﾅ, ｶﾞ, ｰ, ｡) made full-width (カタカナ, ガ, ー, 。) by NFKC, as
+     * search does, and nothing else changed: ㈱, ①, full-width letters and spaces stay as written.
+     */
+    public static String widenHalfWidthKana(String text) {
+        if (text == null) {
+            return null;
+        }
+        return HALF_WIDTH_KANA
+                .matcher(text)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                        Normalizer.normalize(m.group(), Normalizer.Form.NFKC)));
     }
 
     public static String normalize(String name) {

@@ -182,7 +182,8 @@ public class SupplierService {
         return auditService.historyOf(AUDIT_TYPE, id);
     }
 
-    private SupplierRow validate(SupplierForm form, Long id) {
+    private SupplierRow validate(SupplierForm entered, Long id) {
+        SupplierForm form = entered.withDefaults();
         List<FieldProblem> problems = new ArrayList<>();
         String name = blankToNull(form.name());
         if (name == null) {
@@ -203,9 +204,9 @@ public class SupplierService {
             problems.add(FieldProblem.of("supplierCode", "validation.tooLong", 50));
         }
         String country = blankToNull(form.country()) == null
-                ? "JP"
+                ? null
                 : form.country().strip().toUpperCase(Locale.ROOT);
-        if (!country.matches("[A-Z]{2}")) {
+        if (country != null && !country.matches("[A-Z]{2}")) {
             problems.add(FieldProblem.of("country", "validation.country"));
         }
         String email = blankToNull(form.contactEmail());

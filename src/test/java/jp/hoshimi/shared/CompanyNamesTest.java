@@ -32,4 +32,18 @@ class CompanyNamesTest {
     void the_sort_key_is_the_katakana_reading_when_known(String name, String kana, String expected) {
         assertThat(CompanyNames.sortKey(name, kana)).isEqualTo(expected);
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ｶﾌﾞｼｷｶﾞｲｼｬ ﾐﾅﾄ|カブシキガイシャ ミナト",
+                "ﾄｳｶｲｸﾗｳﾄﾞｻｰﾋﾞｽ|トウカイクラウドサービス",
+                "ﾊﾟﾝ･ﾊﾟｼﾌｨｯｸ｡|パン・パシフィック。",
+                "㈱髙松精密工業（第①工場）|㈱髙松精密工業（第①工場）",
+                "Ｂａｖａｒｉａ ﾍﾞﾙｸ GmbH|Ｂａｖａｒｉａ ベルク GmbH"
+            })
+    void half_width_kana_become_full_width_and_nothing_else_changes(String name, String expected) {
+        assertThat(CompanyNames.widenHalfWidthKana(name)).isEqualTo(expected);
+    }
 }

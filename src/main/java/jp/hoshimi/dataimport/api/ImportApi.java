@@ -53,7 +53,15 @@ class ImportApi {
 
     record Change(String field, String before, String after) {}
 
-    record Row(int row, RowOutcome outcome, String key, Long entityId, List<Change> changes, List<Problem> problems) {}
+    /** {@code record}: who the row is about (name, codes, country; null: unknown), keyed by import field. */
+    record Row(
+            int row,
+            RowOutcome outcome,
+            String key,
+            Long entityId,
+            java.util.Map<String, String> record,
+            List<Change> changes,
+            List<Problem> problems) {}
 
     record Error(String code, String message) {}
 
@@ -190,6 +198,7 @@ class ImportApi {
                 row.outcome(),
                 row.entityKey(),
                 row.entityId(),
+                keyFields(row),
                 row.changes().stream()
                         .map(c -> new Change(c.field(), c.before(), c.after()))
                         .toList(),
@@ -200,5 +209,11 @@ class ImportApi {
                                 messages.getTranslation(
                                         p.messageKey(), locale, p.arguments().toArray())))
                         .toList());
+    }
+
+    private static java.util.Map<String, String> keyFields(ImportRowResult row) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        row.keyFields().forEach(f -> fields.put(f.field(), f.value()));
+        return fields;
     }
 }

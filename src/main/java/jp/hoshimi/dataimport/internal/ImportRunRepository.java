@@ -22,6 +22,7 @@ import jp.hoshimi.dataimport.ImportKind;
 import jp.hoshimi.dataimport.ImportRowResult;
 import jp.hoshimi.dataimport.ImportRun;
 import jp.hoshimi.dataimport.ImportStatus;
+import jp.hoshimi.dataimport.RowField;
 import jp.hoshimi.dataimport.RowOutcome;
 import jp.hoshimi.db.tables.records.ImportRunRecord;
 import jp.hoshimi.shared.FieldProblem;
@@ -199,9 +200,11 @@ public class ImportRunRepository {
                     row.outcome().name(),
                     truncate(row.entityKey(), 300),
                     row.entityId(),
-                    row.changes().isEmpty() && row.problems().isEmpty()
+                    row.changes().isEmpty()
+                                    && row.problems().isEmpty()
+                                    && row.keyFields().isEmpty()
                             ? null
-                            : write(new RowDetail(row.changes(), row.problems())));
+                            : write(new RowDetail(row.changes(), row.problems(), row.keyFields())));
         }
         // a row may be reported again (an apply after its preview): the newest outcome wins
         insert.onDuplicateKeyUpdate()
@@ -220,7 +223,7 @@ public class ImportRunRepository {
                 .offset(offset)
                 .fetch(r -> {
                     RowDetail detail = r.getDetailJson() == null
-                            ? new RowDetail(List.of(), List.of())
+                            ? new RowDetail(List.of(), List.of(), List.of())
                             : read(r.getDetailJson(), RowDetail.class);
                     return new ImportRowResult(
                             r.getRowNo(),
@@ -228,7 +231,8 @@ public class ImportRunRepository {
                             r.getEntityKey(),
                             r.getEntityId(),
                             detail.changes(),
-                            detail.problems());
+                            detail.problems(),
+                            detail.keyFields());
                 });
     }
 
@@ -327,7 +331,8 @@ public class ImportRunRepository {
         }
     }
 
-    record RowDetail(List<FieldChange> changes, List<FieldProblem> problems) {}
+    /** A row's details as stored; rows written before key fields existed read with none. */
+    record RowDetail(List<FieldChange> changes, List<FieldProblem> problems, List<RowField> keyFields) {}
 
     record MappingJson(int headerRow, List<String> headers, Map<String, Integer> columns) {
 

@@ -109,10 +109,11 @@ class ImportRunView extends VerticalLayout implements HasUrlParameter<Long>, Has
                 .setHeader(getTranslation("import.rows.outcome"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        rows.addColumn(ImportRowResult::entityKey)
+        rows.addComponentColumn(row -> new RowRecord(run.kind(), row))
+                .setKey("record")
                 .setHeader(getTranslation("import.report.key"))
-                .setWidth("16em")
-                .setFlexGrow(0);
+                .setWidth("22em")
+                .setFlexGrow(1);
         rows.addColumn(this::details)
                 .setHeader(getTranslation("import.rows.details"))
                 .setFlexGrow(1);

@@ -49,6 +49,11 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
                 user.hasRole(Role.PROCUREMENT) || user.hasRole(Role.RISK_MANAGER) || user.hasRole(Role.ADMIN);
         if (mayImport) {
             add(uploadCard());
+        } else {
+            Paragraph readOnly = new Paragraph(getTranslation("import.auditor.readOnly"));
+            readOnly.setId("import-read-only");
+            readOnly.addClassName("import-status-box");
+            add(readOnly);
         }
         H3 historyTitle = new H3(getTranslation("import.history.title"));
         history.setId("import-history");

@@ -50,6 +50,15 @@ class JooqUserRepository implements UserRepository {
     }
 
     @Override
+    public Optional<String> emailOf(String username) {
+        return dsl.select(APP_USER.EMAIL)
+                .from(APP_USER)
+                .where(APP_USER.USERNAME.eq(username))
+                .fetchOptional(APP_USER.EMAIL)
+                .filter(email -> !email.isBlank());
+    }
+
+    @Override
     public boolean existsWithRole(Role role) {
         return dsl.fetchExists(dsl.selectOne()
                 .from(APP_USER_ROLE)

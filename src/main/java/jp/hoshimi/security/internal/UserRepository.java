@@ -13,6 +13,9 @@ public interface UserRepository {
 
     boolean existsByUsername(String username);
 
+    /** The user's mail address, if they have one. */
+    Optional<String> emailOf(String username);
+
     boolean existsWithRole(Role role);
 
     long count();

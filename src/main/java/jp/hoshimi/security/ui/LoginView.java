@@ -1,5 +1,6 @@
 package jp.hoshimi.security.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,6 +13,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.shared.Registration;
+import jp.hoshimi.security.StartupReadiness;
 import jp.hoshimi.shared.ui.LanguageSwitch;
 
 /** The only page besides the health endpoint that anyone can open. */
@@ -20,9 +23,15 @@ import jp.hoshimi.shared.ui.LanguageSwitch;
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
-    private final LoginForm form = new LoginForm();
+    private static final int STARTING_POLL_MILLIS = 1000;
 
-    public LoginView() {
+    final LoginForm form = new LoginForm();
+    final Paragraph starting = new Paragraph();
+    private final StartupReadiness readiness;
+    private Registration poll;
+
+    public LoginView(StartupReadiness readiness) {
+        this.readiness = readiness;
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -43,7 +52,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph footer = new Paragraph(getTranslation("login.footer"));
         footer.addClassName("login-footer");
 
-        Div card = new Div(new Div(star, title), description, form, languageRow, footer);
+        starting.setId("login-starting");
+        starting.addClassName("login-starting");
+        starting.getElement().setAttribute("role", "status");
+        starting.setText(getTranslation("login.starting"));
+
+        Div card = new Div(new Div(star, title), description, starting, form, languageRow, footer);
         card.addClassName("login-card");
         add(card);
     }
@@ -64,5 +78,23 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        showReadiness(event.getUI());
+    }
+
+    /** While the app is starting, sign-in is closed with a message; the page looks again every second. */
+    void showReadiness(UI ui) {
+        boolean ready = readiness.ready();
+        starting.setVisible(!ready);
+        form.setEnabled(ready);
+        if (ready) {
+            ui.setPollInterval(-1);
+            if (poll != null) {
+                poll.remove();
+                poll = null;
+            }
+        } else if (poll == null) {
+            ui.setPollInterval(STARTING_POLL_MILLIS);
+            poll = ui.addPollListener(e -> showReadiness(ui));
+        }
     }
 }

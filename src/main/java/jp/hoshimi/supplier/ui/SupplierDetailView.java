@@ -180,7 +180,10 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
                 "supplier.field.corporateNumber",
                 d.corporateNumber() == null ? getTranslation("supplier.noCorporateNumber") : d.corporateNumber());
         field(grid, "supplier.field.supplierCode", d.supplierCode());
-        field(grid, "supplier.field.country", d.country());
+        field(
+                grid,
+                "supplier.field.country",
+                d.country() == null ? getTranslation("supplier.country.unknown") : d.country());
         field(grid, "supplier.field.address", d.address());
         field(grid, "supplier.field.contactName", d.contactName());
         field(grid, "supplier.field.contactEmail", d.contactEmail());

@@ -50,14 +50,17 @@ import jp.hoshimi.supplier.SupplierService;
 import jp.hoshimi.supplier.SupplierSort;
 
 /**
- * The supplier master, paged, sorted and filtered in SQL so that 100,000 rows stay quick. The status
- * filter is also read from the URL ({@code suppliers?status=EXPIRED,MISSING}), so the dashboard can link
- * to it, and the URL follows the filter so a filtered list can be shared.
+ * The supplier master, paged, sorted and filtered in SQL so that 100,000 rows stay quick. The search text,
+ * quick filter and status filter are read from the URL ({@code suppliers?q=ミナト&quick=FOREIGN&status=EXPIRED,MISSING}),
+ * so the dashboard can link to it, and the URL follows them so a filtered list can be bookmarked and shared.
  */
 @Route("suppliers")
 @Menu(title = "nav.suppliers", icon = "vaadin:factory", order = 10)
 @PermitAll
 class SupplierListView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+
+    static final String SEARCH = "q";
+    static final String QUICK = "quick";
 
     final TextField search = new TextField();
     final Grid<SupplierListItem> grid = new Grid<>();
@@ -131,6 +134,13 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
         entering = true;
         try {
             status.setValue(StatusParameters.parse(parameters.get(StatusParameters.STATUS)));
+            String text = StatusParameters.single(parameters, SEARCH);
+            search.setValue(text == null ? "" : text);
+            String quickName = StatusParameters.single(parameters, QUICK);
+            quick.setValue(java.util.Arrays.stream(SupplierFilter.Quick.values())
+                    .filter(q -> q.name().equalsIgnoreCase(quickName))
+                    .findFirst()
+                    .orElse(SupplierFilter.Quick.ALL));
         } finally {
             entering = false;
         }
@@ -159,7 +169,7 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
                             item.nameKana(),
                             item.corporateNumber(),
                             item.supplierCode(),
-                            item.country(),
+                            country(item, locale),
                             item.status() == null
                                     ? ""
                                     : getTranslation(locale, item.status().messageKey()),
@@ -220,7 +230,7 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
                 .setHeader(getTranslation("supplier.column.supplierCode"))
                 .setSortProperty(SupplierSort.SUPPLIER_CODE.name())
                 .setAutoWidth(true);
-        grid.addColumn(SupplierListItem::country)
+        grid.addColumn(item -> country(item, getLocale()))
                 .setKey("country")
                 .setHeader(getTranslation("supplier.column.country"))
                 .setTextAlign(ColumnTextAlign.CENTER)
@@ -243,6 +253,11 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
             shownOrder = order;
             return suppliers.list(filter(), order, query.getOffset(), query.getLimit()).stream();
         });
+    }
+
+    /** A supplier's country code, or "unknown" when nobody stated it (never guessed). */
+    private String country(SupplierListItem item, Locale locale) {
+        return item.country() == null ? getTranslation(locale, "supplier.country.unknown") : item.country();
     }
 
     private static Div nameCell(SupplierListItem item) {
@@ -276,17 +291,24 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
             return;
         }
         shownFilter = filter();
-        getUI().ifPresent(ui -> ui.getPage()
-                .getHistory()
-                .replaceState(
-                        null,
-                        new com.vaadin.flow.router.Location(
-                                "suppliers",
-                                QueryParameters.simple(StatusParameters.toParameters(status.getValue())))));
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, location()));
         ResultCount total = suppliers.count(filter());
         count.setText(ListCounts.label(this, "supplier.list.count", "supplier.list.countAtLeast", total));
         ListCounts.sizeGrid(grid, total);
         grid.getDataProvider().refreshAll();
+    }
+
+    /** The list's address with its filters: what the browser's address bar shows and a bookmark opens. */
+    com.vaadin.flow.router.Location location() {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        if (!search.getValue().isBlank()) {
+            parameters.put(SEARCH, search.getValue().strip());
+        }
+        if (quick.getValue() != null && quick.getValue() != SupplierFilter.Quick.ALL) {
+            parameters.put(QUICK, quick.getValue().name());
+        }
+        parameters.putAll(StatusParameters.toParameters(status.getValue()));
+        return new com.vaadin.flow.router.Location("suppliers", QueryParameters.simple(parameters));
     }
 
     @Override

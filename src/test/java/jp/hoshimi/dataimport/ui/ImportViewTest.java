@@ -115,5 +115,22 @@ class ImportViewTest extends KaribuTest {
 
         assertThat(view.upload.isAttached()).isFalse();
         assertThat(view.history.isAttached()).isTrue();
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("import-read-only"))
+                        .getText())
+                .isEqualTo("監査担当は取り込みできません（閲覧専用のロールです）。下は他の担当者が実行した取り込みの履歴です。開くと各行を確認できます。");
+    }
+
+    @Test
+    void a_preview_row_names_its_supplier_and_shows_an_unknown_country_as_unknown() {
+        signInAsUser("procurement");
+        ImportRunView view = upload("foreign.csv", "取引先コード,取引先名", "K13-0001,Bavaria Sensor GmbH (Munich)");
+
+        var cell = (RowRecord) com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(view.rows, 0, "record");
+
+        assertThat(cell.getElement().getTextRecursively())
+                .contains("Bavaria Sensor GmbH (Munich)")
+                .contains("取引先コード K13-0001")
+                .contains("国 不明")
+                .doesNotContain("JP");
     }
 }
