@@ -385,7 +385,7 @@ public class ComplianceRepository {
 
     /**
      * Adds the suppliers whose stored status is missing or is not the worst of the findings about them
-     * (e.g. written by an older rule, see docs/decisions/0013-supplier-own-status.md): one pass over the
+     * (e.g. written by an older rule, see docs/decisions/0013-supplier-own-status-and-one-business-date.md): one pass over the
      * findings' supplier index.
      */
     public void addSuppliersWithoutCurrentStatusToScope() {
