@@ -194,7 +194,8 @@ class ImportServiceTest {
         assertThat(run.fileDetails()).contains("windows-31j");
         SupplierDetails created = supplier(number);
         assertThat(created.name()).isEqualTo("㈱髙島屋工業①～");
-        assertThat(created.nameKana()).isEqualTo("ﾀｶｼﾏﾔｺｳｷﾞｮｳ");
+        // half-width kana are stored full-width (issue 13); ㈱, ① and ～ stay as written
+        assertThat(created.nameKana()).isEqualTo("タカシマヤコウギョウ");
         assertThat(created.notes()).isEqualTo("第①工場～第②工場");
         // stored for matching: searching the normalised name finds it
         assertThat(system.callAsSystem(

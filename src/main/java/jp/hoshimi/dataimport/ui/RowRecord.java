@@ -2,11 +2,13 @@ package jp.hoshimi.dataimport.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 import jp.hoshimi.dataimport.ImportField;
 import jp.hoshimi.dataimport.ImportKind;
 import jp.hoshimi.dataimport.ImportRowResult;
 import jp.hoshimi.dataimport.RowField;
+import jp.hoshimi.shared.RequiredLevel;
 
 /**
  * The preview's "who" cell: the record's name in bold (a supplier's name, a contract's title, a link's
@@ -31,7 +33,18 @@ class RowRecord extends Div {
     }
 
     private String describe(RowField field) {
-        String value = field.value() == null ? getTranslation("import.rows.unknown") : field.value();
-        return getTranslation("import.field." + field.field()) + " " + value;
+        return getTranslation("import.field." + field.field()) + " " + value(field.value());
+    }
+
+    /** A level in words (★4, not STAR4); other values as they are. */
+    private String value(String value) {
+        if (value == null) {
+            return getTranslation("import.rows.unknown");
+        }
+        return Arrays.stream(RequiredLevel.values())
+                .filter(level -> level.name().equals(value))
+                .findFirst()
+                .map(level -> getTranslation(level.messageKey()))
+                .orElse(value);
     }
 }
