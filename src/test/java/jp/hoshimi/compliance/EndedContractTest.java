@@ -1,6 +1,7 @@
 package jp.hoshimi.compliance;
 
 import static jp.hoshimi.db.Tables.ALERT;
+import static jp.hoshimi.db.Tables.ALERT_CONTRACT;
 import static jp.hoshimi.db.Tables.COMPLIANCE_EVENT;
 import static jp.hoshimi.db.Tables.COMPLIANCE_FINDING;
 import static jp.hoshimi.db.Tables.CONTRACT;
@@ -108,13 +109,17 @@ class EndedContractTest {
         assertThat(dsl.fetchCount(
                         COMPLIANCE_EVENT, COMPLIANCE_EVENT.ID.gt(lastEvent).and(COMPLIANCE_EVENT.CONTRACT_ID.eq(open))))
                 .isPositive();
-        assertThat(dsl.fetchCount(ALERT, ALERT.CONTRACT_ID.eq(open).and(ALERT.STATUS.eq("REVOKED"))))
+        assertThat(dsl.fetchCount(
+                        ALERT.join(ALERT_CONTRACT).on(ALERT_CONTRACT.ALERT_ID.eq(ALERT.ID)),
+                        ALERT_CONTRACT.CONTRACT_ID.eq(open).and(ALERT.STATUS.eq("REVOKED"))))
                 .isPositive();
         assertThat(dsl.fetchCount(
                         COMPLIANCE_EVENT,
                         COMPLIANCE_EVENT.ID.gt(lastEvent).and(COMPLIANCE_EVENT.CONTRACT_ID.eq(ended))))
                 .isZero();
         assertThat(dsl.fetchCount(ALERT, ALERT.CONTRACT_ID.eq(ended))).isZero();
+        assertThat(dsl.fetchCount(ALERT_CONTRACT, ALERT_CONTRACT.CONTRACT_ID.eq(ended)))
+                .isZero();
         assertThat(dsl.fetchCount(COMPLIANCE_FINDING, COMPLIANCE_FINDING.CONTRACT_ID.eq(ended)))
                 .isZero();
 
