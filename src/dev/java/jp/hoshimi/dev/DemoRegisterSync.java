@@ -6,6 +6,7 @@ import jp.hoshimi.register.SyncRun;
 import jp.hoshimi.security.SystemAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -24,7 +25,15 @@ class DemoRegisterSync implements ApplicationRunner {
     private final RegisterService register;
     private final SystemAuthentication system;
 
-    DemoRegisterSync(RegisterSyncService sync, RegisterService register, SystemAuthentication system) {
+    /** Off in the test of what happens before the first sync (the test syncs when it is ready). */
+    private final boolean atStart;
+
+    DemoRegisterSync(
+            RegisterSyncService sync,
+            RegisterService register,
+            SystemAuthentication system,
+            @Value("${hoshimi.dev.register-sync-at-start:true}") boolean atStart) {
+        this.atStart = atStart;
         this.sync = sync;
         this.register = register;
         this.system = system;
@@ -33,7 +42,7 @@ class DemoRegisterSync implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         system.runAsSystem(() -> {
-            if (register.freshness().lastSuccess() == null) {
+            if (atStart && register.freshness().lastSuccess() == null) {
                 sync.syncAll(SyncRun.Trigger.MANUAL);
                 log.info("Synced the demo register: {} entries", register.countEntries(null, null, false));
             }

@@ -62,7 +62,12 @@ public class AlertMessages {
     public String title(Alert alert, Locale locale) {
         return switch (alert.kind()) {
             case STATUS ->
-                t(locale, "alert.title.STATUS", status(alert.status(), locale), supplier(alert), contract(alert));
+                t(
+                        locale,
+                        "alert.title.STATUS",
+                        status(alert.status(), locale),
+                        supplier(alert),
+                        contract(alert, locale));
             case EXPIRING ->
                 t(
                         locale,
@@ -70,8 +75,8 @@ public class AlertMessages {
                         supplier(alert),
                         alert.warningDays(),
                         date(alert.validUntil()),
-                        contract(alert));
-            case RESOLVED -> t(locale, "alert.title.RESOLVED", supplier(alert), contract(alert));
+                        contract(alert, locale));
+            case RESOLVED -> t(locale, "alert.title.RESOLVED", supplier(alert), contract(alert, locale));
             case REGISTER_STALE -> {
                 String last = alert.details().get("lastSuccess");
                 String hours = alert.details().getOrDefault("limitHours", "");
@@ -92,8 +97,7 @@ public class AlertMessages {
         List<Line> lines = new ArrayList<>();
         switch (alert.kind()) {
             case STATUS, EXPIRING, RESOLVED -> {
-                lines.add(new Line(
-                        t(locale, "alert.field.contract"), join(alert.contractNumber(), alert.contractTitle())));
+                lines.addAll(contractLines(alert, locale));
                 lines.add(new Line(
                         t(locale, "alert.field.supplier"),
                         alert.corporateNumber() == null
@@ -222,6 +226,11 @@ public class AlertMessages {
             item.put("title", title);
             item.put("url", url(alert));
             item.put("contractNumber", alert.contractNumber());
+            item.put(
+                    "contracts",
+                    alert.contracts().stream()
+                            .map(c -> Map.of("number", c.number(), "url", url(c.link())))
+                            .toList());
             item.put("supplierName", alert.supplierName());
             item.put("corporateNumber", alert.corporateNumber());
             item.put("status", alert.status());
@@ -305,8 +314,36 @@ public class AlertMessages {
         return nullToEmpty(alert.supplierName());
     }
 
-    private static String contract(Alert alert) {
-        return nullToEmpty(alert.contractNumber());
+    /** The contract in a title: its number, or the first and how many more (a supplier event's list). */
+    private String contract(Alert alert, Locale locale) {
+        List<AlertContract> contracts = alert.contracts();
+        if (contracts.isEmpty()) {
+            return nullToEmpty(alert.contractNumber());
+        }
+        return contracts.size() == 1
+                ? contracts.get(0).number()
+                : t(locale, "alert.contracts.more", contracts.get(0).number(), contracts.size() - 1);
+    }
+
+    /** One line per contract the reader may see (an alert made before V14: its one contract). */
+    private List<Line> contractLines(Alert alert, Locale locale) {
+        String label = t(locale, "alert.field.contract");
+        if (alert.contracts().isEmpty()) {
+            return List.of(new Line(label, join(alert.contractNumber(), alert.contractTitle())));
+        }
+        List<Line> lines = new ArrayList<>();
+        for (AlertContract contract : alert.contracts()) {
+            lines.add(new Line(
+                    label,
+                    contract.requiredLevel() == null
+                            ? join(contract.number(), contract.title())
+                            : t(
+                                    locale,
+                                    "alert.contracts.line",
+                                    join(contract.number(), contract.title()),
+                                    t(locale, "requiredLevel." + contract.requiredLevel()))));
+        }
+        return lines;
     }
 
     private static String join(String a, String b) {

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -110,58 +111,109 @@ class AlertProducer {
         return made;
     }
 
+    /**
+     * One alert per supplier event: the changes of one batch that share a key (the supplier, kind,
+     * qualifier, valid-until and episode) become one alert listing their contracts. Its recipients are the
+     * union of the contracts' recipients; each sees the contracts of their own scope. A contract that joins
+     * an event already told (a later evaluation) is added to it: new recipients hear of it, those told
+     * before see it listed but get no second mail (the outbox keys stay (alert, channel, recipient)).
+     */
     private int makeComplianceAlerts(Map<ComplianceChange, AlertRules.Planned> planned, long lastId) {
         Set<Long> contractIds =
                 planned.keySet().stream().map(ComplianceChange::contractId).collect(Collectors.toSet());
         Set<Long> supplierIds =
                 planned.keySet().stream().map(ComplianceChange::supplierId).collect(Collectors.toSet());
-        Map<String, List<Long>> okIds = new HashMap<>();
-        for (ComplianceChange ok : repository.okEvents(contractIds, lastId)) {
-            okIds.computeIfAbsent(pair(ok), k -> new ArrayList<>()).add(ok.id());
+        Map<Long, List<ComplianceChange>> returnsToOk = new HashMap<>();
+        for (ComplianceChange ok : repository.okEventsOfSuppliers(supplierIds, lastId)) {
+            returnsToOk.computeIfAbsent(ok.supplierId(), k -> new ArrayList<>()).add(ok);
         }
         Map<Long, ContractInfo> contracts = repository.contracts(contractIds);
         Map<Long, SupplierInfo> suppliers = repository.suppliers(supplierIds);
         RecipientFinder finder = new RecipientFinder(contracts.values());
-
-        List<NewAlert> alerts = new ArrayList<>();
-        Map<String, Set<Long>> recipients = new HashMap<>();
         Set<String> warnedKeys = planned.values().stream().anyMatch(p -> p.kind() == AlertKind.RESOLVED)
-                ? repository.warningKeys(contractIds)
+                ? repository.warningKeys(supplierIds)
                 : Set.of();
+
+        Map<String, SupplierEvent> events = new LinkedHashMap<>();
         for (Map.Entry<ComplianceChange, AlertRules.Planned> entry : planned.entrySet()) {
             ComplianceChange change = entry.getKey();
-            long episode = okIds.getOrDefault(pair(change), List.of()).stream()
-                    .filter(id -> id < change.id())
-                    .mapToLong(Long::longValue)
-                    .max()
-                    .orElse(0);
+            long episode = episode(returnsToOk.getOrDefault(change.supplierId(), List.of()), change);
             String key = AlertRules.dedupKey(change, entry.getValue(), episode);
-            if (entry.getValue().kind() == AlertKind.RESOLVED && !told(warnedKeys, alerts, change, episode)) {
+            if (entry.getValue().kind() == AlertKind.RESOLVED
+                    && !told(warnedKeys, events.keySet(), change.supplierId(), episode)) {
                 continue; // a resolution only of something people were told about
             }
-            ContractInfo contract = contracts.get(change.contractId());
+            events.computeIfAbsent(
+                            key, k -> new SupplierEvent(k, entry.getValue().kind(), change))
+                    .add(change, contracts.get(change.contractId()), finder);
+        }
+        List<NewAlert> alerts = new ArrayList<>();
+        Map<String, Map<Long, Set<Long>>> recipients = new HashMap<>();
+        Map<String, List<AlertContract>> listed = new HashMap<>();
+        for (SupplierEvent event : events.values()) {
             alerts.add(new NewAlert(
-                    key,
-                    entry.getValue().kind(),
-                    change.id(),
-                    contract,
-                    suppliers.get(change.supplierId()),
-                    change,
+                    event.key,
+                    event.kind,
+                    event.first.id(),
+                    event.firstContract,
+                    suppliers.get(event.first.supplierId()),
+                    event.first,
                     null,
                     Map.of()));
-            // a contract deleted since the evaluation has nobody left to tell but the risk managers
-            recipients.put(key, contract == null ? finder.riskManagers() : finder.of(contract));
+            recipients.put(event.key, event.visible);
+            listed.put(event.key, event.contracts);
         }
-        store(alerts, recipients, true);
+        store(alerts, recipients, listed, true);
         return alerts.size();
     }
 
-    /** Whether a STATUS or EXPIRING alert of this finding's episode exists, or is in this batch. */
-    private static boolean told(Set<String> stored, List<NewAlert> batch, ComplianceChange change, long episode) {
-        String prefix = "LINK:" + change.contractId() + ":" + change.supplierId() + ":";
+    /** The changes of one supplier event: the contracts they concern and who may see which of them. */
+    private static final class SupplierEvent {
+        final String key;
+        final AlertKind kind;
+        final ComplianceChange first;
+        ContractInfo firstContract;
+        final List<AlertContract> contracts = new ArrayList<>();
+        final Map<Long, Set<Long>> visible = new LinkedHashMap<>();
+
+        SupplierEvent(String key, AlertKind kind, ComplianceChange first) {
+            this.key = key;
+            this.kind = kind;
+            this.first = first;
+        }
+
+        void add(ComplianceChange change, ContractInfo contract, RecipientFinder finder) {
+            if (contract == null) {
+                // a contract deleted since the evaluation has nobody left to tell but the risk managers
+                finder.riskManagers().forEach(user -> visible.computeIfAbsent(user, u -> new LinkedHashSet<>()));
+                return;
+            }
+            if (firstContract == null) {
+                firstContract = contract;
+            }
+            contracts.add(
+                    new AlertContract(contract.id(), contract.number(), contract.title(), change.requiredLevel()));
+            for (Long user : finder.of(contract)) {
+                visible.computeIfAbsent(user, u -> new LinkedHashSet<>()).add(contract.id());
+            }
+        }
+    }
+
+    /** The id of the supplier's last return to OK in an earlier evaluation than the change (0 if none). */
+    private static long episode(List<ComplianceChange> returnsToOk, ComplianceChange change) {
+        return returnsToOk.stream()
+                .filter(ok -> ok.before(change))
+                .mapToLong(ComplianceChange::id)
+                .max()
+                .orElse(0);
+    }
+
+    /** Whether a STATUS or EXPIRING alert of this supplier's episode exists, or is in this batch. */
+    private static boolean told(Set<String> stored, Set<String> batch, long supplierId, long episode) {
+        String prefix = AlertRules.keyPrefix(supplierId);
         String suffix = ":e" + episode;
         return stored.stream().anyMatch(k -> k.startsWith(prefix) && k.endsWith(suffix))
-                || batch.stream().map(NewAlert::dedupKey).anyMatch(k -> k.startsWith(prefix) && k.endsWith(suffix));
+                || batch.stream().anyMatch(k -> k.startsWith(prefix) && k.endsWith(suffix));
     }
 
     /** Never changes once the register has been synced, so it is read from the database only until then. */
@@ -176,10 +228,6 @@ class AlertProducer {
             eventsBeforeFirstSync = known;
         }
         return known;
-    }
-
-    private static String pair(ComplianceChange change) {
-        return change.contractId() + ":" + change.supplierId();
     }
 
     /** Who hears of a finding of a contract; the unit tree and the risk managers are read once per batch. */
@@ -245,7 +293,8 @@ class AlertProducer {
         details.put("limitHours", String.valueOf(freshness.limitHours()));
         NewAlert alert = new NewAlert(key, AlertKind.REGISTER_STALE, null, null, null, null, null, details);
         Set<Long> admins = new LinkedHashSet<>(repository.usersWithRole(Role.ADMIN_NAME));
-        transaction.executeWithoutResult(status -> store(List.of(alert), Map.of(key, admins), true));
+        transaction.executeWithoutResult(
+                status -> store(List.of(alert), Map.of(key, noContracts(admins)), Map.of(), true));
         return true;
     }
 
@@ -270,15 +319,30 @@ class AlertProducer {
         details.put("unchanged", String.valueOf(event.counts().unchanged()));
         details.put("error", String.valueOf(event.counts().error()));
         NewAlert alert = new NewAlert(key, AlertKind.IMPORT_FINISHED, null, null, null, null, event.runId(), details);
-        transaction.executeWithoutResult(status -> store(List.of(alert), Map.of(key, Set.of(user.get())), false));
+        transaction.executeWithoutResult(status ->
+                store(List.of(alert), Map.of(key, noContracts(Set.of(user.get()))), Map.of(), false));
     }
 
-    /** Inserts the alerts, their notifications and their outbox rows; all keyed, so a repeat is a no-op. */
-    private void store(List<NewAlert> alerts, Map<String, Set<Long>> recipientsByKey, boolean toWebhook) {
+    private static Map<Long, Set<Long>> noContracts(Set<Long> users) {
+        Map<Long, Set<Long>> result = new java.util.LinkedHashMap<>();
+        users.forEach(user -> result.put(user, Set.of()));
+        return result;
+    }
+
+    /**
+     * Inserts the alerts, their contracts, their notifications (with the contracts each person may see) and
+     * their outbox rows; all keyed, so a repeat is a no-op. {@code recipientsByKey}: per alert, each
+     * recipient with the contracts they may see.
+     */
+    private void store(
+            List<NewAlert> alerts,
+            Map<String, Map<Long, Set<Long>>> recipientsByKey,
+            Map<String, List<AlertContract>> contractsByKey,
+            boolean toWebhook) {
         LocalDateTime now = now();
         Map<String, Long> ids = repository.insertAlerts(alerts, now);
         Set<Long> everyone = new HashSet<>();
-        recipientsByKey.values().forEach(everyone::addAll);
+        recipientsByKey.values().forEach(users -> everyone.addAll(users.keySet()));
         Map<Long, Recipient> recipients = repository.recipients(everyone);
         boolean mailOn = mail.available();
         WebhookSettings webhook = repository.webhook();
@@ -289,18 +353,23 @@ class AlertProducer {
         LocalDateTime digestAt = nextDigest(now);
 
         List<long[]> notifications = new ArrayList<>();
+        List<long[]> visible = new ArrayList<>();
         List<NewDelivery> deliveries = new ArrayList<>();
         for (NewAlert alert : alerts) {
             Long id = ids.get(alert.dedupKey());
             if (id == null) {
                 continue;
             }
-            for (Long userId : recipientsByKey.getOrDefault(alert.dedupKey(), Set.of())) {
+            repository.insertAlertContracts(id, contractsByKey.getOrDefault(alert.dedupKey(), List.of()));
+            for (Map.Entry<Long, Set<Long>> told :
+                    recipientsByKey.getOrDefault(alert.dedupKey(), Map.of()).entrySet()) {
+                Long userId = told.getKey();
                 Recipient recipient = recipients.get(userId);
                 if (recipient == null) {
                     continue; // disabled or gone
                 }
                 notifications.add(new long[] {id, userId});
+                told.getValue().forEach(contract -> visible.add(new long[] {id, userId, contract}));
                 if (mailOn
                         && recipient.emailEnabled()
                         && recipient.email() != null
@@ -319,6 +388,7 @@ class AlertProducer {
             }
         }
         repository.insertNotifications(notifications, now);
+        repository.insertNotificationContracts(visible);
         repository.insertDeliveries(deliveries, now);
     }
 

@@ -48,15 +48,21 @@ final class AlertRules {
     }
 
     /**
-     * The alert's identity: the finding, the kind and its qualifier, the valid-until it is about, and the
-     * episode (the id of the finding's last return to OK before this change, 0 if none). A finding that
-     * goes EXPIRED, back to OK, and EXPIRED again is told twice; the same change read twice, once.
+     * The alert's identity: a supplier event — the supplier, the kind and its qualifier, the valid-until it
+     * is about, and the episode (the id of the supplier's last return to OK in an earlier evaluation, 0 if
+     * none). Every contract whose finding about the supplier makes the same event shares the alert (one
+     * alert listing six contracts, not six alerts). A supplier that goes EXPIRED, back to OK, and EXPIRED
+     * again is told twice; the same change read twice, once. Keys before V14 began with LINK: per contract.
      */
     static String dedupKey(ComplianceChange change, Planned planned, long episode) {
         String validUntil = planned.kind() == AlertKind.RESOLVED || change.validUntil() == null
                 ? "-"
                 : change.validUntil().toString();
-        return "LINK:" + change.contractId() + ":" + change.supplierId() + ":" + planned.kind() + ":"
-                + planned.qualifier() + ":" + validUntil + ":e" + episode;
+        return keyPrefix(change.supplierId()) + planned.kind() + ":" + planned.qualifier() + ":" + validUntil + ":e"
+                + episode;
+    }
+
+    static String keyPrefix(long supplierId) {
+        return "SUPPLIER:" + supplierId + ":";
     }
 }

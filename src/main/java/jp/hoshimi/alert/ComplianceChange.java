@@ -1,6 +1,7 @@
 package jp.hoshimi.alert;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 
 /** One row of compliance_event as the alert module reads it. */
 public record ComplianceChange(
@@ -15,7 +16,43 @@ public record ComplianceChange(
         String requiredLevel,
         String heldLevel,
         LocalDate validUntil,
-        String reasonCode) {
+        String reasonCode,
+        LocalDateTime occurredAt) {
+
+    /** Without the time it happened (tests; the episode then goes by id). */
+    public ComplianceChange(
+            long id,
+            String subject,
+            Long contractId,
+            Long supplierId,
+            String oldStatus,
+            String newStatus,
+            Integer oldWarningDays,
+            Integer newWarningDays,
+            String requiredLevel,
+            String heldLevel,
+            LocalDate validUntil,
+            String reasonCode) {
+        this(
+                id,
+                subject,
+                contractId,
+                supplierId,
+                oldStatus,
+                newStatus,
+                oldWarningDays,
+                newWarningDays,
+                requiredLevel,
+                heldLevel,
+                validUntil,
+                reasonCode,
+                null);
+    }
+
+    /** Whether this happened in an earlier evaluation than {@code other} (one evaluation writes one time). */
+    public boolean before(ComplianceChange other) {
+        return occurredAt == null || other.occurredAt == null ? id < other.id : occurredAt.isBefore(other.occurredAt);
+    }
 
     public boolean isLink() {
         return "LINK".equals(subject) && contractId != null && supplierId != null;

@@ -14,4 +14,10 @@ public record Delivery(
         int attempts,
         LocalDateTime dueAt,
         LocalDateTime sentAt,
-        String lastError) {}
+        String lastError) {
+
+    public Delivery withAlert(Alert changed) {
+        return new Delivery(
+                id, changed, channel, recipient, address, digest, status, attempts, dueAt, sentAt, lastError);
+    }
+}

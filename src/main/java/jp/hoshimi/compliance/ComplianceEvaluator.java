@@ -17,6 +17,7 @@ import jp.hoshimi.compliance.internal.ChainRows.FindingRow;
 import jp.hoshimi.compliance.internal.ChainRows.LinkRow;
 import jp.hoshimi.compliance.internal.Chains;
 import jp.hoshimi.compliance.internal.ComplianceRepository;
+import jp.hoshimi.register.RegisterService;
 import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.settings.PolicySettings;
 import jp.hoshimi.settings.SettingsService;
@@ -54,6 +55,8 @@ public class ComplianceEvaluator {
     private final SystemAuthentication system;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final RegisterService register;
+    private volatile boolean registerSynced;
 
     ComplianceEvaluator(
             ComplianceRepository repository,
@@ -62,7 +65,8 @@ public class ComplianceEvaluator {
             Clock clock,
             SystemAuthentication system,
             ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            RegisterService register) {
         this.repository = repository;
         this.settings = settings;
         this.businessDate = businessDate;
@@ -71,6 +75,19 @@ public class ComplianceEvaluator {
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.register = register;
+    }
+
+    /**
+     * Whether the ★ register has ever been synced successfully. Before that every finding would be MISSING
+     * for want of data, and the first real evaluation would read as hundreds of changes: nothing is
+     * evaluated until then (docs/decisions/0010, "Before the first sync"). Once true it stays true.
+     */
+    public boolean registerSynced() {
+        if (!registerSynced) {
+            registerSynced = system.callAsSystem(() -> register.freshness().lastSuccess() != null);
+        }
+        return registerSynced;
     }
 
     /** Every contract, then today's snapshot for the trend. */
@@ -78,11 +95,16 @@ public class ComplianceEvaluator {
         return run(null, Set.of());
     }
 
-    /** Evaluates everything when nothing was ever evaluated (a new installation, or data loaded by SQL). */
-    public void evaluateIfNeverEvaluated() {
-        if (!Boolean.TRUE.equals(transaction.execute(status -> repository.hasAnyEvaluation()))) {
-            evaluateAll();
+    /**
+     * Evaluates everything when nothing was ever evaluated (a new installation after its first register
+     * sync, or data loaded by SQL); answers whether it did. Waits for the first sync like every evaluation.
+     */
+    public boolean evaluateIfNeverEvaluated() {
+        if (!registerSynced() || Boolean.TRUE.equals(transaction.execute(status -> repository.hasAnyEvaluation()))) {
+            return false;
         }
+        evaluateAll();
+        return true;
     }
 
     /**
@@ -159,8 +181,12 @@ public class ComplianceEvaluator {
         return new Result(0, 0, 0, Duration.ZERO, businessDate.today());
     }
 
-    /** {@code contractIds} null = all. */
+    /** {@code contractIds} null = all. Nothing before the first successful register sync. */
     private Result run(Set<Long> contractIds, Set<Long> extraSuppliers) {
+        if (!registerSynced()) {
+            log.debug("Compliance evaluation skipped: waiting for the first register sync");
+            return empty();
+        }
         return system.callAsSystem(() -> {
             long started = System.nanoTime();
             PolicySettings policy = settings.policy();
@@ -175,6 +201,9 @@ public class ComplianceEvaluator {
                 }
                 try {
                     eventRange[0] = repository.lastEventId();
+                    // the first evaluation is the baseline: its findings have no "before", so no change events
+                    boolean baseline = !repository.hasAnyEvaluation();
+                    Set<Long> ended = new HashSet<>();
                     Set<Long> leftChains = new HashSet<>(extraSuppliers);
                     if (contractIds == null) {
                         Map<Long, RegisterFacts> facts = repository.allFacts();
@@ -184,7 +213,8 @@ public class ComplianceEvaluator {
                         List<Long> ids;
                         while (!(ids = repository.contractIdsAfter(after, BATCH)).isEmpty()) {
                             var batch = new ComplianceRepository.Batch(ids, true);
-                            counts[1] += evaluateBatch(batch, facts, policy, today, now, leftChains, touched);
+                            counts[1] += evaluateBatch(
+                                    batch, facts, policy, today, now, leftChains, touched, baseline, ended);
                             counts[0] += ids.size();
                             after = ids.get(ids.size() - 1);
                         }
@@ -200,12 +230,14 @@ public class ComplianceEvaluator {
                         for (int from = 0; from < ids.size(); from += BATCH) {
                             var batch = new ComplianceRepository.Batch(
                                     ids.subList(from, Math.min(ids.size(), from + BATCH)), false);
-                            counts[1] += evaluateBatch(batch, null, policy, today, now, leftChains, new HashSet<>());
+                            counts[1] += evaluateBatch(
+                                    batch, null, policy, today, now, leftChains, new HashSet<>(), baseline, ended);
                         }
                         counts[0] = ids.size();
                         repository.prepareScope(ids);
                         repository.addSuppliersToScope(leftChains);
                     }
+                    repository.deleteContractStatuses(ended);
                     long chainsDone = System.nanoTime();
                     repository.refreshContractStatuses(today, now);
                     long contractsDone = System.nanoTime();
@@ -249,7 +281,9 @@ public class ComplianceEvaluator {
             LocalDate today,
             LocalDateTime now,
             Set<Long> leftChains,
-            Set<Long> touched) {
+            Set<Long> touched,
+            boolean baseline,
+            Set<Long> ended) {
         List<ContractRow> contracts = repository.contracts(batch);
         Map<Long, List<LinkRow>> links = new HashMap<>();
         Set<Long> suppliers = new HashSet<>();
@@ -272,8 +306,14 @@ public class ComplianceEvaluator {
         for (ContractRow contract : contracts) {
             Map<Long, FindingRow> before = new HashMap<>();
             stored.getOrDefault(contract.id(), List.of()).forEach(row -> before.put(row.supplierId(), row));
-            var requirements = Chains.requirements(
-                    contract, links.getOrDefault(contract.id(), List.of()), policy.subcontractorPolicy());
+            // an ended contract is judged no more: its findings go, with no event (nobody is told)
+            var requirements = contract.endedBy(today)
+                    ? Map.<Long, Chains.Requirement>of()
+                    : Chains.requirements(
+                            contract, links.getOrDefault(contract.id(), List.of()), policy.subcontractorPolicy());
+            if (contract.endedBy(today)) {
+                ended.add(contract.id());
+            }
             for (var requirement : requirements.entrySet()) {
                 long supplier = requirement.getKey();
                 Verdict verdict = ComplianceRules.evaluate(
@@ -289,7 +329,7 @@ public class ComplianceEvaluator {
                 } else if (!fresh.sameAs(old)) {
                     updates.add(fresh);
                 }
-                if (isEvent(old, fresh)) {
+                if (!baseline && isEvent(old, fresh)) {
                     changes.add(new FindingRow[] {old, fresh});
                 }
             }

@@ -86,12 +86,25 @@ class ComplianceTriggers {
         }
     }
 
+    /** The first successful sync is the baseline: everything, once, with no "before" (decision 0010). */
     @EventListener
     void onRegisterSynced(RegisterSyncedEvent event) {
+        if (baseline()) {
+            return;
+        }
         if (event.changed()) {
             Set<Long> suppliers = new HashSet<>(evaluator.suppliersChangedInRun(event.syncRunId()));
             log.debug("Register sync run {} changed the entries of {} suppliers", event.syncRunId(), suppliers.size());
             evaluate(suppliers, Set.of(), Set.of());
+        }
+    }
+
+    private boolean baseline() {
+        try {
+            return evaluator.evaluateIfNeverEvaluated();
+        } catch (RuntimeException e) {
+            log.error("The first compliance evaluation failed; the daily evaluation will redo it", e);
+            return true;
         }
     }
 

@@ -10,7 +10,8 @@ import jp.hoshimi.shared.RequiredLevel;
  * number, the title or the supplier's normalised name. {@code orgUnitId} includes the units below it.
  * {@code statuses} keeps contracts whose evaluated status is one of them (contracts not evaluated yet
  * never match); {@code expiry} keeps contracts whose earliest chain registration ends within a window;
- * {@code notEvaluated} keeps only contracts that have no evaluation yet.
+ * {@code notEvaluated} keeps only contracts that have no evaluation yet; {@code ended} keeps only the
+ * contracts past their end date (judged no more, docs/decisions/0016).
  */
 public record ContractFilter(
         String text,
@@ -20,14 +21,15 @@ public record ContractFilter(
         Long supplierId,
         Set<ComplianceStatus> statuses,
         ExpiryWindow expiry,
-        boolean notEvaluated) {
+        boolean notEvaluated,
+        boolean ended) {
 
     public ContractFilter {
         statuses = statuses == null || statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
     }
 
     public ContractFilter(String text, Long orgUnitId, RequiredLevel requiredLevel, Long ownerUserId, Long supplierId) {
-        this(text, orgUnitId, requiredLevel, ownerUserId, supplierId, Set.of(), null, false);
+        this(text, orgUnitId, requiredLevel, ownerUserId, supplierId, Set.of(), null, false, false);
     }
 
     public static ContractFilter none() {
@@ -35,17 +37,18 @@ public record ContractFilter(
     }
 
     public ContractFilter withSupplier(long id) {
-        return new ContractFilter(text, orgUnitId, requiredLevel, ownerUserId, id, statuses, expiry, notEvaluated);
+        return new ContractFilter(
+                text, orgUnitId, requiredLevel, ownerUserId, id, statuses, expiry, notEvaluated, ended);
     }
 
     public ContractFilter withStatuses(Set<ComplianceStatus> chosen) {
         return new ContractFilter(
-                text, orgUnitId, requiredLevel, ownerUserId, supplierId, chosen, expiry, notEvaluated);
+                text, orgUnitId, requiredLevel, ownerUserId, supplierId, chosen, expiry, notEvaluated, ended);
     }
 
     public ContractFilter withExpiry(ExpiryWindow window) {
         return new ContractFilter(
-                text, orgUnitId, requiredLevel, ownerUserId, supplierId, statuses, window, notEvaluated);
+                text, orgUnitId, requiredLevel, ownerUserId, supplierId, statuses, window, notEvaluated, ended);
     }
 
     /** True when the filter needs the evaluation results (status or expiry), not only the contract row. */

@@ -119,12 +119,13 @@ public class ContractService {
             }
             units = chosen;
         }
-        if (given.expiry() == null) {
-            return new ContractCriteria(units, given);
-        }
         var today = businessDate.today();
         return new ContractCriteria(
-                units, given, given.expiry().firstDay(today), given.expiry().lastDay(today));
+                units,
+                given,
+                given.expiry() == null ? null : given.expiry().firstDay(today),
+                given.expiry() == null ? null : given.expiry().lastDay(today),
+                given.ended() ? today : null);
     }
 
     @Transactional(readOnly = true)

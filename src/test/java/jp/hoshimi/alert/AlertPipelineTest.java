@@ -1,5 +1,6 @@
 package jp.hoshimi.alert;
 
+import static jp.hoshimi.db.Tables.ALERT;
 import static jp.hoshimi.db.Tables.ALERT_CURSOR;
 import static jp.hoshimi.db.Tables.ALERT_OUTBOX;
 import static jp.hoshimi.db.Tables.APP_USER;
@@ -190,13 +191,25 @@ class AlertPipelineTest {
 
     /** A LINK event as the compliance engine writes it; a validity no demo entry has keeps keys apart. */
     long event(long contractId, String from, Integer fromDays, String to, Integer toDays, LocalDate validUntil) {
+        return event(contractId, supplierOf(contractId), from, fromDays, to, toDays, validUntil);
+    }
+
+    /** The same for a supplier somewhere in the contract's chain. */
+    long event(
+            long contractId,
+            long supplierId,
+            String from,
+            Integer fromDays,
+            String to,
+            Integer toDays,
+            LocalDate validUntil) {
         var e = COMPLIANCE_EVENT;
         return dsl.insertInto(e)
                 .set(e.OCCURRED_AT, LocalDateTime.now(clock))
                 .set(e.EVALUATED_ON, LocalDate.now(clock))
                 .set(e.SUBJECT, "LINK")
                 .set(e.CONTRACT_ID, contractId)
-                .set(e.SUPPLIER_ID, supplierOf(contractId))
+                .set(e.SUPPLIER_ID, supplierId)
                 .set(e.OLD_STATUS, from)
                 .set(e.NEW_STATUS, to)
                 .set(e.OLD_WARNING_DAYS, fromDays)
@@ -538,6 +551,11 @@ class AlertPipelineTest {
         prefer("procurement", true, false, "ja");
         long contract = contract("HMC-2026-0001");
         long supplier = supplierOf(contract);
+        // it would end on 2027-09-02, before the dates below, and an ended contract is judged no more
+        dsl.update(CONTRACT)
+                .set(CONTRACT.END_DATE, LocalDate.of(2029, 3, 31))
+                .where(CONTRACT.ID.eq(contract))
+                .execute();
         // the demo register has its ★4 supplier valid until 2028-03-31; ★4 warns 180, 90 and 30 days before
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
         for (String day : List.of("2027-10-02", "2027-10-04", "2028-01-02", "2028-03-02", "2028-03-03")) {
@@ -550,7 +568,8 @@ class AlertPipelineTest {
         List<Integer> thresholds = notificationsOf("procurement").stream()
                 .map(Notification::alert)
                 .filter(a -> a.kind() == AlertKind.EXPIRING)
-                .filter(a -> a.contractId() == contract && a.supplierId() == supplier)
+                .filter(a -> a.supplierId() == supplier)
+                .filter(a -> a.contracts().stream().anyMatch(c -> c.id() == contract))
                 .map(Alert::warningDays)
                 .sorted()
                 .toList();
@@ -560,8 +579,67 @@ class AlertPipelineTest {
             subjects.add(part(mail, "text/plain"));
         }
         assertThat(String.join("\n", subjects))
-                .contains("碧海精密プレス工業株式会社: 登録の有効期限まで180日以内（2028-03-31まで、契約 HMC-2026-0001）")
+                .contains("碧海精密プレス工業株式会社: 登録の有効期限まで180日以内（2028-03-31まで、契約 HMC-2026-0001")
                 .contains("碧海精密プレス工業株式会社: 登録の有効期限まで30日以内");
+    }
+
+    @Test
+    void one_supplier_expiring_in_six_contracts_is_one_alert_and_one_mail_per_person_listing_their_contracts()
+            throws Exception {
+        prefer("procurement", true, false, "ja");
+        prefer("procurement2", true, false, "ja");
+        prefer("risk", true, false, "ja");
+        long supplier = supplierOf(contract("HMC-2026-0001"));
+        LocalDate validUntil = uniqueValidity();
+        // 購買部 and 電子部品調達部 (procurement), 物流部 (risk only), 星見精工 購買部 (procurement2)
+        List<String> numbers = List.of(
+                "HMC-2026-0001", "HMC-2026-0002", "HMC-2026-0007", "HMC-2026-0003", "HMC-2026-0008", "HSK-2026-0004");
+        long before = Long.MAX_VALUE;
+        for (String number : numbers) {
+            before = Math.min(
+                    before, event(contract(number), supplier, "EXPIRING", 30, "EXPIRED", null, validUntil) - 1);
+        }
+
+        system.callAsSystem(dispatcher::dispatch);
+
+        assertThat(dsl.fetchCount(ALERT, ALERT.SUPPLIER_ID.eq(supplier).and(ALERT.VALID_UNTIL.eq(validUntil))))
+                .as("one alert for the supplier event")
+                .isEqualTo(1);
+        assertThat(listed(mailsTo("risk@example.jp"), validUntil)).containsExactlyInAnyOrderElementsOf(numbers);
+        assertThat(listed(mailsTo("procurement@example.jp"), validUntil))
+                .containsExactlyInAnyOrder("HMC-2026-0001", "HMC-2026-0002", "HMC-2026-0007");
+        assertThat(listed(mailsTo("procurement2@example.jp"), validUntil)).containsExactly("HSK-2026-0004");
+        Notification inApp = notificationsOf("procurement").stream()
+                .filter(n -> validUntil.equals(n.alert().validUntil()))
+                .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), found -> {
+                    assertThat(found).hasSize(1);
+                    return found.get(0);
+                }));
+        assertThat(inApp.alert().contracts())
+                .extracting(AlertContract::number)
+                .containsExactlyInAnyOrder("HMC-2026-0001", "HMC-2026-0002", "HMC-2026-0007");
+        assertThat(inApp.alert().link()).isEqualTo("suppliers/" + supplier);
+
+        // these events read again: still one alert, one mail each
+        dsl.update(ALERT_CURSOR).set(ALERT_CURSOR.LAST_ID, before).execute();
+        producer.catchUpCompliance();
+        system.callAsSystem(dispatcher::dispatch);
+        assertThat(dsl.fetchCount(ALERT, ALERT.SUPPLIER_ID.eq(supplier).and(ALERT.VALID_UNTIL.eq(validUntil))))
+                .isEqualTo(1);
+        assertThat(mailsTo("risk@example.jp")).hasSize(1);
+        assertThat(mailsTo("procurement@example.jp")).hasSize(1);
+    }
+
+    /** The contract numbers one mail (the only one) lists under 契約 for the alert of this validity. */
+    List<String> listed(List<MimeMessage> mails, LocalDate validUntil) throws Exception {
+        assertThat(mails).hasSize(1);
+        String text = part(mails.get(0), "text/plain");
+        assertThat(text).contains("有効期限: " + validUntil).contains("期限間近 → 失効");
+        return java.util.Arrays.stream(text.split("\n"))
+                .map(String::strip)
+                .filter(line -> line.startsWith("契約: "))
+                .map(line -> line.substring("契約: ".length()).split(" ")[0])
+                .toList();
     }
 
     @Test

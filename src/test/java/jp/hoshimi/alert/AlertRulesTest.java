@@ -58,14 +58,19 @@ class AlertRulesTest {
     }
 
     @org.junit.jupiter.api.Test
-    void the_key_names_finding_kind_threshold_validity_and_episode() {
+    void the_key_names_supplier_kind_threshold_validity_and_episode_not_the_contract() {
         var change = link("EXPIRING", 90, "EXPIRING", 30);
         var planned = AlertRules.plan(change).orElseThrow();
-        assertThat(AlertRules.dedupKey(change, planned, 0)).isEqualTo("LINK:1:2:EXPIRING:30:2027-03-31:e0");
+        assertThat(AlertRules.dedupKey(change, planned, 0)).isEqualTo("SUPPLIER:2:EXPIRING:30:2027-03-31:e0");
         // after a return to OK (event 7) the same crossing is a new alert
-        assertThat(AlertRules.dedupKey(change, planned, 7)).isEqualTo("LINK:1:2:EXPIRING:30:2027-03-31:e7");
+        assertThat(AlertRules.dedupKey(change, planned, 7)).isEqualTo("SUPPLIER:2:EXPIRING:30:2027-03-31:e7");
         var resolved = link("EXPIRED", null, "OK", null);
         assertThat(AlertRules.dedupKey(resolved, AlertRules.plan(resolved).orElseThrow(), 0))
-                .isEqualTo("LINK:1:2:RESOLVED:-:-:e0");
+                .isEqualTo("SUPPLIER:2:RESOLVED:-:-:e0");
+        // the same event in another contract of the supplier: the same alert
+        var other = new ComplianceChange(
+                11, "LINK", 9L, 2L, "EXPIRING", "EXPIRING", 90, 30, "STAR3", "STAR4", LocalDate.of(2027, 3, 31), "X");
+        assertThat(AlertRules.dedupKey(other, AlertRules.plan(other).orElseThrow(), 0))
+                .isEqualTo(AlertRules.dedupKey(change, planned, 0));
     }
 }

@@ -43,7 +43,8 @@ class MailLinkPortTest {
                 null,
                 null,
                 77L,
-                Map.of("status", "APPLIED", "importKind", "SUPPLIERS", "fileName", "a.csv", "total", "1"));
+                Map.of("status", "APPLIED", "importKind", "SUPPLIERS", "fileName", "a.csv", "total", "1"),
+                List.of());
 
         AlertMessages.MailContent mail = messages.mail(List.of(importDone), "ja", false, LocalDateTime.now());
 

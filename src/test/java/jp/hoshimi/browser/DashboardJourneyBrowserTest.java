@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A risk manager opens the dashboard over the evaluated demo data, follows the expired count to the
- * filtered contract list, exports it, and goes on to the supplier behind an expired contract.
+ * filtered contract list, exports it, and goes on to the supplier behind an expired contract; then lists
+ * the contracts that have ended (issue 13).
  */
 class DashboardJourneyBrowserTest extends BrowserTest {
 
@@ -56,5 +57,15 @@ class DashboardJourneyBrowserTest extends BrowserTest {
                 .isVisible();
         assertThat(page.locator("#evaluation-summary")).containsText("失効しました");
         screenshot(page, "dashboard-03-supplier.png");
+
+        // contracts past their end date are ended: marked, listed by their filter, never a status badge
+        page.navigate(url("contracts?ended=true"));
+        assertThat(page.locator("#contract-ended-only input")).isChecked();
+        assertThat(page.locator("#contract-grid .contract-ended").first()).hasText("終了");
+        assertThat(page.locator("#contract-grid .compliance-badge")).hasCount(0);
+        screenshot(page, "dashboard-04-ended-contracts.png");
+        page.locator("#contract-ended-only").click();
+        assertThat(page).hasURL(Pattern.compile(".*/contracts$"));
+        assertThat(page.locator("#contract-grid .compliance-badge").first()).isVisible();
     }
 }

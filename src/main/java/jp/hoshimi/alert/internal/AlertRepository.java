@@ -1,8 +1,10 @@
 package jp.hoshimi.alert.internal;
 
 import static jp.hoshimi.db.Tables.ALERT;
+import static jp.hoshimi.db.Tables.ALERT_CONTRACT;
 import static jp.hoshimi.db.Tables.ALERT_CURSOR;
 import static jp.hoshimi.db.Tables.ALERT_NOTIFICATION;
+import static jp.hoshimi.db.Tables.ALERT_NOTIFICATION_CONTRACT;
 import static jp.hoshimi.db.Tables.ALERT_OUTBOX;
 import static jp.hoshimi.db.Tables.ALERT_PREFERENCE;
 import static jp.hoshimi.db.Tables.ALERT_WEBHOOK;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.hoshimi.alert.Alert;
+import jp.hoshimi.alert.AlertContract;
 import jp.hoshimi.alert.AlertKind;
 import jp.hoshimi.alert.AlertPreferences;
 import jp.hoshimi.alert.Channel;
@@ -91,7 +94,12 @@ public class AlertRepository {
             String language,
             boolean digest,
             int attempts,
-            String address) {}
+            String address) {
+
+        OutboxItem withAlert(Alert changed) {
+            return new OutboxItem(id, changed, channel, recipientId, language, digest, attempts, address);
+        }
+    }
 
     // --- the compliance event cursor ---------------------------------------------------------------
 
@@ -126,7 +134,8 @@ public class AlertRepository {
                         e.REQUIRED_LEVEL,
                         e.HELD_LEVEL,
                         e.VALID_UNTIL,
-                        e.REASON_CODE)
+                        e.REASON_CODE,
+                        e.OCCURRED_AT)
                 .from(e)
                 .where(e.ID.gt(id))
                 .orderBy(e.ID)
@@ -143,17 +152,18 @@ public class AlertRepository {
                         r.value9(),
                         r.value10(),
                         r.value11(),
-                        r.value12()));
+                        r.value12(),
+                        r.value13()));
     }
 
-    /** The ids of the LINK events up to {@code upToId} that returned a finding of these contracts to OK. */
-    public List<ComplianceChange> okEvents(Collection<Long> contractIds, long upToId) {
+    /** The LINK events up to {@code upToId} that returned a finding about these suppliers to OK. */
+    public List<ComplianceChange> okEventsOfSuppliers(Collection<Long> supplierIds, long upToId) {
         var e = COMPLIANCE_EVENT;
         List<ComplianceChange> result = new ArrayList<>();
-        for (List<Long> ids : chunks(contractIds)) {
-            result.addAll(dsl.select(e.ID, e.CONTRACT_ID, e.SUPPLIER_ID)
+        for (List<Long> ids : chunks(supplierIds)) {
+            result.addAll(dsl.select(e.ID, e.CONTRACT_ID, e.SUPPLIER_ID, e.OCCURRED_AT)
                     .from(e)
-                    .where(e.CONTRACT_ID.in(ids))
+                    .where(e.SUPPLIER_ID.in(ids))
                     .and(e.SUBJECT.eq("LINK"))
                     .and(e.NEW_STATUS.eq("OK"))
                     .and(e.ID.le(upToId))
@@ -169,7 +179,8 @@ public class AlertRepository {
                             null,
                             null,
                             null,
-                            null)));
+                            null,
+                            r.value4())));
         }
         return result;
     }
@@ -414,17 +425,90 @@ public class AlertRepository {
         return Optional.of(id == null ? 0L : id);
     }
 
-    /** The keys of the STATUS and EXPIRING alerts about findings of these contracts. */
-    public java.util.Set<String> warningKeys(Collection<Long> contractIds) {
+    /** The keys of the STATUS and EXPIRING alerts about these suppliers. */
+    public java.util.Set<String> warningKeys(Collection<Long> supplierIds) {
         java.util.Set<String> keys = new java.util.HashSet<>();
-        for (List<Long> chunk : chunks(contractIds)) {
+        for (List<Long> chunk : chunks(supplierIds)) {
             keys.addAll(dsl.select(ALERT.DEDUP_KEY)
                     .from(ALERT)
-                    .where(ALERT.CONTRACT_ID.in(chunk))
+                    .where(ALERT.SUPPLIER_ID.in(chunk))
                     .and(ALERT.KIND.in(AlertKind.STATUS.name(), AlertKind.EXPIRING.name()))
                     .fetch(ALERT.DEDUP_KEY));
         }
         return keys;
+    }
+
+    /** The contracts of alerts (alert id, contract); one already there stays. */
+    public void insertAlertContracts(long alertId, Collection<AlertContract> contracts) {
+        var c = ALERT_CONTRACT;
+        for (List<AlertContract> chunk : chunks(contracts)) {
+            var insert =
+                    dsl.insertInto(c, c.ALERT_ID, c.CONTRACT_ID, c.CONTRACT_NUMBER, c.CONTRACT_TITLE, c.REQUIRED_LEVEL);
+            for (AlertContract contract : chunk) {
+                insert = insert.values(
+                        alertId,
+                        contract.id(),
+                        contract.number(),
+                        truncate(contract.title(), 300),
+                        contract.requiredLevel());
+            }
+            insert.onDuplicateKeyIgnore().execute();
+        }
+    }
+
+    /** (alert id, user id, contract id): which contracts of an alert a person told may see. */
+    public void insertNotificationContracts(List<long[]> rows) {
+        var n = ALERT_NOTIFICATION_CONTRACT;
+        for (List<long[]> chunk : chunks(rows)) {
+            var insert = dsl.insertInto(n, n.ALERT_ID, n.USER_ID, n.CONTRACT_ID);
+            for (long[] row : chunk) {
+                insert = insert.values(row[0], row[1], row[2]);
+            }
+            insert.onDuplicateKeyIgnore().execute();
+        }
+    }
+
+    /** The contracts of these alerts that {@code userId} may see; every one of them when {@code userId} is null. */
+    public Map<Long, List<AlertContract>> contractsOf(Collection<Long> alertIds, Long userId) {
+        var c = ALERT_CONTRACT;
+        var n = ALERT_NOTIFICATION_CONTRACT;
+        Map<Long, List<AlertContract>> result = new HashMap<>();
+        for (List<Long> chunk : chunks(alertIds)) {
+            var from = userId == null
+                    ? dsl.select(c.ALERT_ID, c.CONTRACT_ID, c.CONTRACT_NUMBER, c.CONTRACT_TITLE, c.REQUIRED_LEVEL)
+                            .from(c)
+                            .where(c.ALERT_ID.in(chunk))
+                    : dsl.select(c.ALERT_ID, c.CONTRACT_ID, c.CONTRACT_NUMBER, c.CONTRACT_TITLE, c.REQUIRED_LEVEL)
+                            .from(c)
+                            .join(n)
+                            .on(n.ALERT_ID.eq(c.ALERT_ID).and(n.CONTRACT_ID.eq(c.CONTRACT_ID)))
+                            .where(c.ALERT_ID.in(chunk))
+                            .and(n.USER_ID.eq(userId));
+            from.orderBy(c.ALERT_ID, c.CONTRACT_NUMBER)
+                    .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                            .add(new AlertContract(r.value2(), r.value3(), r.value4(), r.value5())));
+        }
+        return result;
+    }
+
+    /** Outbox items with the contracts their recipient may see (the webhook: all of them). */
+    private List<OutboxItem> withContracts(List<OutboxItem> items) {
+        Map<Long, Map<Long, List<AlertContract>>> byRecipient = new HashMap<>();
+        List<OutboxItem> result = new ArrayList<>();
+        for (OutboxItem item : items) {
+            Long reader = item.channel() == Channel.WEBHOOK ? null : item.recipientId();
+            Map<Long, List<AlertContract>> contracts = byRecipient.computeIfAbsent(
+                    reader == null ? 0L : reader,
+                    key -> contractsOf(
+                            items.stream()
+                                    .filter(i -> i.channel() == item.channel() && i.recipientId() == item.recipientId())
+                                    .map(i -> i.alert().id())
+                                    .toList(),
+                            reader));
+            result.add(item.withAlert(item.alert()
+                    .withContracts(contracts.getOrDefault(item.alert().id(), List.of()))));
+        }
+        return result;
     }
 
     public boolean alertExists(String dedupKey) {
@@ -467,7 +551,7 @@ public class AlertRepository {
         List<SelectField<?>> fields = new ArrayList<>(alertFields());
         fields.addAll(List.of(
                 o.ID, o.CHANNEL, o.RECIPIENT_ID, o.LANGUAGE, o.DIGEST, o.ATTEMPTS, APP_USER.EMAIL, ALERT_WEBHOOK.URL));
-        return dsl.select(fields)
+        List<OutboxItem> items = dsl.select(fields)
                 .from(o)
                 .join(ALERT)
                 .on(ALERT.ID.eq(o.ALERT_ID))
@@ -490,6 +574,7 @@ public class AlertRepository {
                             r.get(o.ATTEMPTS),
                             channel == Channel.EMAIL ? r.get(APP_USER.EMAIL) : r.get(ALERT_WEBHOOK.URL));
                 });
+        return withContracts(items);
     }
 
     public void markSent(Collection<Long> ids, String token, String messageId, String address, LocalDateTime now) {
@@ -550,7 +635,7 @@ public class AlertRepository {
                 o.DUE_AT,
                 o.SENT_AT,
                 o.LAST_ERROR));
-        return dsl.select(fields)
+        List<Delivery> rows = dsl.select(fields)
                 .from(o)
                 .join(ALERT)
                 .on(ALERT.ID.eq(o.ALERT_ID))
@@ -574,6 +659,12 @@ public class AlertRepository {
                         r.get(o.DUE_AT),
                         r.get(o.SENT_AT),
                         r.get(o.LAST_ERROR)));
+        Map<Long, List<AlertContract>> contracts =
+                contractsOf(rows.stream().map(d -> d.alert().id()).toList(), null);
+        return rows.stream()
+                .map(d -> d.withAlert(
+                        d.alert().withContracts(contracts.getOrDefault(d.alert().id(), List.of()))))
+                .toList();
     }
 
     public int countDeliveries(DeliveryStatus status) {
@@ -590,7 +681,7 @@ public class AlertRepository {
         var n = ALERT_NOTIFICATION;
         List<SelectField<?>> fields = new ArrayList<>(alertFields());
         fields.add(n.READ_AT);
-        return dsl.select(fields)
+        List<Notification> rows = dsl.select(fields)
                 .from(n)
                 .join(ALERT)
                 .on(ALERT.ID.eq(n.ALERT_ID))
@@ -599,6 +690,15 @@ public class AlertRepository {
                 .offset(offset)
                 .limit(limit)
                 .fetch(r -> new Notification(toAlert(r), r.get(n.READ_AT)));
+        Map<Long, List<AlertContract>> contracts =
+                contractsOf(rows.stream().map(row -> row.alert().id()).toList(), userId);
+        return rows.stream()
+                .map(row -> new Notification(
+                        row.alert()
+                                .withContracts(
+                                        contracts.getOrDefault(row.alert().id(), List.of())),
+                        row.readAt()))
+                .toList();
     }
 
     public int countNotifications(long userId, boolean unreadOnly) {
@@ -728,7 +828,8 @@ public class AlertRepository {
                 validUntil,
                 r.get(a.REASON_CODE),
                 r.get(a.IMPORT_RUN_ID),
-                read(r.get(a.DETAILS_JSON)));
+                read(r.get(a.DETAILS_JSON)),
+                List.of());
     }
 
     private String write(Map<String, String> details) {

@@ -177,6 +177,12 @@ class AlertView extends VerticalLayout implements HasDynamicTitle {
             row.addClassName("alert-detail-line");
             box.add(row);
         }
+        if (alert.contracts().size() > 1) {
+            Div contracts = new Div();
+            contracts.addClassName("alert-contracts");
+            alert.contracts().forEach(c -> contracts.add(new Anchor(c.link(), c.number())));
+            box.add(contracts);
+        }
         Anchor open = new Anchor(alert.link(), getTranslation("alert.open"));
         open.addClassName("alert-open");
         box.add(open);

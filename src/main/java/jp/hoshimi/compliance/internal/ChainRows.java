@@ -8,8 +8,18 @@ public final class ChainRows {
 
     private ChainRows() {}
 
-    /** A contract: its first-tier supplier and the level it requires. */
-    public record ContractRow(long id, long supplierId, RequiredLevel required) {}
+    /** A contract: its first-tier supplier, the level it requires and its end date (null: open-ended). */
+    public record ContractRow(long id, long supplierId, RequiredLevel required, LocalDate endDate) {
+
+        public ContractRow(long id, long supplierId, RequiredLevel required) {
+            this(id, supplierId, required, null);
+        }
+
+        /** Past its end date (the day after it): judged no more (docs/decisions/0016). */
+        public boolean endedBy(LocalDate today) {
+            return endDate != null && endDate.isBefore(today);
+        }
+    }
 
     /** One edge of a chain; {@code override} null when the policy decides the child's level. */
     public record LinkRow(

@@ -3,6 +3,7 @@ package jp.hoshimi.compliance.internal;
 import static jp.hoshimi.db.Tables.COMPLIANCE_EVENT;
 import static jp.hoshimi.db.Tables.COMPLIANCE_FINDING;
 import static jp.hoshimi.db.Tables.CONTRACT;
+import static jp.hoshimi.db.Tables.CONTRACT_COMPLIANCE;
 import static jp.hoshimi.db.Tables.REGISTER_CHANGE;
 import static jp.hoshimi.db.Tables.REGISTER_ENTRY;
 import static jp.hoshimi.db.Tables.SUBCONTRACTING_LINK;
@@ -117,11 +118,11 @@ public class ComplianceRepository {
     }
 
     public List<ContractRow> contracts(Batch batch) {
-        return dsl.select(CONTRACT.ID, CONTRACT.SUPPLIER_ID, CONTRACT.REQUIRED_LEVEL)
+        return dsl.select(CONTRACT.ID, CONTRACT.SUPPLIER_ID, CONTRACT.REQUIRED_LEVEL, CONTRACT.END_DATE)
                 .from(CONTRACT)
                 .where(batch.on(CONTRACT.ID))
                 .orderBy(CONTRACT.ID)
-                .fetch(r -> new ContractRow(r.value1(), r.value2(), RequiredLevel.valueOf(r.value3())));
+                .fetch(r -> new ContractRow(r.value1(), r.value2(), RequiredLevel.valueOf(r.value3()), r.value4()));
     }
 
     public List<LinkRow> links(Batch batch) {
@@ -283,6 +284,17 @@ public class ComplianceRepository {
                         .where(f.CONTRACT_ID.eq(row.contractId()).and(f.SUPPLIER_ID.eq(row.supplierId()))));
             }
             dsl.batch(deletes).execute();
+        }
+    }
+
+    /** Ended contracts have no status: not flagged, not counted (docs/decisions/0016). */
+    public void deleteContractStatuses(Collection<Long> contractIds) {
+        List<Long> ids = new ArrayList<>(contractIds);
+        for (int from = 0; from < ids.size(); from += WRITE_BATCH) {
+            dsl.deleteFrom(CONTRACT_COMPLIANCE)
+                    .where(CONTRACT_COMPLIANCE.CONTRACT_ID.in(
+                            ids.subList(from, Math.min(ids.size(), from + WRITE_BATCH))))
+                    .execute();
         }
     }
 

@@ -37,6 +37,10 @@ public class EvaluationSummary extends Div {
         setId("evaluation-summary");
         Div head = new Div();
         head.addClassName("evaluation-head");
+        if (status == null && WaitingForSync.waiting(registerAsOf)) {
+            add(new WaitingForSync());
+            return;
+        }
         if (status == null) {
             head.add(ComplianceBadge.none(), new Span(getTranslation("compliance.summary.notEvaluated")));
             add(head);

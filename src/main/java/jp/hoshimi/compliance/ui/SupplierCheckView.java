@@ -73,6 +73,10 @@ public class SupplierCheckView extends VerticalLayout implements HasDynamicTitle
             return;
         }
         SupplierCheck check = compliance.check(chosen.id(), level.getValue());
+        if (WaitingForSync.waiting(check.registerAsOf())) {
+            answer.add(new WaitingForSync()); // no verdict from a register never read: it would say 未登録
+            return;
+        }
         Verdict verdict = check.verdict();
         answer.setClassName("check-answer " + (check.canContract() ? "is-yes" : "is-no"));
         String levelName = getTranslation(level.getValue().messageKey());

@@ -12,14 +12,16 @@ import jp.hoshimi.contract.ContractFilter;
  * @param unitIds the units whose contracts may be listed; null for every unit
  * @param expiresFrom first day of the expiry window (included); null when open or without a window
  * @param expiresTo last day of the expiry window (included); null when open or without a window
+ * @param endedBefore only contracts whose end date is before this day (the evaluation date); null: no such filter
  */
-public record ContractCriteria(Set<Long> unitIds, ContractFilter filter, LocalDate expiresFrom, LocalDate expiresTo) {
+public record ContractCriteria(
+        Set<Long> unitIds, ContractFilter filter, LocalDate expiresFrom, LocalDate expiresTo, LocalDate endedBefore) {
 
     public ContractCriteria {
         unitIds = unitIds == null ? null : Set.copyOf(unitIds);
     }
 
     public ContractCriteria(Set<Long> unitIds, ContractFilter filter) {
-        this(unitIds, filter, null, null);
+        this(unitIds, filter, null, null, null);
     }
 }

@@ -215,6 +215,9 @@ public class ContractRepository {
         if (filter.supplierId() != null) {
             otherFilters = otherFilters.and(CONTRACT.SUPPLIER_ID.eq(filter.supplierId()));
         }
+        if (criteria.endedBefore() != null) {
+            otherFilters = otherFilters.and(CONTRACT.END_DATE.lt(criteria.endedBefore()));
+        }
         Condition scope = criteria.unitIds() == null ? DSL.noCondition() : CONTRACT.ORG_UNIT_ID.in(criteria.unitIds());
         Condition evaluation = evaluationCondition(criteria);
         if (filter.notEvaluated()) {

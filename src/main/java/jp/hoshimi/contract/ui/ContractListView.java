@@ -1,8 +1,10 @@
 package jp.hoshimi.contract.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jp.hoshimi.compliance.ui.ComplianceBadge;
+import jp.hoshimi.compliance.ui.WaitingForSync;
 import jp.hoshimi.contract.ContractFilter;
 import jp.hoshimi.contract.ContractListItem;
 import jp.hoshimi.contract.ContractService;
@@ -47,6 +50,7 @@ import jp.hoshimi.security.CurrentUser;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.security.UserAccountService;
 import jp.hoshimi.security.UserSummary;
+import jp.hoshimi.shared.BusinessDate;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.shared.export.ExportFormat;
@@ -76,6 +80,7 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
     static final String EXPIRES_FROM = "expiresFrom";
     static final String EXPIRES_TO = "expiresTo";
     static final String NOT_EVALUATED = "notEvaluated";
+    static final String ENDED = "ended";
 
     final TextField search = new TextField();
     final Select<OrgUnit> unit = new Select<>();
@@ -86,6 +91,10 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
     final Button expiryChip = new Button();
     /** Shows that a dashboard link asked for the contracts without an evaluation; its click clears it. */
     final Button notEvaluatedChip = new Button();
+    /** Only the contracts past their end date (ended: judged no more, not counted; decision 0016). */
+    final Checkbox endedOnly = new Checkbox();
+
+    private final LocalDate today;
 
     final ExportLinks export;
     final Grid<ContractListItem> grid = new Grid<>();
@@ -108,10 +117,16 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
             UserAccountService users,
             RegisterService register,
             CurrentUser currentUser,
-            Clock clock) {
+            Clock clock,
+            BusinessDate businessDate) {
+        this.today = businessDate.today();
         this.contracts = contracts;
-        this.stale = register.freshness().stale();
+        RegisterService.Freshness freshness = register.freshness();
+        this.stale = freshness.stale();
         addClassName("contract-list-view");
+        if (WaitingForSync.waiting(freshness.lastSuccess())) {
+            add(new WaitingForSync());
+        }
         setSizeFull();
 
         search.setPlaceholder(getTranslation("contract.list.search.placeholder"));
@@ -163,7 +178,11 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
         count.setId("contract-count");
         Locale locale = getLocale();
         export = new ExportLinks("contract", "contracts", clock, (format, out) -> export(format, out, locale));
-        HorizontalLayout filters = new HorizontalLayout(status, unit, level, owner, expiryChip, notEvaluatedChip);
+        endedOnly.setLabel(getTranslation("contract.list.endedOnly"));
+        endedOnly.setId("contract-ended-only");
+        endedOnly.addValueChangeListener(e -> refresh());
+        HorizontalLayout filters =
+                new HorizontalLayout(status, unit, level, owner, endedOnly, expiryChip, notEvaluatedChip);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
         HorizontalLayout countRow = new HorizontalLayout(count, export);
@@ -198,6 +217,7 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
                                     .orElse(null));
             expiry = expiryOf(parameters);
             notEvaluated = "true".equalsIgnoreCase(StatusParameters.single(parameters, NOT_EVALUATED));
+            endedOnly.setValue("true".equalsIgnoreCase(StatusParameters.single(parameters, ENDED)));
         } finally {
             entering = false;
         }
@@ -243,6 +263,9 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
         }
         if (notEvaluated) {
             parameters.put(NOT_EVALUATED, "true");
+        }
+        if (endedOnly.getValue()) {
+            parameters.put(ENDED, "true");
         }
         return parameters;
     }
@@ -326,8 +349,7 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
                 .setKey("orgUnit")
                 .setHeader(getTranslation("contract.field.orgUnit"))
                 .setAutoWidth(true);
-        grid.addColumn(new ComponentRenderer<>(item ->
-                        item.status() == null ? ComplianceBadge.none() : new ComplianceBadge(item.status(), stale)))
+        grid.addColumn(new ComponentRenderer<>(this::statusOf))
                 .setKey("status")
                 .setHeader(getTranslation("list.column.status"))
                 .setAutoWidth(true)
@@ -354,6 +376,17 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
         grid.addItemClickListener(click -> open(click.getItem().id()));
     }
 
+    /** An ended contract says so rather than "—" (it has no status: judged no more). */
+    private Component statusOf(ContractListItem item) {
+        if (item.endDate() != null && item.endDate().isBefore(today)) {
+            Span ended = new Span(getTranslation("contract.list.ended"));
+            ended.addClassName("contract-ended");
+            ended.getElement().getThemeList().add("badge contrast");
+            return ended;
+        }
+        return item.status() == null ? ComplianceBadge.none() : new ComplianceBadge(item.status(), stale);
+    }
+
     private void open(long id) {
         UI.getCurrent().navigate(ContractDetailView.class, new RouteParameters("id", String.valueOf(id)));
     }
@@ -367,7 +400,8 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
                 null,
                 status.getValue(),
                 expiry,
-                notEvaluated);
+                notEvaluated,
+                endedOnly.getValue());
     }
 
     private static ContractSort.Order order(Query<ContractListItem, Void> query) {

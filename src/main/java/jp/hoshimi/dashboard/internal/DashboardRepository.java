@@ -93,17 +93,23 @@ public class DashboardRepository {
                         r.value5() == null ? 0 : r.value5().longValue(),
                         r.value6() == null ? 0 : r.value6().longValue())));
         long evaluated = rows.stream().mapToLong(Breakdown::contracts).sum();
-        if (dsl.fetchCount(CONTRACT, inUnits(CONTRACT.ORG_UNIT_ID, units)) != evaluated) {
-            rows.addAll(notEvaluated(units));
+        // ended contracts have no status and are not counted at all (decision 0016)
+        if (dsl.fetchCount(CONTRACT, inUnits(CONTRACT.ORG_UNIT_ID, units).and(notEnded(today))) != evaluated) {
+            rows.addAll(notEvaluated(units, today));
         }
         return rows;
     }
 
-    /** Contracts in scope without an evaluation, by unit and level (status null). */
-    private List<Breakdown> notEvaluated(Set<Long> units) {
+    private static Condition notEnded(LocalDate today) {
+        return CONTRACT.END_DATE.isNull().or(CONTRACT.END_DATE.ge(today));
+    }
+
+    /** Contracts in scope without an evaluation (and not ended), by unit and level (status null). */
+    private List<Breakdown> notEvaluated(Set<Long> units, LocalDate today) {
         return dsl.select(CONTRACT.ORG_UNIT_ID, CONTRACT.REQUIRED_LEVEL, DSL.count())
                 .from(CONTRACT)
                 .where(inUnits(CONTRACT.ORG_UNIT_ID, units))
+                .and(notEnded(today))
                 .andNotExists(DSL.selectOne()
                         .from(CONTRACT_COMPLIANCE)
                         .where(CONTRACT_COMPLIANCE.CONTRACT_ID.eq(CONTRACT.ID)))

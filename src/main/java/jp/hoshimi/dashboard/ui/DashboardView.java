@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.compliance.ui.ComplianceBadge;
+import jp.hoshimi.compliance.ui.WaitingForSync;
 import jp.hoshimi.dashboard.DashboardService;
 import jp.hoshimi.dashboard.ExpiryMonth;
 import jp.hoshimi.dashboard.HeatRow;
@@ -58,6 +59,11 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
         addClassName("dashboard-view");
         setWidthFull();
         Overview overview = dashboard.overview();
+        if (WaitingForSync.waiting(overview.kpis().lastSuccessfulSync())) {
+            // nothing is evaluated before the first sync: figures of zero would read as "all clear"
+            add(new ViewToolbar(getTranslation("nav.dashboard")), new WaitingForSync());
+            return;
+        }
         boolean stale = overview.kpis().stale();
 
         kpis.addClassName("kpi-cards");

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jp.hoshimi.compliance.ui.ComplianceBadge;
+import jp.hoshimi.compliance.ui.WaitingForSync;
 import jp.hoshimi.register.RegisterService;
 import jp.hoshimi.security.CurrentUser;
 import jp.hoshimi.security.Role;
@@ -79,8 +80,12 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
 
     SupplierListView(SupplierService suppliers, RegisterService register, CurrentUser currentUser, Clock clock) {
         this.suppliers = suppliers;
-        this.stale = register.freshness().stale();
+        RegisterService.Freshness freshness = register.freshness();
+        this.stale = freshness.stale();
         addClassName("supplier-list-view");
+        if (WaitingForSync.waiting(freshness.lastSuccess())) {
+            add(new WaitingForSync());
+        }
         setSizeFull();
 
         search.setPlaceholder(getTranslation("supplier.list.search.placeholder"));
