@@ -180,6 +180,7 @@ class AlertView extends VerticalLayout implements HasDynamicTitle {
         if (alert.contracts().size() > 1) {
             Div contracts = new Div();
             contracts.addClassName("alert-contracts");
+            contracts.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "0.25em 1em");
             alert.contracts().forEach(c -> contracts.add(new Anchor(c.link(), c.number())));
             box.add(contracts);
         }
