@@ -105,7 +105,11 @@ abstract class BrowserTest {
         page.navigate(url(""));
         page.locator("vaadin-login-form input[name=username]").fill(user);
         page.locator("vaadin-login-form input[name=password]").fill(password);
+        String loginPage = page.url();
         page.locator("vaadin-login-form vaadin-button").first().click();
+        // the sign-in's answer (the app, login?error or login?starting) must arrive before the test navigates
+        // on: a navigation right after the click can cancel the form post on a loaded machine
+        page.waitForURL(u -> !u.equals(loginPage));
     }
 
     void screenshot(Page page, String name) {

@@ -36,7 +36,8 @@ class ImportJourneyBrowserTest extends BrowserTest {
                 .execute();
     }
 
-    private static byte[] workbook(List<List<String>> rows) throws IOException {
+    /** One sheet 取引先 with these rows of text cells. */
+    static byte[] workbook(List<List<String>> rows) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Sheet sheet = workbook.createSheet("取引先");
             for (int r = 0; r < rows.size(); r++) {

@@ -60,6 +60,7 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
         history.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         history.setSizeFull();
         history.setMinHeight("240px");
+        history.setEmptyStateText(getTranslation("import.history.empty"));
         history.addColumn(run -> Formats.dateTime(run.createdAt()))
                 .setHeader(getTranslation("import.history.when"))
                 .setAutoWidth(true)

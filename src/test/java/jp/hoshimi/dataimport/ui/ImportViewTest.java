@@ -115,6 +115,7 @@ class ImportViewTest extends KaribuTest {
 
         assertThat(view.upload.isAttached()).isFalse();
         assertThat(view.history.isAttached()).isTrue();
+        assertThat(view.history.getEmptyStateText()).isEqualTo("取り込みはまだありません。");
         assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("import-read-only"))
                         .getText())
                 .isEqualTo("監査担当は取り込みできません（閲覧専用のロールです）。下は他の担当者が実行した取り込みの履歴です。開くと各行を確認できます。");
