@@ -23,6 +23,7 @@ import org.quartz.TriggerKey;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The sync schedule lives in the clustered Quartz store: created with the configured default cron on
@@ -102,12 +103,19 @@ public class RegisterSchedule {
 
     /** Sets a new cron (Quartz syntax, Asia/Tokyo). @throws ValidationException for an invalid expression */
     @RolesAllowed(Role.ADMIN_NAME)
+    @Transactional
     public void change(String cron) {
         change(new ScheduleRule.Cron(cron));
     }
 
-    /** Sets a new schedule. @throws ValidationException for an invalid rule, or one that never runs again */
+    /**
+     * Sets a new schedule. Quartz's Spring job store writes through the current transaction: without
+     * one, the new trigger may never be committed.
+     *
+     * @throws ValidationException for an invalid rule, or one that never runs again
+     */
     @RolesAllowed(Role.ADMIN_NAME)
+    @Transactional
     public void change(ScheduleRule rule) {
         String expression = rule.cron();
         preview(rule, 1);

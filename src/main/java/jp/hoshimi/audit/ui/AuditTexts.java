@@ -1,16 +1,13 @@
 package jp.hoshimi.audit.ui;
 
 import com.vaadin.flow.component.UI;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import jp.hoshimi.audit.AuditChange;
 import jp.hoshimi.audit.AuditEntry;
-import jp.hoshimi.shared.RequiredLevel;
-import jp.hoshimi.shared.StarLevel;
-import jp.hoshimi.shared.SubcontractorPolicy;
 import jp.hoshimi.shared.ui.MessageBundle;
+import jp.hoshimi.shared.ui.ValueLabels;
 
 /**
  * An audited change in words: field labels from {@code audit.field.*}, levels and policies by their
@@ -62,27 +59,7 @@ final class AuditTexts {
     }
 
     String value(String value) {
-        if (value == null || value.isEmpty()) {
-            return "—";
-        }
-        if (value.equals("true") || value.equals("false")) {
-            return optionalText("audit.value." + value).orElseThrow();
-        }
-        if (isConstant(RequiredLevel.class, value)) {
-            return optionalText(RequiredLevel.valueOf(value).messageKey()).orElseThrow();
-        }
-        if (isConstant(StarLevel.class, value)) {
-            return optionalText(StarLevel.valueOf(value).messageKey()).orElseThrow();
-        }
-        if (isConstant(SubcontractorPolicy.class, value)) {
-            return optionalText("settings.subcontractorPolicy." + value).orElseThrow();
-        }
-        return value;
-    }
-
-    private static boolean isConstant(Class<? extends Enum<?>> type, String value) {
-        return Arrays.stream(type.getEnumConstants())
-                .anyMatch(constant -> constant.name().equals(value));
+        return ValueLabels.of(value, locale);
     }
 
     /** A bundle text in this reader's language (usable outside the UI thread, e.g. in an export). */

@@ -136,7 +136,9 @@ class ScheduleEditor extends Composite<VerticalLayout> {
             return;
         }
         try {
-            schedule.change(rule());
+            ScheduleRule saved = rule();
+            schedule.change(saved);
+            cron.setValue(saved.cron()); // the advanced view shows what was saved
             Notifications.success(getTranslation("register.schedule.saved", nextRuns.getText()));
         } catch (ValidationException problem) {
             Problems.show(this, problem, fields());
