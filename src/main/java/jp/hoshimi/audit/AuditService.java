@@ -2,15 +2,21 @@ package jp.hoshimi.audit;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.function.Consumer;
 import jp.hoshimi.audit.internal.AuditRepository;
 import jp.hoshimi.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reading the audit trail. */
+/** Reading the audit trail, with records named rather than numbered. */
 @Service
 @Transactional(readOnly = true)
 public class AuditService {
+
+    /** The most rows one export writes. */
+    public static final int MAX_EXPORT_ROWS = 200_000;
+
+    private static final int EXPORT_PAGE = 1000;
 
     private final AuditRepository repository;
 
@@ -24,16 +30,31 @@ public class AuditService {
      */
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<AuditEntry> historyOf(String entityType, Object entityId) {
-        return repository.historyOf(entityType, String.valueOf(entityId), 500);
+        return AuditNaming.name(repository, repository.historyOf(entityType, String.valueOf(entityId), 500));
+    }
+
+    /** One page of the audit log, newest first. */
+    @RolesAllowed({Role.AUDITOR_NAME, Role.ADMIN_NAME})
+    public List<AuditEntry> list(AuditFilter filter, int offset, int limit) {
+        return AuditNaming.name(
+                repository, repository.list(filter, Math.max(0, offset), Math.min(Math.max(0, limit), 1000)));
     }
 
     @RolesAllowed({Role.AUDITOR_NAME, Role.ADMIN_NAME})
-    public List<AuditEntry> list(String entityType, String actor, int offset, int limit) {
-        return repository.list(entityType, actor, offset, Math.min(limit, 1000));
+    public int count(AuditFilter filter) {
+        return repository.count(filter);
     }
 
+    /**
+     * Every entry that matches, in the log's order, handed to {@code sink} one at a time as pages arrive
+     * from the database (an export streams them to the browser). Stops after {@value #MAX_EXPORT_ROWS}.
+     */
     @RolesAllowed({Role.AUDITOR_NAME, Role.ADMIN_NAME})
-    public int count(String entityType, String actor) {
-        return repository.count(entityType, actor);
+    public void export(AuditFilter filter, Consumer<AuditEntry> sink) {
+        repository.stream(
+                filter,
+                EXPORT_PAGE,
+                MAX_EXPORT_ROWS,
+                page -> AuditNaming.name(repository, page).forEach(sink));
     }
 }

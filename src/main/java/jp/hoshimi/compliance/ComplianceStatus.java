@@ -2,13 +2,14 @@ package jp.hoshimi.compliance;
 
 import java.util.Collection;
 import java.util.Comparator;
+import jp.hoshimi.shared.Labelled;
 
 /**
  * The answer for one supplier in one chain, worst first: the one severity order of the product (a
  * contract is the worst of its chain, a supplier the worst over its contracts). {@link #severity()} is
  * the position in this order and is what the database aggregates on.
  */
-public enum ComplianceStatus {
+public enum ComplianceStatus implements Labelled {
     REVOKED,
     EXPIRED,
     MISSING,

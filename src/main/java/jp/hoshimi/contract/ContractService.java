@@ -230,7 +230,7 @@ public class ContractService {
                     "levelReason",
                     "contract.levelReason.required",
                     MINIMUM_REASON_LENGTH,
-                    chart.suggestion().orElseThrow().name()));
+                    chart.suggestion().orElseThrow()));
         }
         if (reason != null && reason.length() > 2000) {
             problems.add(FieldProblem.of("levelReason", "validation.tooLong", 2000));

@@ -1,13 +1,15 @@
 package jp.hoshimi.register;
 
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.TimeZone;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.ValidationException;
-import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
@@ -21,6 +23,7 @@ import org.quartz.TriggerKey;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The sync schedule lives in the clustered Quartz store: created with the configured default cron on
@@ -36,10 +39,13 @@ public class RegisterSchedule {
 
     private final Scheduler scheduler;
     private final RegisterProperties properties;
+    /** Wall clock, not the business clock: a schedule runs in real time. */
+    private final Clock clock;
 
-    RegisterSchedule(Scheduler scheduler, RegisterProperties properties) {
+    RegisterSchedule(Scheduler scheduler, RegisterProperties properties, Clock clock) {
         this.scheduler = scheduler;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -75,13 +81,44 @@ public class RegisterSchedule {
 
     public record Schedule(String cron, Date nextFire) {}
 
+    /** The stored schedule as the simplest rule that has its cron (every N hours, daily at, or a cron). */
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public Optional<ScheduleRule> currentRule() {
+        return current().map(s -> ScheduleRule.of(s.cron()));
+    }
+
+    /**
+     * The next runs a rule would make, to show before saving it.
+     *
+     * @throws ValidationException for an invalid rule, or one that never runs again
+     */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public List<ZonedDateTime> preview(ScheduleRule rule, int count) {
+        List<ZonedDateTime> runs = rule.nextRuns(ZonedDateTime.now(clock), count);
+        if (runs.isEmpty()) {
+            throw new ValidationException(FieldProblem.of("cron", "register.schedule.never"));
+        }
+        return runs;
+    }
+
     /** Sets a new cron (Quartz syntax, Asia/Tokyo). @throws ValidationException for an invalid expression */
     @RolesAllowed(Role.ADMIN_NAME)
+    @Transactional
     public void change(String cron) {
-        String expression = cron == null ? "" : cron.strip();
-        if (!CronExpression.isValidExpression(expression)) {
-            throw new ValidationException(FieldProblem.of("cron", "register.schedule.invalid", expression));
-        }
+        change(new ScheduleRule.Cron(cron));
+    }
+
+    /**
+     * Sets a new schedule. Quartz's Spring job store writes through the current transaction: without
+     * one, the new trigger may never be committed.
+     *
+     * @throws ValidationException for an invalid rule, or one that never runs again
+     */
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Transactional
+    public void change(ScheduleRule rule) {
+        String expression = rule.cron();
+        preview(rule, 1);
         try {
             scheduler.rescheduleJob(TRIGGER, trigger(expression));
         } catch (SchedulerException e) {

@@ -13,7 +13,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -198,23 +201,49 @@ public class RegisterSyncService {
      */
     @RolesAllowed(Role.ADMIN_NAME)
     public long startSync(RegisterKind kind, SyncRun.Trigger trigger) {
-        RegisterSource source = sources.source(kind)
-                .orElseThrow(() -> new IllegalStateException("no register source configured for " + kind));
-        long runId = register.startRun(kind, source.id(), trigger, system.currentActor(), now());
+        sources.source(kind).orElseThrow(() -> new IllegalStateException("no register source configured for " + kind));
+        return startSyncs(List.of(kind), trigger).get(0);
+    }
+
+    /**
+     * "Sync now": records a run for every register with a source (★ and SECURITY ACTION) and syncs them
+     * one after the other in the background (they share the lease); returns the run ids at once.
+     */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public List<Long> startSyncAll(SyncRun.Trigger trigger) {
+        return startSyncs(
+                Arrays.stream(RegisterKind.values())
+                        .filter(kind -> sources.source(kind).isPresent())
+                        .toList(),
+                trigger);
+    }
+
+    private List<Long> startSyncs(List<RegisterKind> kinds, SyncRun.Trigger trigger) {
+        List<Long> runIds = new ArrayList<>();
+        List<Runnable> steps = new ArrayList<>();
+        for (RegisterKind kind : kinds) {
+            RegisterSource source = sources.source(kind).orElseThrow();
+            long runId = register.startRun(kind, source.id(), trigger, system.currentActor(), now());
+            runIds.add(runId);
+            steps.add(() -> execute(runId, kind, source.id(), source::fetch));
+        }
+        if (runIds.isEmpty()) {
+            return runIds;
+        }
         SecurityContext asker = contexts.getContext();
-        started.put(
-                runId,
-                java.util.concurrent.CompletableFuture.runAsync(
-                        () -> {
-                            contexts.setContext(asker);
-                            try {
-                                execute(runId, kind, source.id(), source::fetch);
-                            } finally {
-                                contexts.clearContext();
-                            }
-                        },
-                        background));
-        return runId;
+        java.util.concurrent.CompletableFuture<Void> all = java.util.concurrent.CompletableFuture.runAsync(
+                () -> {
+                    contexts.setContext(asker);
+                    try {
+                        steps.forEach(Runnable::run);
+                    } finally {
+                        contexts.clearContext();
+                    }
+                },
+                background);
+        runIds.forEach(runId -> started.put(runId, all));
+        all.whenComplete((done, error) -> runIds.forEach(started::remove));
+        return runIds;
     }
 
     private SyncRun run(
@@ -374,8 +403,10 @@ public class RegisterSyncService {
         }
     }
 
+    /** Nothing to apply: every entry the register holds was confirmed unchanged, and the run says so. */
     private SyncRun notModified(long runId, RegisterKind kind, String note) {
-        register.finishRun(runId, SyncRun.Outcome.NOT_MODIFIED, null, 0, 0, 0, 0, note, null, now());
+        int entries = register.countActive(kind);
+        register.finishRun(runId, SyncRun.Outcome.NOT_MODIFIED, entries, 0, 0, 0, entries, note, null, now());
         events.publishEvent(new RegisterSyncedEvent(runId, kind, false));
         return register.run(runId).orElseThrow();
     }

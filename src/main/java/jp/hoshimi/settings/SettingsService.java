@@ -59,8 +59,9 @@ public class SettingsService {
         return current().settings();
     }
 
+    /** The policy with its version, to edit (risk managers, administrators) or to read (auditors). */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
+    @RolesAllowed({Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public Versioned current() {
         return settings.find(POLICY_KEY)
                 .map(row -> new Versioned(parse(row.value()), row.version()))

@@ -3,7 +3,7 @@ package jp.hoshimi.shared;
 import java.util.Optional;
 
 /** The level a contract (or a chain link) requires: none, or a star level. */
-public enum RequiredLevel {
+public enum RequiredLevel implements Labelled {
     NONE(null),
     SA1(StarLevel.SA1),
     SA2(StarLevel.SA2),

@@ -6,7 +6,7 @@ package jp.hoshimi.shared;
  * <p>SA1/SA2 are IPA's SECURITY ACTION self-declarations (★1/★2): shown as stars, but weaker than ★3
  * and never enough where ★3 or above is required.
  */
-public enum StarLevel {
+public enum StarLevel implements Labelled {
     SA1(1, true),
     SA2(2, true),
     STAR3(3, false),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import jp.hoshimi.DemoUnits;
 import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.security.SystemAuthentication;
@@ -13,6 +14,7 @@ import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.ui.MessageBundle;
 import jp.hoshimi.supplier.SupplierService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +65,12 @@ class ContractServiceTest {
                 chart,
                 level,
                 reason);
+    }
+
+    private static String message(FieldProblem problem, Locale locale) {
+        return new MessageBundle()
+                .getTranslation(
+                        problem.messageKey(), locale, problem.arguments().toArray());
     }
 
     private static final DecisionChart ALL_NO = new DecisionChart(false, false, false);
@@ -141,7 +149,14 @@ class ContractServiceTest {
                         ValidationException.class,
                         e -> assertThat(e.problems()).singleElement().satisfies(p -> {
                             assertThat(p.field()).isEqualTo("levelReason");
-                            assertThat(p.arguments()).containsExactly(10, "STAR4");
+                            assertThat(p.arguments()).containsExactly(10, RequiredLevel.STAR4);
+                            // the message names the level by its label, never by its enum name
+                            assertThat(message(p, Locale.JAPANESE))
+                                    .contains("推奨レベル（★4 Standard）")
+                                    .doesNotContain("STAR4");
+                            assertThat(message(p, Locale.ENGLISH))
+                                    .contains("★4")
+                                    .doesNotContain("STAR4");
                         }));
 
         long id = contracts.create(

@@ -113,4 +113,13 @@ class SettingsServiceTest {
         assertThatThrownBy(() -> settings.save(PolicySettings.defaults(), -1))
                 .isInstanceOf(AccessDeniedException.class);
     }
+
+    @Test
+    @WithUserDetails("auditor")
+    void an_auditor_reads_the_settings_but_the_service_refuses_a_save() {
+        SettingsService.Versioned current = settings.current();
+        assertThat(current.settings().firstWarningDays(StarLevel.STAR4)).isEqualTo(180);
+        assertThatThrownBy(() -> settings.save(current.settings(), current.version()))
+                .isInstanceOf(AccessDeniedException.class);
+    }
 }

@@ -26,6 +26,7 @@ import jp.hoshimi.organisation.Membership;
 import jp.hoshimi.organisation.OrgUnit;
 import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.ui.ComponentTexts;
 import jp.hoshimi.shared.ui.Notifications;
 import jp.hoshimi.shared.ui.Problems;
 
@@ -144,7 +145,7 @@ class OrganisationTab extends VerticalLayout {
     void openMembership(Membership membership) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(membership.displayName());
-        MultiSelectComboBox<OrgUnit> chosen = new MultiSelectComboBox<>(getTranslation("membership.units"));
+        MultiSelectComboBox<OrgUnit> chosen = ComponentTexts.multiSelectComboBox(getTranslation("membership.units"));
         chosen.setItems(orgUnits.all());
         chosen.setItemLabelGenerator(OrgUnit::name);
         Set<OrgUnit> current = new HashSet<>();

@@ -1,19 +1,42 @@
 package jp.hoshimi.audit.internal;
 
+import static jp.hoshimi.db.Tables.APP_USER;
 import static jp.hoshimi.db.Tables.AUDIT_EVENT;
+import static jp.hoshimi.db.Tables.ORG_UNIT;
+import static jp.hoshimi.db.Tables.SUPPLIER;
 
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import jp.hoshimi.audit.AuditAction;
+import jp.hoshimi.audit.AuditChange;
 import jp.hoshimi.audit.AuditEntry;
+import jp.hoshimi.audit.AuditFilter;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record8;
+import org.jooq.SelectConditionStep;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class AuditRepository {
+
+    /** The audit log's dates are days in Japan; events are stored in UTC. */
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    /** The kinds of record an audited value can refer to by id. */
+    public enum Referenced {
+        SUPPLIER,
+        ORG_UNIT,
+        USER
+    }
 
     private final DSLContext dsl;
 
@@ -41,29 +64,89 @@ public class AuditRepository {
     }
 
     public List<AuditEntry> historyOf(String entityType, String entityId, int limit) {
-        return select(AUDIT_EVENT.ENTITY_TYPE.eq(entityType).and(AUDIT_EVENT.ENTITY_ID.eq(entityId)), 0, limit);
+        return select(AUDIT_EVENT.ENTITY_TYPE.eq(entityType).and(AUDIT_EVENT.ENTITY_ID.eq(entityId)))
+                .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc())
+                .limit(limit)
+                .fetch(AuditRepository::toEntry);
     }
 
-    public List<AuditEntry> list(String entityType, String actor, int offset, int limit) {
-        return select(filter(entityType, actor), offset, limit);
+    public List<AuditEntry> list(AuditFilter filter, int offset, int limit) {
+        return select(filter(filter))
+                .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc())
+                .limit(limit)
+                .offset(offset)
+                .fetch(AuditRepository::toEntry);
     }
 
-    public int count(String entityType, String actor) {
-        return dsl.fetchCount(AUDIT_EVENT, filter(entityType, actor));
-    }
-
-    private static Condition filter(String entityType, String actor) {
-        Condition condition = DSL.noCondition();
-        if (entityType != null && !entityType.isBlank()) {
-            condition = condition.and(AUDIT_EVENT.ENTITY_TYPE.eq(entityType));
+    /**
+     * The matching events newest first, handed over a page at a time (keyset paging, so a long export
+     * neither holds all rows nor slows down with its offset).
+     */
+    public void stream(AuditFilter filter, int pageSize, int maxRows, Consumer<List<AuditEntry>> pages) {
+        Condition base = filter(filter);
+        Condition after = DSL.noCondition();
+        for (int read = 0; read < maxRows; ) {
+            List<AuditEntry> page = select(base.and(after))
+                    .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc())
+                    .limit(Math.min(pageSize, maxRows - read))
+                    .fetch(AuditRepository::toEntry);
+            if (page.isEmpty()) {
+                return;
+            }
+            pages.accept(page);
+            read += page.size();
+            AuditEntry last = page.get(page.size() - 1);
+            after = DSL.row(AUDIT_EVENT.OCCURRED_AT, AUDIT_EVENT.ID).lt(last.occurredAt(), last.id());
         }
-        if (actor != null && !actor.isBlank()) {
-            condition = condition.and(AUDIT_EVENT.ACTOR.startsWith(actor.strip()));
+    }
+
+    public int count(AuditFilter filter) {
+        return dsl.fetchCount(AUDIT_EVENT, filter(filter));
+    }
+
+    /** The names of the referenced records that still exist, by id: one query per kind. */
+    public Map<Long, String> names(Referenced kind, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        record Source(Table<?> table, Field<Long> id, Field<String> name) {}
+        Source source = switch (kind) {
+            case SUPPLIER -> new Source(SUPPLIER, SUPPLIER.ID, SUPPLIER.NAME);
+            case ORG_UNIT -> new Source(ORG_UNIT, ORG_UNIT.ID, ORG_UNIT.NAME);
+            case USER -> new Source(APP_USER, APP_USER.ID, APP_USER.DISPLAY_NAME);
+        };
+        return dsl.select(source.id(), source.name())
+                .from(source.table())
+                .where(source.id().in(ids))
+                .fetchMap(source.id(), source.name());
+    }
+
+    private static Condition filter(AuditFilter filter) {
+        Condition condition = DSL.noCondition();
+        if (filter.entityType() != null && !filter.entityType().isBlank()) {
+            condition = condition.and(AUDIT_EVENT.ENTITY_TYPE.eq(filter.entityType()));
+        }
+        if (filter.actor() != null && !filter.actor().isBlank()) {
+            condition =
+                    condition.and(AUDIT_EVENT.ACTOR.startsWith(filter.actor().strip()));
+        }
+        if (filter.from() != null) {
+            condition =
+                    condition.and(AUDIT_EVENT.OCCURRED_AT.ge(utc(filter.from().atStartOfDay(JAPAN))));
+        }
+        if (filter.to() != null) {
+            condition = condition.and(
+                    AUDIT_EVENT.OCCURRED_AT.lt(utc(filter.to().plusDays(1).atStartOfDay(JAPAN))));
         }
         return condition;
     }
 
-    private List<AuditEntry> select(Condition condition, int offset, int limit) {
+    private static LocalDateTime utc(java.time.ZonedDateTime at) {
+        return at.withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+    }
+
+    private SelectConditionStep<Record8<Long, LocalDateTime, String, String, String, String, String, String>> select(
+            Condition condition) {
         return dsl.select(
                         AUDIT_EVENT.ID,
                         AUDIT_EVENT.OCCURRED_AT,
@@ -74,11 +157,7 @@ public class AuditRepository {
                         AUDIT_EVENT.BEFORE_JSON,
                         AUDIT_EVENT.AFTER_JSON)
                 .from(AUDIT_EVENT)
-                .where(condition)
-                .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc())
-                .limit(limit)
-                .offset(offset)
-                .fetch(AuditRepository::toEntry);
+                .where(condition);
     }
 
     private static AuditEntry toEntry(Record8<Long, LocalDateTime, String, String, String, String, String, String> r) {
@@ -90,6 +169,8 @@ public class AuditRepository {
                 r.value5(),
                 AuditAction.valueOf(r.value6()),
                 r.value7(),
-                r.value8());
+                r.value8(),
+                null,
+                AuditChange.between(r.value7(), r.value8()));
     }
 }

@@ -1,7 +1,10 @@
 package jp.hoshimi.audit.ui;
 
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -10,28 +13,52 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.stream.Collectors;
-import jp.hoshimi.audit.AuditChange;
+import java.io.OutputStream;
+import java.time.Clock;
 import jp.hoshimi.audit.AuditEntry;
+import jp.hoshimi.audit.AuditFilter;
 import jp.hoshimi.audit.AuditService;
 import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.export.ExportFormat;
+import jp.hoshimi.shared.export.TableWriter;
+import jp.hoshimi.shared.ui.ComponentTexts;
+import jp.hoshimi.shared.ui.ExportLinks;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.ViewToolbar;
 
-/** Who changed what, when: every audited change, newest first, paged in SQL. */
+/**
+ * Who changed what, when: every audited change, newest first, paged in SQL, with records and the
+ * records they refer to by name. Filters by record type, user and date range; exports what it shows.
+ */
 @Route("audit")
 @Menu(title = "nav.audit", icon = "vaadin:clipboard-text", order = 58)
 @RolesAllowed({Role.AUDITOR_NAME, Role.ADMIN_NAME})
 class AuditView extends VerticalLayout implements HasDynamicTitle {
 
-    static final String[] ENTITY_TYPES = {"supplier", "contract", "subcontracting_link", "setting"};
+    static final String[] ENTITY_TYPES = {
+        "supplier",
+        "contract",
+        "subcontracting_link",
+        "setting",
+        "org_unit",
+        "membership",
+        "alert_preference",
+        "alert_webhook",
+        "alert_outbox"
+    };
 
     final Select<String> entityType = new Select<>();
     final TextField actor = new TextField();
+    final DatePicker from = ComponentTexts.datePicker(getTranslation("audit.filter.from"));
+    final DatePicker to = ComponentTexts.datePicker(getTranslation("audit.filter.to"));
     final Grid<AuditEntry> grid = new Grid<>();
+    final ExportLinks export;
     private final AuditService audit;
+    private final AuditTexts texts = AuditTexts.current();
+    /** The filter the grid shows; the export (its own request) writes exactly this. */
+    private volatile AuditFilter shown = AuditFilter.all();
 
-    AuditView(AuditService audit) {
+    AuditView(AuditService audit, Clock clock) {
         this.audit = audit;
         setSizeFull();
         entityType.setLabel(getTranslation("audit.filter.entity"));
@@ -40,13 +67,28 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         entityType.setItems(ENTITY_TYPES);
         entityType.setItemLabelGenerator(
                 type -> type == null ? getTranslation("filter.all") : getTranslation("audit.entity." + type));
-        entityType.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        entityType.addValueChangeListener(e -> refresh());
         actor.setLabel(getTranslation("audit.column.who"));
         actor.setValueChangeMode(ValueChangeMode.LAZY);
         actor.setClearButtonVisible(true);
-        actor.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        actor.addValueChangeListener(e -> refresh());
+        from.setId("audit-from");
+        to.setId("audit-to");
+        from.setClearButtonVisible(true);
+        to.setClearButtonVisible(true);
+        from.addValueChangeListener(e -> refresh());
+        to.addValueChangeListener(e -> refresh());
+        configureGrid();
+        export = new ExportLinks("audit", "audit-log", clock, this::export);
+        HorizontalLayout filters = new HorizontalLayout(entityType, actor, from, to, export);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.getStyle().set("flex-wrap", "wrap");
+        add(new ViewToolbar(getTranslation("nav.audit")), filters, grid);
+    }
 
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+    private void configureGrid() {
+        grid.addThemeVariants(
+                GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
         grid.setId("audit-grid");
         grid.addColumn(e -> Formats.dateTime(e.occurredAt()))
@@ -55,32 +97,61 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(0);
         grid.addColumn(AuditEntry::actor)
                 .setHeader(getTranslation("audit.column.who"))
-                .setAutoWidth(true);
-        grid.addColumn(e -> getTranslation("audit.entity." + e.entityType()) + " #" + e.entityId())
-                .setHeader(getTranslation("audit.column.entity"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(e -> getTranslation("audit.action." + e.action().name()))
+        grid.addColumn(texts::record)
+                .setHeader(getTranslation("audit.column.entity"))
+                .setFlexGrow(1)
+                .setTooltipGenerator(texts::record);
+        grid.addColumn(texts::action)
                 .setHeader(getTranslation("audit.column.action"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(AuditView::changes)
+        grid.addColumn(texts::changes)
                 .setHeader(getTranslation("audit.column.change"))
-                .setFlexGrow(1);
+                .setFlexGrow(3)
+                .setTooltipGenerator(texts::changes);
+        ComponentTexts.emptyState(grid, "audit.empty");
         grid.setItems(
-                query ->
-                        audit
-                                .list(entityType.getValue(), actor.getValue(), query.getOffset(), query.getLimit())
-                                .stream(),
-                query -> audit.count(entityType.getValue(), actor.getValue()));
-        add(new ViewToolbar(getTranslation("nav.audit"), entityType, actor), grid);
+                query -> audit.list(shown, query.getOffset(), query.getLimit()).stream(), query -> audit.count(shown));
     }
 
-    private static String changes(AuditEntry entry) {
-        return AuditChange.between(entry.beforeJson(), entry.afterJson()).stream()
-                .map(c -> c.field() + ": " + (c.before() == null ? "—" : c.before()) + " → "
-                        + (c.after() == null ? "—" : c.after()))
-                .collect(Collectors.joining(" / "));
+    private void refresh() {
+        boolean backwards = from.getValue() != null
+                && to.getValue() != null
+                && to.getValue().isBefore(from.getValue());
+        to.setErrorMessage(backwards ? getTranslation("audit.filter.toBeforeFrom") : null);
+        to.setInvalid(backwards);
+        if (backwards) {
+            return; // keep showing the last valid filter
+        }
+        shown = new AuditFilter(entityType.getValue(), actor.getValue(), from.getValue(), to.getValue());
+        grid.getDataProvider().refreshAll();
+    }
+
+    /** Writes the log as filtered on screen, the same columns as the grid. */
+    void export(ExportFormat format, OutputStream out) {
+        AuditFilter filter = shown;
+        try (TableWriter table = TableWriter.open(format, out, texts.text("audit.export.sheet"))) {
+            table.row(
+                    texts.text("audit.column.when"),
+                    texts.text("audit.column.who"),
+                    texts.text("audit.column.entity"),
+                    texts.text("audit.column.action"),
+                    texts.text("audit.column.change"));
+            audit.export(filter, entry -> table.row(exportRow(entry)));
+        }
+    }
+
+    /** One row as the grid shows it (the export test compares the two). */
+    Object[] exportRow(AuditEntry entry) {
+        return new Object[] {
+            Formats.dateTime(entry.occurredAt()),
+            entry.actor(),
+            texts.record(entry),
+            texts.action(entry),
+            texts.changes(entry)
+        };
     }
 
     @Override

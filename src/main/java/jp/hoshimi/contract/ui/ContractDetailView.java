@@ -121,7 +121,7 @@ class ContractDetailView extends VerticalLayout implements BeforeEnterObserver, 
         tabs.add(getTranslation("contract.tab.overview"), overview(details));
         chainTree = new ChainTree(chains, suppliers, compliance, details, edit.isVisible());
         tabs.add(getTranslation("contract.tab.chain"), chainTree);
-        HistoryGrid history = new HistoryGrid("contract.history.");
+        HistoryGrid history = new HistoryGrid();
         history.show(contracts.history(details.id()));
         history.setId("contract-history");
         tabs.add(getTranslation("supplier.tab.history"), history);

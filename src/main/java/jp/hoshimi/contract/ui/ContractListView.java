@@ -55,6 +55,7 @@ import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.shared.export.ExportFormat;
 import jp.hoshimi.shared.export.TableWriter;
+import jp.hoshimi.shared.ui.ComponentTexts;
 import jp.hoshimi.shared.ui.ExportLinks;
 import jp.hoshimi.shared.ui.ListCounts;
 import jp.hoshimi.shared.ui.StatusFilter;
@@ -85,7 +86,7 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
     final TextField search = new TextField();
     final Select<OrgUnit> unit = new Select<>();
     final Select<RequiredLevel> level = new Select<>();
-    final ComboBox<UserSummary> owner = new ComboBox<>();
+    final ComboBox<UserSummary> owner = ComponentTexts.comboBox(null);
     final StatusFilter status = new StatusFilter("contract-status");
     /** Shows the expiry window that a dashboard link set (no field edits it); its click clears it. */
     final Button expiryChip = new Button();

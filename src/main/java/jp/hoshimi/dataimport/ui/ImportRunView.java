@@ -49,6 +49,7 @@ import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.Notifications;
+import jp.hoshimi.shared.ui.ValueLabels;
 import jp.hoshimi.shared.ui.ViewToolbar;
 
 /**
@@ -414,8 +415,8 @@ class ImportRunView extends VerticalLayout implements HasUrlParameter<Long>, Has
         return getTranslation(
                 "import.rows.change",
                 getTranslation("import.field." + change.field()),
-                change.before() == null ? "—" : change.before(),
-                change.after() == null ? "—" : change.after());
+                ValueLabels.of(change.before(), getLocale()),
+                ValueLabels.of(change.after(), getLocale()));
     }
 
     @Override

@@ -23,6 +23,7 @@ import jp.hoshimi.dataimport.ImportService;
 import jp.hoshimi.dataimport.ImportTemplate;
 import jp.hoshimi.security.CurrentUser;
 import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.ui.ComponentTexts;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.Notifications;
 import jp.hoshimi.shared.ui.ViewToolbar;
@@ -37,7 +38,7 @@ import jp.hoshimi.shared.ui.ViewToolbar;
 class ImportView extends VerticalLayout implements HasDynamicTitle {
 
     final RadioButtonGroup<ImportKind> kind = new RadioButtonGroup<>();
-    final Upload upload = new Upload();
+    final Upload upload = ComponentTexts.upload();
     final Grid<ImportRun> history = new Grid<>();
     private final ImportService imports;
 

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -25,20 +26,22 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.io.InputStream;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 import jp.hoshimi.register.RegisterChange;
 import jp.hoshimi.register.RegisterEntry;
 import jp.hoshimi.register.RegisterSchedule;
 import jp.hoshimi.register.RegisterService;
-import jp.hoshimi.register.RegisterSources;
 import jp.hoshimi.register.RegisterSyncService;
 import jp.hoshimi.register.SyncRun;
 import jp.hoshimi.register.source.RegisterKind;
 import jp.hoshimi.security.CurrentUser;
 import jp.hoshimi.security.Role;
-import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.ui.ComponentTexts;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.Notifications;
-import jp.hoshimi.shared.ui.Problems;
 import jp.hoshimi.shared.ui.ViewToolbar;
 
 /**
@@ -53,7 +56,6 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
     private final RegisterService register;
     private final RegisterSyncService sync;
     private final RegisterSchedule schedule;
-    private final RegisterSources sources;
     final Select<RegisterKind> kind = new Select<>();
     final TextField search = new TextField();
     final Grid<RegisterEntry> entries = new Grid<>();
@@ -64,19 +66,14 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
     final ProgressBar progress = new ProgressBar();
     final Span progressText = new Span();
     final Div progressBox = new Div(progressText, progress);
+    ScheduleEditor scheduleEditor;
     private final boolean admin;
-    private Long runningId;
+    private List<Long> runningIds = List.of();
 
-    RegisterView(
-            RegisterService register,
-            RegisterSyncService sync,
-            RegisterSchedule schedule,
-            RegisterSources sources,
-            CurrentUser user) {
+    RegisterView(RegisterService register, RegisterSyncService sync, RegisterSchedule schedule, CurrentUser user) {
         this.register = register;
         this.sync = sync;
         this.schedule = schedule;
-        this.sources = sources;
         this.admin = user.hasRole(Role.ADMIN);
         setSizeFull();
 
@@ -188,10 +185,10 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("register.column.outcome"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        runs.addColumn(r -> getTranslation("register.run.counts", r.added(), r.changed(), r.removed(), r.unchanged()))
-                .setHeader(getTranslation("register.column.counts"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
+        countColumn("added", SyncRun::added);
+        countColumn("changed", SyncRun::changed);
+        countColumn("removed", SyncRun::removed);
+        countColumn("unchanged", SyncRun::unchanged);
         runs.addColumn(this::runDetail)
                 .setHeader(getTranslation("register.column.detail"))
                 .setFlexGrow(1);
@@ -220,25 +217,22 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
         runs.setItems(q -> register.runs(null, q.getOffset(), q.getLimit()).stream(), q -> register.countRuns(null));
     }
 
+    /** One count of a run under a header a clerk understands, with what it counts on hover. */
+    private void countColumn(String name, ToIntFunction<SyncRun> count) {
+        Span header = new Span(getTranslation("register.column." + name));
+        header.setTitle(getTranslation("register.column." + name + ".help"));
+        runs.addColumn(r -> r.outcome() == SyncRun.Outcome.RUNNING ? "…" : String.valueOf(count.applyAsInt(r)))
+                .setHeader(header)
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+    }
+
     private Div adminTools() {
         Div tools = new Div();
+        scheduleEditor = new ScheduleEditor(schedule);
         tools.addClassName("register-admin");
-        TextField cron = new TextField(getTranslation("register.schedule.label"));
-        cron.setId("register-cron");
-        cron.setWidth("24em");
-        cron.setHelperText(getTranslation("register.schedule.help"));
-        schedule.current().ifPresent(s -> cron.setValue(s.cron()));
-        Button save = new Button(getTranslation("register.schedule.save"), e -> {
-            try {
-                schedule.change(cron.getValue());
-                cron.setInvalid(false);
-                Notifications.success(getTranslation("register.schedule.saved", nextFire()));
-            } catch (ValidationException problem) {
-                cron.setErrorMessage(Problems.describe(this, problem));
-                cron.setInvalid(true);
-            }
-        });
-        Upload upload = new Upload();
+        Upload upload = ComponentTexts.upload();
         upload.setId("register-upload");
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(".csv", ".json", ".txt");
@@ -252,11 +246,9 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
                 });
             }
         });
-        HorizontalLayout scheduleRow = new HorizontalLayout(cron, save);
-        scheduleRow.setAlignItems(Alignment.BASELINE);
         Paragraph uploadHelp = new Paragraph(getTranslation("register.upload.help"));
         uploadHelp.addClassName("import-help");
-        tools.add(scheduleRow, uploadHelp, upload);
+        tools.add(scheduleEditor, uploadHelp, upload);
         return tools;
     }
 
@@ -269,51 +261,66 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
                 .orElse("—");
     }
 
-    /** Starts a sync in the background as this administrator; the view polls until it ends. */
+    /** Starts syncing both registers in the background as this administrator; the view polls until they end. */
     void startSync() {
-        RegisterKind chosen = kind.getValue();
-        if (sources.source(chosen).isEmpty()) {
+        runningIds = sync.startSyncAll(SyncRun.Trigger.MANUAL);
+        if (runningIds.isEmpty()) {
             Notifications.error(getTranslation("register.noSource"));
             return;
         }
-        runningId = sync.startSync(chosen, SyncRun.Trigger.MANUAL);
         syncNow.setEnabled(false);
         progressBox.setVisible(true);
         progressText.setText(getTranslation("register.progress.fetching"));
         UI.getCurrent().setPollInterval(500);
     }
 
-    /** Called on each poll while a sync started here runs; shows the outcome once it has ended. */
+    /** Called on each poll while syncs started here run; shows their outcomes once all have ended. */
     void checkSync() {
-        if (runningId == null) {
+        if (runningIds.isEmpty()) {
             return;
         }
-        SyncRun run = register.run(runningId);
-        if (run.outcome() == SyncRun.Outcome.RUNNING) {
-            progressText.setText(sync.progress(kind.getValue())
-                    .map(this::getTranslation)
-                    .orElse(getTranslation("register.progress.fetching")));
+        List<SyncRun> done = runningIds.stream().map(register::run).toList();
+        Optional<SyncRun> running = done.stream()
+                .filter(run -> run.outcome() == SyncRun.Outcome.RUNNING)
+                .findFirst();
+        if (running.isPresent()) {
+            progressText.setText(
+                    getTranslation("register.kind." + running.get().kind().name()) + ": "
+                            + sync.progress(running.get().kind())
+                                    .map(this::getTranslation)
+                                    .orElse(getTranslation("register.progress.fetching")));
             return;
         }
-        runningId = null;
+        runningIds = List.of();
         UI.getCurrent().setPollInterval(-1);
         syncNow.setEnabled(true);
         progressBox.setVisible(false);
-        if (run.outcome().isSuccess()) {
-            Notifications.success(getTranslation(
-                    "register.synced",
-                    getTranslation(run.outcome().messageKey()),
-                    run.added(),
-                    run.changed(),
-                    run.removed()));
+        String summary = done.stream().map(this::outcomeOf).collect(Collectors.joining(" / "));
+        if (done.stream().allMatch(run -> run.outcome().isSuccess())) {
+            Notifications.success(summary);
         } else {
-            Notifications.error(getTranslation(run.outcome().messageKey()) + ": " + runDetail(run));
+            Notifications.error(summary);
         }
         refreshAll();
     }
 
-    Long runningSyncId() {
-        return runningId;
+    private String outcomeOf(SyncRun run) {
+        String kind = getTranslation("register.kind." + run.kind().name());
+        if (!run.outcome().isSuccess()) {
+            return kind + "：" + getTranslation(run.outcome().messageKey()) + ": " + runDetail(run);
+        }
+        return getTranslation(
+                "register.synced.kind",
+                kind,
+                getTranslation(run.outcome().messageKey()),
+                run.added(),
+                run.changed(),
+                run.removed(),
+                run.unchanged());
+    }
+
+    List<Long> runningSyncIds() {
+        return runningIds;
     }
 
     @Override

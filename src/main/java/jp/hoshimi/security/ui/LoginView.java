@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.login.LoginForm;
-import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -15,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.shared.Registration;
 import jp.hoshimi.security.StartupReadiness;
+import jp.hoshimi.shared.ui.ComponentTexts;
 import jp.hoshimi.shared.ui.LanguageSwitch;
 
 /** The only page besides the health endpoint that anyone can open. */
@@ -45,7 +45,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        form.setI18n(i18n());
+        form.setI18n(ComponentTexts.login());
 
         Div languageRow = new Div(new LanguageSwitch());
         languageRow.addClassName("login-language");
@@ -60,19 +60,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         Div card = new Div(new Div(star, title), description, starting, form, languageRow, footer);
         card.addClassName("login-card");
         add(card);
-    }
-
-    private LoginI18n i18n() {
-        LoginI18n i18n = LoginI18n.createDefault();
-        LoginI18n.Form texts = i18n.getForm();
-        texts.setTitle(getTranslation("login.form.title"));
-        texts.setUsername(getTranslation("login.username"));
-        texts.setPassword(getTranslation("login.password"));
-        texts.setSubmit(getTranslation("login.submit"));
-        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        error.setTitle(getTranslation("login.error.title"));
-        error.setMessage(getTranslation("login.error.message"));
-        return i18n;
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jp.hoshimi.security.CurrentUser;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.settings.PolicySettings;
 import jp.hoshimi.settings.SettingsService;
@@ -32,21 +33,29 @@ import jp.hoshimi.shared.ui.Notifications;
 import jp.hoshimi.shared.ui.Problems;
 import jp.hoshimi.shared.ui.ViewToolbar;
 
-/** The buyer's policy: sub-contractor rule, expiry lead times per level, register staleness limit. */
+/**
+ * The buyer's policy: sub-contractor rule, expiry lead times per level, register staleness limit.
+ * Auditors see the values read-only (no inputs to change, no save); the service refuses their saves too.
+ */
 @Route("settings")
 @Menu(title = "nav.settings", icon = "vaadin:sliders", order = 55)
-@RolesAllowed({Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
+@RolesAllowed({Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
 class SettingsView extends VerticalLayout implements HasDynamicTitle {
 
     final RadioButtonGroup<SubcontractorPolicy> subcontractorPolicy = new RadioButtonGroup<>();
+    static final List<StarLevel> EXPIRING_LEVELS = Arrays.stream(StarLevel.values())
+            .filter(level -> !level.isSecurityAction())
+            .toList();
+
     final Map<StarLevel, TextField> leadTimes = new EnumMap<>(StarLevel.class);
     final IntegerField stalenessHours = new IntegerField();
     final Button save = new Button();
     private final SettingsService settings;
     private int version;
 
-    SettingsView(SettingsService settings) {
+    SettingsView(SettingsService settings, CurrentUser user) {
         this.settings = settings;
+        boolean mayEdit = user.hasRole(Role.RISK_MANAGER) || user.hasRole(Role.ADMIN);
         addClassName("settings-view");
 
         subcontractorPolicy.setLabel(getTranslation("settings.subcontractorPolicy"));
@@ -55,10 +64,10 @@ class SettingsView extends VerticalLayout implements HasDynamicTitle {
         subcontractorPolicy.addThemeName("vertical");
 
         FormLayout leadTimeForm = new FormLayout();
-        for (StarLevel level : StarLevel.values()) {
+        // SECURITY ACTION (★1/★2) has no expiry, so it has no lead times to set
+        for (StarLevel level : EXPIRING_LEVELS) {
             TextField field = new TextField(getTranslation(level.messageKey()));
-            field.setHelperText(
-                    getTranslation(level.isSecurityAction() ? "settings.leadTime.none" : "settings.leadTime.help"));
+            field.setHelperText(getTranslation("settings.leadTime.help"));
             field.setId("lead-time-" + level.name());
             leadTimes.put(level, field);
             leadTimeForm.add(field);
@@ -73,15 +82,23 @@ class SettingsView extends VerticalLayout implements HasDynamicTitle {
         save.setId("settings-save");
         save.addClickListener(click -> save());
 
+        save.setVisible(mayEdit);
+        Paragraph intro = new Paragraph(getTranslation(mayEdit ? "settings.intro" : "settings.readOnly"));
+        intro.setId("settings-intro");
         add(
                 new ViewToolbar(getTranslation("nav.settings"), save),
-                new Paragraph(getTranslation("settings.intro")),
+                intro,
                 subcontractorPolicy,
                 new H4(getTranslation("settings.leadTimes")),
                 leadTimeForm,
                 new H4(getTranslation("settings.register")),
                 stalenessHours);
         load();
+        if (!mayEdit) {
+            subcontractorPolicy.setReadOnly(true);
+            leadTimes.values().forEach(field -> field.setReadOnly(true));
+            stalenessHours.setReadOnly(true);
+        }
     }
 
     private void load() {
@@ -97,6 +114,9 @@ class SettingsView extends VerticalLayout implements HasDynamicTitle {
 
     void save() {
         Map<StarLevel, List<Integer>> days = new EnumMap<>(StarLevel.class);
+        Arrays.stream(StarLevel.values())
+                .filter(StarLevel::isSecurityAction)
+                .forEach(level -> days.put(level, List.of()));
         List<FieldProblem> unreadable = new ArrayList<>();
         leadTimes.forEach((level, field) -> {
             try {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import jp.hoshimi.shared.Labelled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,10 +33,21 @@ public class MessageBundle implements I18NProvider {
         try {
             String pattern = ResourceBundle.getBundle("messages", supported(locale), NO_FALLBACK)
                     .getString(key);
-            return params.length == 0 ? pattern : new MessageFormat(pattern, locale).format(params);
+            return params.length == 0 ? pattern : new MessageFormat(pattern, locale).format(labelled(params, locale));
         } catch (MissingResourceException e) {
             return "!" + key;
         }
+    }
+
+    /** A level or status among the arguments is shown by its label (★4 Standard), never its name (STAR4). */
+    private Object[] labelled(Object[] params, Locale locale) {
+        Object[] shown = params.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof Labelled value) {
+                shown[i] = getTranslation(value.messageKey(), locale);
+            }
+        }
+        return shown;
     }
 
     /** Japanese for a Japanese browser, English for everyone else. */

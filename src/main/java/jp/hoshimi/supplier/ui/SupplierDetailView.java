@@ -56,7 +56,7 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
     SupplierDetails supplier;
     final Button edit = new Button();
     final Button delete = new Button();
-    final HistoryGrid history = new HistoryGrid("supplier.field.");
+    final HistoryGrid history = new HistoryGrid();
     final Grid<ContractListItem> contracts = new Grid<>();
     final Grid<SubcontractorUse> usesAsSubcontractor = new Grid<>();
     EvaluationSummary summary;

@@ -1,6 +1,7 @@
 package jp.hoshimi.supplier.ui;
 
 import com.vaadin.flow.component.combobox.ComboBox;
+import jp.hoshimi.shared.ui.ComponentTexts;
 import jp.hoshimi.supplier.SupplierFilter;
 import jp.hoshimi.supplier.SupplierListItem;
 import jp.hoshimi.supplier.SupplierService;
@@ -13,6 +14,7 @@ public class SupplierPicker extends ComboBox<SupplierListItem> {
 
     public SupplierPicker(SupplierService suppliers, String label) {
         setLabel(label);
+        ComponentTexts.localise(this);
         setPlaceholder(getTranslation("supplier.list.search.placeholder"));
         setItemLabelGenerator(s -> s.name() + (s.corporateNumber() == null ? "" : "（" + s.corporateNumber() + "）"));
         setItems(

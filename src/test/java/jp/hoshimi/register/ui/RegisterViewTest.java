@@ -1,15 +1,22 @@
 package jp.hoshimi.register.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.data.provider.Query;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.stream.IntStream;
 import jp.hoshimi.KaribuTest;
 import jp.hoshimi.register.RegisterEntry;
+import jp.hoshimi.register.RegisterSchedule;
 import jp.hoshimi.register.RegisterService;
 import jp.hoshimi.register.SyncRun;
+import jp.hoshimi.register.source.RegisterKind;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.supplier.SupplierService;
@@ -31,6 +38,9 @@ class RegisterViewTest extends KaribuTest {
     @Autowired
     SystemAuthentication system;
 
+    @Autowired
+    RegisterSchedule schedule;
+
     @Test
     void anyone_can_search_the_register_and_see_how_current_it_is() {
         signInAsUser("procurement");
@@ -47,21 +57,64 @@ class RegisterViewTest extends KaribuTest {
     }
 
     @Test
-    void an_administrator_syncs_now_and_sees_the_outcome() {
+    void sync_now_syncs_both_registers_and_counts_the_unchanged_entries() {
         signInAs(Role.ADMIN);
         UI.getCurrent().navigate(RegisterView.class);
         RegisterView view = _get(RegisterView.class);
         assertThat(view.syncNow.isVisible()).isTrue();
 
         view.startSync();
-        long runId = view.runningSyncId();
+        List<Long> runIds = view.runningSyncIds();
         assertThat(view.progressBox.isVisible()).isTrue();
-        SyncRun run = awaitEnd(runId);
+        List<SyncRun> done = runIds.stream().map(this::awaitEnd).toList();
         view.checkSync();
 
-        assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.NOT_MODIFIED); // same demo feed: 304
+        assertThat(done).extracting(SyncRun::kind).containsExactly(RegisterKind.STAR, RegisterKind.SECURITY_ACTION);
+        assertThat(done).allMatch(run -> run.outcome().isSuccess());
+        SyncRun star = done.get(0);
+        assertThat(star.outcome()).isEqualTo(SyncRun.Outcome.NOT_MODIFIED); // same demo feed: 304
+        for (SyncRun run : done) {
+            // every entry the register holds is accounted for: new, changed or unchanged
+            int held = register.countEntries(run.kind(), null, false);
+            assertThat(run.added() + run.changed() + run.unchanged()).isEqualTo(held);
+        }
+        assertThat(star.unchanged()).isGreaterThan(50);
         assertThat(view.progressBox.isVisible()).isFalse();
-        assertThat(view.runs.getDataProvider().size(new Query<>())).isGreaterThanOrEqualTo(2);
+        assertThat(view.runs.getDataProvider().size(new Query<>())).isGreaterThanOrEqualTo(3);
+        // the runs list says what each count is, and shows the unchanged count
+        assertThat(view.runs.getColumns().stream()
+                        .map(column -> column.getHeaderComponent() == null
+                                ? ""
+                                : column.getHeaderComponent().getElement().getText()))
+                .contains("新規登録", "内容の変更", "削除", "変更のない登録");
+        assertThat(IntStream.range(0, 2).mapToObj(row -> GridKt._getFormattedRow(view.runs, row)))
+                .anySatisfy(row -> assertThat(row).contains(String.valueOf(star.unchanged())));
+    }
+
+    @Test
+    void an_administrator_sets_a_daily_schedule_and_sees_its_next_runs() {
+        signInAs(Role.ADMIN);
+        UI.getCurrent().navigate(RegisterView.class);
+        RegisterView view = _get(RegisterView.class);
+        String before = schedule.current().orElseThrow().cron();
+        ScheduleEditor editor = view.scheduleEditor;
+        try {
+            editor.mode.setValue(ScheduleEditor.Mode.DAILY);
+            editor.time.setValue(LocalTime.of(6, 30));
+            assertThat(editor.nextRuns.getText()).contains("06:30");
+            _click(editor.save);
+            assertThat(schedule.current().orElseThrow().cron()).isEqualTo("0 30 6 * * ?");
+
+            editor.mode.setValue(ScheduleEditor.Mode.CRON);
+            assertThat(editor.cron.getValue()).isEqualTo("0 30 6 * * ?");
+            editor.cron.setValue("every day please");
+            _click(editor.save);
+            assertThat(editor.cron.isInvalid()).isTrue();
+            assertThat(editor.cron.getErrorMessage()).contains("every day please");
+            assertThat(schedule.current().orElseThrow().cron()).isEqualTo("0 30 6 * * ?");
+        } finally {
+            schedule.change(before);
+        }
     }
 
     private SyncRun awaitEnd(long runId) {

@@ -62,4 +62,37 @@ class SettingsViewTest extends KaribuTest {
         assertThat(view.leadTimes.get(StarLevel.STAR4).getErrorMessage()).contains("整数");
         assertThat(dsl.fetchCount(SETTING)).isZero();
     }
+
+    @Test
+    void an_auditor_sees_the_settings_read_only_with_no_save() {
+        signInAsUser("auditor");
+        UI.getCurrent().navigate(SettingsView.class);
+        SettingsView view = _get(SettingsView.class);
+
+        assertThat(view.save.isVisible()).isFalse();
+        assertThat(view.leadTimes.get(StarLevel.STAR4).getValue()).isEqualTo("180, 90, 30");
+        assertThat(view.leadTimes.values()).allMatch(field -> field.isReadOnly());
+        assertThat(view.subcontractorPolicy.isReadOnly()).isTrue();
+        assertThat(view.stalenessHours.isReadOnly()).isTrue();
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("settings-intro"))
+                        .getText())
+                .contains("監査担当");
+    }
+
+    @Test
+    void security_action_levels_have_no_lead_time_inputs_and_stay_empty_on_save() {
+        signInAsUser("risk");
+        UI.getCurrent().navigate(SettingsView.class);
+        SettingsView view = _get(SettingsView.class);
+
+        assertThat(view.leadTimes).containsOnlyKeys(StarLevel.STAR3, StarLevel.STAR4, StarLevel.STAR5);
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(
+                        com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("lead-time-SA1")))
+                .isEmpty();
+        _click(view.save);
+        var saved = system.callAsSystem(() -> settings.policy());
+        assertThat(saved.leadTimeDays().get(StarLevel.SA1)).isEmpty();
+        assertThat(saved.leadTimeDays().get(StarLevel.SA2)).isEmpty();
+        assertThat(saved.leadTimeDays().get(StarLevel.STAR4)).containsExactly(180, 90, 30);
+    }
 }

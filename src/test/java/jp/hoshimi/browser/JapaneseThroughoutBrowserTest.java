@@ -1,0 +1,92 @@
+package jp.hoshimi.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 13, "Japanese throughout, no internals": a Japanese administrator meets Vaadin's own texts in
+ * Japanese (upload, date picker), the schedule in words, sync-run counts with labels, and an audit log
+ * with field labels and names.
+ */
+class JapaneseThroughoutBrowserTest extends BrowserTest {
+
+    @Test
+    void the_register_screen_offers_a_schedule_in_words_and_labelled_sync_counts() {
+        Page page = newPage("ja-JP");
+        signInWhenReady(page, "admin");
+        page.navigate(url("register"));
+
+        assertThat(page.locator("#register-schedule-mode")).containsText("一定の時間ごと");
+        assertThat(page.locator("#register-schedule-mode")).containsText("毎日決まった時刻");
+        assertThat(page.locator("#register-schedule-next")).containsText("次回からの同期予定");
+        assertThat(page.locator("#register-upload").getByText("ファイルを選択…")).isVisible();
+        assertThat(page.locator("#register-upload").getByText("ここにファイルをドロップ")).isVisible();
+        screenshot(page, "japanese-01-register-schedule-upload.png");
+
+        page.locator("#register-schedule-mode vaadin-radio-button")
+                .filter(new Locator.FilterOptions().setHasText("毎日決まった時刻"))
+                .click();
+        assertThat(page.locator("#register-schedule-time")).isVisible();
+        assertThat(page.locator("#register-schedule-next")).containsText(":00");
+
+        page.locator("#register-sync-now").click();
+        Locator done = page.locator("vaadin-notification-card")
+                .filter(new Locator.FilterOptions().setHasText("SECURITY ACTION"));
+        assertThat(done).containsText("★3〜★5 台帳");
+        assertThat(done).containsText("変更のない登録");
+        page.locator("vaadin-tab")
+                .filter(new Locator.FilterOptions().setHasText("同期の記録"))
+                .click();
+        assertThat(page.locator("#register-runs")).containsText("変更のない登録");
+        assertThat(page.locator("#register-runs")).containsText("内容の変更");
+        screenshot(page, "japanese-02-register-runs.png");
+    }
+
+    @Test
+    void the_audit_log_shows_labels_and_names_and_a_japanese_date_picker() {
+        Page page = newPage("ja-JP");
+        signInWhenReady(page, "auditor");
+        page.navigate(url("audit"));
+
+        Locator grid = page.locator("#audit-grid");
+        assertThat(grid).containsText("契約 HMC-2026-");
+        assertThat(grid).containsText("契約番号: — → HMC-2026-");
+        assertThat(grid).not().containsText("contractNumber");
+        assertThat(page.locator("#audit-export-csv")).isVisible();
+        screenshot(page, "japanese-03-audit-log.png");
+
+        page.locator("#audit-from input").click();
+        Locator overlay = page.locator("vaadin-date-picker-overlay[opened]");
+        assertThat(overlay).isVisible();
+        assertThat(overlay.getByText("今日")).isVisible();
+        assertThat(overlay.getByText("キャンセル")).isVisible();
+        assertThat(overlay.getByText(Pattern.compile("\\d{1,2}月 \\d{4}")).first())
+                .isVisible();
+        screenshot(page, "japanese-04-date-picker.png");
+        page.keyboard().press("Escape");
+
+        page.locator("#audit-from input").fill("2020/01/01");
+        page.locator("#audit-from input").press("Enter");
+        assertThat(page.locator("#audit-from input")).hasValue("2020/01/01");
+        assertThat(grid).containsText("契約 HMC-2026-");
+    }
+
+    /**
+     * Signs in once the login form is ready: on a loaded machine a click that lands before the form's
+     * client side is up leaves the page on an empty login form.
+     */
+    private void signInWhenReady(Page page, String user) {
+        page.navigate(url("login"));
+        Locator submit = page.locator("vaadin-login-form vaadin-button").first();
+        assertThat(submit).isVisible();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        page.locator("vaadin-login-form input[name=username]").fill(user);
+        page.locator("vaadin-login-form input[name=password]").fill(DEMO_PASSWORD);
+        submit.click();
+        assertThat(page.locator("#current-user")).isVisible();
+    }
+}
