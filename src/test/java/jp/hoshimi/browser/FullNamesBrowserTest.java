@@ -47,6 +47,11 @@ class FullNamesBrowserTest extends BrowserTest {
         Locator names = page.locator("#chain-tree vaadin-grid-cell-content .chain-name");
         assertThat(names.filter(new Locator.FilterOptions().setHasText("株式会社ネクストリモート")))
                 .isVisible();
+        // the name sits in the tree's toggle, whose slot cuts it with an ellipsis when it has no room
+        List<?> cutNames = (List<?>) page.locator("#chain-tree vaadin-grid-tree-toggle")
+                .evaluateAll("ts => ts.map(t => t.shadowRoot.querySelector('slot'))"
+                        + ".filter(s => s.scrollWidth > s.clientWidth + 1).map(s => s.textContent)");
+        assertThat(cutNames).as("cut names in the chain tree").isEmpty();
         assertThat(cut(page.locator("#chain-tree vaadin-grid-cell-content")))
                 .as("cut cells in the chain tree")
                 .isEmpty();
