@@ -79,8 +79,7 @@ public class ChainTree extends Composite<VerticalLayout> {
         addFirstTier.addClickListener(click -> openAdd(contract.supplierId(), contract.supplierName()));
 
         tree.setId("chain-tree");
-        // a long name wraps under its tier's indent rather than being cut (the theme lets the toggle wrap)
-        tree.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // a long name wraps under its tier's indent rather than being cut: the theme lets the toggle wrap
         tree.setAllRowsVisible(true);
         tree.addComponentHierarchyColumn(this::nameCell)
                 .setHeader(getTranslation("contract.field.supplier"))
