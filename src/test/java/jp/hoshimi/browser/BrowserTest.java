@@ -89,8 +89,12 @@ abstract class BrowserTest {
     }
 
     Page newPage(String locale) {
+        return newPage(locale, 1400, 900);
+    }
+
+    Page newPage(String locale, int width, int height) {
         BrowserContext context = browser.newContext(
-                new Browser.NewContextOptions().setLocale(locale).setViewportSize(1400, 900));
+                new Browser.NewContextOptions().setLocale(locale).setViewportSize(width, height));
         context.setDefaultTimeout(60_000);
         Page page = context.newPage();
         pages.add(page);

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jp.hoshimi.alert.Alert;
@@ -42,6 +43,7 @@ import jp.hoshimi.shared.ValidationException;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.Notifications;
 import jp.hoshimi.shared.ui.Problems;
+import jp.hoshimi.shared.ui.ScreenWidth;
 import jp.hoshimi.shared.ui.ViewToolbar;
 
 /**
@@ -116,20 +118,27 @@ class AlertView extends VerticalLayout implements HasDynamicTitle {
         notifications.setId("alert-notifications");
         notifications.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         notifications.setSizeFull();
-        notifications
+        Grid.Column<Notification> when = notifications
                 .addColumn(n -> Formats.dateTime(n.alert().createdAt()))
                 .setHeader(getTranslation("alert.column.when"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        notifications
+        Grid.Column<Notification> kind = notifications
                 .addComponentColumn(n -> kindBadge(n.alert()))
                 .setHeader(getTranslation("alert.column.kind"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        notifications
+        Grid.Column<Notification> title = notifications
                 .addColumn(n -> messages.title(n.alert(), locale()))
                 .setHeader(getTranslation("alert.column.title"))
+                .setTooltipGenerator(n -> messages.title(n.alert(), locale()))
                 .setFlexGrow(1);
+        // a phone shows the whole title (wrapped) with its kind and time under it
+        Grid.Column<Notification> compact = notifications
+                .addComponentColumn(this::compactCell)
+                .setHeader(getTranslation("alert.column.title"))
+                .setFlexGrow(1);
+        ScreenWidth.switchColumns(notifications, List.of(compact), List.of(when, kind, title));
         notifications.setPartNameGenerator(n -> n.unread() ? "unread" : null);
         notifications
                 .setItems(
@@ -151,6 +160,18 @@ class AlertView extends VerticalLayout implements HasDynamicTitle {
             }
         });
         notifications.setEmptyStateText(getTranslation("alert.empty"));
+    }
+
+    private Div compactCell(Notification notification) {
+        Span title = new Span(messages.title(notification.alert(), locale()));
+        title.addClassName("compact-title");
+        Span when = new Span(Formats.dateTime(notification.alert().createdAt()));
+        when.addClassName("compact-sub");
+        Div meta = new Div(kindBadge(notification.alert()), when);
+        meta.addClassName("compact-head");
+        Div cell = new Div(title, meta);
+        cell.addClassName("compact-cell");
+        return cell;
     }
 
     private Span kindBadge(Alert alert) {
@@ -430,6 +451,7 @@ class AlertView extends VerticalLayout implements HasDynamicTitle {
                     webhookUrl.getValue(), webhookEnabled.getValue(), webhookLanguage.getValue(), webhookVersion));
             Notifications.success(getTranslation("alert.webhook.saved"));
             webhookUrl.setInvalid(false);
+            Problems.clear(this);
             loadWebhook();
         } catch (ValidationException e) {
             String rest = Problems.show(this, e, Map.of("url", webhookUrl));

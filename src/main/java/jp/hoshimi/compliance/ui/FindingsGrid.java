@@ -6,13 +6,14 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import java.util.List;
 import jp.hoshimi.compliance.Finding;
+import jp.hoshimi.shared.ui.ScreenWidth;
 
 /** The findings about one supplier across the contracts the user may see: where, what, why. */
 public class FindingsGrid extends Grid<Finding> {
 
     public FindingsGrid(List<Finding> findings, boolean stale) {
         setId("findings-grid");
-        addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         setAllRowsVisible(true);
         addColumn(new ComponentRenderer<>(f -> new ComplianceBadge(f.status(), stale)))
                 .setHeader(getTranslation("compliance.column.status"))
@@ -21,19 +22,22 @@ public class FindingsGrid extends Grid<Finding> {
         addColumn(new ComponentRenderer<>(f -> new Anchor("contracts/" + f.contractId(), f.contractNumber())))
                 .setHeader(getTranslation("contract.field.contractNumber"))
                 .setAutoWidth(true);
-        addColumn(Finding::contractTitle)
+        Column<Finding> title = addColumn(Finding::contractTitle)
                 .setHeader(getTranslation("contract.field.title"))
                 .setFlexGrow(2);
-        addColumn(f -> getTranslation("chain.tier", f.tier()))
+        Column<Finding> tier = addColumn(f -> getTranslation("chain.tier", f.tier()))
                 .setHeader(getTranslation("chain.column.tier"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        addColumn(f -> getTranslation(f.verdict().required().messageKey()))
+        Column<Finding> level = addColumn(
+                        f -> getTranslation(f.verdict().required().messageKey()))
                 .setHeader(getTranslation("contract.field.requiredLevel"))
                 .setAutoWidth(true);
         addColumn(f -> ComplianceTexts.reason(this, f.verdict()))
                 .setHeader(getTranslation("compliance.column.reason"))
                 .setFlexGrow(3);
+        // a phone keeps status, contract and the reason (which names the level)
+        ScreenWidth.switchColumns(this, List.of(), List.of(title, tier, level));
         setItems(findings);
     }
 }

@@ -47,7 +47,8 @@ public class SupplierCheckView extends VerticalLayout implements HasDynamicTitle
 
         supplier = new SupplierPicker(suppliers, getTranslation("check.supplier"));
         supplier.setId("check-supplier");
-        supplier.setWidth("32em");
+        supplier.setWidthFull();
+        supplier.setMaxWidth("32em");
         level.setLabel(getTranslation("check.level"));
         level.setId("check-level");
         level.setItems(List.of(
@@ -57,6 +58,7 @@ public class SupplierCheckView extends VerticalLayout implements HasDynamicTitle
         HorizontalLayout form = new HorizontalLayout(supplier, level);
         form.setAlignItems(Alignment.BASELINE);
         form.setWrap(true);
+        form.setWidthFull();
         add(form);
 
         answer.setId("check-answer");

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -58,6 +59,8 @@ import jp.hoshimi.shared.export.TableWriter;
 import jp.hoshimi.shared.ui.ComponentTexts;
 import jp.hoshimi.shared.ui.ExportLinks;
 import jp.hoshimi.shared.ui.ListCounts;
+import jp.hoshimi.shared.ui.ListFilters;
+import jp.hoshimi.shared.ui.ScreenWidth;
 import jp.hoshimi.shared.ui.StatusFilter;
 import jp.hoshimi.shared.ui.StatusParameters;
 import jp.hoshimi.shared.ui.ViewToolbar;
@@ -97,6 +100,8 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
 
     private final LocalDate today;
 
+    final ListFilters filters;
+
     final ExportLinks export;
     final Grid<ContractListItem> grid = new Grid<>();
     final Span count = new Span();
@@ -134,7 +139,8 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.setWidth("22em");
+        search.setWidthFull();
+        search.setMaxWidth("22em");
         search.addValueChangeListener(e -> refresh());
 
         unit.setLabel(getTranslation("contract.field.orgUnit"));
@@ -174,21 +180,19 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
         create.addClickListener(
                 click -> new ContractEditor(contracts, suppliers, orgUnits, users, null, this::open).open());
 
+        endedOnly.setLabel(getTranslation("contract.list.endedOnly"));
+        endedOnly.setId("contract-ended-only");
+        endedOnly.addValueChangeListener(e -> refresh());
+        filters = new ListFilters("contract", status, unit, level, owner, endedOnly, expiryChip, notEvaluatedChip);
         configureGrid();
         count.addClassName("result-count");
         count.setId("contract-count");
         Locale locale = getLocale();
         export = new ExportLinks("contract", "contracts", clock, (format, out) -> export(format, out, locale));
-        endedOnly.setLabel(getTranslation("contract.list.endedOnly"));
-        endedOnly.setId("contract-ended-only");
-        endedOnly.addValueChangeListener(e -> refresh());
-        HorizontalLayout filters =
-                new HorizontalLayout(status, unit, level, owner, endedOnly, expiryChip, notEvaluatedChip);
-        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        filters.getStyle().set("flex-wrap", "wrap");
         HorizontalLayout countRow = new HorizontalLayout(count, export);
         countRow.setAlignItems(FlexComponent.Alignment.CENTER);
         add(new ViewToolbar(getTranslation("contract.list.title"), search, create), filters, countRow, grid);
+        setFlexGrow(1, grid);
         refresh();
     }
 
@@ -327,46 +331,67 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
 
     private void configureGrid() {
         grid.setId("contract-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        // a name longer than its column wraps to a second line instead of being cut
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
         grid.setMultiSort(false);
-        grid.addColumn(ContractListItem::contractNumber)
+        // a phone shows this one column of number, title and supplier beside the status (ScreenWidth)
+        Grid.Column<ContractListItem> compact = grid.addColumn(new ComponentRenderer<>(ContractListView::compactCell))
+                .setKey("compact")
+                .setHeader(getTranslation("contract.list.column.contract"))
+                .setSortProperty(ContractSort.CONTRACT_NUMBER.name())
+                .setFlexGrow(1);
+        Grid.Column<ContractListItem> number = grid.addColumn(ContractListItem::contractNumber)
                 .setKey("contractNumber")
                 .setHeader(getTranslation("contract.field.contractNumber"))
                 .setSortProperty(ContractSort.CONTRACT_NUMBER.name())
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(ContractListItem::title)
+        // the names get the room (and the full text on hover): the other columns keep to their content
+        Grid.Column<ContractListItem> title = grid.addColumn(ContractListItem::title)
                 .setKey("title")
                 .setHeader(getTranslation("contract.field.title"))
                 .setSortProperty(ContractSort.TITLE.name())
-                .setFlexGrow(3);
-        grid.addColumn(ContractListItem::supplierName)
+                .setTooltipGenerator(ContractListItem::title)
+                .setWidth("14em")
+                .setFlexGrow(3)
+                .setResizable(true);
+        Grid.Column<ContractListItem> supplier = grid.addColumn(ContractListItem::supplierName)
                 .setKey("supplier")
                 .setHeader(getTranslation("contract.field.supplier"))
                 .setSortProperty(ContractSort.SUPPLIER.name())
-                .setFlexGrow(2);
-        grid.addColumn(ContractListItem::orgUnitName)
+                .setTooltipGenerator(ContractListItem::supplierName)
+                .setWidth("14em")
+                .setFlexGrow(3)
+                .setResizable(true);
+        Grid.Column<ContractListItem> orgUnit = grid.addColumn(ContractListItem::orgUnitName)
                 .setKey("orgUnit")
                 .setHeader(getTranslation("contract.field.orgUnit"))
-                .setAutoWidth(true);
+                .setTooltipGenerator(ContractListItem::orgUnitName)
+                .setWidth("10em")
+                .setFlexGrow(1)
+                .setResizable(true);
         grid.addColumn(new ComponentRenderer<>(this::statusOf))
                 .setKey("status")
                 .setHeader(getTranslation("list.column.status"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(new ComponentRenderer<>(item -> new LevelBadge(item.requiredLevel())))
+        Grid.Column<ContractListItem> requiredLevel = grid.addColumn(
+                        new ComponentRenderer<>(item -> new LevelBadge(item.requiredLevel())))
                 .setKey("requiredLevel")
                 .setHeader(getTranslation("contract.field.requiredLevel"))
                 .setSortProperty(ContractSort.REQUIRED_LEVEL.name())
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(item -> item.endDate() == null ? "" : item.endDate().toString())
+        Grid.Column<ContractListItem> endDate = grid.addColumn(
+                        item -> item.endDate() == null ? "" : item.endDate().toString())
                 .setKey("endDate")
                 .setHeader(getTranslation("contract.field.endDate"))
                 .setSortProperty(ContractSort.END_DATE.name())
                 .setAutoWidth(true)
                 .setFlexGrow(0);
+        ScreenWidth.switchColumns(
+                grid, List.of(compact), List.of(number, title, supplier, orgUnit, requiredLevel, endDate));
         grid.setEmptyStateText(getTranslation("contract.list.empty"));
         // no count callback: refresh() counts once and sizes the grid (ListCounts)
         grid.setItems(query -> {
@@ -386,6 +411,21 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
             return ended;
         }
         return item.status() == null ? ComplianceBadge.none() : new ComplianceBadge(item.status(), stale);
+    }
+
+    /** Number and level, title, supplier: the contract in the width of a phone. */
+    private static Div compactCell(ContractListItem item) {
+        Span number = new Span(item.contractNumber());
+        number.addClassName("compact-key");
+        Div head = new Div(number, new LevelBadge(item.requiredLevel()));
+        head.addClassName("compact-head");
+        Span title = new Span(item.title());
+        title.addClassName("compact-title");
+        Span supplier = new Span(item.supplierName());
+        supplier.addClassName("compact-sub");
+        Div cell = new Div(head, title, supplier);
+        cell.addClassName("compact-cell");
+        return cell;
     }
 
     private void open(long id) {
@@ -424,6 +464,16 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
         if (expiry != null) {
             expiryChip.setText(expiryLabel());
         }
+        filters.setActive((int) java.util.stream.Stream.of(
+                        !status.isEmpty(),
+                        unit.getValue() != null,
+                        level.getValue() != null,
+                        owner.getValue() != null,
+                        endedOnly.getValue(),
+                        expiry != null,
+                        notEvaluated)
+                .filter(set -> set)
+                .count());
         shownFilter = filter();
         getUI().ifPresent(ui -> ui.getPage()
                 .getHistory()

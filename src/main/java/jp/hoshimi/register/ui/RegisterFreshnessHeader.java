@@ -3,6 +3,8 @@ package jp.hoshimi.register.ui;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import jp.hoshimi.register.RegisterService;
 import jp.hoshimi.security.CurrentUser;
 import jp.hoshimi.shared.BusinessDate;
@@ -17,6 +19,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RegisterFreshnessHeader implements HeaderContribution {
+
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM/dd HH:mm");
 
     private final RegisterService register;
     private final CurrentUser currentUser;
@@ -45,6 +49,9 @@ class RegisterFreshnessHeader implements HeaderContribution {
             link.addClassName("is-stale");
             link.add(VaadinIcon.WARNING.create());
             link.setTitle(link.getTranslation("register.freshness.stale", freshness.limitHours()));
+        } else {
+            link.add(VaadinIcon.BOOK.create());
+            link.setTitle(text);
         }
         // the date every judgement on the screen is made as of, then when the register was last synced
         Span asOf = new Span(link.getTranslation("header.businessDate", Formats.date(businessDate.today())));
@@ -52,7 +59,18 @@ class RegisterFreshnessHeader implements HeaderContribution {
         asOf.addClassName("header-business-date");
         Span synced = new Span(text);
         synced.setId("header-register-sync");
-        link.add(asOf, new Span(" · "), synced);
+        Span full = new Span(asOf, new Span(" · "), synced);
+        full.addClassName("freshness-full");
+        // a phone shows only this (the theme hides the other at its breakpoint)
+        Span compact = new Span(
+                freshness.lastSuccess() == null
+                        ? link.getTranslation("register.header.compact.never")
+                        : SHORT.format(freshness
+                                .lastSuccess()
+                                .atOffset(ZoneOffset.UTC)
+                                .atZoneSameInstant(Formats.DISPLAY_ZONE)));
+        compact.addClassName("freshness-compact");
+        link.add(full, compact);
         link.getElement().setAttribute("data-stale", String.valueOf(freshness.stale()));
         return link;
     }

@@ -85,6 +85,10 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setId("register-search");
+        // room for the whole placeholder (English is the longer one), but never wider than a phone
+        search.setWidth("20em");
+        search.setMaxWidth("100%");
+        search.setPrefixComponent(com.vaadin.flow.component.icon.VaadinIcon.SEARCH.create());
         search.addValueChangeListener(e -> entries.getDataProvider().refreshAll());
         freshness.setId("register-freshness");
         freshness.addClassName("register-freshness");
@@ -100,6 +104,8 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
 
         HorizontalLayout controls = new HorizontalLayout(kind, search, syncNow);
         controls.setAlignItems(Alignment.BASELINE);
+        controls.setWrap(true);
+        controls.setWidthFull();
         add(new ViewToolbar(getTranslation("nav.register")), freshness, controls, progressBox);
         if (admin) {
             add(adminTools());

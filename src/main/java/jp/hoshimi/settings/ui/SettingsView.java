@@ -143,6 +143,7 @@ class SettingsView extends VerticalLayout implements HasDynamicTitle {
                             stalenessHours.getValue() == null ? 0 : stalenessHours.getValue()),
                     version);
             Notifications.success(getTranslation("settings.saved"));
+            Problems.clear(this);
             load();
         } catch (ValidationException e) {
             Map<String, com.vaadin.flow.component.HasValidation> fields = new HashMap<>();

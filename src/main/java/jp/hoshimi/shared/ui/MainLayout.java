@@ -34,8 +34,12 @@ public class MainLayout extends AppLayout {
     public MainLayout(CurrentUser currentUser, java.util.List<HeaderContribution> contributions) {
         this.contributions = contributions;
         setPrimarySection(Section.DRAWER);
-        addToDrawer(brand(), navigation());
-        addToNavbar(true, new DrawerToggle(), header(currentUser));
+        addToDrawer(brand(), navigation(), drawerUser(currentUser));
+        // the header stays on top on a phone too (touch-optimised would move it to the bottom); the theme
+        // makes it compact there: who is signed in moves into the drawer, logout keeps its icon
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setId("drawer-toggle");
+        addToNavbar(toggle, header(currentUser));
     }
 
     private Component brand() {
@@ -66,24 +70,17 @@ public class MainLayout extends AppLayout {
     }
 
     private Component header(CurrentUser currentUser) {
-        Span user = new Span(currentUser.displayName());
-        user.addClassName("header-user");
-        user.setId("current-user");
-        Span roles = new Span(currentUser
-                .get()
-                .map(HoshimiUser::roles)
-                .map(set -> set.stream()
-                        .map(role -> getTranslation(role.messageKey()))
-                        .sorted()
-                        .collect(Collectors.joining(" · ")))
-                .orElse(""));
-        roles.addClassName("header-roles");
+        Div who = who(currentUser);
+        who.addClassName("header-who");
+        who.getChildren().findFirst().ifPresent(user -> user.setId("current-user"));
         Button logout = new Button(
                 getTranslation("header.logout"), VaadinIcon.SIGN_OUT.create(), click -> currentUser.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.setId("logout");
+        // on a phone the theme shows only the icon
+        logout.setAriaLabel(getTranslation("header.logout"));
 
-        HorizontalLayout header = new HorizontalLayout(new Div(user, roles), new LanguageSwitch(), logout);
+        HorizontalLayout header = new HorizontalLayout(who, new LanguageSwitch(), logout);
         header.addClassName("app-header");
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         Div spacer = new Div();
@@ -93,6 +90,29 @@ public class MainLayout extends AppLayout {
         bar.setFlexGrow(1, spacer);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.addClassName("app-bar");
         return bar;
+    }
+
+    /** On a phone the header has no room for the name: the drawer shows it (the theme hides it elsewhere). */
+    private Component drawerUser(CurrentUser currentUser) {
+        Div who = who(currentUser);
+        who.addClassName("drawer-who");
+        return who;
+    }
+
+    private Div who(CurrentUser currentUser) {
+        Span user = new Span(currentUser.displayName());
+        user.addClassName("header-user");
+        Span roles = new Span(currentUser
+                .get()
+                .map(HoshimiUser::roles)
+                .map(set -> set.stream()
+                        .map(role -> getTranslation(role.messageKey()))
+                        .sorted()
+                        .collect(Collectors.joining(" · ")))
+                .orElse(""));
+        roles.addClassName("header-roles");
+        return new Div(user, roles);
     }
 }

@@ -13,6 +13,7 @@ public class StatusFilter extends MultiSelectComboBox<ComplianceStatus> {
         setPlaceholder(getTranslation("filter.all"));
         setClearButtonVisible(true);
         setId(id);
-        setWidth("20em");
+        setWidthFull();
+        setMaxWidth("20em");
     }
 }

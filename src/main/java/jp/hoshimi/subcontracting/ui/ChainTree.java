@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -30,6 +31,7 @@ import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.ValidationException;
 import jp.hoshimi.shared.ui.Notifications;
 import jp.hoshimi.shared.ui.Problems;
+import jp.hoshimi.shared.ui.ScreenWidth;
 import jp.hoshimi.subcontracting.ChainLink;
 import jp.hoshimi.subcontracting.SubcontractingService;
 import jp.hoshimi.supplier.SupplierService;
@@ -77,6 +79,7 @@ public class ChainTree extends Composite<VerticalLayout> {
         addFirstTier.addClickListener(click -> openAdd(contract.supplierId(), contract.supplierName()));
 
         tree.setId("chain-tree");
+        // a long name wraps under its tier's indent rather than being cut: the theme lets the toggle wrap
         tree.setAllRowsVisible(true);
         tree.addComponentHierarchyColumn(this::nameCell)
                 .setHeader(getTranslation("contract.field.supplier"))
@@ -84,19 +87,20 @@ public class ChainTree extends Composite<VerticalLayout> {
                 .setFlexGrow(3)
                 .setTooltipGenerator(Node::name)
                 .setResizable(true);
-        tree.addColumn(node -> node.corporateNumber() == null ? "—" : node.corporateNumber())
+        Grid.Column<Node> corporateNumber = tree.addColumn(
+                        node -> node.corporateNumber() == null ? "—" : node.corporateNumber())
                 .setHeader(getTranslation("supplier.field.corporateNumber"))
                 .setAutoWidth(true);
-        tree.addColumn(node -> getTranslation("chain.tier", node.tier()))
+        Grid.Column<Node> tier = tree.addColumn(node -> getTranslation("chain.tier", node.tier()))
                 .setHeader(getTranslation("chain.column.tier"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        tree.addColumn(this::flows)
+        Grid.Column<Node> flows = tree.addColumn(this::flows)
                 .setHeader(getTranslation("chain.column.flows"))
                 .setWidth("9em")
                 .setFlexGrow(1)
                 .setTooltipGenerator(this::flows);
-        tree.addColumn(new ComponentRenderer<>(this::levelCell))
+        Grid.Column<Node> level = tree.addColumn(new ComponentRenderer<>(this::levelCell))
                 .setHeader(getTranslation("contract.field.requiredLevel"))
                 .setAutoWidth(true);
         tree.addColumn(new ComponentRenderer<>(this::statusCell))
@@ -108,6 +112,8 @@ public class ChainTree extends Composite<VerticalLayout> {
                     .setAutoWidth(true)
                     .setFlexGrow(0);
         }
+        // a phone keeps the name (indented by tier), the status and the actions
+        ScreenWidth.switchColumns(tree, List.of(), List.of(corporateNumber, tier, flows, level));
         layout.add(intro, addFirstTier, tree);
         refresh();
     }

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.util.Optional;
 import jp.hoshimi.audit.ui.HistoryGrid;
 import jp.hoshimi.compliance.ComplianceService;
@@ -38,6 +39,7 @@ import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.ListCounts;
 import jp.hoshimi.shared.ui.Notifications;
+import jp.hoshimi.shared.ui.ScreenWidth;
 import jp.hoshimi.shared.ui.ViewToolbar;
 import jp.hoshimi.subcontracting.SubcontractingService;
 import jp.hoshimi.subcontracting.SubcontractorUse;
@@ -211,18 +213,19 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
                 .addColumn(ContractListItem::title)
                 .setHeader(getTranslation("contract.field.title"))
                 .setFlexGrow(2);
-        contracts
+        Grid.Column<ContractListItem> orgUnit = contracts
                 .addColumn(ContractListItem::orgUnitName)
                 .setHeader(getTranslation("contract.field.orgUnit"))
                 .setAutoWidth(true);
-        contracts
+        Grid.Column<ContractListItem> level = contracts
                 .addColumn(c -> getTranslation(c.requiredLevel().messageKey()))
                 .setHeader(getTranslation("contract.field.requiredLevel"))
                 .setAutoWidth(true);
-        contracts
+        Grid.Column<ContractListItem> endDate = contracts
                 .addColumn(c -> c.endDate() == null ? "" : c.endDate().toString())
                 .setHeader(getTranslation("contract.field.endDate"))
                 .setAutoWidth(true);
+        ScreenWidth.switchColumns(contracts, List.of(), List.of(orgUnit, level, endDate));
         ContractFilter filter = ContractFilter.none().withSupplier(d.id());
         contracts.setItems(query -> contractService.list(filter, null, query.getOffset(), query.getLimit()).stream());
         ListCounts.sizeGrid(contracts, contractService.count(filter));

@@ -42,6 +42,8 @@ import jp.hoshimi.shared.export.TableWriter;
 import jp.hoshimi.shared.ui.ExportLinks;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.ListCounts;
+import jp.hoshimi.shared.ui.ListFilters;
+import jp.hoshimi.shared.ui.ScreenWidth;
 import jp.hoshimi.shared.ui.StatusFilter;
 import jp.hoshimi.shared.ui.StatusParameters;
 import jp.hoshimi.shared.ui.ViewToolbar;
@@ -69,6 +71,7 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
     final RadioButtonGroup<SupplierFilter.Quick> quick = new RadioButtonGroup<>();
     final StatusFilter status = new StatusFilter("supplier-status");
     final Button create = new Button();
+    final ListFilters filters;
     final ExportLinks export;
     private final SupplierService suppliers;
     private final boolean stale;
@@ -93,7 +96,8 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.setWidth("28em");
+        search.setWidthFull();
+        search.setMaxWidth("28em");
         search.setId("supplier-search");
         search.addValueChangeListener(event -> refresh());
         quick.setItems(SupplierFilter.Quick.values());
@@ -123,12 +127,11 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
 
         Locale locale = getLocale();
         export = new ExportLinks("supplier", "suppliers", clock, (format, out) -> export(format, out, locale));
-        HorizontalLayout filters = new HorizontalLayout(status, quick);
-        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        filters.getStyle().set("flex-wrap", "wrap");
+        filters = new ListFilters("supplier", status, quick);
         HorizontalLayout countRow = new HorizontalLayout(count, export);
         countRow.setAlignItems(FlexComponent.Alignment.CENTER);
         add(new ViewToolbar(getTranslation("supplier.list.title"), search, create), filters, countRow, grid);
+        setFlexGrow(1, grid);
         refresh();
     }
 
@@ -196,10 +199,11 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
                 .setKey("name")
                 .setHeader(getTranslation("supplier.column.name"))
                 .setSortProperty(SupplierSort.NAME.name())
+                .setTooltipGenerator(SupplierListItem::name)
                 .setWidth("16em")
                 .setFlexGrow(3)
                 .setResizable(true);
-        grid.addColumn(SupplierListItem::corporateNumber)
+        Grid.Column<SupplierListItem> corporateNumber = grid.addColumn(SupplierListItem::corporateNumber)
                 .setKey("corporateNumber")
                 .setHeader(getTranslation("supplier.column.corporateNumber"))
                 .setSortProperty(SupplierSort.CORPORATE_NUMBER.name())
@@ -211,42 +215,49 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
                 .setHeader(getTranslation("supplier.column.status"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(item -> item.heldLevel() == null
+        Grid.Column<SupplierListItem> heldLevel = grid.addColumn(item -> item.heldLevel() == null
                         ? "—"
                         : getTranslation(item.heldLevel().messageKey()))
                 .setKey("heldLevel")
                 .setHeader(getTranslation("supplier.column.heldLevel"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(item -> item.validUntil() == null ? "—" : Formats.date(item.validUntil()))
+        Grid.Column<SupplierListItem> validUntil = grid.addColumn(
+                        item -> item.validUntil() == null ? "—" : Formats.date(item.validUntil()))
                 .setKey("validUntil")
                 .setHeader(getTranslation("supplier.column.validUntil"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(item -> item.registeredName() == null ? "—" : item.registeredName())
+        Grid.Column<SupplierListItem> registeredName = grid.addColumn(
+                        item -> item.registeredName() == null ? "—" : item.registeredName())
                 .setKey("registeredName")
                 .setHeader(getTranslation("supplier.column.registeredName"))
                 .setTooltipGenerator(SupplierListItem::registeredName)
                 .setWidth("14em")
                 .setFlexGrow(2)
                 .setResizable(true);
-        grid.addColumn(SupplierListItem::supplierCode)
+        Grid.Column<SupplierListItem> supplierCode = grid.addColumn(SupplierListItem::supplierCode)
                 .setKey("supplierCode")
                 .setHeader(getTranslation("supplier.column.supplierCode"))
                 .setSortProperty(SupplierSort.SUPPLIER_CODE.name())
                 .setAutoWidth(true);
-        grid.addColumn(item -> country(item, getLocale()))
+        Grid.Column<SupplierListItem> country = grid.addColumn(item -> country(item, getLocale()))
                 .setKey("country")
                 .setHeader(getTranslation("supplier.column.country"))
                 .setTextAlign(ColumnTextAlign.CENTER)
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(item -> Formats.dateTime(item.updatedAt()))
+        Grid.Column<SupplierListItem> updatedAt = grid.addColumn(item -> Formats.dateTime(item.updatedAt()))
                 .setKey("updatedAt")
                 .setHeader(getTranslation("supplier.column.updatedAt"))
                 .setSortProperty(SupplierSort.UPDATED_AT.name())
                 .setAutoWidth(true)
                 .setFlexGrow(0);
+        // a phone keeps the name (with its kana) and the status
+        ScreenWidth.switchColumns(
+                grid,
+                List.of(),
+                List.of(corporateNumber, heldLevel, validUntil, registeredName, supplierCode, country, updatedAt));
         grid.addItemClickListener(click -> UI.getCurrent()
                 .navigate(
                         SupplierDetailView.class,
@@ -295,6 +306,7 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
         if (entering) {
             return;
         }
+        filters.setActive((status.isEmpty() ? 0 : 1) + (quick.getValue() == SupplierFilter.Quick.ALL ? 0 : 1));
         shownFilter = filter();
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, location()));
         ResultCount total = suppliers.count(filter());
