@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -45,6 +46,9 @@ public class ChainTree extends Composite<VerticalLayout> {
 
     final TreeGrid<Node> tree = new TreeGrid<>();
     final Button addFirstTier = new Button();
+    /** Shows only the sub-contractors whose chart still has an unanswered question (and their parents). */
+    final Checkbox onlyUnanswered = new Checkbox();
+
     private final SubcontractingService chains;
     private final SupplierService suppliers;
     private final ContractDetails contract;
@@ -91,12 +95,14 @@ public class ChainTree extends Composite<VerticalLayout> {
                 .setHeader(getTranslation("chain.column.tier"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        tree.addColumn(this::flows)
+        tree.addColumn(new ComponentRenderer<>(this::flowsCell))
+                .setKey("flows")
                 .setHeader(getTranslation("chain.column.flows"))
-                .setWidth("9em")
+                .setWidth("11em")
                 .setFlexGrow(1)
                 .setTooltipGenerator(this::flows);
         tree.addColumn(new ComponentRenderer<>(this::levelCell))
+                .setKey("level")
                 .setHeader(getTranslation("contract.field.requiredLevel"))
                 .setAutoWidth(true);
         tree.addColumn(new ComponentRenderer<>(this::statusCell))
@@ -108,7 +114,12 @@ public class ChainTree extends Composite<VerticalLayout> {
                     .setAutoWidth(true)
                     .setFlexGrow(0);
         }
-        layout.add(intro, addFirstTier, tree);
+        onlyUnanswered.setLabel(getTranslation("chain.filter.unanswered"));
+        onlyUnanswered.setId("chain-only-unanswered");
+        onlyUnanswered.addValueChangeListener(change -> applyFilter());
+        HorizontalLayout toolbar = new HorizontalLayout(addFirstTier, onlyUnanswered);
+        toolbar.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        layout.add(intro, toolbar, tree);
         refresh();
     }
 
@@ -119,17 +130,24 @@ public class ChainTree extends Composite<VerticalLayout> {
     }
 
     private String flows(Node node) {
+        return node.link() == null
+                ? getTranslation("chain.firstTier")
+                : LinkTexts.flowsWithGaps(this, node.link().answers());
+    }
+
+    private Component flowsCell(Node node) {
         if (node.link() == null) {
-            return getTranslation("chain.firstTier");
+            return new Span(getTranslation("chain.firstTier"));
         }
-        List<String> parts = new ArrayList<>();
-        if (node.link().confidentialDataFlows()) {
-            parts.add(getTranslation("chain.flow.confidential"));
+        Div cell = new Div(new Span(LinkTexts.flows(this, node.link().answers())));
+        if (node.link().answers().incomplete()) {
+            // a data-quality hint: the question was never asked of this link, which is not a "no"
+            Span hint = new Span(getTranslation("chain.unanswered.BUSINESS_CRITICAL"));
+            hint.getElement().getThemeList().add("badge warning small");
+            hint.addClassName("chain-unanswered");
+            cell.add(new Span(" "), hint);
         }
-        if (node.link().systemAccess()) {
-            parts.add(getTranslation("chain.flow.systemAccess"));
-        }
-        return parts.isEmpty() ? getTranslation("chain.flow.none") : String.join("・", parts);
+        return cell;
     }
 
     private Component levelCell(Node node) {
@@ -145,7 +163,15 @@ public class ChainTree extends Composite<VerticalLayout> {
         HorizontalLayout cell = new HorizontalLayout(badge, source);
         cell.setSpacing(true);
         cell.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
-        return cell;
+        String raisedBy = node.link() == null
+                ? null
+                : LinkTexts.raisedBy(this, node.link().raisedBy(), level);
+        if (raisedBy == null) {
+            return cell;
+        }
+        Span reason = new Span(raisedBy);
+        reason.addClassName("chain-level-reason");
+        return new Div(cell, reason);
     }
 
     /** The compliance finding shown for a supplier of this chain, null before its first evaluation. */
@@ -255,6 +281,16 @@ public class ChainTree extends Composite<VerticalLayout> {
             }
         }
         tree.setDataProvider(new TreeDataProvider<>(data));
-        tree.expandRecursively(data.getRootItems(), Integer.MAX_VALUE);
+        applyFilter();
+    }
+
+    private void applyFilter() {
+        TreeDataProvider<Node> provider = (TreeDataProvider<Node>) tree.getDataProvider();
+        // an in-memory tree keeps the parents of a matching row, so the row stays in its place
+        provider.setFilter(
+                onlyUnanswered.getValue()
+                        ? node -> node.link() != null && node.link().answers().incomplete()
+                        : null);
+        tree.expandRecursively(provider.getTreeData().getRootItems(), Integer.MAX_VALUE);
     }
 }
