@@ -1,5 +1,6 @@
 package jp.hoshimi.subcontracting;
 
+import static jp.hoshimi.db.Tables.AUDIT_EVENT;
 import static jp.hoshimi.db.Tables.SUBCONTRACTING_LINK;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,6 +102,16 @@ class BusinessCriticalLinkTest {
                 contract.id(), link.id(), link.version(), new LinkForm(null, null, false, false, false, null, null));
         assertThat(findingOf(child).status()).isEqualTo(ComplianceStatus.OK);
         assertThat(linkTo(contract.id(), child).raisedBy()).isEmpty();
+
+        // the link's audit trail records the answer before and after
+        var update = dsl.select(AUDIT_EVENT.BEFORE_JSON, AUDIT_EVENT.AFTER_JSON)
+                .from(AUDIT_EVENT)
+                .where(AUDIT_EVENT.ENTITY_TYPE.eq(SubcontractingService.AUDIT_TYPE))
+                .and(AUDIT_EVENT.ENTITY_ID.eq(String.valueOf(link.id())))
+                .and(AUDIT_EVENT.ACTION.eq("UPDATE"))
+                .fetchSingle();
+        assertThat(update.value1()).contains("\"businessCritical\":true");
+        assertThat(update.value2()).contains("\"businessCritical\":false");
     }
 
     @Test
