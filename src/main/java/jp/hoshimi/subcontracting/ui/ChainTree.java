@@ -98,17 +98,18 @@ public class ChainTree extends Composite<VerticalLayout> {
         tree.addColumn(new ComponentRenderer<>(this::flowsCell))
                 .setKey("flows")
                 .setHeader(getTranslation("chain.column.flows"))
-                .setWidth("11em")
+                .setWidth("9em")
                 .setFlexGrow(1)
                 .setTooltipGenerator(this::flows);
         tree.addColumn(new ComponentRenderer<>(this::levelCell))
                 .setKey("level")
                 .setHeader(getTranslation("contract.field.requiredLevel"))
-                .setAutoWidth(true);
+                .setWidth("12em")
+                .setFlexGrow(1);
         tree.addColumn(new ComponentRenderer<>(this::statusCell))
                 .setHeader(getTranslation("compliance.column.status"))
-                .setWidth("14em")
-                .setFlexGrow(2);
+                .setWidth("12em")
+                .setFlexGrow(1);
         if (editable) {
             tree.addColumn(new ComponentRenderer<>(this::actions))
                     .setAutoWidth(true)
