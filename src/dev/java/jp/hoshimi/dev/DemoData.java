@@ -206,6 +206,7 @@ class DemoData implements ApplicationRunner {
                             supplierId(row.get("再委託先取引先コード")),
                             yes(row.get("機密情報が渡る")),
                             yes(row.get("システム接続あり")),
+                            answer(row.get("停止で業務に遅延")),
                             level.isBlank() ? null : RequiredLevel.valueOf(level),
                             row.get("備考")));
             created++;
@@ -215,6 +216,11 @@ class DemoData implements ApplicationRunner {
 
     private Long supplierId(String code) {
         return suppliers.findByCode(code).map(SupplierDetails::id).orElseThrow();
+    }
+
+    /** はい / いいえ, blank = not answered (the demo keeps some links unanswered to show the hint). */
+    private static Boolean answer(String answer) {
+        return answer.isBlank() ? null : yes(answer);
     }
 
     private static boolean yes(String answer) {

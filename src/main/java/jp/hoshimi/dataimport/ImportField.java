@@ -229,6 +229,18 @@ public enum ImportField {
             "confidential data flows"),
     LINK_SYSTEM_ACCESS(
             ImportKind.SUBCONTRACTING, "systemAccess", false, "システムアクセス", "システム接続", "システム接続あり", "system access"),
+    // optional (issue 22): a blank cell or no column = not answered for a new link, unchanged for an existing one
+    LINK_BUSINESS_CRITICAL(
+            ImportKind.SUBCONTRACTING,
+            "businessCritical",
+            false,
+            "事業影響",
+            "業務停止の影響",
+            "停止時の影響大",
+            "停止で業務に遅延",
+            "business critical",
+            "business-critical",
+            "stoppage delays business"),
     LINK_REQUIRED_LEVEL(
             ImportKind.SUBCONTRACTING, "requiredLevelOverride", false, "要求レベル", "必要な★", "required level", "level"),
     LINK_NOTE(ImportKind.SUBCONTRACTING, "note", false, "備考", "委託内容", "内容", "note", "notes", "what flows");

@@ -20,6 +20,7 @@ import jp.hoshimi.supplier.SupplierDetails;
  * Sub-contractor links: upsert by contract + parent + child. A blank parent is the contract's own
  * supplier (a first-tier sub-contractor). Rows are applied in file order, so a row may hang a
  * sub-contractor under one added by an earlier row. Cycles and self-links are refused by the service.
+ * The business-critical answer is optional: blank stays "not answered" (never "no").
  */
 final class LinkRowImporter extends RowImporter {
 
@@ -53,6 +54,7 @@ final class LinkRowImporter extends RowImporter {
         String childRef = row.text(ImportField.LINK_CHILD);
         Boolean confidential = row.yesNo(ImportField.LINK_CONFIDENTIAL_DATA);
         Boolean systemAccess = row.yesNo(ImportField.LINK_SYSTEM_ACCESS);
+        Boolean businessCritical = row.yesNo(ImportField.LINK_BUSINESS_CRITICAL);
         RequiredLevel level = row.level(ImportField.LINK_REQUIRED_LEVEL);
         String note = row.text(ImportField.LINK_NOTE);
         String key = String.join(
@@ -97,7 +99,11 @@ final class LinkRowImporter extends RowImporter {
                 row,
                 number + "/" + parentId + "/" + childId,
                 Arrays.asList(
-                        Objects.toString(confidential), Objects.toString(systemAccess), Objects.toString(level), note));
+                        Objects.toString(confidential),
+                        Objects.toString(systemAccess),
+                        Objects.toString(businessCritical),
+                        Objects.toString(level),
+                        note));
         if (repeated != null) {
             return repeated;
         }
@@ -116,6 +122,7 @@ final class LinkRowImporter extends RowImporter {
                                 child,
                                 Boolean.TRUE.equals(confidential),
                                 Boolean.TRUE.equals(systemAccess),
+                                businessCritical,
                                 level,
                                 note));
                 return new ImportRowResult(row.rowNumber(), RowOutcome.NEW, key, id, List.of(), List.of());
@@ -126,6 +133,7 @@ final class LinkRowImporter extends RowImporter {
                     child,
                     pick(confidential, before.confidentialDataFlows()),
                     pick(systemAccess, before.systemAccess()),
+                    pick(businessCritical, before.businessCritical()),
                     pick(level, before.requiredLevelOverride()),
                     pick(note, before.note()));
             List<FieldChange> changes = newList();
@@ -135,6 +143,7 @@ final class LinkRowImporter extends RowImporter {
                     before.confidentialDataFlows(),
                     after.confidentialDataFlows());
             diff(changes, ImportField.LINK_SYSTEM_ACCESS, before.systemAccess(), after.systemAccess());
+            diff(changes, ImportField.LINK_BUSINESS_CRITICAL, before.businessCritical(), after.businessCritical());
             diff(
                     changes,
                     ImportField.LINK_REQUIRED_LEVEL,

@@ -141,6 +141,7 @@ public class SubcontractingService {
                                 before.childSupplierId(),
                                 form.confidentialDataFlows(),
                                 form.systemAccess(),
+                                form.businessCritical(),
                                 form.requiredLevelOverride(),
                                 form.note())));
         events.publishEvent(MasterDataChangedEvent.contract(contractId));
@@ -177,9 +178,9 @@ public class SubcontractingService {
     }
 
     private static ChainLink withRequiredLevel(ChainLink link, ContractDetails contract, SubcontractorPolicy policy) {
-        var required = link.requiredLevelOverride() != null
-                ? link.requiredLevelOverride()
-                : policy.requiredOf(contract.requiredLevel(), link.confidentialDataFlows(), link.systemAccess());
+        boolean explicit = link.requiredLevelOverride() != null;
+        var required =
+                explicit ? link.requiredLevelOverride() : policy.requiredOf(contract.requiredLevel(), link.answers());
         return new ChainLink(
                 link.id(),
                 link.contractId(),
@@ -189,8 +190,10 @@ public class SubcontractingService {
                 link.childCorporateNumber(),
                 link.confidentialDataFlows(),
                 link.systemAccess(),
+                link.businessCritical(),
                 link.requiredLevelOverride(),
                 required,
+                explicit ? List.of() : policy.raisedBy(contract.requiredLevel(), link.answers()),
                 link.note(),
                 link.version());
     }
@@ -202,6 +205,7 @@ public class SubcontractingService {
         state.put("childSupplierId", form.childSupplierId());
         state.put("confidentialDataFlows", form.confidentialDataFlows());
         state.put("systemAccess", form.systemAccess());
+        state.put("businessCritical", form.businessCritical());
         state.put("requiredLevelOverride", form.requiredLevelOverride());
         state.put("note", form.note());
         return state;
@@ -215,6 +219,7 @@ public class SubcontractingService {
                         link.childSupplierId(),
                         link.confidentialDataFlows(),
                         link.systemAccess(),
+                        link.businessCritical(),
                         link.requiredLevelOverride(),
                         link.note()));
     }

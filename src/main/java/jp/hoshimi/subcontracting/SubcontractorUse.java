@@ -7,4 +7,5 @@ public record SubcontractorUse(
         String contractTitle,
         String parentName,
         boolean confidentialDataFlows,
-        boolean systemAccess) {}
+        boolean systemAccess,
+        Boolean businessCritical) {}

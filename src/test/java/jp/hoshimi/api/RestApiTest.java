@@ -42,6 +42,10 @@ class RestApiTest {
     SystemAuthentication system;
 
     final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    org.springdoc.webmvc.api.OpenApiWebMvcResource openApi;
+
     final ObjectMapper json = new ObjectMapper();
 
     record Answer(int status, JsonNode body) {}
@@ -215,7 +219,28 @@ class RestApiTest {
 
         assertThat(call("GET", "/api/v1/contracts/API-2026-0001/subcontractors", AUDITOR, null)
                         .body())
-                .hasSize(1);
+                .hasSize(1)
+                .allSatisfy(l -> assertThat(l.get("businessCritical").isNull())
+                        .as("left out = not answered")
+                        .isTrue());
+
+        // issue 22: only "business critical = yes" under a ★4 contract asks ★4, and says why
+        Answer critical = call(
+                "POST",
+                "/api/v1/contracts/API-2026-0001/subcontractors",
+                RISK,
+                "{\"childSupplierCode\":\"S-10031\",\"businessCritical\":true}");
+        assertThat(critical.status()).isEqualTo(201);
+        assertThat(critical.body().get("businessCritical").asBoolean()).isTrue();
+        assertThat(critical.body().get("requiredLevel").asText()).isEqualTo("STAR4");
+        assertThat(critical.body().get("raisedBy").get(0).asText()).isEqualTo("BUSINESS_CRITICAL");
+        assertThat(call("GET", "/api/v1/contracts/API-2026-0001/subcontractors", AUDITOR, null)
+                        .body())
+                .anySatisfy(l -> {
+                    assertThat(l.get("childSupplierId").asLong())
+                            .isEqualTo(critical.body().get("childSupplierId").asLong());
+                    assertThat(l.get("businessCritical").asBoolean()).isTrue();
+                });
     }
 
     @Test
@@ -225,5 +250,24 @@ class RestApiTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isIn(302, 401, 403);
+    }
+
+    @Test
+    void the_openapi_description_documents_the_three_chart_answers_of_a_link() throws Exception {
+        // the description served at /api/docs (behind the app's sign-in), produced by springdoc in-process
+        byte[] json = openApi.openapiJson(
+                new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/docs"),
+                "/api/docs",
+                java.util.Locale.ENGLISH);
+        var link = new ObjectMapper()
+                .readTree(json)
+                .get("components")
+                .get("schemas")
+                .get("LinkRequest")
+                .get("properties");
+        assertThat(link.get("businessCritical").get("description").asText()).contains("not answered");
+        assertThat(link.get("confidentialDataFlows").get("description").asText())
+                .contains("Q1");
+        assertThat(link.get("systemAccess").get("description").asText()).contains("Q3");
     }
 }

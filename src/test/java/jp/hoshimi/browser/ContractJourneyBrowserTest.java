@@ -72,10 +72,9 @@ class ContractJourneyBrowserTest extends BrowserTest {
                 .click();
         page.locator("#chain-add-first").click();
         pickSupplier(page, "#chain-child", "ｸﾗｳﾄﾞ", "みらいクラウド株式会社");
-        page.locator("vaadin-checkbox")
-                .filter(new Locator.FilterOptions().setHasText("機密情報が渡る"))
-                .locator("input")
-                .check();
+        // the link dialog asks the contract chart's three questions, in its words
+        assertThat(page.locator("#chain-q2")).containsText("取引先が停止した場合、自社の事業に許容できない遅延が生じますか？");
+        answer(page, "#chain-q1", "はい");
         page.locator("#chain-save").click();
         assertThat(page.locator("#chain-tree")).containsText("みらいクラウド株式会社");
 
@@ -83,10 +82,42 @@ class ContractJourneyBrowserTest extends BrowserTest {
         page.locator("#chain-tree vaadin-grid-cell-content vaadin-button[aria-label='みらいクラウド株式会社 の再委託先を追加']")
                 .click();
         pickSupplier(page, "#chain-child", "ｾｷｭｱﾈｯﾄ", "株式会社セキュアネット東海");
+        // issue 22: only "business critical = yes" — the sub-contractor must still meet the contract's ★4
+        answer(page, "#chain-q2", "はい");
+        screenshot(page, "11-contract-link-dialog.png");
         page.locator("#chain-save").click();
 
         assertThat(page.locator("#chain-tree")).containsText("株式会社セキュアネット東海");
         assertThat(page.locator("#chain-tree")).containsText("第3階層");
-        screenshot(page, "11-contract-chain.png");
+        assertThat(page.locator("#chain-tree .chain-level-reason").last()).hasText("停止すると業務に許容できない遅延が生じるため ★4");
+        screenshot(page, "12-contract-chain.png");
+    }
+
+    @Test
+    void an_english_reader_sees_the_unanswered_question_and_filters_for_it() {
+        long contractId = dsl.select(CONTRACT.ID)
+                .from(CONTRACT)
+                .where(CONTRACT.CONTRACT_NUMBER.eq("HMC-2026-0001"))
+                .fetchSingle()
+                .value1();
+        Page page = newPage("en-US");
+        signIn(page, "risk", DEMO_PASSWORD);
+        page.navigate(url("contracts/" + contractId));
+        page.locator("vaadin-tab")
+                .filter(new Locator.FilterOptions().setHasText("Sub-contractors"))
+                .click();
+        // the demo's heat-treatment link was never asked about its stoppage: a hint, not a "no"
+        assertThat(page.locator("#chain-tree .chain-unanswered").first()).hasText("Q2 (stoppage) not answered");
+        assertThat(page.locator("#chain-tree .chain-level-reason").first())
+                .hasText(
+                        "★4 because its stoppage would cause an unacceptable delay to our business, and its environment"
+                                + " can connect into our internal systems");
+        screenshot(page, "13-chain-tree-en.png");
+
+        page.locator("#chain-only-unanswered input").check();
+        assertThat(page.locator("#chain-tree")).containsText("株式会社キタムラ熱処理");
+        // the root (kept as the parent) and the one unanswered link
+        assertThat(page.locator("#chain-tree [aria-rowcount]").first()).hasAttribute("aria-rowcount", "2");
+        screenshot(page, "14-chain-tree-en-unanswered.png");
     }
 }

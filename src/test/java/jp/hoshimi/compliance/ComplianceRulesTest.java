@@ -329,13 +329,15 @@ class ComplianceRulesTest {
 
     @Test
     void chain_requirements_follow_the_policy_and_take_the_strictest_appearance() {
-        // contract ★4 with supplier 1; 1 → 2 (data flows), 1 → 3 (nothing flows), 2 → 3 (access), 3 → 4
+        // contract ★4 with supplier 1; 1 → 2 (data flows), 1 → 3 (nothing flows), 2 → 3 (access), 3 → 4,
+        // 2 → 5 (business-critical only)
         ContractRow contract = new ContractRow(10, 1, RequiredLevel.STAR4);
         List<LinkRow> links = List.of(
-                new LinkRow(10, 1, 2, true, false, null),
-                new LinkRow(10, 1, 3, false, false, null),
-                new LinkRow(10, 2, 3, false, true, null),
-                new LinkRow(10, 3, 4, false, false, RequiredLevel.SA2));
+                new LinkRow(10, 1, 2, true, false, false, null),
+                new LinkRow(10, 1, 3, false, false, null, null),
+                new LinkRow(10, 2, 3, false, true, false, null),
+                new LinkRow(10, 3, 4, false, false, null, RequiredLevel.SA2),
+                new LinkRow(10, 2, 5, false, false, true, null));
 
         Map<Long, Chains.Requirement> requirements =
                 Chains.requirements(contract, links, SubcontractorPolicy.SAME_WHERE_DATA_OR_ACCESS_FLOWS);
@@ -345,6 +347,8 @@ class ComplianceRulesTest {
                         Map.entry(1L, new Chains.Requirement(1, RequiredLevel.STAR4)),
                         Map.entry(2L, new Chains.Requirement(2, RequiredLevel.STAR4)),
                         Map.entry(3L, new Chains.Requirement(2, RequiredLevel.STAR4)),
+                        // only "business critical = yes": the contract's level (issue 22)
+                        Map.entry(5L, new Chains.Requirement(3, RequiredLevel.STAR4)),
                         Map.entry(4L, new Chains.Requirement(3, RequiredLevel.SA2)));
         assertThat(Chains.requirements(contract, links, SubcontractorPolicy.STAR3_FOR_ALL)
                         .get(3L)

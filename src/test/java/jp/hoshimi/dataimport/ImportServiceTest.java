@@ -293,6 +293,51 @@ class ImportServiceTest {
     }
 
     @Test
+    @WithUserDetails("risk")
+    void theBusinessCriticalAnswerRoundTripsInJapaneseAndEnglishAndABlankStaysNotAnswered() {
+        // HMC-2026-0012: ★4. S-10031 answered yes, S-10034 left blank (not answered, never "no")
+        byte[] japanese = ImportFixtures.utf8(
+                "契約番号,委託元取引先コード,再委託先取引先コード,機密情報が渡る,システム接続あり,停止で業務に遅延",
+                "HMC-2026-0012,,S-10031,いいえ,いいえ,はい",
+                "HMC-2026-0012,,S-10034,いいえ,いいえ,");
+        assertThat(run(ImportKind.SUBCONTRACTING, "links-ja.csv", japanese, false)
+                        .status())
+                .isEqualTo(ImportStatus.APPLIED);
+        long contractId = contracts.findByNumber("HMC-2026-0012").orElseThrow().id();
+        ChainLink critical = linkOf(contractId, "S-10031");
+        assertThat(critical.businessCritical()).isTrue();
+        assertThat(critical.requiredLevel()).isEqualTo(RequiredLevel.STAR4);
+        ChainLink unanswered = linkOf(contractId, "S-10034");
+        assertThat(unanswered.businessCritical()).isNull();
+        assertThat(unanswered.requiredLevel()).isEqualTo(RequiredLevel.STAR3);
+
+        // English headers, no flow columns at all: the answer changes, nothing else does
+        byte[] english = ImportFixtures.utf8(
+                "contract number,child,business critical", "HMC-2026-0012,S-10034,no", "HMC-2026-0012,S-10031,");
+        ImportRun second = run(ImportKind.SUBCONTRACTING, "links-en.csv", english, false);
+        assertThat(second.status()).isEqualTo(ImportStatus.APPLIED);
+        assertThat(imports.rows(second.id(), RowOutcome.CHANGED, 0, 10))
+                .singleElement()
+                .satisfies(row -> assertThat(row.changes())
+                        .singleElement()
+                        .satisfies(change -> assertThat(change.field()).isEqualTo("LINK_BUSINESS_CRITICAL")));
+        assertThat(linkOf(contractId, "S-10034").businessCritical()).isFalse();
+        assertThat(linkOf(contractId, "S-10031").businessCritical())
+                .as("a blank cell keeps the answer")
+                .isTrue();
+    }
+
+    private ChainLink linkOf(long contractId, String childCode) {
+        long child = system.callAsSystem(() -> suppliers.findByCode(childCode))
+                .orElseThrow()
+                .id();
+        return chains.chain(contractId).stream()
+                .filter(l -> l.childSupplierId() == child)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     @WithUserDetails("procurement")
     void unknownHeadersAskForColumnsAndASavedMappingIsUsedNextTime() {
         String number = corporateNumber("700000000008");

@@ -11,7 +11,6 @@ import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.RequiredLevel;
-import jp.hoshimi.shared.SubcontractorPolicy;
 import jp.hoshimi.supplier.SupplierService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class SubcontractingServiceTest {
     }
 
     private static LinkForm link(long parent, long child, boolean data, boolean access) {
-        return new LinkForm(parent, child, data, access, null, null);
+        return new LinkForm(parent, child, data, access, null, null, null);
     }
 
     private static String problemOf(Throwable e) {
@@ -87,12 +86,13 @@ class SubcontractingServiceTest {
     @Test
     void an_explicit_level_wins_over_the_policy() {
         long id = chains.addLink(
-                contract.id(), new LinkForm(tier1, logistics, false, false, RequiredLevel.STAR4, "重要物流のため"));
+                contract.id(), new LinkForm(tier1, logistics, false, false, null, RequiredLevel.STAR4, "重要物流のため"));
         ChainLink saved = chains.chain(contract.id()).get(0);
         assertThat(saved.requiredLevel()).isEqualTo(RequiredLevel.STAR4);
         assertThat(saved.levelIsExplicit()).isTrue();
 
-        chains.updateLink(contract.id(), id, saved.version(), new LinkForm(tier1, logistics, false, false, null, null));
+        chains.updateLink(
+                contract.id(), id, saved.version(), new LinkForm(tier1, logistics, false, false, null, null, null));
         assertThat(chains.chain(contract.id()).get(0).requiredLevel()).isEqualTo(RequiredLevel.STAR3);
     }
 
@@ -134,20 +134,5 @@ class SubcontractingServiceTest {
         assertThatThrownBy(() -> chains.chain(contract.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> chains.addLink(contract.id(), link(tier1, cloud, false, false)))
                 .isInstanceOf(NotFoundException.class);
-    }
-
-    @Test
-    void policy_rules_derive_levels_as_documented() {
-        assertThat(SubcontractorPolicy.SAME_WHERE_DATA_OR_ACCESS_FLOWS.requiredOf(RequiredLevel.STAR4, false, false))
-                .isEqualTo(RequiredLevel.STAR3);
-        assertThat(SubcontractorPolicy.SAME_WHERE_DATA_OR_ACCESS_FLOWS.requiredOf(RequiredLevel.STAR4, true, false))
-                .isEqualTo(RequiredLevel.STAR4);
-        assertThat(SubcontractorPolicy.SAME_FOR_ALL_TIERS.requiredOf(RequiredLevel.STAR4, false, false))
-                .isEqualTo(RequiredLevel.STAR4);
-        assertThat(SubcontractorPolicy.STAR3_FOR_ALL.requiredOf(RequiredLevel.STAR4, true, true))
-                .isEqualTo(RequiredLevel.STAR3);
-        // never more than the contract itself requires
-        assertThat(SubcontractorPolicy.SAME_WHERE_DATA_OR_ACCESS_FLOWS.requiredOf(RequiredLevel.NONE, false, false))
-                .isEqualTo(RequiredLevel.NONE);
     }
 }

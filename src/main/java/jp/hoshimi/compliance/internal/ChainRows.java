@@ -1,6 +1,7 @@
 package jp.hoshimi.compliance.internal;
 
 import java.time.LocalDate;
+import jp.hoshimi.shared.LinkAnswers;
 import jp.hoshimi.shared.RequiredLevel;
 
 /** The rows the evaluation reads and writes, as plain values. */
@@ -28,7 +29,13 @@ public final class ChainRows {
             long childId,
             boolean confidentialDataFlows,
             boolean systemAccess,
-            RequiredLevel override) {}
+            Boolean businessCritical,
+            RequiredLevel override) {
+
+        public LinkAnswers answers() {
+            return new LinkAnswers(confidentialDataFlows, businessCritical, systemAccess);
+        }
+    }
 
     /** A stored finding (or one about to be stored). */
     public record FindingRow(

@@ -30,9 +30,8 @@ public final class Chains {
         levels.put(contract.supplierId(), contract.required());
         Map<Long, List<Long>> children = new HashMap<>();
         for (LinkRow link : links) {
-            RequiredLevel level = link.override() != null
-                    ? link.override()
-                    : policy.requiredOf(contract.required(), link.confidentialDataFlows(), link.systemAccess());
+            RequiredLevel level =
+                    link.override() != null ? link.override() : policy.requiredOf(contract.required(), link.answers());
             levels.merge(link.childId(), level, Chains::stricter);
             children.computeIfAbsent(link.parentId(), id -> new ArrayList<>()).add(link.childId());
         }

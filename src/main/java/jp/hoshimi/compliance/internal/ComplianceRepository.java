@@ -133,6 +133,7 @@ public class ComplianceRepository {
                         l.CHILD_SUPPLIER_ID,
                         l.CONFIDENTIAL_DATA_FLOWS,
                         l.SYSTEM_ACCESS,
+                        l.BUSINESS_CRITICAL,
                         l.REQUIRED_LEVEL_OVERRIDE)
                 .from(l)
                 .where(batch.on(l.CONTRACT_ID))
@@ -143,7 +144,8 @@ public class ComplianceRepository {
                         r.value3(),
                         r.value4(),
                         r.value5(),
-                        r.value6() == null ? null : RequiredLevel.valueOf(r.value6())));
+                        r.value6(),
+                        r.value7() == null ? null : RequiredLevel.valueOf(r.value7())));
     }
 
     /** Each supplier's 法人番号 and its current (not removed) ★ and SECURITY ACTION entries. */

@@ -1,6 +1,7 @@
 package jp.hoshimi.contract.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
@@ -65,7 +66,10 @@ class ContractApi {
             String levelReason,
             Integer version) {}
 
-    /** A sub-contractor link; suppliers by id, code or corporate number. */
+    /**
+     * A sub-contractor link; suppliers by id, code or corporate number. The three decision-chart answers
+     * as for a contract; {@code businessCritical} left out or null = not answered (shown as a gap).
+     */
     record LinkRequest(
             Long parentSupplierId,
             String parentSupplierCode,
@@ -73,9 +77,24 @@ class ContractApi {
             Long childSupplierId,
             String childSupplierCode,
             String childCorporateNumber,
+
+            @Schema(description = "Chart Q1: our important confidential information is handled on the child's IT")
             boolean confidentialDataFlows,
+
+            @Schema(description = "Chart Q3: the child's environment can connect into our internal systems")
             boolean systemAccess,
+
+            @Schema(
+                    description = "Chart Q2: the child's stoppage would unacceptably delay our business;"
+                            + " true, false, or null/absent = not answered",
+                    nullable = true)
+            Boolean businessCritical,
+
+            @Schema(
+                    description = "Explicit level; null = from the sub-contractor policy (any chart answer yes:"
+                            + " the contract's level, otherwise STAR3)")
             RequiredLevel requiredLevel,
+
             String note) {}
 
     private final ContractService contracts;
@@ -141,12 +160,17 @@ class ContractApi {
     }
 
     @GetMapping("/{contractNumber}/subcontractors")
-    @Operation(summary = "The contract's sub-contractor chain, parents before children, with each link's level")
+    @Operation(
+            summary = "The contract's sub-contractor chain, parents before children, with each link's level",
+            description = "Each link carries the decision chart's three answers (businessCritical null = not"
+                    + " answered), the required level, and raisedBy: the answers that raised it to the"
+                    + " contract's level under the default policy")
     List<ChainLink> chain(@PathVariable String contractNumber) {
         return chains.chain(get(contractNumber).id());
     }
 
     @PostMapping("/{contractNumber}/subcontractors")
+    @Operation(summary = "Adds a sub-contractor link with the decision chart's three answers")
     ResponseEntity<ChainLink> addLink(@PathVariable String contractNumber, @RequestBody LinkRequest request) {
         ContractDetails contract = get(contractNumber);
         Long parent = supplierId(
@@ -162,6 +186,7 @@ class ContractApi {
                                 "child"),
                         request.confidentialDataFlows(),
                         request.systemAccess(),
+                        request.businessCritical(),
                         request.requiredLevel(),
                         request.note()));
         ChainLink link = chains.chain(contract.id()).stream()

@@ -34,6 +34,7 @@ public class LinkRepository {
                         SUPPLIER.CORPORATE_NUMBER,
                         SUBCONTRACTING_LINK.CONFIDENTIAL_DATA_FLOWS,
                         SUBCONTRACTING_LINK.SYSTEM_ACCESS,
+                        SUBCONTRACTING_LINK.BUSINESS_CRITICAL,
                         SUBCONTRACTING_LINK.REQUIRED_LEVEL_OVERRIDE,
                         SUBCONTRACTING_LINK.NOTE,
                         SUBCONTRACTING_LINK.VERSION)
@@ -51,10 +52,12 @@ public class LinkRepository {
                         r.value5(),
                         r.value6(),
                         r.value7(),
-                        r.value8() == null ? null : RequiredLevel.valueOf(r.value8()),
+                        r.value8(),
+                        r.value9() == null ? null : RequiredLevel.valueOf(r.value9()),
                         null,
-                        r.value9(),
-                        r.value10()));
+                        List.of(),
+                        r.value10(),
+                        r.value11()));
     }
 
     public List<SubcontractorUse> usesOf(DataScope scope, long supplierId) {
@@ -65,7 +68,8 @@ public class LinkRepository {
                         CONTRACT.TITLE,
                         parent.NAME,
                         SUBCONTRACTING_LINK.CONFIDENTIAL_DATA_FLOWS,
-                        SUBCONTRACTING_LINK.SYSTEM_ACCESS)
+                        SUBCONTRACTING_LINK.SYSTEM_ACCESS,
+                        SUBCONTRACTING_LINK.BUSINESS_CRITICAL)
                 .from(SUBCONTRACTING_LINK)
                 .join(CONTRACT)
                 .on(CONTRACT.ID.eq(SUBCONTRACTING_LINK.CONTRACT_ID))
@@ -75,8 +79,8 @@ public class LinkRepository {
                 .and(scope.groupWide() ? DSL.noCondition() : CONTRACT.ORG_UNIT_ID.in(scope.unitIds()))
                 .orderBy(CONTRACT.CONTRACT_NUMBER)
                 .limit(1000)
-                .fetch(r ->
-                        new SubcontractorUse(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+                .fetch(r -> new SubcontractorUse(
+                        r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
     }
 
     public long insert(long contractId, LinkForm form, LocalDateTime now) {
@@ -86,6 +90,7 @@ public class LinkRepository {
                 .set(SUBCONTRACTING_LINK.CHILD_SUPPLIER_ID, form.childSupplierId())
                 .set(SUBCONTRACTING_LINK.CONFIDENTIAL_DATA_FLOWS, form.confidentialDataFlows())
                 .set(SUBCONTRACTING_LINK.SYSTEM_ACCESS, form.systemAccess())
+                .set(SUBCONTRACTING_LINK.BUSINESS_CRITICAL, form.businessCritical())
                 .set(SUBCONTRACTING_LINK.REQUIRED_LEVEL_OVERRIDE, override(form))
                 .set(SUBCONTRACTING_LINK.NOTE, form.note())
                 .set(SUBCONTRACTING_LINK.CREATED_AT, now)
@@ -99,6 +104,7 @@ public class LinkRepository {
         return dsl.update(SUBCONTRACTING_LINK)
                         .set(SUBCONTRACTING_LINK.CONFIDENTIAL_DATA_FLOWS, form.confidentialDataFlows())
                         .set(SUBCONTRACTING_LINK.SYSTEM_ACCESS, form.systemAccess())
+                        .set(SUBCONTRACTING_LINK.BUSINESS_CRITICAL, form.businessCritical())
                         .set(SUBCONTRACTING_LINK.REQUIRED_LEVEL_OVERRIDE, override(form))
                         .set(SUBCONTRACTING_LINK.NOTE, form.note())
                         .set(SUBCONTRACTING_LINK.UPDATED_AT, now)

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -47,6 +48,9 @@ public class ChainTree extends Composite<VerticalLayout> {
 
     final TreeGrid<Node> tree = new TreeGrid<>();
     final Button addFirstTier = new Button();
+    /** Shows only the sub-contractors whose chart still has an unanswered question (and their parents). */
+    final Checkbox onlyUnanswered = new Checkbox();
+
     private final SubcontractingService chains;
     private final SupplierService suppliers;
     private final ContractDetails contract;
@@ -95,18 +99,21 @@ public class ChainTree extends Composite<VerticalLayout> {
                 .setHeader(getTranslation("chain.column.tier"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        Grid.Column<Node> flows = tree.addColumn(this::flows)
+        Grid.Column<Node> flows = tree.addColumn(new ComponentRenderer<>(this::flowsCell))
+                .setKey("flows")
                 .setHeader(getTranslation("chain.column.flows"))
                 .setWidth("9em")
                 .setFlexGrow(1)
                 .setTooltipGenerator(this::flows);
         Grid.Column<Node> level = tree.addColumn(new ComponentRenderer<>(this::levelCell))
+                .setKey("level")
                 .setHeader(getTranslation("contract.field.requiredLevel"))
-                .setAutoWidth(true);
+                .setWidth("12em")
+                .setFlexGrow(1);
         tree.addColumn(new ComponentRenderer<>(this::statusCell))
                 .setHeader(getTranslation("compliance.column.status"))
-                .setWidth("14em")
-                .setFlexGrow(2);
+                .setWidth("12em")
+                .setFlexGrow(1);
         if (editable) {
             tree.addColumn(new ComponentRenderer<>(this::actions))
                     .setAutoWidth(true)
@@ -114,7 +121,13 @@ public class ChainTree extends Composite<VerticalLayout> {
         }
         // a phone keeps the name (indented by tier), the status and the actions
         ScreenWidth.switchColumns(tree, List.of(), List.of(corporateNumber, tier, flows, level));
-        layout.add(intro, addFirstTier, tree);
+        onlyUnanswered.setLabel(getTranslation("chain.filter.unanswered"));
+        onlyUnanswered.setId("chain-only-unanswered");
+        onlyUnanswered.addValueChangeListener(change -> applyFilter());
+        HorizontalLayout toolbar = new HorizontalLayout(addFirstTier, onlyUnanswered);
+        toolbar.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        toolbar.getStyle().set("flex-wrap", "wrap");
+        layout.add(intro, toolbar, tree);
         refresh();
     }
 
@@ -125,17 +138,24 @@ public class ChainTree extends Composite<VerticalLayout> {
     }
 
     private String flows(Node node) {
+        return node.link() == null
+                ? getTranslation("chain.firstTier")
+                : LinkTexts.flowsWithGaps(this, node.link().answers());
+    }
+
+    private Component flowsCell(Node node) {
         if (node.link() == null) {
-            return getTranslation("chain.firstTier");
+            return new Span(getTranslation("chain.firstTier"));
         }
-        List<String> parts = new ArrayList<>();
-        if (node.link().confidentialDataFlows()) {
-            parts.add(getTranslation("chain.flow.confidential"));
+        Div cell = new Div(new Span(LinkTexts.flows(this, node.link().answers())));
+        if (node.link().answers().incomplete()) {
+            // a data-quality hint: the question was never asked of this link, which is not a "no"
+            Span hint = new Span(getTranslation("chain.unanswered.BUSINESS_CRITICAL"));
+            hint.getElement().getThemeList().add("badge warning small");
+            hint.addClassName("chain-unanswered");
+            cell.add(new Span(" "), hint);
         }
-        if (node.link().systemAccess()) {
-            parts.add(getTranslation("chain.flow.systemAccess"));
-        }
-        return parts.isEmpty() ? getTranslation("chain.flow.none") : String.join("・", parts);
+        return cell;
     }
 
     private Component levelCell(Node node) {
@@ -151,7 +171,15 @@ public class ChainTree extends Composite<VerticalLayout> {
         HorizontalLayout cell = new HorizontalLayout(badge, source);
         cell.setSpacing(true);
         cell.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
-        return cell;
+        String raisedBy = node.link() == null
+                ? null
+                : LinkTexts.raisedBy(this, node.link().raisedBy(), level);
+        if (raisedBy == null) {
+            return cell;
+        }
+        Span reason = new Span(raisedBy);
+        reason.addClassName("chain-level-reason");
+        return new Div(cell, reason);
     }
 
     /** The compliance finding shown for a supplier of this chain, null before its first evaluation. */
@@ -261,6 +289,16 @@ public class ChainTree extends Composite<VerticalLayout> {
             }
         }
         tree.setDataProvider(new TreeDataProvider<>(data));
-        tree.expandRecursively(data.getRootItems(), Integer.MAX_VALUE);
+        applyFilter();
+    }
+
+    private void applyFilter() {
+        TreeDataProvider<Node> provider = (TreeDataProvider<Node>) tree.getDataProvider();
+        // an in-memory tree keeps the parents of a matching row, so the row stays in its place
+        provider.setFilter(
+                onlyUnanswered.getValue()
+                        ? node -> node.link() != null && node.link().answers().incomplete()
+                        : null);
+        tree.expandRecursively(provider.getTreeData().getRootItems(), Integer.MAX_VALUE);
     }
 }

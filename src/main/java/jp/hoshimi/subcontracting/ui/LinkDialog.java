@@ -2,10 +2,11 @@ package jp.hoshimi.subcontracting.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Map;
@@ -21,15 +22,19 @@ import jp.hoshimi.subcontracting.SubcontractingService;
 import jp.hoshimi.supplier.SupplierService;
 import jp.hoshimi.supplier.ui.SupplierPicker;
 
-/** Add a sub-contractor under a supplier of the chain, or change what flows to one. */
+/**
+ * Add a sub-contractor under a supplier of the chain, or change its decision-chart answers: the three
+ * questions of the contract's chart, in its words. Q2 may stay unanswered (shown as a gap, not a "no").
+ */
 class LinkDialog extends Dialog {
 
     /** The "follow the policy" choice of the level select. */
     static final String POLICY = "POLICY";
 
     final SupplierPicker child;
-    final Checkbox confidentialData = new Checkbox();
-    final Checkbox systemAccess = new Checkbox();
+    final RadioButtonGroup<Boolean> confidentialData = question("contract.chart.q1");
+    final RadioButtonGroup<Boolean> businessCritical = question("contract.chart.q2");
+    final RadioButtonGroup<Boolean> systemAccess = question("contract.chart.q3");
     final Select<String> level = new Select<>();
     final TextField note = new TextField();
     final Button save = new Button();
@@ -62,8 +67,12 @@ class LinkDialog extends Dialog {
         child.setWidthFull();
         child.setVisible(existing == null);
         child.setId("chain-child");
-        confidentialData.setLabel(getTranslation("chain.field.confidential"));
-        systemAccess.setLabel(getTranslation("chain.field.systemAccess"));
+        confidentialData.setId("chain-q1");
+        businessCritical.setId("chain-q2");
+        systemAccess.setId("chain-q3");
+        confidentialData.setValue(false);
+        systemAccess.setValue(false);
+        businessCritical.setHelperText(getTranslation("chain.field.businessCritical.helper"));
         level.setLabel(getTranslation("contract.field.requiredLevel"));
         level.setItems(POLICY, "STAR3", "STAR4", "STAR5", "SA2", "SA1", "NONE");
         level.setItemLabelGenerator(value -> POLICY.equals(value)
@@ -77,6 +86,7 @@ class LinkDialog extends Dialog {
         if (existing != null) {
             confidentialData.setValue(existing.confidentialDataFlows());
             systemAccess.setValue(existing.systemAccess());
+            businessCritical.setValue(existing.businessCritical());
             level.setValue(
                     existing.requiredLevelOverride() == null
                             ? POLICY
@@ -85,7 +95,7 @@ class LinkDialog extends Dialog {
         }
         Paragraph policy = new Paragraph(getTranslation("chain.policyHint"));
         policy.addClassName("tab-note");
-        FormLayout form = new FormLayout(child, confidentialData, systemAccess, level, note);
+        FormLayout form = new FormLayout(child, confidentialData, businessCritical, systemAccess, level, note);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form, policy);
 
@@ -94,6 +104,16 @@ class LinkDialog extends Dialog {
         save.setId("chain-save");
         save.addClickListener(click -> save());
         getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), save);
+    }
+
+    private RadioButtonGroup<Boolean> question(String key) {
+        RadioButtonGroup<Boolean> group = new RadioButtonGroup<>();
+        group.setLabel(getTranslation(key));
+        group.setItems(true, false);
+        group.setItemLabelGenerator(answer -> getTranslation(answer ? "answer.yes" : "answer.no"));
+        group.addThemeVariants(RadioGroupVariant.LUMO_HELPER_ABOVE_FIELD);
+        group.addClassName("chart-question");
+        return group;
     }
 
     void save() {
@@ -107,8 +127,9 @@ class LinkDialog extends Dialog {
                                 child.getValue() == null
                                         ? null
                                         : child.getValue().id(),
-                                confidentialData.getValue(),
-                                systemAccess.getValue(),
+                                Boolean.TRUE.equals(confidentialData.getValue()),
+                                Boolean.TRUE.equals(systemAccess.getValue()),
+                                businessCritical.getValue(),
                                 override,
                                 note.getValue()));
             } else {
@@ -119,8 +140,9 @@ class LinkDialog extends Dialog {
                         new LinkForm(
                                 existing.parentSupplierId(),
                                 existing.childSupplierId(),
-                                confidentialData.getValue(),
-                                systemAccess.getValue(),
+                                Boolean.TRUE.equals(confidentialData.getValue()),
+                                Boolean.TRUE.equals(systemAccess.getValue()),
+                                businessCritical.getValue(),
                                 override,
                                 note.getValue()));
             }

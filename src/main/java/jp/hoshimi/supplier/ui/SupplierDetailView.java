@@ -36,6 +36,7 @@ import jp.hoshimi.register.ui.RegisterHistory;
 import jp.hoshimi.security.CurrentUser;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.ConcurrentEditException;
+import jp.hoshimi.shared.LinkAnswers;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.ListCounts;
 import jp.hoshimi.shared.ui.Notifications;
@@ -43,6 +44,7 @@ import jp.hoshimi.shared.ui.ScreenWidth;
 import jp.hoshimi.shared.ui.ViewToolbar;
 import jp.hoshimi.subcontracting.SubcontractingService;
 import jp.hoshimi.subcontracting.SubcontractorUse;
+import jp.hoshimi.subcontracting.ui.LinkTexts;
 import jp.hoshimi.supplier.SupplierDetails;
 import jp.hoshimi.supplier.SupplierInUseException;
 import jp.hoshimi.supplier.SupplierService;
@@ -253,10 +255,8 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
                 .setHeader(getTranslation("supplier.tab.asSubcontractor.for"))
                 .setFlexGrow(2);
         usesAsSubcontractor
-                .addColumn(use -> use.confidentialDataFlows() || use.systemAccess()
-                        ? (use.confidentialDataFlows() ? getTranslation("chain.flow.confidential") + " " : "")
-                                + (use.systemAccess() ? getTranslation("chain.flow.systemAccess") : "")
-                        : getTranslation("chain.flow.none"))
+                .addColumn(use -> LinkTexts.flowsWithGaps(
+                        this, new LinkAnswers(use.confidentialDataFlows(), use.businessCritical(), use.systemAccess())))
                 .setHeader(getTranslation("chain.column.flows"))
                 .setAutoWidth(true);
         usesAsSubcontractor.setItems(chains.usesOf(d.id()));

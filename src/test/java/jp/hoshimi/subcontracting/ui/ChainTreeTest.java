@@ -5,6 +5,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static jp.hoshimi.db.Tables.SUBCONTRACTING_LINK;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import java.util.List;
 import jp.hoshimi.KaribuTest;
@@ -99,11 +100,101 @@ class ChainTreeTest extends KaribuTest {
             assertThat(again.child.isInvalid()).isTrue();
             assertThat(again.child.getErrorMessage()).contains("自分自身の再委託先");
         } finally {
-            List<ChainLink> added = system.callAsSystem(() -> chains.chain(contract.id()));
-            dsl.deleteFrom(SUBCONTRACTING_LINK)
-                    .where(SUBCONTRACTING_LINK.ID.in(
-                            added.stream().map(ChainLink::id).toList()))
-                    .execute();
+            removeLinksOf(contract);
         }
+    }
+
+    private void removeLinksOf(ContractDetails contract) {
+        List<ChainLink> added = system.callAsSystem(() -> chains.chain(contract.id()));
+        dsl.deleteFrom(SUBCONTRACTING_LINK)
+                .where(SUBCONTRACTING_LINK.ID.in(
+                        added.stream().map(ChainLink::id).toList()))
+                .execute();
+    }
+
+    private ChainTree treeOf(String user, String contractNumber) {
+        signInAsUser(user);
+        ContractDetails contract = system.callAsSystem(() -> contracts.findByNumber(contractNumber))
+                .orElseThrow();
+        ChainTree tree = new ChainTree(chains, suppliers, compliance, contract, true);
+        UI.getCurrent().add(tree);
+        return tree;
+    }
+
+    private static String cellText(ChainTree tree, String name, String column) {
+        for (int row = 0; row < GridKt._size(tree.tree); row++) {
+            if (GridKt._get(tree.tree, row).name().equals(name)) {
+                return GridKt._getCellComponent(tree.tree, row, column)
+                        .getElement()
+                        .getTextRecursively();
+            }
+        }
+        throw new AssertionError(name + " is not shown");
+    }
+
+    @Test
+    void the_dialog_asks_the_contracts_three_questions_and_the_tree_names_the_answer_that_raised_the_level() {
+        // HMC-2026-0017: ★4; S-10031 株式会社ナガセ鍛造
+        ChainTree tree = treeOf("risk", "HMC-2026-0017");
+        ContractDetails contract = system.callAsSystem(() -> contracts.findByNumber("HMC-2026-0017"))
+                .orElseThrow();
+        try {
+            _click(tree.addFirstTier);
+            LinkDialog dialog = _get(LinkDialog.class);
+            assertThat(List.of(
+                            dialog.confidentialData.getLabel(),
+                            dialog.businessCritical.getLabel(),
+                            dialog.systemAccess.getLabel()))
+                    .containsExactly(
+                            tree.getTranslation("contract.chart.q1"),
+                            tree.getTranslation("contract.chart.q2"),
+                            tree.getTranslation("contract.chart.q3"));
+            assertThat(dialog.businessCritical.getValue())
+                    .as("not answered until answered")
+                    .isNull();
+            assertThat(dialog.confidentialData.getValue()).isFalse();
+            dialog.child.setValue(system.callAsSystem(() -> suppliers.list(new SupplierFilter("S-10031"), null, 0, 1))
+                    .get(0));
+            dialog.businessCritical.setValue(true);
+            _click(dialog.save);
+
+            ChainTree.Node node = tree.tree
+                    .getTreeData()
+                    .getChildren(tree.tree.getTreeData().getRootItems().get(0))
+                    .get(0);
+            assertThat(node.link().businessCritical()).isTrue();
+            assertThat(node.link().requiredLevel()).isEqualTo(jp.hoshimi.shared.RequiredLevel.STAR4);
+            assertThat(cellText(tree, node.name(), "level")).contains("停止すると業務に許容できない遅延が生じるため ★4");
+            assertThat(cellText(tree, node.name(), "flows")).isEqualTo("業務停止の影響");
+
+            // editing shows the stored answer
+            LinkDialog edit =
+                    new LinkDialog(chains, suppliers, contract, contract.supplierId(), null, node.link(), () -> {});
+            assertThat(edit.businessCritical.getValue()).isTrue();
+        } finally {
+            removeLinksOf(contract);
+        }
+    }
+
+    @Test
+    void a_not_answered_link_shows_the_hint_is_judged_as_before_and_the_filter_finds_it() {
+        ChainTree tree = treeOf("procurement", "HMC-2026-0001");
+
+        // demo: 熱処理 (S-10021) was never asked about its stoppage; 梱包 (S-10017) was, and said no
+        assertThat(cellText(tree, "株式会社キタムラ熱処理", "flows")).contains("Q2（停止の影響）未回答");
+        assertThat(cellText(tree, "株式会社若葉梱包", "flows")).doesNotContain("未回答");
+        assertThat(cellText(tree, "株式会社キタムラ熱処理", "level")).contains("（方針）").doesNotContain("ため");
+        ChainTree.Node heat = GridKt._fetch(tree.tree, 0, GridKt._size(tree.tree)).stream()
+                .filter(n -> n.name().equals("株式会社キタムラ熱処理"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(heat.link().requiredLevel()).isEqualTo(jp.hoshimi.shared.RequiredLevel.STAR3);
+
+        tree.onlyUnanswered.setValue(true);
+        assertThat(GridKt._fetch(tree.tree, 0, GridKt._size(tree.tree)))
+                .extracting(ChainTree.Node::name)
+                .containsExactly("碧海精密プレス工業株式会社", "株式会社キタムラ熱処理");
+        tree.onlyUnanswered.setValue(false);
+        assertThat(GridKt._size(tree.tree)).isGreaterThan(2);
     }
 }
