@@ -64,7 +64,7 @@ class ImportPreviewJourneyBrowserTest extends BrowserTest {
                 .value1();
         page.navigate(url("suppliers/" + id));
         page.getByText("Bavaria Sensor GmbH (Munich)").first().waitFor();
-        assertThat(page.locator(".detail-grid").textContent()).contains("国不明");
+        assertThat(page.locator("[role=tabpanel].detail-grid").textContent()).contains("国不明");
         screenshot(page, "import13-02-supplier-country-unknown.png");
     }
 

@@ -148,6 +148,7 @@ public class ChainTree extends Composite<VerticalLayout> {
             return new Span(getTranslation("chain.firstTier"));
         }
         Div cell = new Div(new Span(LinkTexts.flows(this, node.link().answers())));
+        cell.addClassName("chain-flows");
         if (node.link().answers().incomplete()) {
             // a data-quality hint: the question was never asked of this link, which is not a "no"
             Span hint = new Span(getTranslation("chain.unanswered.BUSINESS_CRITICAL"));

@@ -200,7 +200,7 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
                 .setHeader(getTranslation("supplier.column.name"))
                 .setSortProperty(SupplierSort.NAME.name())
                 .setTooltipGenerator(SupplierListItem::name)
-                .setWidth("16em")
+                .setWidth("12em")
                 .setFlexGrow(3)
                 .setResizable(true);
         Grid.Column<SupplierListItem> corporateNumber = grid.addColumn(SupplierListItem::corporateNumber)

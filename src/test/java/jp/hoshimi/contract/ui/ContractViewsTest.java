@@ -88,7 +88,9 @@ class ContractViewsTest extends KaribuTest {
         assertThat(editor.levelReason.isVisible()).isTrue();
         _click(editor.save);
         assertThat(editor.levelReason.isInvalid()).isTrue();
-        assertThat(editor.levelReason.getErrorMessage()).contains("推奨レベル（STAR4）と異なる");
+        assertThat(editor.levelReason.getErrorMessage())
+                .contains("推奨レベル（★4 Standard）と異なる")
+                .doesNotContain("STAR4");
 
         editor.levelReason.setValue("接続は読み取り専用のVPNに限定しており、年内に遮断予定のため。");
         _click(editor.save);

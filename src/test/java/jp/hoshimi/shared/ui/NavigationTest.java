@@ -40,11 +40,11 @@ class NavigationTest extends KaribuTest {
     }
 
     @Test
-    void an_auditor_sees_the_import_history_but_not_admin_or_settings() {
+    void an_auditor_sees_the_import_history_and_the_settings_read_only_but_not_admin() {
         signInAs(Role.AUDITOR);
         UI.getCurrent().navigate("");
 
-        assertThat(navigationLabels()).doesNotContain("管理", "設定").contains("ダッシュボード", "取引先", "取り込み", "監査ログ");
+        assertThat(navigationLabels()).doesNotContain("管理").contains("ダッシュボード", "取引先", "取り込み", "設定", "監査ログ");
     }
 
     @Test
