@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,8 +109,15 @@ abstract class BrowserTest {
 
     void signIn(Page page, String user, String password) {
         page.navigate(url(""));
-        page.locator("vaadin-login-form input[name=username]").fill(user);
-        page.locator("vaadin-login-form input[name=password]").fill(password);
+        // the form is enabled once the app has finished starting (it says "starting" until then)
+        page.locator("vaadin-login-form:not([disabled])").waitFor();
+        Locator username = page.locator("vaadin-login-form input[name=username]");
+        Locator passwordField = page.locator("vaadin-login-form input[name=password]");
+        username.fill(user);
+        passwordField.fill(password);
+        // a form re-rendered by the client as it starts up loses what was typed: check it is still there
+        PlaywrightAssertions.assertThat(username).hasValue(user);
+        PlaywrightAssertions.assertThat(passwordField).hasValue(password);
         String loginPage = page.url();
         page.locator("vaadin-login-form vaadin-button").first().click();
         // the sign-in's answer (the app, login?error or login?starting) must arrive before the test navigates

@@ -132,6 +132,10 @@ class MobileLayoutBrowserTest extends BrowserTest {
         page.locator("#check-answer a[href^='suppliers/']").click();
         assertThat(page.locator(".view-toolbar h2")).hasText(PRESS);
         assertThat(page.locator("#evaluation-summary")).isVisible();
+        // the contracts it is part of that fail: the cause (which sub-contractor) is readable on the phone
+        assertOnScreen(page.locator("#supplier-failing-grid vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText("2次委託先"))
+                .first());
         assertFitsThePhone(page, "mobile-06-supplier.png", this);
 
         // supplier list: name and status in every row, the filters folded behind their button

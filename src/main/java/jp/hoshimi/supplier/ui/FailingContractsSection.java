@@ -7,11 +7,13 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import java.util.List;
 import jp.hoshimi.compliance.ComplianceService;
 import jp.hoshimi.compliance.FailingContract;
 import jp.hoshimi.compliance.ui.ComplianceBadge;
 import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.shared.ui.ListCounts;
+import jp.hoshimi.shared.ui.ScreenWidth;
 
 /**
  * "Contracts it is part of that fail, and why": apart from the supplier's own headline, the contracts
@@ -41,7 +43,7 @@ class FailingContractsSection extends Section {
                 .setHeader(getTranslation("contract.field.contractNumber"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(FailingContract::contractTitle)
+        Grid.Column<FailingContract> title = grid.addColumn(FailingContract::contractTitle)
                 .setHeader(getTranslation("contract.field.title"))
                 .setTooltipGenerator(FailingContract::contractTitle)
                 .setFlexGrow(2);
@@ -49,6 +51,9 @@ class FailingContractsSection extends Section {
                 .setHeader(getTranslation("supplier.failing.cause"))
                 .setTooltipGenerator(this::cause)
                 .setFlexGrow(3);
+        // a phone keeps status, number and the cause (wrapped), which is what the section is for
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        ScreenWidth.switchColumns(grid, List.of(), List.of(title));
         grid.setItems(query -> compliance.failingContracts(supplierId, query.getOffset(), query.getLimit()).stream());
         ListCounts.sizeGrid(grid, ResultCount.exactly(total));
         grid.addItemClickListener(
