@@ -9,6 +9,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,6 +109,24 @@ abstract class BrowserTest {
     }
 
     void signIn(Page page, String user, String password) {
+        // One retry, only when the post came back to the bare login page (neither the app, nor ?error, nor
+        // ?starting): seen about once in 20 sign-ins of a full run under load, cause not found (the typed values
+        // were gone from the form). A wrong password still ends on login?error after the first attempt.
+        for (int attempt = 1; ; attempt++) {
+            submitLogin(page, user, password);
+            // the answer is the app (its header names the user) or the login page again
+            page.locator("#current-user, vaadin-login-form")
+                    .first()
+                    .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
+            boolean signedIn = page.locator("#current-user").count() > 0;
+            boolean explained = page.url().contains("error") || page.url().contains("starting");
+            if (signedIn || explained || attempt == 2) {
+                return;
+            }
+        }
+    }
+
+    private void submitLogin(Page page, String user, String password) {
         page.navigate(url(""));
         // the form is enabled once the app has finished starting (it says "starting" until then)
         page.locator("vaadin-login-form:not([disabled])").waitFor();
@@ -115,7 +134,6 @@ abstract class BrowserTest {
         Locator passwordField = page.locator("vaadin-login-form input[name=password]");
         username.fill(user);
         passwordField.fill(password);
-        // a form re-rendered by the client as it starts up loses what was typed: check it is still there
         PlaywrightAssertions.assertThat(username).hasValue(user);
         PlaywrightAssertions.assertThat(passwordField).hasValue(password);
         String loginPage = page.url();
