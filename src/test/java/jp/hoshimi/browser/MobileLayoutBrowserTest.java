@@ -1,17 +1,15 @@
 package jp.hoshimi.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static jp.hoshimi.db.Tables.COMPLIANCE_EVENT;
 import static jp.hoshimi.db.Tables.CONTRACT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import jp.hoshimi.alert.AlertDispatcher;
+import jp.hoshimi.alert.ExpiredLinkEvents;
 import jp.hoshimi.security.SystemAuthentication;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -34,27 +32,8 @@ class MobileLayoutBrowserTest extends BrowserTest {
     @Autowired
     SystemAuthentication system;
 
-    /** An EXPIRED link of a demo contract, as the engine writes it, made into alerts at once. */
     void expired(String contractNumber) {
-        var c = dsl.select(CONTRACT.ID, CONTRACT.SUPPLIER_ID)
-                .from(CONTRACT)
-                .where(CONTRACT.CONTRACT_NUMBER.eq(contractNumber))
-                .fetchSingle();
-        var e = COMPLIANCE_EVENT;
-        dsl.insertInto(e)
-                .set(e.OCCURRED_AT, LocalDateTime.now())
-                .set(e.EVALUATED_ON, LocalDate.now())
-                .set(e.SUBJECT, "LINK")
-                .set(e.CONTRACT_ID, c.value1())
-                .set(e.SUPPLIER_ID, c.value2())
-                .set(e.OLD_STATUS, "EXPIRING")
-                .set(e.NEW_STATUS, "EXPIRED")
-                .set(e.REQUIRED_LEVEL, "STAR4")
-                .set(e.HELD_LEVEL, "STAR4")
-                .set(e.VALID_UNTIL, LocalDate.of(2039, 1, 1).plusDays(System.nanoTime() % 3000))
-                .set(e.REASON_CODE, "EXPIRED")
-                .execute();
-        system.callAsSystem(dispatcher::dispatch);
+        ExpiredLinkEvents.expire(dsl, dispatcher, system, contractNumber);
     }
 
     @Autowired

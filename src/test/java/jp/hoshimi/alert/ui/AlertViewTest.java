@@ -6,19 +6,16 @@ import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static jp.hoshimi.db.Tables.COMPLIANCE_EVENT;
-import static jp.hoshimi.db.Tables.CONTRACT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.tabs.TabSheet;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import jp.hoshimi.KaribuTest;
 import jp.hoshimi.alert.AlertDispatcher;
 import jp.hoshimi.alert.AlertKind;
 import jp.hoshimi.alert.AlertPreferences;
 import jp.hoshimi.alert.AlertService;
+import jp.hoshimi.alert.ExpiredLinkEvents;
 import jp.hoshimi.security.SystemAuthentication;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -39,27 +36,8 @@ class AlertViewTest extends KaribuTest {
     @Autowired
     SystemAuthentication system;
 
-    /** An EXPIRED link of a demo contract, as the engine writes it, made into alerts at once. */
     void expired(String contractNumber) {
-        var c = dsl.select(CONTRACT.ID, CONTRACT.SUPPLIER_ID)
-                .from(CONTRACT)
-                .where(CONTRACT.CONTRACT_NUMBER.eq(contractNumber))
-                .fetchSingle();
-        var e = COMPLIANCE_EVENT;
-        dsl.insertInto(e)
-                .set(e.OCCURRED_AT, LocalDateTime.now())
-                .set(e.EVALUATED_ON, LocalDate.now())
-                .set(e.SUBJECT, "LINK")
-                .set(e.CONTRACT_ID, c.value1())
-                .set(e.SUPPLIER_ID, c.value2())
-                .set(e.OLD_STATUS, "EXPIRING")
-                .set(e.NEW_STATUS, "EXPIRED")
-                .set(e.REQUIRED_LEVEL, "STAR4")
-                .set(e.HELD_LEVEL, "STAR4")
-                .set(e.VALID_UNTIL, LocalDate.of(2039, 1, 1).plusDays(System.nanoTime() % 3000))
-                .set(e.REASON_CODE, "EXPIRED")
-                .execute();
-        system.callAsSystem(dispatcher::dispatch);
+        ExpiredLinkEvents.expire(dsl, dispatcher, system, contractNumber);
     }
 
     @Test
