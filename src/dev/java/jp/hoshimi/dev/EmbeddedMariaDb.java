@@ -36,6 +36,11 @@ final class EmbeddedMariaDb {
         this.flavour = flavour;
     }
 
+    /** The server this JVM started, or null. */
+    static synchronized EmbeddedMariaDb running() {
+        return running;
+    }
+
     /** Starts the server once per JVM (idempotent) and makes sure the database exists. */
     static synchronized EmbeddedMariaDb start(
             Path directory, int port, boolean fresh, String database, boolean preferBundled) {
@@ -159,7 +164,7 @@ final class EmbeddedMariaDb {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
