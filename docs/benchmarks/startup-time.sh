@@ -11,7 +11,7 @@ echo "| run | mvnw to usable login page | app 'Started … in' | Vaadin class sc
 echo "|---|--:|--:|--:|---|"
 for run in $(seq "$RUNS"); do
   start=$(date +%s.%N)
-  setsid ./mvnw -B -o spring-boot:run -Dspring-boot.run.arguments=--server.port="$PORT" > "$LOG" 2>&1 &
+  setsid ./mvnw -B spring-boot:run -Dspring-boot.run.arguments=--server.port="$PORT" > "$LOG" 2>&1 &
   pid=$!
   until grep -q "Hoshimi is running" "$LOG" \
       && [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PORT/login")" = 200 ]; do
