@@ -204,8 +204,8 @@ class DemoData implements ApplicationRunner {
                     new LinkForm(
                             supplierId(row.get("委託元取引先コード")),
                             supplierId(row.get("再委託先取引先コード")),
-                            yes(row.get("機密情報が渡る")),
-                            yes(row.get("システム接続あり")),
+                            answer(row.get("機密情報が渡る")),
+                            answer(row.get("システム接続あり")),
                             answer(row.get("停止で業務に遅延")),
                             level.isBlank() ? null : RequiredLevel.valueOf(level),
                             row.get("備考")));

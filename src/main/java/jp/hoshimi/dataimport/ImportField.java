@@ -229,7 +229,8 @@ public enum ImportField {
             "confidential data flows"),
     LINK_SYSTEM_ACCESS(
             ImportKind.SUBCONTRACTING, "systemAccess", false, "システムアクセス", "システム接続", "システム接続あり", "system access"),
-    // optional (issue 22): a blank cell or no column = not answered for a new link, unchanged for an existing one
+    // the three chart answers (issue 22, decision 0015): a blank cell or no column = not answered for a new
+    // link, unchanged for an existing one
     LINK_BUSINESS_CRITICAL(
             ImportKind.SUBCONTRACTING,
             "businessCritical",

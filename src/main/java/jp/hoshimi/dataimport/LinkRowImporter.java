@@ -120,8 +120,8 @@ final class LinkRowImporter extends RowImporter {
                         new LinkForm(
                                 parent,
                                 child,
-                                Boolean.TRUE.equals(confidential),
-                                Boolean.TRUE.equals(systemAccess),
+                                confidential,
+                                systemAccess,
                                 businessCritical,
                                 level,
                                 note));

@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * A sub-contractor link's answers to the decision chart's three questions (DOMAIN.md), in the chart's
- * order. {@code businessCritical} is yes / no / not answered ({@code null}): links stored before it was
- * asked have no answer, which is shown as a data-quality hint and never read as "no".
+ * order. Each is yes / no / not answered ({@code null}): a not-answered question raises nothing (the link
+ * is judged as if it were "no"), but it is shown as a data-quality hint and never read or stored as "no"
+ * (decision 0015).
  */
-public record LinkAnswers(boolean confidentialDataFlows, Boolean businessCritical, boolean systemAccess) {
+public record LinkAnswers(Boolean confidentialDataFlows, Boolean businessCritical, Boolean systemAccess) {
 
     /** The chart's questions, each with the message key of the reason it gives for a raised level. */
     public enum Question {
@@ -23,21 +24,35 @@ public record LinkAnswers(boolean confidentialDataFlows, Boolean businessCritica
 
     /** The questions answered "yes", in the chart's order. */
     public List<Question> yes() {
-        List<Question> yes = new ArrayList<>(3);
-        if (confidentialDataFlows) {
-            yes.add(Question.CONFIDENTIAL_DATA);
-        }
-        if (Boolean.TRUE.equals(businessCritical)) {
-            yes.add(Question.BUSINESS_CRITICAL);
-        }
-        if (systemAccess) {
-            yes.add(Question.SYSTEM_ACCESS);
-        }
-        return yes;
+        return questionsWhere(Boolean.TRUE);
+    }
+
+    /** The questions that have no answer yet, in the chart's order. */
+    public List<Question> unanswered() {
+        return questionsWhere(null);
     }
 
     /** True where a question still has no answer (a data-quality gap, not a "no"). */
     public boolean incomplete() {
-        return businessCritical == null;
+        return !unanswered().isEmpty();
+    }
+
+    /** The answer to one question: true, false or null (not answered). */
+    public Boolean answer(Question question) {
+        return switch (question) {
+            case CONFIDENTIAL_DATA -> confidentialDataFlows;
+            case BUSINESS_CRITICAL -> businessCritical;
+            case SYSTEM_ACCESS -> systemAccess;
+        };
+    }
+
+    private List<Question> questionsWhere(Boolean value) {
+        List<Question> matching = new ArrayList<>(3);
+        for (Question question : Question.values()) {
+            if (java.util.Objects.equals(answer(question), value)) {
+                matching.add(question);
+            }
+        }
+        return matching;
     }
 }

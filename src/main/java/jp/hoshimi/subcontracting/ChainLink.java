@@ -7,7 +7,7 @@ import jp.hoshimi.shared.RequiredLevel;
 /**
  * One edge of a contract's sub-contractor tree with what flows to the child, and the level required of
  * the child: the explicit override when set, else the policy's answer, with the chart answers that
- * raised it ({@code raisedBy}, empty when none did). {@code businessCritical} null = not answered.
+ * raised it ({@code raisedBy}, empty when none did). Each answer null = not answered.
  */
 public record ChainLink(
         long id,
@@ -16,8 +16,8 @@ public record ChainLink(
         long childSupplierId,
         String childName,
         String childCorporateNumber,
-        boolean confidentialDataFlows,
-        boolean systemAccess,
+        Boolean confidentialDataFlows,
+        Boolean systemAccess,
         Boolean businessCritical,
         RequiredLevel requiredLevelOverride,
         RequiredLevel requiredLevel,

@@ -4,13 +4,13 @@ import jp.hoshimi.shared.RequiredLevel;
 
 /**
  * What a user enters for a link; {@code requiredLevelOverride} null means "from the policy",
- * {@code businessCritical} null means "not answered".
+ * each of the three answers null means "not answered" (decision 0015).
  */
 public record LinkForm(
         Long parentSupplierId,
         Long childSupplierId,
-        boolean confidentialDataFlows,
-        boolean systemAccess,
+        Boolean confidentialDataFlows,
+        Boolean systemAccess,
         Boolean businessCritical,
         RequiredLevel requiredLevelOverride,
         String note) {}

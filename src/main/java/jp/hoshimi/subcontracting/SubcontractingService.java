@@ -5,11 +5,15 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.hoshimi.audit.AuditAction;
 import jp.hoshimi.audit.AuditTrail;
+import jp.hoshimi.compliance.ComplianceService;
+import jp.hoshimi.compliance.Finding;
 import jp.hoshimi.contract.ContractDetails;
 import jp.hoshimi.contract.ContractService;
 import jp.hoshimi.organisation.OrgUnitService;
@@ -44,6 +48,7 @@ public class SubcontractingService {
     private final SettingsService settings;
     private final OrgUnitService orgUnits;
     private final ApplicationEventPublisher events;
+    private final ComplianceService compliance;
 
     SubcontractingService(
             LinkRepository links,
@@ -53,7 +58,9 @@ public class SubcontractingService {
             OrgUnitService orgUnits,
             AuditTrail audit,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ComplianceService compliance) {
+        this.compliance = compliance;
         this.events = events;
         this.settings = settings;
         this.orgUnits = orgUnits;
@@ -73,6 +80,53 @@ public class SubcontractingService {
         return links.ofContract(contractId).stream()
                 .map(link -> withRequiredLevel(link, contract, policy))
                 .toList();
+    }
+
+    /**
+     * Hands the contract's sub-contractors to {@code row} in tree order (each right after its parent, as the
+     * chain tree shows them), for an export. A chain is a few dozen links, read once; the rows go straight
+     * on to the writer.
+     *
+     * @throws NotFoundException when the contract does not exist or is outside the user's scope
+     */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public void exportChain(long contractId, Consumer<ChainExportRow> row) {
+        ContractDetails contract = visibleContract(contractId);
+        Map<Long, List<ChainLink>> childrenOf = new HashMap<>();
+        chain(contractId).forEach(link -> childrenOf
+                .computeIfAbsent(link.parentSupplierId(), parent -> new ArrayList<>())
+                .add(link));
+        Map<Long, Finding> findings = new HashMap<>();
+        compliance.contractEvaluation(contractId).links().forEach(f -> findings.put(f.supplierId(), f));
+        Set<Long> written = new HashSet<>();
+        exportBelow(contract.supplierId(), contract.supplierName(), 2, childrenOf, findings, written, row);
+    }
+
+    private static void exportBelow(
+            long parentId,
+            String parentName,
+            int tier,
+            Map<Long, List<ChainLink>> childrenOf,
+            Map<Long, Finding> findings,
+            Set<Long> written,
+            Consumer<ChainExportRow> row) {
+        for (ChainLink link : childrenOf.getOrDefault(parentId, List.of())) {
+            if (!written.add(link.id())) {
+                continue;
+            }
+            Finding finding = findings.get(link.childSupplierId());
+            row.accept(new ChainExportRow(
+                    tier,
+                    parentName,
+                    link.childName(),
+                    link.childCorporateNumber(),
+                    link.answers(),
+                    link.requiredLevel(),
+                    link.levelIsExplicit(),
+                    finding == null ? null : finding.status()));
+            exportBelow(link.childSupplierId(), link.childName(), tier + 1, childrenOf, findings, written, row);
+        }
     }
 
     /** The contracts (in the user's scope) in which this supplier is a sub-contractor. */

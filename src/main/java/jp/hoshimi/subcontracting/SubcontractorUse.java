@@ -6,6 +6,6 @@ public record SubcontractorUse(
         String contractNumber,
         String contractTitle,
         String parentName,
-        boolean confidentialDataFlows,
-        boolean systemAccess,
+        Boolean confidentialDataFlows,
+        Boolean systemAccess,
         Boolean businessCritical) {}

@@ -241,6 +241,30 @@ class RestApiTest {
                             .isEqualTo(critical.body().get("childSupplierId").asLong());
                     assertThat(l.get("businessCritical").asBoolean()).isTrue();
                 });
+
+        // all three answers: absent or null = not answered, an explicit false = no; an update replaces them
+        Answer partial = call(
+                "POST",
+                "/api/v1/contracts/API-2026-0001/subcontractors",
+                RISK,
+                "{\"childSupplierCode\":\"S-10034\",\"confidentialDataFlows\":null,\"systemAccess\":false}");
+        assertThat(partial.status()).isEqualTo(201);
+        assertThat(partial.body().get("confidentialDataFlows").isNull()).isTrue();
+        assertThat(partial.body().get("businessCritical").isNull()).isTrue();
+        assertThat(partial.body().get("systemAccess").asBoolean()).isFalse();
+        assertThat(partial.body().get("systemAccess").isBoolean()).isTrue();
+        assertThat(partial.body().get("requiredLevel").asText()).isEqualTo("STAR3");
+        String linkPath = "/api/v1/contracts/API-2026-0001/subcontractors/"
+                + partial.body().get("id").asLong() + "?version=" + partial.body().get("version").asInt();
+        Answer updated = call(
+                "PUT", linkPath, RISK, "{\"confidentialDataFlows\":true,\"businessCritical\":false}");
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.body().get("confidentialDataFlows").asBoolean()).isTrue();
+        assertThat(updated.body().get("businessCritical").asBoolean()).isFalse();
+        assertThat(updated.body().get("systemAccess").isNull()).as("left out = not answered").isTrue();
+        assertThat(updated.body().get("requiredLevel").asText()).isEqualTo("STAR4");
+        assertThat(updated.body().get("raisedBy").get(0).asText()).isEqualTo("CONFIDENTIAL_DATA");
+        assertThat(call("PUT", linkPath, RISK, "{}").status()).as("the old version is stale").isEqualTo(409);
     }
 
     @Test
@@ -267,7 +291,10 @@ class RestApiTest {
                 .get("properties");
         assertThat(link.get("businessCritical").get("description").asText()).contains("not answered");
         assertThat(link.get("confidentialDataFlows").get("description").asText())
-                .contains("Q1");
-        assertThat(link.get("systemAccess").get("description").asText()).contains("Q3");
+                .contains("Q1")
+                .contains("not answered");
+        assertThat(link.get("systemAccess").get("description").asText())
+                .contains("Q3")
+                .contains("not answered");
     }
 }

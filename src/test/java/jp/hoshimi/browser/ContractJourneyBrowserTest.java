@@ -2,9 +2,14 @@ package jp.hoshimi.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static jp.hoshimi.db.Tables.CONTRACT;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +50,7 @@ class ContractJourneyBrowserTest extends BrowserTest {
     }
 
     @Test
-    void a_risk_manager_files_a_contract_with_the_decision_chart_and_a_two_level_chain() {
+    void a_risk_manager_files_a_contract_with_the_decision_chart_and_a_two_level_chain() throws IOException {
         Page page = newPage("ja-JP");
         signIn(page, "risk", DEMO_PASSWORD);
         page.navigate(url("contracts"));
@@ -82,15 +87,27 @@ class ContractJourneyBrowserTest extends BrowserTest {
         page.locator("#chain-tree vaadin-grid-cell-content vaadin-button[aria-label='みらいクラウド株式会社 の再委託先を追加']")
                 .click();
         pickSupplier(page, "#chain-child", "ｾｷｭｱﾈｯﾄ", "株式会社セキュアネット東海");
-        // issue 22: only "business critical = yes" — the sub-contractor must still meet the contract's ★4
+        // issue 22: only "business critical = yes" — the sub-contractor must still meet the contract's ★4;
+        // each question is yes / no / not answered, and Q3 stays not answered
+        assertThat(page.locator("#chain-q3 vaadin-radio-button")).hasText(new String[] {"はい", "いいえ", "未回答"});
         answer(page, "#chain-q2", "はい");
+        answer(page, "#chain-q1", "いいえ");
         screenshot(page, "11-contract-link-dialog.png");
         page.locator("#chain-save").click();
 
         assertThat(page.locator("#chain-tree")).containsText("株式会社セキュアネット東海");
         assertThat(page.locator("#chain-tree")).containsText("第3階層");
         assertThat(page.locator("#chain-tree .chain-level-reason").last()).hasText("停止すると業務に許容できない遅延が生じるため ★4");
+        // the open question is a data-quality hint in the tree, never a "no"
+        assertThat(page.locator("#chain-tree .chain-unanswered").last()).hasText("Q3（システム接続）未回答");
         screenshot(page, "12-contract-chain.png");
+
+        // the chain exports with the three answers in words
+        Download download = page.waitForDownload(() -> page.locator("#chain-export-csv").click());
+        String csv = new String(Files.readAllBytes(download.path()), StandardCharsets.UTF_8);
+        assertThat(csv.lines().filter(line -> line.contains("株式会社セキュアネット東海")))
+                .singleElement()
+                .satisfies(line -> assertThat(line).contains("いいえ,はい,未回答"));
     }
 
     @Test

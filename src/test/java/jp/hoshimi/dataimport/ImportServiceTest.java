@@ -327,6 +327,42 @@ class ImportServiceTest {
                 .isTrue();
     }
 
+    @Test
+    @WithUserDetails("risk")
+    void blank_answer_cells_leave_a_new_link_not_answered_and_an_existing_link_unchanged() {
+        // HMC-2026-0013: ★3, no demo chain. Q1/Q3 blank = not answered (decision 0015), in either language
+        byte[] english = ImportFixtures.utf8(
+                "contract number,child,confidential data,system access,business critical",
+                "HMC-2026-0013,S-10031,,yes,",
+                "HMC-2026-0013,S-10034,No,,");
+        assertThat(run(ImportKind.SUBCONTRACTING, "links-blank-en.csv", english, false)
+                        .status())
+                .isEqualTo(ImportStatus.APPLIED);
+        long contractId = contracts.findByNumber("HMC-2026-0013").orElseThrow().id();
+        ChainLink forging = linkOf(contractId, "S-10031");
+        assertThat(forging.answers()).isEqualTo(new jp.hoshimi.shared.LinkAnswers(null, null, true));
+        ChainLink second = linkOf(contractId, "S-10034");
+        assertThat(second.answers()).isEqualTo(new jp.hoshimi.shared.LinkAnswers(false, null, null));
+        assertThat(second.answers().incomplete()).isTrue();
+
+        // Japanese headers: blank cells keep the stored answers, an answered cell fills the gap
+        byte[] japanese = ImportFixtures.utf8(
+                "契約番号,再委託先取引先コード,機密情報が渡る,システム接続あり,停止で業務に遅延",
+                "HMC-2026-0013,S-10031,,,",
+                "HMC-2026-0013,S-10034,,いいえ,");
+        ImportRun again = run(ImportKind.SUBCONTRACTING, "links-blank-ja.csv", japanese, false);
+        assertThat(again.status()).isEqualTo(ImportStatus.APPLIED);
+        assertThat(imports.rows(again.id(), RowOutcome.UNCHANGED, 0, 10)).hasSize(1);
+        assertThat(imports.rows(again.id(), RowOutcome.CHANGED, 0, 10))
+                .singleElement()
+                .satisfies(row -> assertThat(row.changes())
+                        .singleElement()
+                        .satisfies(change -> assertThat(change.field()).isEqualTo("LINK_SYSTEM_ACCESS")));
+        assertThat(linkOf(contractId, "S-10031").answers()).isEqualTo(forging.answers());
+        assertThat(linkOf(contractId, "S-10034").answers())
+                .isEqualTo(new jp.hoshimi.shared.LinkAnswers(false, null, false));
+    }
+
     private ChainLink linkOf(long contractId, String childCode) {
         long child = system.callAsSystem(() -> suppliers.findByCode(childCode))
                 .orElseThrow()

@@ -14,25 +14,43 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The flow-down table: every combination of the link's three chart answers (Q2 also "not answered")
+ * The flow-down table: every combination of the link's three chart answers (each yes, no or not answered)
  * × every policy × every contract level.
  */
 class SubcontractorPolicyTest {
 
-    /** The twelve answer combinations, each with the questions answered "yes", written out. */
+    /**
+     * The 27 answer combinations (yes / no / not answered for each question), each with the questions
+     * answered "yes" and those not answered, written out.
+     */
     private static final List<Object[]> ANSWERS = List.of(
-            new Object[] {false, false, false, List.of()},
-            new Object[] {false, null, false, List.of()},
-            new Object[] {false, true, false, List.of(BUSINESS_CRITICAL)},
-            new Object[] {true, false, false, List.of(CONFIDENTIAL_DATA)},
-            new Object[] {true, null, false, List.of(CONFIDENTIAL_DATA)},
-            new Object[] {true, true, false, List.of(CONFIDENTIAL_DATA, BUSINESS_CRITICAL)},
-            new Object[] {false, false, true, List.of(SYSTEM_ACCESS)},
-            new Object[] {false, null, true, List.of(SYSTEM_ACCESS)},
-            new Object[] {false, true, true, List.of(BUSINESS_CRITICAL, SYSTEM_ACCESS)},
-            new Object[] {true, false, true, List.of(CONFIDENTIAL_DATA, SYSTEM_ACCESS)},
-            new Object[] {true, null, true, List.of(CONFIDENTIAL_DATA, SYSTEM_ACCESS)},
-            new Object[] {true, true, true, List.of(CONFIDENTIAL_DATA, BUSINESS_CRITICAL, SYSTEM_ACCESS)});
+            new Object[] {false, false, false, List.of(), List.of()},
+            new Object[] {false, null, false, List.of(), List.of(BUSINESS_CRITICAL)},
+            new Object[] {false, true, false, List.of(BUSINESS_CRITICAL), List.of()},
+            new Object[] {false, false, null, List.of(), List.of(SYSTEM_ACCESS)},
+            new Object[] {false, null, null, List.of(), List.of(BUSINESS_CRITICAL, SYSTEM_ACCESS)},
+            new Object[] {false, true, null, List.of(BUSINESS_CRITICAL), List.of(SYSTEM_ACCESS)},
+            new Object[] {false, false, true, List.of(SYSTEM_ACCESS), List.of()},
+            new Object[] {false, null, true, List.of(SYSTEM_ACCESS), List.of(BUSINESS_CRITICAL)},
+            new Object[] {false, true, true, List.of(BUSINESS_CRITICAL, SYSTEM_ACCESS), List.of()},
+            new Object[] {null, false, false, List.of(), List.of(CONFIDENTIAL_DATA)},
+            new Object[] {null, null, false, List.of(), List.of(CONFIDENTIAL_DATA, BUSINESS_CRITICAL)},
+            new Object[] {null, true, false, List.of(BUSINESS_CRITICAL), List.of(CONFIDENTIAL_DATA)},
+            new Object[] {null, false, null, List.of(), List.of(CONFIDENTIAL_DATA, SYSTEM_ACCESS)},
+            new Object[] {null, null, null, List.of(), List.of(CONFIDENTIAL_DATA, BUSINESS_CRITICAL, SYSTEM_ACCESS)},
+            new Object[] {null, true, null, List.of(BUSINESS_CRITICAL), List.of(CONFIDENTIAL_DATA, SYSTEM_ACCESS)},
+            new Object[] {null, false, true, List.of(SYSTEM_ACCESS), List.of(CONFIDENTIAL_DATA)},
+            new Object[] {null, null, true, List.of(SYSTEM_ACCESS), List.of(CONFIDENTIAL_DATA, BUSINESS_CRITICAL)},
+            new Object[] {null, true, true, List.of(BUSINESS_CRITICAL, SYSTEM_ACCESS), List.of(CONFIDENTIAL_DATA)},
+            new Object[] {true, false, false, List.of(CONFIDENTIAL_DATA), List.of()},
+            new Object[] {true, null, false, List.of(CONFIDENTIAL_DATA), List.of(BUSINESS_CRITICAL)},
+            new Object[] {true, true, false, List.of(CONFIDENTIAL_DATA, BUSINESS_CRITICAL), List.of()},
+            new Object[] {true, false, null, List.of(CONFIDENTIAL_DATA), List.of(SYSTEM_ACCESS)},
+            new Object[] {true, null, null, List.of(CONFIDENTIAL_DATA), List.of(BUSINESS_CRITICAL, SYSTEM_ACCESS)},
+            new Object[] {true, true, null, List.of(CONFIDENTIAL_DATA, BUSINESS_CRITICAL), List.of(SYSTEM_ACCESS)},
+            new Object[] {true, false, true, List.of(CONFIDENTIAL_DATA, SYSTEM_ACCESS), List.of()},
+            new Object[] {true, null, true, List.of(CONFIDENTIAL_DATA, SYSTEM_ACCESS), List.of(BUSINESS_CRITICAL)},
+            new Object[] {true, true, true, List.of(CONFIDENTIAL_DATA, BUSINESS_CRITICAL, SYSTEM_ACCESS), List.of()});
 
     /** policy, contract level, level where any answer is yes, level where none is. */
     private static final String[][] LEVELS = {
@@ -62,26 +80,33 @@ class SubcontractorPolicyTest {
             for (Object[] answer : ANSWERS) {
                 @SuppressWarnings("unchecked")
                 List<Question> yes = (List<Question>) answer[3];
+                @SuppressWarnings("unchecked")
+                List<Question> unanswered = (List<Question>) answer[4];
                 rows.add(Arguments.of(
                         SubcontractorPolicy.valueOf(level[0]),
                         RequiredLevel.valueOf(level[1]),
                         new LinkAnswers((Boolean) answer[0], (Boolean) answer[1], (Boolean) answer[2]),
                         yes,
+                        unanswered,
                         RequiredLevel.valueOf(yes.isEmpty() ? level[3] : level[2])));
             }
         }
         return rows.stream();
     }
 
-    @ParameterizedTest(name = "{0} {1} {2} -> {4}")
+    @ParameterizedTest(name = "{0} {1} {2} -> {5}")
     @MethodSource("table")
     void each_answer_combination_policy_and_contract_level_derives_the_documented_level(
             SubcontractorPolicy policy,
             RequiredLevel contractLevel,
             LinkAnswers answers,
             List<Question> yes,
+            List<Question> unanswered,
             RequiredLevel expected) {
         assertThat(answers.yes()).containsExactlyElementsOf(yes);
+        // a not-answered question raises nothing but is a data-quality gap
+        assertThat(answers.unanswered()).containsExactlyElementsOf(unanswered);
+        assertThat(answers.incomplete()).isEqualTo(!unanswered.isEmpty());
         assertThat(policy.requiredOf(contractLevel, answers)).isEqualTo(expected);
         // the reason names exactly the answers that raised the level above ★3, and only then
         boolean raised = policy == SubcontractorPolicy.SAME_WHERE_DATA_OR_ACCESS_FLOWS

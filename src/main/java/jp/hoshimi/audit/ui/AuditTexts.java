@@ -3,7 +3,9 @@ package jp.hoshimi.audit.ui;
 import com.vaadin.flow.component.UI;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import jp.hoshimi.audit.AuditAction;
 import jp.hoshimi.audit.AuditChange;
 import jp.hoshimi.audit.AuditEntry;
 import jp.hoshimi.shared.ui.MessageBundle;
@@ -14,6 +16,15 @@ import jp.hoshimi.shared.ui.ValueLabels;
  * labels, yes/no for flags ("要求レベル: ★3 Basic → ★4 Standard"), never a field key or enum name.
  */
 final class AuditTexts {
+
+    /** Decision-chart answers, where a stored null means "not answered" (decision 0015), not "no value". */
+    private static final Set<String> CHART_ANSWERS = Set.of(
+            "confidentialDataFlows",
+            "businessCritical",
+            "systemAccess",
+            "decisionChart.handlesConfidential",
+            "decisionChart.businessCritical",
+            "decisionChart.networkAccess");
 
     private final MessageBundle messages = new MessageBundle();
     private final Locale locale;
@@ -38,11 +49,27 @@ final class AuditTexts {
     }
 
     String changes(AuditEntry entry) {
-        return entry.changes().stream().map(this::change).collect(Collectors.joining(" / "));
+        // a created record has no "before" and a deleted one no "after": nothing there was "not answered"
+        boolean hadBefore = entry.action() != AuditAction.CREATE;
+        boolean hasAfter = entry.action() != AuditAction.DELETE;
+        return entry.changes().stream()
+                .map(change -> change(change, hadBefore, hasAfter))
+                .collect(Collectors.joining(" / "));
     }
 
     String change(AuditChange change) {
-        return field(change.field()) + ": " + value(change.before()) + " → " + value(change.after());
+        return change(change, true, true);
+    }
+
+    private String change(AuditChange change, boolean hadBefore, boolean hasAfter) {
+        return field(change.field()) + ": " + value(change.field(), change.before(), hadBefore) + " → "
+                + value(change.field(), change.after(), hasAfter);
+    }
+
+    private String value(String field, String value, boolean stateExists) {
+        return value == null && stateExists && CHART_ANSWERS.contains(field)
+                ? text("answer.notAnswered")
+                : value(value);
     }
 
     /** "leadTimeDays.STAR3" reads 「期限通知（日前） ★3 Basic」. */

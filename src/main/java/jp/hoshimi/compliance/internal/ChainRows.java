@@ -27,8 +27,8 @@ public final class ChainRows {
             long contractId,
             long parentId,
             long childId,
-            boolean confidentialDataFlows,
-            boolean systemAccess,
+            Boolean confidentialDataFlows,
+            Boolean systemAccess,
             Boolean businessCritical,
             RequiredLevel override) {
 

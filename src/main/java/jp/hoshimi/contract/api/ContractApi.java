@@ -45,6 +45,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Contracts", description = "Contracts, the level each requires, and sub-contractor chains")
 class ContractApi {
 
+    private static final String NOT_ANSWERED = " true = yes, false = no, null or absent = not answered";
+
     /**
      * A contract to save. The supplier by {@code supplierId}, {@code supplierCode} or
      * {@code supplierCorporateNumber}; the unit by its code; the owner by user name.
@@ -68,7 +70,8 @@ class ContractApi {
 
     /**
      * A sub-contractor link; suppliers by id, code or corporate number. The three decision-chart answers
-     * as for a contract; {@code businessCritical} left out or null = not answered (shown as a gap).
+     * as for a contract: true = yes, false = no, left out or null = not answered (shown as a gap, judged
+     * as not raising the level; decision 0015).
      */
     record LinkRequest(
             Long parentSupplierId,
@@ -78,15 +81,21 @@ class ContractApi {
             String childSupplierCode,
             String childCorporateNumber,
 
-            @Schema(description = "Chart Q1: our important confidential information is handled on the child's IT")
-            boolean confidentialDataFlows,
+            @Schema(
+                    description = "Chart Q1: our important confidential information is handled on the child's IT;"
+                            + NOT_ANSWERED,
+                    nullable = true)
+            Boolean confidentialDataFlows,
 
-            @Schema(description = "Chart Q3: the child's environment can connect into our internal systems")
-            boolean systemAccess,
+            @Schema(
+                    description = "Chart Q3: the child's environment can connect into our internal systems;"
+                            + NOT_ANSWERED,
+                    nullable = true)
+            Boolean systemAccess,
 
             @Schema(
                     description = "Chart Q2: the child's stoppage would unacceptably delay our business;"
-                            + " true, false, or null/absent = not answered",
+                            + NOT_ANSWERED,
                     nullable = true)
             Boolean businessCritical,
 
@@ -162,9 +171,10 @@ class ContractApi {
     @GetMapping("/{contractNumber}/subcontractors")
     @Operation(
             summary = "The contract's sub-contractor chain, parents before children, with each link's level",
-            description = "Each link carries the decision chart's three answers (businessCritical null = not"
-                    + " answered), the required level, and raisedBy: the answers that raised it to the"
-                    + " contract's level under the default policy")
+            description = "Each link carries the decision chart's three answers (confidentialDataFlows,"
+                    + " businessCritical, systemAccess: true = yes, false = no, null = not answered), the"
+                    + " required level, and raisedBy: the answers that raised it to the contract's level under"
+                    + " the default policy (a not-answered answer raises nothing)")
     List<ChainLink> chain(@PathVariable String contractNumber) {
         return chains.chain(get(contractNumber).id());
     }
@@ -195,6 +205,35 @@ class ContractApi {
                 .orElseThrow();
         return ResponseEntity.created(URI.create("/api/v1/contracts/" + contractNumber + "/subcontractors/" + id))
                 .body(link);
+    }
+
+    @PutMapping("/{contractNumber}/subcontractors/{linkId}")
+    @Operation(
+            summary = "Replaces a link's three chart answers, explicit level and note",
+            description = "The parent and child stay as they are. An answer left out or null becomes not answered"
+                    + " (it is not kept): send all three answers.")
+    ChainLink updateLink(
+            @PathVariable String contractNumber,
+            @PathVariable long linkId,
+            @RequestParam int version,
+            @RequestBody LinkRequest request) {
+        long contractId = get(contractNumber).id();
+        chains.updateLink(
+                contractId,
+                linkId,
+                version,
+                new LinkForm(
+                        null,
+                        null,
+                        request.confidentialDataFlows(),
+                        request.systemAccess(),
+                        request.businessCritical(),
+                        request.requiredLevel(),
+                        request.note()));
+        return chains.chain(contractId).stream()
+                .filter(l -> l.id() == linkId)
+                .findFirst()
+                .orElseThrow();
     }
 
     @DeleteMapping("/{contractNumber}/subcontractors/{linkId}")

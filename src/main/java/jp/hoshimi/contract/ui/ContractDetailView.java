@@ -19,6 +19,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
 import java.util.Optional;
 import jp.hoshimi.audit.ui.HistoryGrid;
 import jp.hoshimi.compliance.ComplianceService;
@@ -51,6 +52,7 @@ class ContractDetailView extends VerticalLayout implements BeforeEnterObserver, 
     private final UserAccountService users;
     private final CurrentUser currentUser;
     private final ComplianceService compliance;
+    private final Clock clock;
     ContractDetails contract;
     ChainTree chainTree;
     final Button edit = new Button();
@@ -63,8 +65,10 @@ class ContractDetailView extends VerticalLayout implements BeforeEnterObserver, 
             OrgUnitService orgUnits,
             UserAccountService users,
             CurrentUser currentUser,
-            ComplianceService compliance) {
+            ComplianceService compliance,
+            Clock clock) {
         this.compliance = compliance;
+        this.clock = clock;
         this.contracts = contracts;
         this.suppliers = suppliers;
         this.chains = chains;
@@ -119,7 +123,7 @@ class ContractDetailView extends VerticalLayout implements BeforeEnterObserver, 
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.add(getTranslation("contract.tab.overview"), overview(details));
-        chainTree = new ChainTree(chains, suppliers, compliance, details, edit.isVisible());
+        chainTree = new ChainTree(chains, suppliers, compliance, details, edit.isVisible(), clock);
         tabs.add(getTranslation("contract.tab.chain"), chainTree);
         HistoryGrid history = new HistoryGrid();
         history.show(contracts.history(details.id()));

@@ -17,9 +17,12 @@ import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.data.provider.hierarchy.TreeData;
 import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import java.io.OutputStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import jp.hoshimi.compliance.ComplianceService;
 import jp.hoshimi.compliance.ContractEvaluation;
@@ -30,6 +33,9 @@ import jp.hoshimi.contract.ContractDetails;
 import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.export.ExportFormat;
+import jp.hoshimi.shared.export.TableWriter;
+import jp.hoshimi.shared.ui.ExportLinks;
 import jp.hoshimi.shared.ui.Notifications;
 import jp.hoshimi.shared.ui.Problems;
 import jp.hoshimi.shared.ui.ScreenWidth;
@@ -50,6 +56,8 @@ public class ChainTree extends Composite<VerticalLayout> {
     final Button addFirstTier = new Button();
     /** Shows only the sub-contractors whose chart still has an unanswered question (and their parents). */
     final Checkbox onlyUnanswered = new Checkbox();
+    /** CSV / Excel of the whole chain with its three answers, level and status (issue 22). */
+    final ExportLinks export;
 
     private final SubcontractingService chains;
     private final SupplierService suppliers;
@@ -64,7 +72,8 @@ public class ChainTree extends Composite<VerticalLayout> {
             SupplierService suppliers,
             ComplianceService compliance,
             ContractDetails contract,
-            boolean editable) {
+            boolean editable,
+            Clock clock) {
         this.chains = chains;
         this.compliance = compliance;
         this.suppliers = suppliers;
@@ -124,11 +133,46 @@ public class ChainTree extends Composite<VerticalLayout> {
         onlyUnanswered.setLabel(getTranslation("chain.filter.unanswered"));
         onlyUnanswered.setId("chain-only-unanswered");
         onlyUnanswered.addValueChangeListener(change -> applyFilter());
-        HorizontalLayout toolbar = new HorizontalLayout(addFirstTier, onlyUnanswered);
+        Locale locale = getLocale();
+        export = new ExportLinks(
+                "chain", "chain-" + contract.contractNumber(), clock, (format, out) -> export(format, out, locale));
+        HorizontalLayout toolbar = new HorizontalLayout(addFirstTier, onlyUnanswered, export);
         toolbar.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         toolbar.getStyle().set("flex-wrap", "wrap");
         layout.add(intro, toolbar, tree);
         refresh();
+    }
+
+    /** The chain as the service reads it now, in the user's language (runs in the download's own request). */
+    void export(ExportFormat format, OutputStream out, Locale locale) {
+        try (TableWriter table = TableWriter.open(format, out, getTranslation(locale, "chain.export.sheet"))) {
+            table.row(
+                    getTranslation(locale, "chain.column.tier"),
+                    getTranslation(locale, "chain.export.parent"),
+                    getTranslation(locale, "chain.export.supplier"),
+                    getTranslation(locale, "supplier.field.corporateNumber"),
+                    getTranslation(locale, "contract.chart.q1"),
+                    getTranslation(locale, "contract.chart.q2"),
+                    getTranslation(locale, "contract.chart.q3"),
+                    getTranslation(locale, "contract.field.requiredLevel"),
+                    getTranslation(locale, "chain.export.levelSource"),
+                    getTranslation(locale, "compliance.column.status"));
+            chains.exportChain(contract.id(), row -> table.row(
+                    row.tier(),
+                    row.parentName(),
+                    row.supplierName(),
+                    row.corporateNumber(),
+                    answer(locale, row.answers().confidentialDataFlows()),
+                    answer(locale, row.answers().businessCritical()),
+                    answer(locale, row.answers().systemAccess()),
+                    getTranslation(locale, row.requiredLevel().messageKey()),
+                    getTranslation(locale, row.levelExplicit() ? "chain.level.explicit" : "chain.level.policy"),
+                    row.status() == null ? "" : getTranslation(locale, row.status().messageKey())));
+        }
+    }
+
+    private String answer(Locale locale, Boolean answer) {
+        return getTranslation(locale, ChartAnswer.of(answer).messageKey());
     }
 
     private Component nameCell(Node node) {
@@ -149,9 +193,9 @@ public class ChainTree extends Composite<VerticalLayout> {
         }
         Div cell = new Div(new Span(LinkTexts.flows(this, node.link().answers())));
         cell.addClassName("chain-flows");
-        if (node.link().answers().incomplete()) {
-            // a data-quality hint: the question was never asked of this link, which is not a "no"
-            Span hint = new Span(getTranslation("chain.unanswered.BUSINESS_CRITICAL"));
+        // a data-quality hint per question never answered for this link, which is not a "no"
+        for (String text : LinkTexts.unanswered(this, node.link().answers())) {
+            Span hint = new Span(text);
             hint.getElement().getThemeList().add("badge warning small");
             hint.addClassName("chain-unanswered");
             cell.add(new Span(" "), hint);

@@ -24,7 +24,8 @@ import jp.hoshimi.supplier.ui.SupplierPicker;
 
 /**
  * Add a sub-contractor under a supplier of the chain, or change its decision-chart answers: the three
- * questions of the contract's chart, in its words. Q2 may stay unanswered (shown as a gap, not a "no").
+ * questions of the contract's chart, in its words, each yes / no / not answered. A new link starts with
+ * every question not answered (shown as a gap, never taken as "no"; decision 0015).
  */
 class LinkDialog extends Dialog {
 
@@ -32,9 +33,9 @@ class LinkDialog extends Dialog {
     static final String POLICY = "POLICY";
 
     final SupplierPicker child;
-    final RadioButtonGroup<Boolean> confidentialData = question("contract.chart.q1");
-    final RadioButtonGroup<Boolean> businessCritical = question("contract.chart.q2");
-    final RadioButtonGroup<Boolean> systemAccess = question("contract.chart.q3");
+    final RadioButtonGroup<ChartAnswer> confidentialData = question("contract.chart.q1");
+    final RadioButtonGroup<ChartAnswer> businessCritical = question("contract.chart.q2");
+    final RadioButtonGroup<ChartAnswer> systemAccess = question("contract.chart.q3");
     final Select<String> level = new Select<>();
     final TextField note = new TextField();
     final Button save = new Button();
@@ -70,9 +71,6 @@ class LinkDialog extends Dialog {
         confidentialData.setId("chain-q1");
         businessCritical.setId("chain-q2");
         systemAccess.setId("chain-q3");
-        confidentialData.setValue(false);
-        systemAccess.setValue(false);
-        businessCritical.setHelperText(getTranslation("chain.field.businessCritical.helper"));
         level.setLabel(getTranslation("contract.field.requiredLevel"));
         level.setItems(POLICY, "STAR3", "STAR4", "STAR5", "SA2", "SA1", "NONE");
         level.setItemLabelGenerator(value -> POLICY.equals(value)
@@ -84,9 +82,9 @@ class LinkDialog extends Dialog {
         note.setMaxLength(1000);
 
         if (existing != null) {
-            confidentialData.setValue(existing.confidentialDataFlows());
-            systemAccess.setValue(existing.systemAccess());
-            businessCritical.setValue(existing.businessCritical());
+            confidentialData.setValue(ChartAnswer.of(existing.confidentialDataFlows()));
+            systemAccess.setValue(ChartAnswer.of(existing.systemAccess()));
+            businessCritical.setValue(ChartAnswer.of(existing.businessCritical()));
             level.setValue(
                     existing.requiredLevelOverride() == null
                             ? POLICY
@@ -95,7 +93,10 @@ class LinkDialog extends Dialog {
         }
         Paragraph policy = new Paragraph(getTranslation("chain.policyHint"));
         policy.addClassName("tab-note");
-        FormLayout form = new FormLayout(child, confidentialData, businessCritical, systemAccess, level, note);
+        Paragraph answersHint = new Paragraph(getTranslation("chain.field.answers.helper"));
+        answersHint.addClassName("tab-note");
+        FormLayout form =
+                new FormLayout(child, answersHint, confidentialData, businessCritical, systemAccess, level, note);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form, policy);
 
@@ -106,14 +107,19 @@ class LinkDialog extends Dialog {
         getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), save);
     }
 
-    private RadioButtonGroup<Boolean> question(String key) {
-        RadioButtonGroup<Boolean> group = new RadioButtonGroup<>();
+    private RadioButtonGroup<ChartAnswer> question(String key) {
+        RadioButtonGroup<ChartAnswer> group = new RadioButtonGroup<>();
         group.setLabel(getTranslation(key));
-        group.setItems(true, false);
-        group.setItemLabelGenerator(answer -> getTranslation(answer ? "answer.yes" : "answer.no"));
+        group.setItems(ChartAnswer.values());
+        group.setItemLabelGenerator(answer -> getTranslation(answer.messageKey()));
+        group.setValue(ChartAnswer.NOT_ANSWERED);
         group.addThemeVariants(RadioGroupVariant.LUMO_HELPER_ABOVE_FIELD);
         group.addClassName("chart-question");
         return group;
+    }
+
+    private static Boolean stored(RadioButtonGroup<ChartAnswer> question) {
+        return question.getValue() == null ? null : question.getValue().stored();
     }
 
     void save() {
@@ -127,9 +133,9 @@ class LinkDialog extends Dialog {
                                 child.getValue() == null
                                         ? null
                                         : child.getValue().id(),
-                                Boolean.TRUE.equals(confidentialData.getValue()),
-                                Boolean.TRUE.equals(systemAccess.getValue()),
-                                businessCritical.getValue(),
+                                stored(confidentialData),
+                                stored(systemAccess),
+                                stored(businessCritical),
                                 override,
                                 note.getValue()));
             } else {
@@ -140,9 +146,9 @@ class LinkDialog extends Dialog {
                         new LinkForm(
                                 existing.parentSupplierId(),
                                 existing.childSupplierId(),
-                                Boolean.TRUE.equals(confidentialData.getValue()),
-                                Boolean.TRUE.equals(systemAccess.getValue()),
-                                businessCritical.getValue(),
+                                stored(confidentialData),
+                                stored(systemAccess),
+                                stored(businessCritical),
                                 override,
                                 note.getValue()));
             }

@@ -20,11 +20,18 @@ public final class LinkTexts {
         return parts.isEmpty() ? on.getTranslation("chain.flow.none") : String.join("・", parts);
     }
 
-    /** The flows, then the unanswered question as a hint: never silently "no". */
+    /** The flows, then each unanswered question as a hint: never silently "no". */
     public static String flowsWithGaps(Component on, LinkAnswers answers) {
-        return answers.incomplete()
-                ? flows(on, answers) + " " + on.getTranslation("chain.unanswered.BUSINESS_CRITICAL")
-                : flows(on, answers);
+        List<String> parts = new ArrayList<>(List.of(flows(on, answers)));
+        parts.addAll(unanswered(on, answers));
+        return String.join(" ", parts);
+    }
+
+    /** One hint per unanswered question ("Q2（停止の影響）未回答"), in the chart's order. */
+    public static List<String> unanswered(Component on, LinkAnswers answers) {
+        return answers.unanswered().stream()
+                .map(question -> on.getTranslation("chain.unanswered." + question.name()))
+                .toList();
     }
 
     /** Why the policy asks the contract's level ("停止すると業務に許容できない遅延が生じるため ★4"), or null. */

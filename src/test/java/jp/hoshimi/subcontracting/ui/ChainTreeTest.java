@@ -40,13 +40,16 @@ class ChainTreeTest extends KaribuTest {
     @Autowired
     DSLContext dsl;
 
+    @Autowired
+    java.time.Clock clock;
+
     @Test
     void the_demo_chain_of_the_press_maker_shows_three_tiers() {
         signInAsUser("procurement");
         ContractDetails contract = system.callAsSystem(() -> contracts.findByNumber("HMC-2026-0001"))
                 .orElseThrow();
 
-        ChainTree tree = new ChainTree(chains, suppliers, compliance, contract, true);
+        ChainTree tree = new ChainTree(chains, suppliers, compliance, contract, true, clock);
         UI.getCurrent().add(tree);
 
         var data = tree.tree.getTreeData();
@@ -73,14 +76,14 @@ class ChainTreeTest extends KaribuTest {
         signInAsUser("risk");
         ContractDetails contract = system.callAsSystem(() -> contracts.findByNumber("HMC-2026-0006"))
                 .orElseThrow();
-        ChainTree tree = new ChainTree(chains, suppliers, compliance, contract, true);
+        ChainTree tree = new ChainTree(chains, suppliers, compliance, contract, true, clock);
         UI.getCurrent().add(tree);
         try {
             _click(tree.addFirstTier);
             LinkDialog dialog = _get(LinkDialog.class);
             dialog.child.setValue(system.callAsSystem(() -> suppliers.list(new SupplierFilter("S-10019"), null, 0, 1))
                     .get(0));
-            dialog.systemAccess.setValue(true);
+            dialog.systemAccess.setValue(ChartAnswer.YES);
             _click(dialog.save);
 
             var root = tree.tree.getTreeData().getRootItems().get(0);
@@ -116,7 +119,7 @@ class ChainTreeTest extends KaribuTest {
         signInAsUser(user);
         ContractDetails contract = system.callAsSystem(() -> contracts.findByNumber(contractNumber))
                 .orElseThrow();
-        ChainTree tree = new ChainTree(chains, suppliers, compliance, contract, true);
+        ChainTree tree = new ChainTree(chains, suppliers, compliance, contract, true, clock);
         UI.getCurrent().add(tree);
         return tree;
     }
@@ -149,13 +152,18 @@ class ChainTreeTest extends KaribuTest {
                             tree.getTranslation("contract.chart.q1"),
                             tree.getTranslation("contract.chart.q2"),
                             tree.getTranslation("contract.chart.q3"));
-            assertThat(dialog.businessCritical.getValue())
-                    .as("not answered until answered")
-                    .isNull();
-            assertThat(dialog.confidentialData.getValue()).isFalse();
+            // each question offers yes / no / not answered, and a new link starts not answered on all three
+            for (var question : List.of(dialog.confidentialData, dialog.businessCritical, dialog.systemAccess)) {
+                assertThat(question.getValue()).as("not answered until answered").isEqualTo(ChartAnswer.NOT_ANSWERED);
+                assertThat(question.getListDataView().getItems().map(answer -> question
+                                .getItemLabelGenerator()
+                                .apply(answer)))
+                        .containsExactly("はい", "いいえ", "未回答");
+            }
             dialog.child.setValue(system.callAsSystem(() -> suppliers.list(new SupplierFilter("S-10031"), null, 0, 1))
                     .get(0));
-            dialog.businessCritical.setValue(true);
+            dialog.businessCritical.setValue(ChartAnswer.YES);
+            dialog.confidentialData.setValue(ChartAnswer.NO);
             _click(dialog.save);
 
             ChainTree.Node node = tree.tree
@@ -163,14 +171,26 @@ class ChainTreeTest extends KaribuTest {
                     .getChildren(tree.tree.getTreeData().getRootItems().get(0))
                     .get(0);
             assertThat(node.link().businessCritical()).isTrue();
+            assertThat(node.link().confidentialDataFlows()).isFalse();
+            assertThat(node.link().systemAccess()).as("left as not answered, not stored as no").isNull();
             assertThat(node.link().requiredLevel()).isEqualTo(jp.hoshimi.shared.RequiredLevel.STAR4);
             assertThat(cellText(tree, node.name(), "level")).contains("停止すると業務に許容できない遅延が生じるため ★4");
-            assertThat(cellText(tree, node.name(), "flows")).isEqualTo("業務停止の影響");
+            assertThat(cellText(tree, node.name(), "flows")).isEqualTo("業務停止の影響 Q3（システム接続）未回答");
 
-            // editing shows the stored answer
+            // editing shows the stored answers, and an answer can go back to not answered
             LinkDialog edit =
-                    new LinkDialog(chains, suppliers, contract, contract.supplierId(), null, node.link(), () -> {});
-            assertThat(edit.businessCritical.getValue()).isTrue();
+                    new LinkDialog(chains, suppliers, contract, contract.supplierId(), null, node.link(), tree::refresh);
+            assertThat(List.of(
+                            edit.confidentialData.getValue(), edit.businessCritical.getValue(), edit.systemAccess.getValue()))
+                    .containsExactly(ChartAnswer.NO, ChartAnswer.YES, ChartAnswer.NOT_ANSWERED);
+            edit.confidentialData.setValue(ChartAnswer.NOT_ANSWERED);
+            edit.systemAccess.setValue(ChartAnswer.NO);
+            edit.save();
+            ChainLink saved = system.callAsSystem(() -> chains.chain(contract.id())).get(0);
+            assertThat(saved.confidentialDataFlows()).isNull();
+            assertThat(saved.systemAccess()).isFalse();
+            assertThat(saved.businessCritical()).isTrue();
+            assertThat(cellText(tree, node.name(), "flows")).isEqualTo("業務停止の影響 Q1（機密情報）未回答");
         } finally {
             removeLinksOf(contract);
         }
