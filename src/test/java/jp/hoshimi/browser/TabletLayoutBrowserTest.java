@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import jp.hoshimi.alert.ExpiredLinkEvents;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,12 +85,19 @@ class TabletLayoutBrowserTest extends SmallScreenBrowserTest {
         assertThat(page.locator(".view-toolbar h2")).containsText("HMC-2026-0001");
         assertFitsTheTablet(page, "tablet-06-contract.png");
 
-        expired("HMC-2026-0001");
+        // a supplier event in two contracts that require different levels: one alert, each contract with its
+        // own required level and status
+        ExpiredLinkEvents.expireTogether(dsl, dispatcher, system, "HMC-2026-0001", "STAR4", "HMC-2026-0013", "STAR3");
         page.navigate(url("alerts"));
         Locator alertTitle = page.locator("#alert-notifications vaadin-grid-cell-content")
-                .filter(new Locator.FilterOptions().setHasText("HMC-2026-0001"))
+                .filter(new Locator.FilterOptions().setHasText("HMC-2026-0001 ほか"))
                 .first();
         assertOnScreen(alertTitle);
+        alertTitle.click();
+        Locator details = page.locator(".alert-details").first();
+        assertThat(details).containsText("HMC-2026-0001 ダイカスト部品供給契約（要求 ★4 Standard・期限間近 → 失効）");
+        assertThat(details).containsText("（要求 ★3 Basic・適合 → 失効）");
+        assertThat(details).not().containsText("要求レベル");
         assertFitsTheTablet(page, "tablet-07-alerts.png");
     }
 }
