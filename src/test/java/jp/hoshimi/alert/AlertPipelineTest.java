@@ -664,7 +664,8 @@ class AlertPipelineTest {
                 // no alert-wide level or status that would be only the first contract's
                 .doesNotContain("要求レベル: ")
                 .doesNotContain("状態: ");
-        assertThat(part(mails.get(0), "text/html")).contains("（要求 ★4 Standard・適合 → 失効）");
+        assertThat(part(mails.get(0), "text/html"))
+                .contains(org.springframework.web.util.HtmlUtils.htmlEscape("（要求 ★4 Standard・適合 → 失効）"));
 
         Notification inApp = notificationsOf("risk").stream()
                 .filter(n -> validUntil.equals(n.alert().validUntil()))
