@@ -107,16 +107,17 @@ public class AlertMessages {
                                         "alert.field.supplierWithNumber",
                                         alert.supplierName(),
                                         alert.corporateNumber())));
-                lines.add(new Line(
-                        t(locale, "alert.field.status"),
-                        alert.previousStatus() == null
-                                ? status(alert.status(), locale)
-                                : t(
-                                        locale,
-                                        "alert.field.statusChange",
-                                        status(alert.previousStatus(), locale),
-                                        status(alert.status(), locale))));
-                lines.add(new Line(t(locale, "alert.field.required"), level(alert.requiredLevel(), locale)));
+                if (alert.contracts().size() < 2) {
+                    // the reader's one contract (maybe not the alert's first); with several, each contract's
+                    // line says its own required level and status (contractLines)
+                    AlertContract only = alert.contracts().isEmpty() ? null : alert.contracts().get(0);
+                    lines.add(new Line(
+                            t(locale, "alert.field.status"),
+                            statusChange(only == null ? alert.previousStatus() : only.previousStatus(), alert, locale)));
+                    lines.add(new Line(
+                            t(locale, "alert.field.required"),
+                            level(only == null ? alert.requiredLevel() : only.requiredLevel(), locale)));
+                }
                 lines.add(new Line(t(locale, "alert.field.held"), level(alert.heldLevel(), locale)));
                 if (alert.validUntil() != null) {
                     lines.add(new Line(t(locale, "alert.field.validUntil"), date(alert.validUntil())));
@@ -296,10 +297,28 @@ public class AlertMessages {
                 locale,
                 "compliance.reason." + alert.reasonCode(),
                 label(alert.heldLevel()),
-                label(alert.requiredLevel()),
+                requiredLabels(alert),
                 date(alert.validUntil()),
                 daysLeft);
         return sentence.startsWith("!") ? alert.reasonCode() : sentence;
+    }
+
+    /** The level the reason names as required: each different one of the reader's contracts (or the alert's). */
+    private static String requiredLabels(Alert alert) {
+        if (alert.contracts().isEmpty()) {
+            return label(alert.requiredLevel());
+        }
+        return alert.contracts().stream()
+                .map(contract -> label(contract.requiredLevel()))
+                .distinct()
+                .collect(java.util.stream.Collectors.joining("／"));
+    }
+
+    /** The status the alert reports, with the one before it when known: 適合 → 失効. */
+    private String statusChange(String previous, Alert alert, Locale locale) {
+        return previous == null
+                ? status(alert.status(), locale)
+                : t(locale, "alert.field.statusChange", status(previous, locale), status(alert.status(), locale));
     }
 
     private static String label(String level) {
@@ -332,16 +351,20 @@ public class AlertMessages {
             return List.of(new Line(label, join(alert.contractNumber(), alert.contractTitle())));
         }
         List<Line> lines = new ArrayList<>();
+        boolean several = alert.contracts().size() > 1;
         for (AlertContract contract : alert.contracts()) {
-            lines.add(new Line(
-                    label,
-                    contract.requiredLevel() == null
-                            ? join(contract.number(), contract.title())
-                            : t(
+            String name = join(contract.number(), contract.title());
+            String value = contract.requiredLevel() == null
+                    ? name
+                    : several
+                            ? t(
                                     locale,
-                                    "alert.contracts.line",
-                                    join(contract.number(), contract.title()),
-                                    t(locale, "requiredLevel." + contract.requiredLevel()))));
+                                    "alert.contracts.lineWithStatus",
+                                    name,
+                                    t(locale, "requiredLevel." + contract.requiredLevel()),
+                                    statusChange(contract.previousStatus(), alert, locale))
+                            : t(locale, "alert.contracts.line", name, t(locale, "requiredLevel." + contract.requiredLevel()));
+            lines.add(new Line(label, value));
         }
         return lines;
     }

@@ -203,6 +203,19 @@ class AlertPipelineTest {
             String to,
             Integer toDays,
             LocalDate validUntil) {
+        return event(contractId, supplierId, "STAR4", from, fromDays, to, toDays, validUntil);
+    }
+
+    /** The same for a link that requires {@code requiredLevel} of the supplier. */
+    long event(
+            long contractId,
+            long supplierId,
+            String requiredLevel,
+            String from,
+            Integer fromDays,
+            String to,
+            Integer toDays,
+            LocalDate validUntil) {
         var e = COMPLIANCE_EVENT;
         return dsl.insertInto(e)
                 .set(e.OCCURRED_AT, LocalDateTime.now(clock))
@@ -214,7 +227,7 @@ class AlertPipelineTest {
                 .set(e.NEW_STATUS, to)
                 .set(e.OLD_WARNING_DAYS, fromDays)
                 .set(e.NEW_WARNING_DAYS, toDays)
-                .set(e.REQUIRED_LEVEL, "STAR4")
+                .set(e.REQUIRED_LEVEL, requiredLevel)
                 .set(e.HELD_LEVEL, "STAR4")
                 .set(e.VALID_UNTIL, validUntil)
                 .set(e.REASON_CODE, to)
@@ -628,6 +641,41 @@ class AlertPipelineTest {
                 .isEqualTo(1);
         assertThat(mailsTo("risk@example.jp")).hasSize(1);
         assertThat(mailsTo("procurement@example.jp")).hasSize(1);
+    }
+
+    @Test
+    void a_grouped_alert_shows_each_contract_with_its_own_required_level_and_status() throws Exception {
+        prefer("risk", true, false, "ja");
+        long first = contract("HMC-2026-0001");
+        long second = contract("HMC-2026-0002");
+        long supplier = supplierOf(first);
+        LocalDate validUntil = uniqueValidity();
+        event(first, supplier, "STAR3", "EXPIRING", 30, "EXPIRED", null, validUntil);
+        event(second, supplier, "STAR4", "OK", null, "EXPIRED", null, validUntil);
+
+        system.callAsSystem(dispatcher::dispatch);
+
+        List<MimeMessage> mails = mailsTo("risk@example.jp");
+        assertThat(mails).hasSize(1);
+        String text = part(mails.get(0), "text/plain");
+        assertThat(text)
+                .containsPattern("契約: HMC-2026-0001 .*（要求 ★3 Basic・期限間近 → 失効）")
+                .containsPattern("契約: HMC-2026-0002 .*（要求 ★4 Standard・適合 → 失効）")
+                // no alert-wide level or status that would be only the first contract's
+                .doesNotContain("要求レベル: ")
+                .doesNotContain("状態: ");
+        assertThat(part(mails.get(0), "text/html"))
+                .contains(org.springframework.web.util.HtmlUtils.htmlEscape("（要求 ★4 Standard・適合 → 失効）"));
+
+        Notification inApp = notificationsOf("risk").stream()
+                .filter(n -> validUntil.equals(n.alert().validUntil()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(inApp.alert().contracts())
+                .extracting(AlertContract::number, AlertContract::requiredLevel, AlertContract::previousStatus)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("HMC-2026-0001", "STAR3", "EXPIRING"),
+                        org.assertj.core.groups.Tuple.tuple("HMC-2026-0002", "STAR4", "OK"));
     }
 
     /** The contract numbers one mail (the only one) lists under 契約 for the alert of this validity. */

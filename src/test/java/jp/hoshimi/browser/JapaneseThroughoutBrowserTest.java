@@ -75,6 +75,32 @@ class JapaneseThroughoutBrowserTest extends BrowserTest {
         assertThat(grid).containsText("契約 HMC-2026-");
     }
 
+    @Test
+    void the_login_form_speaks_japanese_down_to_the_password_reveal_button() {
+        Page page = newPage("ja-JP", 390, 844);
+        page.navigate(url("login"));
+        Locator form = page.locator("vaadin-login-form:not([disabled])");
+        assertThat(form).isVisible();
+
+        assertThat(form.locator("[part=form-title]")).hasText("ログイン");
+        assertThat(form.locator("vaadin-text-field[name=username] label")).hasText("ユーザー名");
+        assertThat(form.locator("vaadin-password-field[name=password] label")).hasText("パスワード");
+        assertThat(form.locator("vaadin-button[slot=submit]")).hasText("ログイン");
+        Locator reveal = form.locator("vaadin-password-field-button");
+        assertThat(reveal).hasAttribute("aria-label", "パスワードを表示");
+
+        // empty fields: the required messages in Japanese too
+        form.locator("vaadin-text-field[name=username] input").press("Enter");
+        assertThat(form.locator("vaadin-text-field[name=username]")).containsText("ユーザー名を入力してください。");
+        form.locator("input[name=password]").fill("hoshimi");
+        reveal.click();
+        assertThat(form.locator("input[name=password]")).hasAttribute("type", "text");
+        assertThat(form).not().containsText("Show password");
+        assertThat(form).not().containsText("Username");
+        assertThat(form).not().containsText("Log in");
+        screenshot(page, "japanese-05-login-form.png");
+    }
+
     /**
      * Signs in once the login form is ready: on a loaded machine a click that lands before the form's
      * client side is up leaves the page on an empty login form.

@@ -2,54 +2,24 @@ package jp.hoshimi.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static jp.hoshimi.db.Tables.CONTRACT;
+import static jp.hoshimi.db.Tables.SUPPLIER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 import java.util.List;
-import jp.hoshimi.alert.AlertDispatcher;
-import jp.hoshimi.alert.ExpiredLinkEvents;
-import jp.hoshimi.security.SystemAuthentication;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A risk manager on a 390 × 844 phone: every main screen fits the width (no sideways scrolling of the
  * page or of the frame the views scroll in), logout stays on the screen, and the lists show each row's
  * key and status. Screenshots: target/screenshots/mobile-*.png.
  */
-class MobileLayoutBrowserTest extends BrowserTest {
+class MobileLayoutBrowserTest extends SmallScreenBrowserTest {
 
     static final int WIDTH = 390;
     static final int HEIGHT = 844;
-    static final String PRESS = "碧海精密プレス工業株式会社";
-
-    @Autowired
-    AlertDispatcher dispatcher;
-
-    @Autowired
-    SystemAuthentication system;
-
-    void expired(String contractNumber) {
-        ExpiredLinkEvents.expire(dsl, dispatcher, system, contractNumber);
-    }
-
-    @Autowired
-    DSLContext dsl;
-
-    /** True when neither the page nor the frame around the views is wider than the window. */
-    static final String FITS_THE_WIDTH = """
-            () => {
-              const fits = e => e.scrollWidth <= e.clientWidth + 1;
-              const layout = document.querySelector('vaadin-app-layout');
-              const content = layout && layout.shadowRoot.querySelector('[content]');
-              const view = layout && layout.querySelector(':scope > :not([slot])');
-              return document.documentElement.scrollWidth <= window.innerWidth
-                  && (!content || fits(content))
-                  && (!view || fits(view));
-            }""";
 
     Page phone() {
         Page page = newPage("ja-JP", WIDTH, HEIGHT);
@@ -59,10 +29,8 @@ class MobileLayoutBrowserTest extends BrowserTest {
     }
 
     static void assertOnScreen(Locator locator) {
-        assertThat(locator).isVisible();
+        assertWithinWidth(locator, WIDTH);
         BoundingBox box = locator.boundingBox();
-        assertThat(box.x).as("left edge").isGreaterThanOrEqualTo(0);
-        assertThat(box.x + box.width).as("right edge").isLessThanOrEqualTo(WIDTH);
         assertThat(box.y).as("top edge").isGreaterThanOrEqualTo(0);
         assertThat(box.y + box.height).as("bottom edge").isLessThanOrEqualTo(HEIGHT);
     }
@@ -168,6 +136,43 @@ class MobileLayoutBrowserTest extends BrowserTest {
         assertThat(whole(alertTitle)).isTrue();
         assertThat(alertTitle.innerText().length()).isGreaterThan(10);
         assertFitsThePhone(page, "mobile-10-alerts.png", this);
+    }
+
+    /** The element does not scroll sideways inside itself. */
+    static boolean noInnerScrolling(Locator box) {
+        return (Boolean) box.evaluate("e => e.scrollWidth <= e.clientWidth + 1");
+    }
+
+    @Test
+    void the_dashboard_tables_and_a_suppliers_failing_contracts_read_on_a_phone_without_scrolling_inside() {
+        Page page = phone();
+
+        // the riskiest contracts and the heat map: one card per row, no table scrolling in its box
+        Locator risk = page.locator("#riskiest .risk-table");
+        assertThat(risk).isVisible();
+        assertThat(noInnerScrolling(risk)).as("risk table scrolls inside").isTrue();
+        assertWithinWidth(risk.locator(".risk-title").first(), WIDTH);
+        assertWithinWidth(risk.locator(".risk-status").first(), WIDTH);
+        assertThat(risk.locator(".risk-until").first()).hasAttribute("data-label", "最短の有効期限");
+        Locator heat = page.locator("#heat-map .heat-table");
+        assertThat(noInnerScrolling(heat)).as("heat map scrolls inside").isTrue();
+        assertWithinWidth(heat.locator(".heat-total").first(), WIDTH);
+        assertThat(heat.locator(".heat-total").first()).hasAttribute("data-label", "合計");
+        screenshot(page, "mobile-13-dashboard-tables.png");
+
+        // a supplier's failing contracts: the grid is as tall as its (wrapped) rows, nothing cut or scrolled
+        long press = dsl.select(SUPPLIER.ID).from(SUPPLIER).where(SUPPLIER.NAME.eq(PRESS)).fetchSingle(SUPPLIER.ID);
+        page.navigate(url("suppliers/" + press));
+        Locator failing = page.locator("#supplier-failing-grid");
+        assertThat(failing).isVisible();
+        assertThat(failing).hasAttribute("all-rows-visible", "");
+        assertThat((Boolean) failing.evaluate("""
+                        g => { const t = g.shadowRoot.querySelector('#table');
+                               return t.scrollHeight <= t.clientHeight + 1; }"""))
+                .as("the failing contracts scroll inside their box")
+                .isTrue();
+        failing.scrollIntoViewIfNeeded();
+        screenshot(page, "mobile-14-supplier-failing-contracts.png");
     }
 
     @Test

@@ -468,25 +468,42 @@ public class AlertRepository {
         }
     }
 
-    /** The contracts of these alerts that {@code userId} may see; every one of them when {@code userId} is null. */
+    /**
+     * The contracts of these alerts that {@code userId} may see; every one of them when {@code userId} is null.
+     * Each with its status before the event: the old status of the first LINK event from the alert's source
+     * event on that brought this contract to the alert's status (a contract joins an alert by such an event).
+     */
     public Map<Long, List<AlertContract>> contractsOf(Collection<Long> alertIds, Long userId) {
         var c = ALERT_CONTRACT;
+        var a = ALERT;
+        var e = COMPLIANCE_EVENT;
         var n = ALERT_NOTIFICATION_CONTRACT;
+        var previousStatus = DSL.field(DSL.select(e.OLD_STATUS)
+                        .from(e)
+                        .where(e.SUBJECT.eq("LINK"))
+                        .and(e.CONTRACT_ID.eq(c.CONTRACT_ID))
+                        .and(e.SUPPLIER_ID.eq(a.SUPPLIER_ID))
+                        .and(e.NEW_STATUS.eq(a.STATUS))
+                        .and(e.ID.ge(a.SOURCE_EVENT_ID))
+                        .orderBy(e.ID)
+                        .limit(1))
+                .as("previous_status");
         Map<Long, List<AlertContract>> result = new HashMap<>();
         for (List<Long> chunk : chunks(alertIds)) {
-            var from = userId == null
-                    ? dsl.select(c.ALERT_ID, c.CONTRACT_ID, c.CONTRACT_NUMBER, c.CONTRACT_TITLE, c.REQUIRED_LEVEL)
-                            .from(c)
-                            .where(c.ALERT_ID.in(chunk))
-                    : dsl.select(c.ALERT_ID, c.CONTRACT_ID, c.CONTRACT_NUMBER, c.CONTRACT_TITLE, c.REQUIRED_LEVEL)
-                            .from(c)
-                            .join(n)
+            var from = dsl.select(
+                            c.ALERT_ID, c.CONTRACT_ID, c.CONTRACT_NUMBER, c.CONTRACT_TITLE, c.REQUIRED_LEVEL, previousStatus)
+                    .from(c)
+                    .join(a)
+                    .on(a.ID.eq(c.ALERT_ID));
+            var where = userId == null
+                    ? from.where(c.ALERT_ID.in(chunk))
+                    : from.join(n)
                             .on(n.ALERT_ID.eq(c.ALERT_ID).and(n.CONTRACT_ID.eq(c.CONTRACT_ID)))
                             .where(c.ALERT_ID.in(chunk))
                             .and(n.USER_ID.eq(userId));
-            from.orderBy(c.ALERT_ID, c.CONTRACT_NUMBER)
+            where.orderBy(c.ALERT_ID, c.CONTRACT_NUMBER)
                     .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-                            .add(new AlertContract(r.value2(), r.value3(), r.value4(), r.value5())));
+                            .add(new AlertContract(r.value2(), r.value3(), r.value4(), r.value5(), r.value6())));
         }
         return result;
     }

@@ -71,13 +71,16 @@ import jp.hoshimi.supplier.SupplierService;
  * filters are also read from the URL, so the dashboard links to filtered lists:
  * {@code contracts?status=EXPIRED&unit=3&level=STAR4&expiringWithin=30} (or {@code expiresFrom} /
  * {@code expiresTo} dates for a month of the expiry timeline, {@code notEvaluated=true} for contracts
- * without an evaluation); the URL follows the filters.
+ * without an evaluation); the URL follows the filters, the search text ({@code q}) and the owner
+ * ({@code owner} = user id) too, so a reload or a bookmark shows the same list.
  */
 @Route("contracts")
 @Menu(title = "nav.contracts", icon = "vaadin:file-text-o", order = 20)
 @PermitAll
 class ContractListView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
+    static final String SEARCH = "q";
+    static final String OWNER = "owner";
     static final String UNIT = "unit";
     static final String LEVEL = "level";
     static final String EXPIRING_WITHIN = "expiringWithin";
@@ -135,6 +138,7 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
         }
         setSizeFull();
 
+        search.setId("contract-search");
         search.setPlaceholder(getTranslation("contract.list.search.placeholder"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
@@ -150,6 +154,7 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
         unit.setItemLabelGenerator(u -> u == null ? getTranslation("filter.all") : u.name());
         unit.addValueChangeListener(e -> refresh());
 
+        level.setId("contract-level-filter");
         level.setLabel(getTranslation("contract.field.requiredLevel"));
         level.setEmptySelectionAllowed(true);
         level.setEmptySelectionCaption(getTranslation("filter.all"));
@@ -157,6 +162,7 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
         level.setItemLabelGenerator(l -> l == null ? getTranslation("filter.all") : getTranslation(l.messageKey()));
         level.addValueChangeListener(e -> refresh());
 
+        owner.setId("contract-owner");
         owner.setLabel(getTranslation("contract.field.owner"));
         owner.setItems(users.activeUsers());
         owner.setItemLabelGenerator(UserSummary::displayName);
@@ -203,15 +209,12 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
         entering = true;
         try {
             status.setValue(StatusParameters.parse(parameters.get(StatusParameters.STATUS)));
+            String text = StatusParameters.single(parameters, SEARCH);
+            search.setValue(text == null ? "" : text);
+            Long ownerId = StatusParameters.number(parameters, OWNER);
+            owner.setValue(byId(owner.getListDataView().getItems(), ownerId, UserSummary::id));
             Long unitId = StatusParameters.number(parameters, UNIT);
-            unit.setValue(
-                    unitId == null
-                            ? null
-                            : unit.getListDataView()
-                                    .getItems()
-                                    .filter(u -> u.id() == unitId)
-                                    .findFirst()
-                                    .orElse(null));
+            unit.setValue(byId(unit.getListDataView().getItems(), unitId, OrgUnit::id));
             String levelName = StatusParameters.single(parameters, LEVEL);
             level.setValue(
                     levelName == null
@@ -227,6 +230,13 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
             entering = false;
         }
         refresh();
+    }
+
+    /** The item with this id, or null when there is no id or no such item (a stale bookmark). */
+    private static <T> T byId(java.util.stream.Stream<T> items, Long id, java.util.function.ToLongFunction<T> idOf) {
+        return id == null
+                ? null
+                : items.filter(item -> idOf.applyAsLong(item) == id).findFirst().orElse(null);
     }
 
     private static ExpiryWindow expiryOf(Map<String, List<String>> parameters) {
@@ -247,9 +257,16 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
         }
     }
 
-    /** The URL parameters of the current filters (those a link can set). */
+    /** The URL parameters of the current search and filters. */
     private Map<String, String> parameters() {
-        Map<String, String> parameters = new LinkedHashMap<>(StatusParameters.toParameters(status.getValue()));
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (!search.getValue().isBlank()) {
+            parameters.put(SEARCH, search.getValue().strip());
+        }
+        parameters.putAll(StatusParameters.toParameters(status.getValue()));
+        if (owner.getValue() != null) {
+            parameters.put(OWNER, String.valueOf(owner.getValue().id()));
+        }
         if (unit.getValue() != null) {
             parameters.put(UNIT, String.valueOf(unit.getValue().id()));
         }
@@ -347,6 +364,12 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
                 .setSortProperty(ContractSort.CONTRACT_NUMBER.name())
                 .setAutoWidth(true)
                 .setFlexGrow(0);
+        // the status next to the key, so a narrow window (a tablet) shows both before the grid scrolls sideways
+        grid.addColumn(new ComponentRenderer<>(this::statusOf))
+                .setKey("status")
+                .setHeader(getTranslation("list.column.status"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         // the names get the room (and the full text on hover): the other columns keep to their content
         Grid.Column<ContractListItem> title = grid.addColumn(ContractListItem::title)
                 .setKey("title")
@@ -371,11 +394,6 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
                 .setWidth("10em")
                 .setFlexGrow(1)
                 .setResizable(true);
-        grid.addColumn(new ComponentRenderer<>(this::statusOf))
-                .setKey("status")
-                .setHeader(getTranslation("list.column.status"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
         Grid.Column<ContractListItem> requiredLevel = grid.addColumn(
                         new ComponentRenderer<>(item -> new LevelBadge(item.requiredLevel())))
                 .setKey("requiredLevel")

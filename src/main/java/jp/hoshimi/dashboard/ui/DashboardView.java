@@ -219,18 +219,22 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 critical.addClassName("critical-marker");
                 numberCell.add(critical);
             }
+            numberCell.addClassName("risk-number");
             table.add(
                     numberCell,
-                    new Div(new ComplianceBadge(c.status(), stale)),
-                    new Div(new Span(c.title())),
-                    new Div(new Anchor("suppliers/" + c.supplierId(), c.supplierName())),
-                    new Div(new Span(c.orgUnitName())),
-                    new Div(new Span(getTranslation(c.requiredLevel().messageKey()))),
-                    new Div(new Span(c.failingLinks() + " / " + c.links())),
-                    new Div(new Span(
-                            c.earliestValidUntil() == null
-                                    ? "—"
-                                    : c.earliestValidUntil().toString())));
+                    cell("risk-status", new ComplianceBadge(c.status(), stale)),
+                    cell("risk-title", new Span(c.title())),
+                    cell("risk-supplier", new Anchor("suppliers/" + c.supplierId(), c.supplierName())),
+                    cell("risk-unit", new Span(c.orgUnitName())),
+                    labelled(cell("risk-level", new Span(getTranslation(c.requiredLevel().messageKey()))),
+                            "contract.field.requiredLevel"),
+                    labelled(cell("risk-links", new Span(c.failingLinks() + " / " + c.links())),
+                            "dashboard.riskiest.failingLinks"),
+                    labelled(cell("risk-until", new Span(
+                                    c.earliestValidUntil() == null
+                                            ? "—"
+                                            : c.earliestValidUntil().toString())),
+                            "list.column.earliestValidUntil"));
         }
         riskiest.add(table);
         Anchor all = new Anchor(
@@ -240,6 +244,18 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 getTranslation("dashboard.riskiest.all"));
         all.setId("riskiest-all");
         riskiest.add(all);
+    }
+
+    private static Div cell(String className, com.vaadin.flow.component.Component content) {
+        Div cell = new Div(content);
+        cell.addClassName(className);
+        return cell;
+    }
+
+    /** The column's name on the cell itself: a phone shows it above the value when the header row is hidden. */
+    private <C extends com.vaadin.flow.component.HasElement> C labelled(C cell, String key) {
+        cell.getElement().setAttribute("data-label", getTranslation(key));
+        return cell;
     }
 
     private Div header(String key) {
@@ -266,7 +282,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
             Div unit = new Div(new Span(row.unit().name()));
             unit.addClassName("heat-unit");
             unit.getStyle().set("padding-left", (0.25 + row.depth() * 1.25) + "em");
-            table.add(unit, new Div(new Span(getTranslation(row.requiredLevel().messageKey()))));
+            table.add(unit, cell("heat-level", new Span(getTranslation(row.requiredLevel().messageKey()))));
             long total = row.counts().total();
             for (ComplianceStatus status : ComplianceStatus.values()) {
                 long n = row.counts().of(status);
@@ -278,6 +294,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                                 .href(),
                         count(n));
                 cell.addClassNames("heat-cell", "status-" + status.name());
+                labelled(cell, status.messageKey());
                 if (n == 0) {
                     cell.addClassName("zero");
                 }
@@ -301,6 +318,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                             .href(),
                     count(waiting));
             notEvaluated.addClassNames("heat-cell", "heat-plain");
+            labelled(notEvaluated, "dashboard.heatMap.notEvaluated");
             if (waiting == 0) {
                 notEvaluated.addClassName("zero");
             }
@@ -312,6 +330,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                             .href(),
                     count(total));
             all.addClassNames("heat-cell", "heat-total");
+            labelled(all, "dashboard.heatMap.total");
             table.add(all);
         }
         heatMap.add(table);

@@ -46,6 +46,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
         form.setI18n(ComponentTexts.login());
+        ComponentTexts.localiseRevealButton(form);
 
         Div languageRow = new Div(new LanguageSwitch());
         languageRow.addClassName("login-language");

@@ -87,9 +87,17 @@ public final class ComponentTexts {
         return emptyState(grid, "component.grid.empty");
     }
 
-    /** The login form's texts. */
+    /**
+     * The login form's texts, every one of them (the header and additional information are the overlay's, set
+     * so no English default is left). The password field's reveal button is not in LoginI18n: see
+     * {@link #localiseRevealButton}.
+     */
     public static LoginI18n login() {
         LoginI18n i18n = LoginI18n.createDefault();
+        LoginI18n.Header header = new LoginI18n.Header();
+        header.setTitle(text("app.name"));
+        header.setDescription(text("login.description"));
+        i18n.setHeader(header);
         LoginI18n.Form form = i18n.getForm();
         form.setTitle(text("login.form.title"));
         form.setUsername(text("login.username"));
@@ -102,6 +110,19 @@ public final class ComponentTexts {
         error.setUsername(text("component.login.usernameRequired"));
         error.setPassword(text("component.login.passwordRequired"));
         return i18n;
+    }
+
+    /**
+     * The accessible label of the password field's reveal button ("Show password" by default): the web
+     * component reads it from its own {@code i18n.reveal}, which the login form's Java API does not reach.
+     */
+    public static void localiseRevealButton(com.vaadin.flow.component.login.LoginForm form) {
+        form.getElement()
+                .executeJs(
+                        "customElements.whenDefined('vaadin-password-field').then(() => {"
+                                + " const field = this.querySelector('vaadin-password-field');"
+                                + " if (field) { field.i18n = { ...field.i18n, reveal: $0 }; } })",
+                        text("component.login.revealPassword"));
     }
 
     static DatePicker.DatePickerI18n datePickerI18n() {

@@ -21,6 +21,9 @@ import jp.hoshimi.shared.ui.ScreenWidth;
  */
 class FailingContractsSection extends Section {
 
+    /** Up to this many failing contracts the grid shows them all without a scroll box. */
+    static final int ALL_ROWS_UP_TO = 20;
+
     final Grid<FailingContract> grid = new Grid<>();
 
     FailingContractsSection(ComplianceService compliance, long supplierId, boolean stale) {
@@ -58,7 +61,13 @@ class FailingContractsSection extends Section {
         ListCounts.sizeGrid(grid, ResultCount.exactly(total));
         grid.addItemClickListener(
                 click -> UI.getCurrent().navigate("contracts/" + click.getItem().contractId()));
-        grid.setHeight(Math.min(total, 5) * 2.5 + 3 + "rem");
+        // as tall as its rows, however many lines a wrapped row takes on a phone (a height from the row count
+        // cut them); a long list keeps a box of its own and scrolls in it
+        if (total <= ALL_ROWS_UP_TO) {
+            grid.setAllRowsVisible(true);
+        } else {
+            grid.setHeight("24rem");
+        }
         grid.setId("supplier-failing-grid");
         add(grid);
     }
