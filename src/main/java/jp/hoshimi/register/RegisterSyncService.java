@@ -302,6 +302,7 @@ public class RegisterSyncService {
             return applyStaged(runId, kind, difference, sourceId, false, timings);
         } catch (RegisterSourceException e) {
             register.clearStaging(runId);
+            register.recordAttempts(runId, e.attempts());
             register.finishRun(runId, SyncRun.Outcome.FAILED, null, 0, 0, 0, 0, e.code(), e.detail(), now());
             log.warn("Register sync {} ({}) failed: {}", runId, kind, e.detail());
             return register.run(runId).orElseThrow();

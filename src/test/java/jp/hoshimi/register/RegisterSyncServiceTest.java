@@ -357,6 +357,18 @@ class RegisterSyncServiceTest {
     }
 
     @Test
+    void aFailedRunRecordsHowManyRequestsItMade() {
+        server.next(LocalRegisterServer.Misbehaviour.INTERNAL_SERVER_ERROR, 4);
+
+        SyncRun run = syncNow();
+
+        assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+        assertThat(run.errorDetail()).contains("after 4 attempts");
+        assertThat(run.attempts()).isEqualTo(4);
+        assertThat(server.requests()).hasSize(4);
+    }
+
+    @Test
     void twoNodesNeverApplyAtOnce() throws Exception {
         RegisterSyncService otherNode = new RegisterSyncService(
                 repository, sources, properties, transactions, events, system, contexts, java.time.Clock.systemUTC());

@@ -110,6 +110,14 @@ public class RegisterRepository {
                 .execute();
     }
 
+    /** How many requests a failed fetch made (its detail says "after N attempts"). */
+    public void recordAttempts(long runId, int attempts) {
+        dsl.update(REGISTER_SYNC_RUN)
+                .set(REGISTER_SYNC_RUN.ATTEMPTS, attempts)
+                .where(REGISTER_SYNC_RUN.ID.eq(runId))
+                .execute();
+    }
+
     public void finishRun(
             long runId,
             SyncRun.Outcome outcome,
