@@ -110,7 +110,17 @@ public class RegisterSyncService {
      * (taking the lease does that) — otherwise the next sync that takes the lease over does it.
      */
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void recoverAtStart() {
+        recoverAbandoned();
+    }
+
+    /** What every node does at start-up, on demand (tools and tests). */
+    @RolesAllowed(Role.ADMIN_NAME)
     public void recoverAbandonedRuns() {
+        recoverAbandoned();
+    }
+
+    private void recoverAbandoned() {
         if (acquireLease()) {
             releaseLease();
         }
