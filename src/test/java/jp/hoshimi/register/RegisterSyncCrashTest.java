@@ -3,14 +3,12 @@ package jp.hoshimi.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import jp.hoshimi.HoshimiApplication;
+import jp.hoshimi.AppNode;
 import jp.hoshimi.register.source.LocalRegisterServer;
 import jp.hoshimi.register.source.RegisterKind;
 import jp.hoshimi.security.SystemAuthentication;
@@ -95,31 +93,18 @@ class RegisterSyncCrashTest {
 
     /** The app in a child JVM on this test's database, syncing the ★ register from {@code registerUrl} at start. */
     private Process startNode(String registerUrl) throws IOException {
-        Path log = Files.createDirectories(Path.of("target", "tmp")).resolve("sync-crash-node.log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-XX:TieredStopAtLevel=1",
-                "-Djava.io.tmpdir=target/tmp",
-                "-Duser.home=target/home",
-                "-cp",
-                System.getProperty("java.class.path"),
-                HoshimiApplication.class.getName(),
-                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "--spring.datasource.password=",
-                // the demo start-up runner syncs at start, as it does in development
-                "--hoshimi.dev-db.active=true",
-                "--hoshimi.dev.register-sync-at-start=true",
-                "--hoshimi.register.star.url=" + registerUrl,
-                "--hoshimi.register.security-action.url=",
-                "--hoshimi.register.lease=6s",
-                "--hoshimi.register.http.read-timeout=10m",
-                "--hoshimi.register.http.deadline=10m"));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        return AppNode.start(
+                environment,
+                "sync-crash-node.log",
+                List.of(
+                        // the demo start-up runner syncs at start, as it does in development
+                        "--hoshimi.dev-db.active=true",
+                        "--hoshimi.dev.register-sync-at-start=true",
+                        "--hoshimi.register.star.url=" + registerUrl,
+                        "--hoshimi.register.security-action.url=",
+                        "--hoshimi.register.lease=6s",
+                        "--hoshimi.register.http.read-timeout=10m",
+                        "--hoshimi.register.http.deadline=10m"));
     }
 
     /** Asks again until there is an answer or the deadline passes (a polling loop, not a sleep to wait for something). */
