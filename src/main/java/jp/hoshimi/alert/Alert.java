@@ -65,6 +65,7 @@ public record Alert(
         return switch (kind) {
             case STATUS, EXPIRING, RESOLVED -> complianceLink();
             case REGISTER_STALE -> "register";
+            case AUDIT_CHAIN_BROKEN -> "audit";
             case IMPORT_FINISHED -> importRunId == null ? "imports" : "imports/run/" + importRunId;
         };
     }

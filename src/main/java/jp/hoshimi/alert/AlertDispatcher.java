@@ -51,6 +51,13 @@ public class AlertDispatcher {
     private final AlertProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    // renews the claims of the batch being sent, so the send lease can be short (docs/decisions/0019)
+    private final java.util.concurrent.ScheduledExecutorService claimKeeper =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "hoshimi-alert-claims");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     AlertDispatcher(
             AlertRepository repository,
@@ -88,12 +95,17 @@ public class AlertDispatcher {
             if (claimed == 0) {
                 break;
             }
-            for (Message message : group(repository.claimed(token))) {
-                if (send(token, message)) {
-                    sent++;
-                } else {
-                    failed++;
+            java.util.concurrent.ScheduledFuture<?> keeping = keepClaimed(token);
+            try {
+                for (Message message : group(repository.claimed(token))) {
+                    if (send(token, message)) {
+                        sent++;
+                    } else {
+                        failed++;
+                    }
                 }
+            } finally {
+                keeping.cancel(false);
             }
             if (claimed < properties.batchSize()) {
                 break;
@@ -122,6 +134,29 @@ public class AlertDispatcher {
         Integer claimed = transaction.execute(
                 status -> repository.claim(token, now, now.plus(properties.sendLease()), properties.batchSize()));
         return claimed == null ? 0 : claimed;
+    }
+
+    /** While a batch is being sent, its claims are renewed every third of the send lease. */
+    private java.util.concurrent.ScheduledFuture<?> keepClaimed(String token) {
+        long every = Math.max(1, properties.sendLease().toMillis() / 3);
+        return claimKeeper.scheduleWithFixedDelay(
+                () -> renewClaim(token), every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The claims under {@code token} last another send lease from now (a dispatcher still at work). */
+    void renewClaim(String token) {
+        try {
+            LocalDateTime until = now().plus(properties.sendLease());
+            transaction.executeWithoutResult(status -> repository.extendClaim(token, until));
+        } catch (RuntimeException e) {
+            // the database may be away for a moment: the next renewal tries again
+            log.warn("Could not renew the alert claims {}: {}", token, e.getMessage());
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopKeepingClaims() {
+        claimKeeper.shutdownNow();
     }
 
     /** E-mails by recipient (one message each), webhook posts in groups. */

@@ -11,7 +11,9 @@ public enum AlertKind {
     /** The register has not been synced within the staleness limit (administrators). */
     REGISTER_STALE,
     /** An import's check or apply finished (the person who ran it). */
-    IMPORT_FINISHED;
+    IMPORT_FINISHED,
+    /** The daily check found the audit log's hash chain broken (administrators). */
+    AUDIT_CHAIN_BROKEN;
 
     public String messageKey() {
         return "alert.kind." + name();

@@ -1,5 +1,6 @@
 package jp.hoshimi.alert;
 
+import jp.hoshimi.audit.AuditChainBrokenEvent;
 import jp.hoshimi.compliance.ComplianceEvaluatedEvent;
 import jp.hoshimi.dataimport.ImportFinishedEvent;
 import org.slf4j.Logger;
@@ -39,6 +40,16 @@ class AlertListeners {
                     "Alerts for compliance events up to {} wait for the dispatcher: {}",
                     event.lastEventId(),
                     e.toString());
+        }
+    }
+
+    @EventListener
+    void onAuditChainBroken(AuditChainBrokenEvent event) {
+        try {
+            producer.auditChainBroken(event);
+            schedule.dispatchSoon();
+        } catch (RuntimeException e) {
+            log.error("Could not alert the administrators that the audit chain is broken at {}", event, e);
         }
     }
 

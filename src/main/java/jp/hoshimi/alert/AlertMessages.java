@@ -89,6 +89,8 @@ public class AlertMessages {
                         locale,
                         "alert.title.IMPORT_FINISHED." + alert.details().getOrDefault("status", "APPLIED"),
                         alert.details().getOrDefault("fileName", ""));
+            case AUDIT_CHAIN_BROKEN ->
+                t(locale, "alert.title.AUDIT_CHAIN_BROKEN", alert.details().getOrDefault("eventId", ""));
         };
     }
 
@@ -129,6 +131,12 @@ public class AlertMessages {
             }
             case REGISTER_STALE ->
                 lines.add(new Line(t(locale, "alert.field.action"), t(locale, "alert.stale.action")));
+            case AUDIT_CHAIN_BROKEN -> {
+                lines.add(new Line(
+                        t(locale, "alert.field.reason"),
+                        t(locale, "audit.chain.break." + alert.details().getOrDefault("problem", "EVENT_CHANGED"))));
+                lines.add(new Line(t(locale, "alert.field.action"), t(locale, "alert.auditChain.action")));
+            }
             case IMPORT_FINISHED -> {
                 Map<String, String> d = alert.details();
                 lines.add(new Line(
@@ -264,7 +272,7 @@ public class AlertMessages {
 
     private static String colour(Alert alert) {
         return switch (alert.kind()) {
-            case STATUS -> "#B42318";
+            case STATUS, AUDIT_CHAIN_BROKEN -> "#B42318";
             case EXPIRING, REGISTER_STALE -> "#B54708";
             case RESOLVED -> "#067647";
             case IMPORT_FINISHED -> "#175CD3";

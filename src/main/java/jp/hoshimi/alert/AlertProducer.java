@@ -21,6 +21,7 @@ import jp.hoshimi.alert.internal.AlertRepository.NewAlert;
 import jp.hoshimi.alert.internal.AlertRepository.NewDelivery;
 import jp.hoshimi.alert.internal.AlertRepository.Recipient;
 import jp.hoshimi.alert.internal.AlertRepository.SupplierInfo;
+import jp.hoshimi.audit.AuditChainBrokenEvent;
 import jp.hoshimi.dataimport.ImportFinishedEvent;
 import jp.hoshimi.dataimport.ImportStatus;
 import jp.hoshimi.register.RegisterService;
@@ -296,6 +297,21 @@ class AlertProducer {
         transaction.executeWithoutResult(
                 status -> store(List.of(alert), Map.of(key, noContracts(admins)), Map.of(), true));
         return true;
+    }
+
+    /** The audit log's hash chain is broken: the administrators hear of it once per break found. */
+    void auditChainBroken(AuditChainBrokenEvent event) {
+        String key = "AUDIT_CHAIN:" + event.firstBrokenEventId() + ":" + event.problem();
+        if (repository.alertExists(key)) {
+            return;
+        }
+        Map<String, String> details = new HashMap<>();
+        details.put("eventId", String.valueOf(event.firstBrokenEventId()));
+        details.put("problem", event.problem().name());
+        NewAlert alert = new NewAlert(key, AlertKind.AUDIT_CHAIN_BROKEN, null, null, null, null, null, details);
+        Set<Long> admins = new LinkedHashSet<>(repository.usersWithRole(Role.ADMIN_NAME));
+        transaction.executeWithoutResult(
+                status -> store(List.of(alert), Map.of(key, noContracts(admins)), Map.of(), true));
     }
 
     /** The person who ran an import hears how it ended (no webhook: it is their own business). */

@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts attempts per delivery before it is reported as failed
  * @param retryBackoff wait after the first failed attempt; doubled after each further one
  * @param maxBackoff the longest wait between attempts
- * @param sendLease how long a dispatcher may take to send what it claimed; after that the claim counts as
- *     abandoned (the node stopped) and the delivery becomes UNCERTAIN
+ * @param sendLease how long a claim lasts without renewal; the dispatcher renews it every third of this
+ *     while it sends, so a claim that runs out means the node stopped, and the delivery becomes UNCERTAIN
  * @param digestTime when daily digests go out (Asia/Tokyo)
  * @param batchSize compliance events read, or deliveries claimed, per step
  * @param webhookTimeout connect and answer timeout of a webhook post
@@ -30,7 +30,7 @@ public record AlertProperties(
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("1m") Duration retryBackoff,
         @DefaultValue("1h") Duration maxBackoff,
-        @DefaultValue("5m") Duration sendLease,
+        @DefaultValue("90s") Duration sendLease,
         @DefaultValue("08:00") LocalTime digestTime,
         @DefaultValue("500") int batchSize,
         @DefaultValue("10s") Duration webhookTimeout,

@@ -18,10 +18,34 @@ public class AuditService {
 
     private static final int EXPORT_PAGE = 1000;
 
+    private static final int CHAIN_PAGE = 2000;
+
     private final AuditRepository repository;
 
-    AuditService(AuditRepository repository) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    AuditService(AuditRepository repository, org.springframework.context.ApplicationEventPublisher events) {
         this.repository = repository;
+        this.events = events;
+    }
+
+    /**
+     * Recomputes the audit log's hash chain: intact, or the first event where it breaks (an edited or a
+     * deleted event). Auditors run it from the audit screen; the daily job runs it too.
+     */
+    @RolesAllowed({Role.AUDITOR_NAME, Role.ADMIN_NAME})
+    public AuditChainCheck verifyChain() {
+        return repository.verifyChain(CHAIN_PAGE);
+    }
+
+    /** The daily check: on a break, administrators are alerted (through {@link AuditChainBrokenEvent}). */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public AuditChainCheck verifyChainAndReport() {
+        AuditChainCheck check = verifyChain();
+        if (!check.isIntact()) {
+            events.publishEvent(new AuditChainBrokenEvent(check.firstBrokenEventId(), check.problem()));
+        }
+        return check;
     }
 
     /**

@@ -1,18 +1,13 @@
 package jp.hoshimi.compliance;
 
 import jp.hoshimi.security.SystemAuthentication;
-import org.quartz.CronScheduleBuilder;
+import jp.hoshimi.shared.DailyJobs;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
-import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -64,28 +59,7 @@ public class ComplianceDailyJob implements Job {
 
         @EventListener(ApplicationReadyEvent.class)
         void onReady() throws SchedulerException {
-            JobDetail job = JobBuilder.newJob(ComplianceDailyJob.class)
-                    .withIdentity(JOB)
-                    .storeDurably()
-                    .requestRecovery(true)
-                    .build();
-            scheduler.addJob(job, true);
-            Trigger trigger = TriggerBuilder.newTrigger()
-                    .withIdentity(TRIGGER)
-                    .forJob(JOB)
-                    .withSchedule(CronScheduleBuilder.cronSchedule(cron)
-                            .inTimeZone(java.util.TimeZone.getTimeZone(jp.hoshimi.shared.BusinessDate.ZONE))
-                            .withMisfireHandlingInstructionFireAndProceed())
-                    .build();
-            try {
-                if (scheduler.checkExists(TRIGGER)) {
-                    scheduler.rescheduleJob(TRIGGER, trigger);
-                } else {
-                    scheduler.scheduleJob(trigger);
-                }
-            } catch (ObjectAlreadyExistsException anotherNodeWasFaster) {
-                // one trigger for the cluster
-            }
+            DailyJobs.schedule(scheduler, ComplianceDailyJob.class, JOB, TRIGGER, cron);
             evaluator.repairSupplierStatuses();
             evaluator.evaluateIfNeverEvaluated();
         }

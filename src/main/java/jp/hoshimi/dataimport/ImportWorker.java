@@ -109,10 +109,15 @@ class ImportWorker implements DisposableBean {
                     thread.setPriority(Thread.NORM_PRIORITY - 1);
                     return thread;
                 });
-        this.workerName = hostName();
+        // one name per process: two nodes on one host must not take each other's runs for their own
+        this.workerName =
+                hostName() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Imports are tied to the node that holds their files; a restart of the node ends its unfinished ones. */
+    /**
+     * Imports are tied to the node that holds their files; a node that stops ends its unfinished ones (its
+     * runs stop beating: {@link ImportRunHeartbeat}).
+     */
     private static String hostName() {
         try {
             return java.net.InetAddress.getLocalHost().getHostName();

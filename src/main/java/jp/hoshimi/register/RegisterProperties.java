@@ -15,7 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param cron default schedule (an administrator can change it on the register screen)
  * @param removalGuardPercent a sync that would remove more than this share of the entries waits for an
  *     administrator to confirm (a partial or broken feed must not empty the register)
- * @param lease how long one node may hold the sync (renewed between phases)
+ * @param lease how long one node holds the sync without renewing it: a heartbeat renews it every third of
+ *     this while a sync runs, so a node that dies gives it up within this time (docs/decisions/0019)
  * @param spoolDir where fetched bodies wait to be parsed
  */
 @ConfigurationProperties("hoshimi.register")
@@ -24,7 +25,7 @@ public record RegisterProperties(
         Source securityAction,
         @DefaultValue("0 0 0/6 * * ?") String cron,
         @DefaultValue("5") int removalGuardPercent,
-        @DefaultValue("30m") Duration lease,
+        @DefaultValue("90s") Duration lease,
         Path spoolDir,
         @DefaultValue Http http) {
 

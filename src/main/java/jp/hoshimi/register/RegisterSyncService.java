@@ -67,6 +67,16 @@ public class RegisterSyncService {
     private final Map<RegisterKind, String> progress = new ConcurrentHashMap<>();
     private final Map<Long, java.util.concurrent.CompletableFuture<Void>> started = new ConcurrentHashMap<>();
     private final SecurityContextHolderStrategy contexts;
+    // the lease is short and renewed by this heartbeat while we hold it (docs/decisions/0019-short-leases.md)
+    private final java.util.concurrent.ScheduledExecutorService heartbeat =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "hoshimi-register-heartbeat");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private volatile boolean holding;
+    private volatile boolean applying;
+    private volatile boolean leaseLost;
     private final java.util.concurrent.Executor background = java.util.concurrent.Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "hoshimi-register-sync");
         thread.setDaemon(true);
@@ -91,6 +101,49 @@ public class RegisterSyncService {
         this.system = system;
         this.clock = clock;
         this.holder = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        long beat = Math.max(1, properties.lease().toMillis() / 3);
+        heartbeat.scheduleWithFixedDelay(this::beat, beat, beat, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * At start-up: runs that a stopped node left RUNNING are marked interrupted, once its lease has lapsed
+     * (taking the lease does that) — otherwise the next sync that takes the lease over does it.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void recoverAtStart() {
+        recoverAbandoned();
+    }
+
+    /** What every node does at start-up, on demand (tools and tests). */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public void recoverAbandonedRuns() {
+        recoverAbandoned();
+    }
+
+    private void recoverAbandoned() {
+        if (acquireLease()) {
+            releaseLease();
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopHeartbeat() {
+        heartbeat.shutdownNow();
+    }
+
+    /** Shows the runs of this node alive, and renews the lease while a sync here holds it. */
+    private void beat() {
+        try {
+            LocalDateTime now = now();
+            register.beat(holder, now);
+            if (holding && !applying && !register.renewLease(LEASE, holder, now.plus(properties.lease()))) {
+                leaseLost = true;
+                log.warn("The register sync lease was taken over by another node; this sync stops without applying");
+            }
+        } catch (RuntimeException e) {
+            // the database may be away for a moment: the next beat tries again (the lease lapses if it stays away)
+            log.warn("Register sync heartbeat failed: {}", e.getMessage());
+        }
     }
 
     /** Syncs one kind from its configured source now, and returns the finished run. */
@@ -185,7 +238,7 @@ public class RegisterSyncService {
             return applyStaged(runId, run.kind(), difference, run.sourceId(), true, new Timings());
         } finally {
             progress.remove(run.kind());
-            register.releaseLease(LEASE, holder);
+            releaseLease();
         }
     }
 
@@ -223,7 +276,7 @@ public class RegisterSyncService {
         List<Runnable> steps = new ArrayList<>();
         for (RegisterKind kind : kinds) {
             RegisterSource source = sources.source(kind).orElseThrow();
-            long runId = register.startRun(kind, source.id(), trigger, system.currentActor(), now());
+            long runId = register.startRun(kind, source.id(), trigger, system.currentActor(), holder, now());
             runIds.add(runId);
             steps.add(() -> execute(runId, kind, source.id(), source::fetch));
         }
@@ -248,7 +301,7 @@ public class RegisterSyncService {
 
     private SyncRun run(
             RegisterKind kind, SyncRun.Trigger trigger, String sourceId, Function<Validators, FetchResult> fetch) {
-        long runId = register.startRun(kind, sourceId, trigger, system.currentActor(), now());
+        long runId = register.startRun(kind, sourceId, trigger, system.currentActor(), holder, now());
         return execute(runId, kind, sourceId, fetch);
     }
 
@@ -264,6 +317,7 @@ public class RegisterSyncService {
             Validators validators = previous.map(p -> new Validators(p.etag(), p.lastModified()))
                     .orElse(Validators.none());
             FetchResult result = fetch.apply(validators);
+            checkLeaseHeld();
             if (result instanceof FetchResult.NotModified notModified) {
                 register.recordFetch(
                         runId,
@@ -299,11 +353,17 @@ public class RegisterSyncService {
                 difference = staging.load();
                 timings.mark("stage");
             }
+            checkLeaseHeld();
             return applyStaged(runId, kind, difference, sourceId, false, timings);
         } catch (RegisterSourceException e) {
             register.clearStaging(runId);
+            register.recordAttempts(runId, e.attempts());
             register.finishRun(runId, SyncRun.Outcome.FAILED, null, 0, 0, 0, 0, e.code(), e.detail(), now());
             log.warn("Register sync {} ({}) failed: {}", runId, kind, e.detail());
+            return register.run(runId).orElseThrow();
+        } catch (LeaseLostException e) {
+            register.clearStaging(runId);
+            register.finishRun(runId, SyncRun.Outcome.FAILED, null, 0, 0, 0, 0, "register.sync.leaseLost", null, now());
             return register.run(runId).orElseThrow();
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
@@ -314,7 +374,7 @@ public class RegisterSyncService {
             return register.run(runId).orElseThrow();
         } finally {
             progress.remove(kind);
-            register.releaseLease(LEASE, holder);
+            releaseLease();
             if (body != null) {
                 deleteQuietly(body);
             }
@@ -348,23 +408,12 @@ public class RegisterSyncService {
         }
         progress.put(kind, "register.progress.applying");
         LocalDateTime at = now();
-        transaction.executeWithoutResult(status -> {
-            if (!register.renewLease(LEASE, holder, at, at.plus(properties.lease()))) {
-                throw new IllegalStateException("the sync lease was lost to another node; nothing applied");
-            }
-            register.apply(runId, kind, sourceId, at, difference);
-            register.finishRun(
-                    runId,
-                    SyncRun.Outcome.SUCCEEDED,
-                    difference.total(),
-                    difference.added(),
-                    difference.changed(),
-                    difference.removed(),
-                    difference.unchanged(),
-                    null,
-                    null,
-                    now());
-        });
+        applying = true; // the transaction holds the lease row locked: the heartbeat leaves it alone meanwhile
+        try {
+            transaction.executeWithoutResult(status -> apply(runId, kind, sourceId, difference, at));
+        } finally {
+            applying = false;
+        }
         timings.mark("apply");
         register.clearStaging(runId);
         timings.mark("clear");
@@ -380,6 +429,46 @@ public class RegisterSyncService {
         boolean changed = difference.added() + difference.changed() + difference.removed() > 0;
         events.publishEvent(new RegisterSyncedEvent(runId, kind, changed));
         return register.run(runId).orElseThrow();
+    }
+
+    /** One transaction: the lease is the fence (a node that lost it applies nothing), then the differences. */
+    private void apply(
+            long runId,
+            RegisterKind kind,
+            String sourceId,
+            RegisterRepository.Difference difference,
+            LocalDateTime at) {
+        if (!register.renewLease(LEASE, holder, at.plus(properties.lease()))) {
+            throw new LeaseLostException();
+        }
+        register.beat(holder, at); // locks our run rows: a start-up sweep elsewhere waits for this commit
+        register.apply(runId, kind, sourceId, at, difference);
+        register.finishRun(
+                runId,
+                SyncRun.Outcome.SUCCEEDED,
+                difference.total(),
+                difference.added(),
+                difference.changed(),
+                difference.removed(),
+                difference.unchanged(),
+                null,
+                null,
+                now());
+    }
+
+    private void checkLeaseHeld() {
+        if (leaseLost) {
+            throw new LeaseLostException();
+        }
+    }
+
+    /** The heartbeat found another node holding the lease: this sync stops, and nothing of it is applied. */
+    private static final class LeaseLostException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LeaseLostException() {
+            super("the sync lease was lost to another node; nothing applied");
+        }
     }
 
     /** How long each phase of a sync took, for the log line that ends it (and the benchmark's reader). */
@@ -411,9 +500,39 @@ public class RegisterSyncService {
         return register.run(runId).orElseThrow();
     }
 
+    /** Takes the lease when free or lapsed; taking over a lapsed one marks its dead holder's runs interrupted. */
     private boolean acquireLease() {
         LocalDateTime now = now();
-        return register.acquireLease(LEASE, holder, now, now.plus(properties.lease()));
+        boolean held = Boolean.TRUE.equals(transaction.execute(status -> {
+            RegisterRepository.LeaseTaken taken = register.takeLease(LEASE, holder, now, now.plus(properties.lease()));
+            if (taken.held()) {
+                interruptAbandoned(taken.expiredHolder(), now);
+            }
+            return taken.held();
+        }));
+        if (held) {
+            leaseLost = false;
+            holding = true;
+        }
+        return held;
+    }
+
+    private void interruptAbandoned(String expiredHolder, LocalDateTime now) {
+        // a live node's runs beat every lease/3: three leases without a beat is a node that is gone
+        LocalDateTime staleBefore = now.minus(properties.lease().multipliedBy(3));
+        int interrupted = register.interruptAbandoned(expiredHolder, staleBefore, now, "register.sync.interrupted");
+        if (interrupted > 0) {
+            log.warn(
+                    "{} register sync run(s) left running by a stopped node ({}) marked interrupted; nothing of them"
+                            + " was applied",
+                    interrupted,
+                    expiredHolder == null ? "no heartbeat" : expiredHolder);
+        }
+    }
+
+    private void releaseLease() {
+        holding = false;
+        register.releaseLease(LEASE, holder);
     }
 
     private LocalDateTime now() {

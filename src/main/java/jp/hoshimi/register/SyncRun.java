@@ -43,7 +43,9 @@ public record SyncRun(
         NEEDS_CONFIRMATION,
         FAILED,
         /** Another node (or run) held the sync lease. */
-        SKIPPED;
+        SKIPPED,
+        /** The node running it stopped (crash, kill) before it ended; nothing of it was applied. */
+        INTERRUPTED;
 
         public boolean isSuccess() {
             return this == SUCCEEDED || this == NOT_MODIFIED;

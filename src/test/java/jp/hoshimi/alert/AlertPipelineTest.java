@@ -427,6 +427,33 @@ class AlertPipelineTest {
     }
 
     @Test
+    void a_claim_renewed_by_a_dispatcher_still_at_work_is_not_taken_for_abandoned() throws Exception {
+        prefer("procurement", true, false, "ja");
+        event(contract("HMC-2026-0001"), "OK", null, "INSUFFICIENT", null, uniqueValidity());
+        producer.catchUpCompliance();
+        String token = UUID.randomUUID().toString();
+        assertThat(dispatcher.claim(token)).isPositive();
+
+        // a slow send: the claim's heartbeat renews it before the 5-minute lease runs out, twice
+        clock.advance(Duration.ofMinutes(4));
+        dispatcher.renewClaim(token);
+        clock.advance(Duration.ofMinutes(4));
+        dispatcher.renewClaim(token);
+        clock.advance(Duration.ofMinutes(2)); // 10 minutes after the claim, 2 after its last renewal
+
+        AlertDispatcher.Report report = system.callAsSystem(dispatcher::dispatch);
+        assertThat(report.abandoned()).isZero();
+        assertThat(system.callAsSystem(() -> service.deliveries(DeliveryStatus.UNCERTAIN, 0, 50)))
+                .isEmpty();
+
+        // the dispatcher finishes: exactly one mail
+        for (AlertDispatcher.Message message : dispatcher.group(repository.claimed(token))) {
+            assertThat(dispatcher.send(token, message)).isTrue();
+        }
+        assertThat(mailsTo("procurement@example.jp")).hasSize(1);
+    }
+
+    @Test
     void a_daily_digest_waits_for_the_digest_hour_and_groups_the_alerts_into_one_mail() throws Exception {
         prefer("procurement", true, true, "ja");
         prefer("risk", true, false, "ja");

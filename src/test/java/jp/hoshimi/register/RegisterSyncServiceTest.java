@@ -357,6 +357,18 @@ class RegisterSyncServiceTest {
     }
 
     @Test
+    void aFailedRunRecordsHowManyRequestsItMade() {
+        server.next(LocalRegisterServer.Misbehaviour.INTERNAL_SERVER_ERROR, 4);
+
+        SyncRun run = syncNow();
+
+        assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+        assertThat(run.errorDetail()).contains("after 4 attempts");
+        assertThat(run.attempts()).isEqualTo(4);
+        assertThat(server.requests()).hasSize(4);
+    }
+
+    @Test
     void twoNodesNeverApplyAtOnce() throws Exception {
         RegisterSyncService otherNode = new RegisterSyncService(
                 repository, sources, properties, transactions, events, system, contexts, java.time.Clock.systemUTC());
@@ -391,5 +403,43 @@ class RegisterSyncServiceTest {
         assertThat(mine.errorCode()).isEqualTo("register.sync.busy");
         assertThat(theirs.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
         assertThat(activeEntries()).isEqualTo(40);
+    }
+
+    @Test
+    void aSyncWhoseLeaseWasTakenOverAppliesNothing() throws IOException {
+        syncNow();
+        List<String> lines = entries(40);
+        lines.add(line(41, "SA1", "", "ACTIVE"));
+        writeFeed(lines);
+        int changes = changeCount();
+        // while this node fetches, it stalls long enough for another node to take its lapsed lease over
+        RegisterSource stalled = new RegisterSource() {
+            @Override
+            public String id() {
+                return source().id();
+            }
+
+            @Override
+            public FetchResult fetch(Validators previous) {
+                repository.takeLease(
+                        RegisterSyncService.LEASE,
+                        "other-node/1",
+                        java.time.LocalDateTime.now().plusHours(1),
+                        java.time.LocalDateTime.now().plusHours(2));
+                return source().fetch(Validators.none());
+            }
+        };
+
+        SyncRun run;
+        try {
+            run = system.callAsSystem(() -> sync.syncFrom(KIND, stalled, SyncRun.Trigger.MANUAL));
+        } finally {
+            repository.releaseLease(RegisterSyncService.LEASE, "other-node/1");
+        }
+
+        assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+        assertThat(run.errorCode()).isEqualTo("register.sync.leaseLost");
+        assertThat(activeEntries()).as("nothing applied").isEqualTo(40);
+        assertThat(changeCount()).isEqualTo(changes);
     }
 }

@@ -563,6 +563,16 @@ public class AlertRepository {
                 .execute();
     }
 
+    /** Extends the claims a dispatcher still works on (its heartbeat). */
+    public int extendClaim(String token, LocalDateTime until) {
+        var o = ALERT_OUTBOX;
+        return dsl.update(o)
+                .set(o.CLAIMED_UNTIL, until)
+                .where(o.CLAIM_TOKEN.eq(token))
+                .and(o.STATUS.eq(DeliveryStatus.SENDING.name()))
+                .execute();
+    }
+
     public List<OutboxItem> claimed(String token) {
         var o = ALERT_OUTBOX;
         List<SelectField<?>> fields = new ArrayList<>(alertFields());

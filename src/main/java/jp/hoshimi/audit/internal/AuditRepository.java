@@ -1,6 +1,7 @@
 package jp.hoshimi.audit.internal;
 
 import static jp.hoshimi.db.Tables.APP_USER;
+import static jp.hoshimi.db.Tables.AUDIT_CHAIN_HEAD;
 import static jp.hoshimi.db.Tables.AUDIT_EVENT;
 import static jp.hoshimi.db.Tables.ORG_UNIT;
 import static jp.hoshimi.db.Tables.SUPPLIER;
@@ -8,11 +9,13 @@ import static jp.hoshimi.db.Tables.SUPPLIER;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import jp.hoshimi.audit.AuditAction;
+import jp.hoshimi.audit.AuditChainCheck;
 import jp.hoshimi.audit.AuditChange;
 import jp.hoshimi.audit.AuditEntry;
 import jp.hoshimi.audit.AuditFilter;
@@ -38,12 +41,20 @@ public class AuditRepository {
         USER
     }
 
+    /** The one row of audit_chain_head. */
+    private static final int HEAD = 1;
+
     private final DSLContext dsl;
 
     AuditRepository(DSLContext dsl) {
         this.dsl = dsl;
     }
 
+    /**
+     * Appends an event to the hash chain. The chain head row is locked until the caller's transaction ends,
+     * so events are chained in one order; the event gets the id after the head's (never an UPDATE of an
+     * audit row: the application's database user may only INSERT and SELECT them, docs/security.md).
+     */
     public void insert(
             LocalDateTime at,
             String actor,
@@ -52,15 +63,95 @@ public class AuditRepository {
             AuditAction action,
             String before,
             String after) {
+        var head = dsl.select(AUDIT_CHAIN_HEAD.LAST_EVENT_ID, AUDIT_CHAIN_HEAD.LAST_HASH)
+                .from(AUDIT_CHAIN_HEAD)
+                .where(AUDIT_CHAIN_HEAD.ID.eq(HEAD))
+                .forUpdate()
+                .fetchSingle();
+        Long newest = dsl.select(DSL.max(AUDIT_EVENT.ID)).from(AUDIT_EVENT).fetchOne(0, Long.class);
+        long id = Math.max(head.value1(), newest == null ? 0 : newest) + 1;
+        LocalDateTime occurredAt = at.truncatedTo(ChronoUnit.MICROS);
+        String hash = AuditChain.hash(
+                id, occurredAt, actor, entityType, entityId, action.name(), before, after, head.value2());
         dsl.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.OCCURRED_AT, at)
+                .set(AUDIT_EVENT.ID, id)
+                .set(AUDIT_EVENT.OCCURRED_AT, occurredAt)
                 .set(AUDIT_EVENT.ACTOR, actor)
                 .set(AUDIT_EVENT.ENTITY_TYPE, entityType)
                 .set(AUDIT_EVENT.ENTITY_ID, entityId)
                 .set(AUDIT_EVENT.ACTION, action.name())
                 .set(AUDIT_EVENT.BEFORE_JSON, before)
                 .set(AUDIT_EVENT.AFTER_JSON, after)
+                .set(AUDIT_EVENT.PREV_HASH, head.value2())
+                .set(AUDIT_EVENT.HASH, hash)
                 .execute();
+        dsl.update(AUDIT_CHAIN_HEAD)
+                .set(AUDIT_CHAIN_HEAD.LAST_EVENT_ID, id)
+                .set(AUDIT_CHAIN_HEAD.LAST_HASH, hash)
+                .where(AUDIT_CHAIN_HEAD.ID.eq(HEAD))
+                .execute();
+    }
+
+    /**
+     * Recomputes the chain from the first event to the head as it was when the check began (events written
+     * meanwhile are checked next time), page by page; stops at the first break. Call in one read-only
+     * transaction, so every page reads the same snapshot.
+     */
+    public AuditChainCheck verifyChain(int pageSize) {
+        var head = dsl.select(AUDIT_CHAIN_HEAD.LAST_EVENT_ID, AUDIT_CHAIN_HEAD.LAST_HASH)
+                .from(AUDIT_CHAIN_HEAD)
+                .where(AUDIT_CHAIN_HEAD.ID.eq(HEAD))
+                .fetchSingle();
+        String previous = AuditChain.GENESIS;
+        long lastId = 0;
+        long checked = 0;
+        while (true) {
+            var page = dsl.select(
+                            AUDIT_EVENT.ID,
+                            AUDIT_EVENT.OCCURRED_AT,
+                            AUDIT_EVENT.ACTOR,
+                            AUDIT_EVENT.ENTITY_TYPE,
+                            AUDIT_EVENT.ENTITY_ID,
+                            AUDIT_EVENT.ACTION,
+                            AUDIT_EVENT.BEFORE_JSON,
+                            AUDIT_EVENT.AFTER_JSON,
+                            AUDIT_EVENT.PREV_HASH,
+                            AUDIT_EVENT.HASH)
+                    .from(AUDIT_EVENT)
+                    .where(AUDIT_EVENT.ID.gt(lastId))
+                    .and(AUDIT_EVENT.ID.le(head.value1()))
+                    .orderBy(AUDIT_EVENT.ID)
+                    .limit(pageSize)
+                    .fetch();
+            for (var r : page) {
+                checked++;
+                String expected = AuditChain.hash(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8(),
+                        r.value9());
+                if (!expected.equals(r.value10())) {
+                    return new AuditChainCheck(checked, r.value1(), AuditChainCheck.Break.EVENT_CHANGED);
+                }
+                if (!previous.equals(r.value9())) {
+                    return new AuditChainCheck(checked, r.value1(), AuditChainCheck.Break.EVENT_MISSING_BEFORE);
+                }
+                previous = r.value10();
+                lastId = r.value1();
+            }
+            if (page.size() < pageSize) {
+                break;
+            }
+        }
+        if (lastId != head.value1() || !previous.equals(head.value2())) {
+            return new AuditChainCheck(checked, lastId, AuditChainCheck.Break.EVENTS_MISSING_AT_END);
+        }
+        return AuditChainCheck.intact(checked);
     }
 
     public List<AuditEntry> historyOf(String entityType, String entityId, int limit) {

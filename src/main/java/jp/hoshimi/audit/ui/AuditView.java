@@ -1,8 +1,11 @@
 package jp.hoshimi.audit.ui;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -15,6 +18,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.OutputStream;
 import java.time.Clock;
+import jp.hoshimi.audit.AuditChainCheck;
 import jp.hoshimi.audit.AuditEntry;
 import jp.hoshimi.audit.AuditFilter;
 import jp.hoshimi.audit.AuditService;
@@ -53,6 +57,8 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
     final DatePicker to = ComponentTexts.datePicker(getTranslation("audit.filter.to"));
     final Grid<AuditEntry> grid = new Grid<>();
     final ExportLinks export;
+    final Button verify = new Button();
+    final Span chainResult = new Span();
     private final AuditService audit;
     private final AuditTexts texts = AuditTexts.current();
     /** The filter the grid shows; the export (its own request) writes exactly this. */
@@ -83,7 +89,28 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout filters = new HorizontalLayout(entityType, actor, from, to, export);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
-        add(new ViewToolbar(getTranslation("nav.audit")), filters, grid);
+        verify.setText(getTranslation("audit.chain.verify"));
+        verify.setId("audit-verify");
+        verify.setIcon(VaadinIcon.SHIELD.create());
+        verify.addClickListener(e -> verifyChain());
+        chainResult.setId("audit-chain-result");
+        HorizontalLayout integrity = new HorizontalLayout(verify, chainResult);
+        integrity.setAlignItems(FlexComponent.Alignment.CENTER);
+        add(new ViewToolbar(getTranslation("nav.audit")), filters, integrity, grid);
+    }
+
+    /** Recomputes the hash chain and says whether the log is intact, or the first event where it breaks. */
+    void verifyChain() {
+        AuditChainCheck check = audit.verifyChain();
+        chainResult.setText(
+                check.isIntact()
+                        ? getTranslation("audit.chain.intact", check.eventsChecked())
+                        : getTranslation(
+                                "audit.chain.broken",
+                                String.valueOf(check.firstBrokenEventId()),
+                                getTranslation(check.problem().messageKey())));
+        chainResult.getElement().getThemeList().clear();
+        chainResult.getElement().getThemeList().add(check.isIntact() ? "badge success" : "badge error");
     }
 
     private void configureGrid() {

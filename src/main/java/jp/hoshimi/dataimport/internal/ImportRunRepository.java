@@ -156,6 +156,32 @@ public class ImportRunRepository {
                 .execute();
     }
 
+    /** The worker's active runs are alive: their heartbeat moves on (the sign other nodes read). */
+    public void beat(String worker, LocalDateTime now) {
+        dsl.update(IMPORT_RUN)
+                .set(IMPORT_RUN.HEARTBEAT_AT, now)
+                .where(IMPORT_RUN.WORKER.eq(worker))
+                .and(IMPORT_RUN.STATUS.in(
+                        ImportStatus.QUEUED.name(), ImportStatus.CHECKING.name(), ImportStatus.APPLYING.name()))
+                .execute();
+    }
+
+    /**
+     * Active runs whose node stopped beating before {@code staleBefore} (it crashed or was killed): they
+     * are marked failed; nothing of them was committed, and their files were on that node.
+     */
+    public int failAbandoned(LocalDateTime staleBefore, String errorCode) {
+        return dsl.update(IMPORT_RUN)
+                .set(IMPORT_RUN.STATUS, ImportStatus.FAILED.name())
+                .set(IMPORT_RUN.ERROR_CODE, errorCode)
+                .set(IMPORT_RUN.VERSION, IMPORT_RUN.VERSION.plus(1))
+                .where(IMPORT_RUN.STATUS.in(
+                        ImportStatus.QUEUED.name(), ImportStatus.CHECKING.name(), ImportStatus.APPLYING.name()))
+                .and(DSL.coalesce(IMPORT_RUN.HEARTBEAT_AT, IMPORT_RUN.CREATED_AT)
+                        .lt(staleBefore))
+                .execute();
+    }
+
     public Optional<ImportRun> find(long id) {
         return dsl.selectFrom(IMPORT_RUN).where(IMPORT_RUN.ID.eq(id)).fetchOptional(this::toRun);
     }

@@ -55,26 +55,76 @@ public class RegisterRepository {
 
     // --- lease -----------------------------------------------------------------------------------
 
-    /** Takes the named lease until {@code until} when it is free or expired; false when someone holds it. */
-    public boolean acquireLease(String name, String holder, LocalDateTime now, LocalDateTime until) {
-        return dsl.update(APP_LEASE)
-                        .set(APP_LEASE.HOLDER, holder)
-                        .set(APP_LEASE.EXPIRES_AT, until)
-                        .where(APP_LEASE.NAME.eq(name))
-                        .and(APP_LEASE.HOLDER.isNull().or(APP_LEASE.EXPIRES_AT.lt(now)))
-                        .execute()
-                == 1;
+    /** What taking a lease found: whether we hold it now, and whose expired lease we took over (or null). */
+    public record LeaseTaken(boolean held, String expiredHolder) {}
+
+    /**
+     * Takes the named lease until {@code until} when it is free or expired. Call inside a transaction: the
+     * row is locked, so two nodes never both take it, and the caller can clean up after an expired holder
+     * before anyone else can.
+     */
+    public LeaseTaken takeLease(String name, String holder, LocalDateTime now, LocalDateTime until) {
+        var lease = dsl.select(APP_LEASE.HOLDER, APP_LEASE.EXPIRES_AT)
+                .from(APP_LEASE)
+                .where(APP_LEASE.NAME.eq(name))
+                .forUpdate()
+                .fetchOne();
+        if (lease == null) {
+            return new LeaseTaken(false, null);
+        }
+        String current = lease.value1();
+        boolean expired = lease.value2() != null && lease.value2().isBefore(now);
+        if (current != null && !expired && !current.equals(holder)) {
+            return new LeaseTaken(false, null);
+        }
+        dsl.update(APP_LEASE)
+                .set(APP_LEASE.HOLDER, holder)
+                .set(APP_LEASE.EXPIRES_AT, until)
+                .where(APP_LEASE.NAME.eq(name))
+                .execute();
+        return new LeaseTaken(true, current != null && expired && !current.equals(holder) ? current : null);
     }
 
-    /** Extends a lease we still hold; false when it expired and someone else took it. */
-    public boolean renewLease(String name, String holder, LocalDateTime now, LocalDateTime until) {
+    /**
+     * Extends a lease we still hold; false when someone else has taken it. A lease that expired but that
+     * nobody took is still ours (the row lock in a transaction makes this the fence before an apply).
+     */
+    public boolean renewLease(String name, String holder, LocalDateTime until) {
         return dsl.update(APP_LEASE)
                         .set(APP_LEASE.EXPIRES_AT, until)
                         .where(APP_LEASE.NAME.eq(name))
                         .and(APP_LEASE.HOLDER.eq(holder))
-                        .and(APP_LEASE.EXPIRES_AT.ge(now))
                         .execute()
                 == 1;
+    }
+
+    /** The holder's runs are alive: their heartbeat moves on (the sign another node reads). */
+    public void beat(String holder, LocalDateTime now) {
+        dsl.update(REGISTER_SYNC_RUN)
+                .set(REGISTER_SYNC_RUN.HEARTBEAT_AT, now)
+                .where(REGISTER_SYNC_RUN.HOLDER.eq(holder))
+                .and(REGISTER_SYNC_RUN.OUTCOME.eq(SyncRun.Outcome.RUNNING.name()))
+                .execute();
+    }
+
+    /**
+     * Marks INTERRUPTED the runs left RUNNING by a node that stopped: those of a holder whose lease expired,
+     * and any whose heartbeat is older than {@code staleBefore}. Returns how many.
+     */
+    public int interruptAbandoned(String expiredHolder, LocalDateTime staleBefore, LocalDateTime now, String code) {
+        Condition abandoned = DSL.coalesce(REGISTER_SYNC_RUN.HEARTBEAT_AT, REGISTER_SYNC_RUN.STARTED_AT)
+                .lt(staleBefore);
+        if (expiredHolder != null) {
+            abandoned = abandoned.or(REGISTER_SYNC_RUN.HOLDER.eq(expiredHolder));
+        }
+        return dsl.update(REGISTER_SYNC_RUN)
+                .set(REGISTER_SYNC_RUN.OUTCOME, SyncRun.Outcome.INTERRUPTED.name())
+                .set(REGISTER_SYNC_RUN.ERROR_CODE, code)
+                .set(REGISTER_SYNC_RUN.ERROR_DETAIL, DSL.coalesce(REGISTER_SYNC_RUN.HOLDER, DSL.inline("?")))
+                .set(REGISTER_SYNC_RUN.FINISHED_AT, now)
+                .where(REGISTER_SYNC_RUN.OUTCOME.eq(SyncRun.Outcome.RUNNING.name()))
+                .and(abandoned)
+                .execute();
     }
 
     public void releaseLease(String name, String holder) {
@@ -87,8 +137,11 @@ public class RegisterRepository {
 
     // --- runs ------------------------------------------------------------------------------------
 
-    public long startRun(RegisterKind kind, String sourceId, SyncRun.Trigger trigger, String by, LocalDateTime at) {
+    public long startRun(
+            RegisterKind kind, String sourceId, SyncRun.Trigger trigger, String by, String holder, LocalDateTime at) {
         return dsl.insertInto(REGISTER_SYNC_RUN)
+                .set(REGISTER_SYNC_RUN.HOLDER, holder)
+                .set(REGISTER_SYNC_RUN.HEARTBEAT_AT, at)
                 .set(REGISTER_SYNC_RUN.KIND, kind.name())
                 .set(REGISTER_SYNC_RUN.SOURCE_ID, truncate(sourceId, 500))
                 .set(REGISTER_SYNC_RUN.TRIGGER_TYPE, trigger.name())
@@ -105,6 +158,14 @@ public class RegisterRepository {
                 .set(REGISTER_SYNC_RUN.LAST_MODIFIED, truncate(lastModified, 100))
                 .set(REGISTER_SYNC_RUN.CONTENT_SHA256, sha256)
                 .set(REGISTER_SYNC_RUN.BYTES, bytes)
+                .set(REGISTER_SYNC_RUN.ATTEMPTS, attempts)
+                .where(REGISTER_SYNC_RUN.ID.eq(runId))
+                .execute();
+    }
+
+    /** How many requests a failed fetch made (its detail says "after N attempts"). */
+    public void recordAttempts(long runId, int attempts) {
+        dsl.update(REGISTER_SYNC_RUN)
                 .set(REGISTER_SYNC_RUN.ATTEMPTS, attempts)
                 .where(REGISTER_SYNC_RUN.ID.eq(runId))
                 .execute();

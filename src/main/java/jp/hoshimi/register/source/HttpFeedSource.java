@@ -360,7 +360,10 @@ public final class HttpFeedSource implements RegisterSource {
         return AttemptFailed.fatal(Reason.HTTP_STATUS, line);
     }
 
-    /** Retry-After as delta-seconds or as an HTTP-date (measured from the response's Date when it has one). */
+    /**
+     * Retry-After as delta-seconds or as an HTTP-date (measured from the response's Date when it has one);
+     * null, so the normal backoff applies, when it is missing, unparseable or a date that has passed.
+     */
     private Duration retryAfter(HttpHeaders headers) {
         Optional<String> value = headers.firstValue("Retry-After").map(String::strip);
         if (value.isEmpty() || value.get().isEmpty()) {
@@ -380,7 +383,8 @@ public final class HttpFeedSource implements RegisterSource {
         }
         Instant now = headers.firstValue("Date").map(HttpFeedSource::httpDate).orElse(null);
         Duration wait = Duration.between(now != null ? now : wallClock.instant(), until);
-        return wait.isNegative() ? Duration.ZERO : wait;
+        // a date already past (a server clock off, a stale cache) is no instruction: back off as usual
+        return wait.isNegative() || wait.isZero() ? null : wait;
     }
 
     private static Instant httpDate(String text) {

@@ -62,6 +62,8 @@ public final class LocalRegisterServer implements AutoCloseable {
         SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
         /** 429 Too Many Requests with {@code Retry-After: <HTTP-date>}, now + {@link #retryAfter(Duration)}. */
         TOO_MANY_REQUESTS_RETRY_AFTER_DATE,
+        /** 429 Too Many Requests with a {@code Retry-After} that is neither seconds nor an HTTP-date. */
+        TOO_MANY_REQUESTS_RETRY_AFTER_UNPARSEABLE,
         /** Reads the request and never answers (until the server closes). */
         HANG,
         /** Sends the status line, then one header line per {@link #tick(Duration)}, then the feed. */
@@ -379,6 +381,8 @@ public final class LocalRegisterServer implements AutoCloseable {
                                 "Date", HTTP_DATE.format(now),
                                 "Retry-After", HTTP_DATE.format(now.plusSeconds(retryAfter.toSeconds()))));
             }
+            case TOO_MANY_REQUESTS_RETRY_AFTER_UNPARSEABLE ->
+                respond(out, 429, "text/plain; charset=utf-8", "slow down\n", Map.of("Retry-After", "soon, maybe"));
             case HANG -> closing.await();
             case SLOW_HEADERS -> {
                 out.write(("HTTP/1.1 200 OK\r\n").getBytes(StandardCharsets.US_ASCII));

@@ -141,7 +141,7 @@ class RegisterStagingTest {
     }
 
     private long startRun() {
-        return repository.startRun(KIND, "test", SyncRun.Trigger.MANUAL, "test", LocalDateTime.now());
+        return repository.startRun(KIND, "test", SyncRun.Trigger.MANUAL, "test", "test", LocalDateTime.now());
     }
 
     private RegisterRepository.Difference stage(RegisterRepository on, long run) {

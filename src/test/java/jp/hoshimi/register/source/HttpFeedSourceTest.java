@@ -208,6 +208,29 @@ class HttpFeedSourceTest {
     }
 
     @Test
+    void a_retry_after_date_in_the_past_falls_back_to_the_normal_backoff() {
+        server.retryAfter(Duration.ofSeconds(-30)).next(Misbehaviour.TOO_MANY_REQUESTS_RETRY_AFTER_DATE, 2);
+
+        Fetched result =
+                fetched(source(settings(server.url(), FeedFormat.CSV), LARGEST).fetch(Validators.none()));
+
+        assertThat(result.attempts()).isEqualTo(3);
+        // not "retry at once": the jittered backoff's largest picks, as for any other retryable failure
+        assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void an_unparseable_retry_after_falls_back_to_the_normal_backoff() {
+        server.next(Misbehaviour.TOO_MANY_REQUESTS_RETRY_AFTER_UNPARSEABLE, 2);
+
+        Fetched result =
+                fetched(source(settings(server.url(), FeedFormat.CSV), LARGEST).fetch(Validators.none()));
+
+        assertThat(result.attempts()).isEqualTo(3);
+        assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    }
+
+    @Test
     void a_retry_after_beyond_the_deadline_fails_at_once_without_waiting() {
         server.retryAfter(Duration.ofMinutes(10)).next(Misbehaviour.TOO_MANY_REQUESTS_RETRY_AFTER_DATE, 1);
 

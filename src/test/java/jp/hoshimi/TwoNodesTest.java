@@ -1,0 +1,206 @@
+package jp.hoshimi;
+
+import static jp.hoshimi.db.Tables.ALERT_OUTBOX;
+import static jp.hoshimi.db.Tables.CONTRACT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import jp.hoshimi.alert.AlertDispatcher;
+import jp.hoshimi.alert.ExpiredLinkEvents;
+import jp.hoshimi.security.SystemAuthentication;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.TriggerBuilder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Issue 15: two app nodes on one database. This test's context is one node; a child JVM running the app on
+ * the same database, in the same Quartz cluster (one scheduler name) and with the same SMTP server is the
+ * other. A job fired twenty times runs twenty times in all, never twice for one firing; alerts dispatched
+ * by both nodes at once reach the SMTP server exactly once each.
+ */
+@SpringBootTest(
+        properties = {
+            "hoshimi.dev-db.database=hoshimi_two_nodes",
+            "spring.quartz.scheduler-name=hoshimi-two-nodes",
+            "hoshimi.alert.dispatch-interval=1s",
+            "hoshimi.alert.base-url=http://hoshimi.test/"
+        })
+class TwoNodesTest {
+
+    static final int SMTP_PORT = freePort();
+    static GreenMail smtp;
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    DSLContext dsl;
+
+    @Autowired
+    Scheduler scheduler;
+
+    @Autowired
+    AlertDispatcher dispatcher;
+
+    @Autowired
+    SystemAuthentication system;
+
+    Process otherNode;
+
+    @BeforeAll
+    static void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @AfterEach
+    void stopOtherNode() throws InterruptedException {
+        if (otherNode != null) {
+            otherNode.destroy();
+            otherNode.waitFor();
+        }
+    }
+
+    @Test
+    void each_job_firing_runs_on_one_node_and_each_alert_is_mailed_once() throws Exception {
+        dsl.execute("create table if not exists two_node_job_run ("
+                + "fire_id varchar(200) not null primary key, node varchar(200) not null)");
+        otherNode = startOtherNode();
+        assertThat(poll(Duration.ofMinutes(4), () -> schedulerNodes() == 2))
+                .as("both nodes checked in to the Quartz cluster")
+                .isTrue();
+
+        // a job fired 20 times, once a second, in the cluster both nodes share
+        JobKey key = JobKey.jobKey("two-nodes-counting", "test");
+        scheduler.scheduleJob(
+                JobBuilder.newJob(CountingJob.class).withIdentity(key).build(),
+                TriggerBuilder.newTrigger()
+                        .withIdentity("two-nodes-counting", "test")
+                        .withSchedule(SimpleScheduleBuilder.repeatSecondlyForTotalCount(20))
+                        .build());
+        // alerts for several contracts while both nodes dispatch (every second there, and here at once)
+        List<String> contracts = dsl.select(CONTRACT.CONTRACT_NUMBER)
+                .from(CONTRACT)
+                .orderBy(CONTRACT.ID)
+                .limit(6)
+                .fetch(CONTRACT.CONTRACT_NUMBER);
+        for (String contract : contracts) {
+            ExpiredLinkEvents.expire(dsl, dispatcher, system, contract); // and dispatches on this node
+        }
+
+        assertThat(poll(Duration.ofMinutes(2), () -> jobRuns() == 20))
+                .as("20 runs")
+                .isTrue();
+        assertThat(poll(Duration.ofMinutes(2), this::nothingLeftToSend)).isTrue();
+
+        // each firing ran once (its fire id is the key), on one node or the other
+        assertThat(jobRuns()).isEqualTo(20);
+        // each delivery went out once: as many mails as distinct messages the outbox recorded as sent
+        int messagesSent = count(
+                "select count(distinct message_id) from alert_outbox where status = 'SENT' and channel = 'EMAIL'");
+        assertThat(messagesSent).isPositive();
+        assertThat(smtp.getReceivedMessages()).hasSize(messagesSent);
+        assertThat(dsl.fetchCount(ALERT_OUTBOX, ALERT_OUTBOX.STATUS.in("UNCERTAIN", "FAILED")))
+                .isZero();
+        scheduler.deleteJob(key);
+    }
+
+    /** Stores its firing's id and its node; a second run of one firing would break the primary key. */
+    public static class CountingJob implements Job {
+
+        @Autowired
+        DSLContext dsl;
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            dsl.execute(
+                    "insert into two_node_job_run (fire_id, node) values (?, ?)",
+                    context.getFireInstanceId() + "@"
+                            + context.getScheduledFireTime().getTime(),
+                    String.valueOf(ProcessHandle.current().pid()));
+        }
+    }
+
+    private int jobRuns() {
+        return count("select count(*) from two_node_job_run");
+    }
+
+    private int schedulerNodes() {
+        return count("select count(*) from QRTZ_SCHEDULER_STATE where SCHED_NAME = 'hoshimi-two-nodes'");
+    }
+
+    private int count(String sql) {
+        return dsl.fetchOne(sql).get(0, Integer.class);
+    }
+
+    private boolean nothingLeftToSend() {
+        return dsl.fetchCount(ALERT_OUTBOX, ALERT_OUTBOX.STATUS.in("PENDING", "SENDING")) == 0
+                && dsl.fetchCount(ALERT_OUTBOX) > 0;
+    }
+
+    private Process startOtherNode() throws IOException {
+        return AppNode.start(
+                environment,
+                "two-nodes-other.log",
+                List.of(
+                        "--spring.quartz.scheduler-name=hoshimi-two-nodes",
+                        "--spring.mail.host=127.0.0.1",
+                        "--spring.mail.port=" + SMTP_PORT,
+                        "--hoshimi.alert.dispatch-interval=1s",
+                        "--hoshimi.alert.base-url=http://hoshimi.test/",
+                        "--hoshimi.register.star.url=" + environment.getProperty("hoshimi.register.star.url"),
+                        "--hoshimi.register.security-action.url="
+                                + environment.getProperty("hoshimi.register.security-action.url", "")));
+    }
+
+    /** True as soon as the condition holds, false when the deadline passes first (a polling loop). */
+    static boolean poll(Duration deadline, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (System.nanoTime() - end < 0) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return condition.getAsBoolean();
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
