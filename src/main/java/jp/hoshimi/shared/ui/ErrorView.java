@@ -11,6 +11,7 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.ParentLayout;
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ import org.springframework.security.access.AccessDeniedException;
  * unknown address (see {@link NotFoundView}).
  */
 @ParentLayout(MainLayout.class)
+@PermitAll // Vaadin checks access to error views too: without this a failure showed "not found" (access denied)
 public class ErrorView extends Div implements HasErrorParameter<Exception> {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorView.class);
