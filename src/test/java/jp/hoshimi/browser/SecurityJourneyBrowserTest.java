@@ -7,13 +7,19 @@ import static jp.hoshimi.db.Tables.SIGN_IN_THROTTLE;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.VaadinServletContext;
+import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import jp.hoshimi.security.SignInHttp;
+import jp.hoshimi.shared.ui.FailingPageForTests;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 15 in Chromium: the main journeys run under the Content-Security-Policy without a single violation;
@@ -38,6 +44,19 @@ class SecurityJourneyBrowserTest extends BrowserTest {
 
     @Autowired
     DSLContext dsl;
+
+    @Autowired
+    WebApplicationContext web;
+
+    /** The failing page lives in the test sources, which Vaadin's route scan does not read: register it here. */
+    @BeforeEach
+    void register_the_failing_page() {
+        RouteConfiguration routes = RouteConfiguration.forRegistry(
+                ApplicationRouteRegistry.getInstance(new VaadinServletContext(web.getServletContext())));
+        if (!routes.isRouteRegistered(FailingPageForTests.class)) {
+            routes.setAnnotatedRoute(FailingPageForTests.class);
+        }
+    }
 
     @AfterEach
     void forget_sign_in_failures() {
@@ -112,6 +131,16 @@ class SecurityJourneyBrowserTest extends BrowserTest {
                     .doesNotContain("NumberFormatException")
                     .doesNotContain("at jp.hoshimi");
             screenshot(page, "security-06-malformed-" + locale + ".png");
+
+            page.navigate(url("test/failing-page"));
+            assertThat(page.locator("#error-view")).isVisible();
+            org.assertj.core.api.Assertions.assertThat(
+                            page.locator("#error-reference").textContent().strip())
+                    .matches("[0-9a-f]{8}");
+            org.assertj.core.api.Assertions.assertThat(page.content())
+                    .doesNotContain("IllegalStateException")
+                    .doesNotContain(FailingPageForTests.SECRET);
+            screenshot(page, "security-05-error-" + locale + ".png");
         }
     }
 
