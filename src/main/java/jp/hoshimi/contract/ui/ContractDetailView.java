@@ -41,7 +41,8 @@ import jp.hoshimi.subcontracting.ui.ChainTree;
 import jp.hoshimi.supplier.SupplierService;
 
 /** One contract: what it is, which level it requires and why (the decision chart record). */
-@Route("contracts/:id")
+// digits only: /contracts/abc is "not found", never a NumberFormatException (issue 15)
+@Route("contracts/:id([0-9]+)")
 @PermitAll
 class ContractDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

@@ -6,25 +6,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.function.BooleanSupplier;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a sign-in while the application is still starting (before the demo users, data and first sync
  * exist a user would see an empty app, or no account at all): the login page is shown again with
  * {@code ?starting}, which says what is being prepared.
  */
-public class StartupGateFilter extends OncePerRequestFilter {
+public class StartupGateFilter extends SignInPostFilter {
 
     private final BooleanSupplier ready;
 
     public StartupGateFilter(BooleanSupplier ready) {
         this.ready = ready;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod())
-                || !(request.getContextPath() + "/login").equals(request.getRequestURI());
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -13,8 +14,15 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.shared.Registration;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
 import jp.hoshimi.security.StartupReadiness;
 import jp.hoshimi.shared.ui.ComponentTexts;
+import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.LanguageSwitch;
 
 /** The only page besides the health endpoint that anyone can open. */
@@ -28,10 +36,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     final LoginForm form = new LoginForm();
     final Paragraph starting = new Paragraph();
     private final StartupReadiness readiness;
+    private final Clock clock;
     private Registration poll;
 
-    public LoginView(StartupReadiness readiness) {
+    public LoginView(StartupReadiness readiness, Clock clock) {
         this.readiness = readiness;
+        this.clock = clock;
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -65,8 +75,33 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        Map<String, List<String>> parameters =
+                event.getLocation().getQueryParameters().getParameters();
+        form.setI18n(ComponentTexts.login());
+        if (parameters.containsKey("blocked")) {
+            showBlocked(parameters.get("blocked").get(0));
+        } else {
+            form.setError(parameters.containsKey("error"));
+        }
         showReadiness(event.getUI());
+    }
+
+    /**
+     * After repeated failures the sign-in filter refuses at once and sends the user here with the seconds to
+     * wait (issue 15): say until when, in Japan time, without saying whether the account exists.
+     */
+    private void showBlocked(String seconds) {
+        long wait = seconds.matches("\\d{1,9}") ? Long.parseLong(seconds) : 60;
+        String until = ZonedDateTime.now(clock)
+                .withZoneSameInstant(Formats.DISPLAY_ZONE)
+                .plus(Duration.ofSeconds(wait))
+                .format(DateTimeFormatter.ofPattern("HH:mm:ss"));
+        LoginI18n i18n = ComponentTexts.login();
+        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
+        error.setTitle(getTranslation("login.blocked.title"));
+        error.setMessage(getTranslation("login.blocked.message", until));
+        form.setI18n(i18n);
+        form.setError(true);
     }
 
     /** While the app is starting, sign-in is closed with a message; the page looks again every second. */

@@ -1,6 +1,8 @@
 package jp.hoshimi.shared.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.UUID;
 import jp.hoshimi.shared.ConcurrentEditException;
@@ -13,10 +15,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** Turns service exceptions into JSON errors with stable codes. Never a stack trace, never a 5xx for bad input. */
 @RestControllerAdvice(basePackages = "jp.hoshimi")
@@ -24,9 +31,23 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private final MessageBundle messages;
+    private final ApiErrorResponses errors;
 
-    ApiExceptionHandler(MessageBundle messages) {
+    ApiExceptionHandler(MessageBundle messages, ApiErrorResponses errors) {
         this.messages = messages;
+        this.errors = errors;
+    }
+
+    /** Spring's own refusals inside a controller keep their status (never the 500 below), as the API's JSON. */
+    @ExceptionHandler({
+        HttpRequestMethodNotSupportedException.class,
+        HttpMediaTypeNotSupportedException.class,
+        HttpMediaTypeNotAcceptableException.class,
+        MaxUploadSizeExceededException.class
+    })
+    void refusedBySpring(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        int status = e instanceof ErrorResponse answer ? answer.getStatusCode().value() : 413;
+        errors.write(request, response, status, null);
     }
 
     @ExceptionHandler(ValidationException.class)

@@ -50,7 +50,8 @@ import jp.hoshimi.supplier.SupplierInUseException;
 import jp.hoshimi.supplier.SupplierService;
 
 /** One supplier: its master data, where it is used, what the register said, and who changed what. */
-@Route("suppliers/:id")
+// digits only: /suppliers/abc is "not found", never a NumberFormatException (issue 15)
+@Route("suppliers/:id([0-9]+)")
 @PermitAll
 class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

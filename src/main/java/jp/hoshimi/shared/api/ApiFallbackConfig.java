@@ -1,0 +1,41 @@
+package jp.hoshimi.shared.api;
+
+import jakarta.servlet.DispatcherType;
+import java.util.Map;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.HttpRequestHandler;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+
+/**
+ * Every response under {@code /api/} is the API's JSON: unknown API paths are 404 (without this, Vaadin's
+ * catch-all mapping answered them with the app's HTML), and error dispatches for API paths are JSON (without
+ * this, they were sent to the login page). See docs/decisions/0021-sign-in-throttling-web-hardening.md.
+ */
+@Configuration
+class ApiFallbackConfig {
+
+    /**
+     * Just before Vaadin's catch-all (LOWEST_PRECEDENCE - 1). Controllers are looked up first, so a known
+     * path with another method or media type still gets 405/406/415 from Spring MVC.
+     */
+    @Bean
+    SimpleUrlHandlerMapping apiNotFoundMapping(ApiErrorResponses errors) {
+        HttpRequestHandler notFound = (request, response) -> errors.write(request, response, 404, null);
+        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/api/**", notFound));
+        mapping.setOrder(Ordered.LOWEST_PRECEDENCE - 2);
+        return mapping;
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiErrorDispatchFilter> apiErrorDispatchFilter(ApiErrorResponses errors) {
+        FilterRegistrationBean<ApiErrorDispatchFilter> registration =
+                new FilterRegistrationBean<>(new ApiErrorDispatchFilter(errors));
+        registration.setDispatcherTypes(DispatcherType.ERROR);
+        // before Spring Security's filter chain (-100), which would send the error dispatch to the login page
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+}
