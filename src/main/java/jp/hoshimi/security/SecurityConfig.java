@@ -5,7 +5,9 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jp.hoshimi.security.internal.ApiErrorWriter;
 import jp.hoshimi.security.internal.ApiTokenFilter;
 import jp.hoshimi.security.internal.StartupGateFilter;
+import jp.hoshimi.security.sso.SsoSecurity;
 import jp.hoshimi.security.ui.LoginView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -57,12 +59,23 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, StartupReadiness readiness) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, StartupReadiness readiness, ObjectProvider<SsoSecurity> singleSignOn) throws Exception {
         http.addFilterBefore(new StartupGateFilter(readiness::ready), CsrfFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                         "/actuator/health", "/actuator/health/**", "/webjars/**", "/images/**")
                 .permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+        // OpenID Connect sign-in beside the password form, only when hoshimi.sso.issuer-uri is set
+        SsoSecurity sso = singleSignOn.getIfAvailable();
+        if (sso != null) {
+            sso.configure(http);
+        }
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+                    vaadin.loginView(LoginView.class);
+                    if (sso != null) {
+                        vaadin.logoutSuccessHandler(sso.logoutSuccessHandler());
+                    }
+                })
                 .build();
     }
 
