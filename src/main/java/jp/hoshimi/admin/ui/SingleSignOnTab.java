@@ -45,9 +45,10 @@ class SingleSignOnTab extends VerticalLayout {
     SingleSignOnTab(SsoMappingService mappings, OrgUnitService orgUnits, SsoProperties sso) {
         this.mappings = mappings;
         setPadding(false);
-        Paragraph status = new Paragraph(sso.enabled()
-                ? getTranslation("sso.admin.configured", sso.providerName(), sso.issuerUri(), sso.groupsClaim())
-                : getTranslation("sso.admin.notConfigured"));
+        Paragraph status = new Paragraph(
+                sso.enabled()
+                        ? getTranslation("sso.admin.configured", sso.providerName(), sso.issuerUri(), sso.groupsClaim())
+                        : getTranslation("sso.admin.notConfigured"));
         status.addClassName("tab-note");
         status.setId("sso-status");
 
@@ -60,7 +61,8 @@ class SingleSignOnTab extends VerticalLayout {
         roleMappings.setId("sso-role-grid");
         roleMappings.addColumn(RoleMapping::claimValue).setHeader(getTranslation("sso.admin.claimValue"));
         roleMappings.addColumn(m -> getTranslation(m.role().messageKey())).setHeader(getTranslation("apiToken.role"));
-        roleMappings.addComponentColumn(m -> removeButton(() -> mappings.removeRoleMapping(m.id())))
+        roleMappings
+                .addComponentColumn(m -> removeButton(() -> mappings.removeRoleMapping(m.id())))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
 
@@ -73,7 +75,8 @@ class SingleSignOnTab extends VerticalLayout {
         unitMappings.setId("sso-unit-grid");
         unitMappings.addColumn(UnitMapping::claimValue).setHeader(getTranslation("sso.admin.claimValue"));
         unitMappings.addColumn(UnitMapping::orgUnitName).setHeader(getTranslation("contract.field.orgUnit"));
-        unitMappings.addComponentColumn(m -> removeButton(() -> mappings.removeUnitMapping(m.id())))
+        unitMappings
+                .addComponentColumn(m -> removeButton(() -> mappings.removeUnitMapping(m.id())))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         for (Grid<?> grid : new Grid<?>[] {roleMappings, unitMappings}) {
@@ -138,7 +141,9 @@ class SingleSignOnTab extends VerticalLayout {
 
     private void addUnitMapping() {
         try {
-            mappings.addUnitMapping(unitClaim.getValue(), unit.getValue() == null ? null : unit.getValue().id());
+            mappings.addUnitMapping(
+                    unitClaim.getValue(),
+                    unit.getValue() == null ? null : unit.getValue().id());
             unitClaim.clear();
             saved();
         } catch (ValidationException e) {

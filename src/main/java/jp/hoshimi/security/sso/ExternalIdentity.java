@@ -30,7 +30,9 @@ public record ExternalIdentity(
     }
 
     private static String text(Object value) {
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+        return value == null || value.toString().isBlank()
+                ? null
+                : value.toString().strip();
     }
 
     private static Set<String> values(Object claim) {

@@ -70,20 +70,27 @@ public class SsoMappingService {
             throw new ValidationException(FieldProblem.of("claimValue", "sso.mapping.duplicate", value));
         }
         long id = repository.insertUnitMapping(value, orgUnitId, actor.currentActor(), LocalDateTime.now(clock));
-        audit.record(UNIT_AUDIT_TYPE, id, AuditAction.CREATE, null, repository.findUnitMapping(id).orElseThrow());
+        audit.record(
+                UNIT_AUDIT_TYPE,
+                id,
+                AuditAction.CREATE,
+                null,
+                repository.findUnitMapping(id).orElseThrow());
         return id;
     }
 
     @Transactional
     public void removeRoleMapping(long id) {
-        RoleMapping before = repository.findRoleMapping(id).orElseThrow(() -> new NotFoundException(ROLE_AUDIT_TYPE, id));
+        RoleMapping before =
+                repository.findRoleMapping(id).orElseThrow(() -> new NotFoundException(ROLE_AUDIT_TYPE, id));
         repository.deleteRoleMapping(id);
         audit.record(ROLE_AUDIT_TYPE, id, AuditAction.DELETE, before, null);
     }
 
     @Transactional
     public void removeUnitMapping(long id) {
-        UnitMapping before = repository.findUnitMapping(id).orElseThrow(() -> new NotFoundException(UNIT_AUDIT_TYPE, id));
+        UnitMapping before =
+                repository.findUnitMapping(id).orElseThrow(() -> new NotFoundException(UNIT_AUDIT_TYPE, id));
         repository.deleteUnitMapping(id);
         audit.record(UNIT_AUDIT_TYPE, id, AuditAction.DELETE, before, null);
     }

@@ -78,7 +78,14 @@ public class SsoProvisioning {
         long id = sso.insertLinked(
                 identity.provider(), identity.subject(), username, identity.displayName(), identity.email(), now);
         LinkedAccount account = new LinkedAccount(
-                id, username, identity.displayName(), identity.email(), identity.provider(), true, roles, units,
+                id,
+                username,
+                identity.displayName(),
+                identity.email(),
+                identity.provider(),
+                true,
+                roles,
+                units,
                 groupWide);
         store(account, now);
         audit.record(AUDIT_TYPE, id, AuditAction.CREATE, null, account);
@@ -88,8 +95,15 @@ public class SsoProvisioning {
     private LinkedAccount update(
             LinkedAccount before, ExternalIdentity identity, Set<Role> roles, Set<Long> units, boolean groupWide) {
         LinkedAccount after = new LinkedAccount(
-                before.id(), before.username(), identity.displayName(), identity.email(), before.signInProvider(),
-                true, roles, units, groupWide);
+                before.id(),
+                before.username(),
+                identity.displayName(),
+                identity.email(),
+                before.signInProvider(),
+                true,
+                roles,
+                units,
+                groupWide);
         if (!after.equals(before)) {
             store(after, LocalDateTime.now(clock));
             audit.record(AUDIT_TYPE, before.id(), AuditAction.UPDATE, before, after);

@@ -69,7 +69,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         starting.getElement().setAttribute("role", "status");
         starting.setText(getTranslation("login.starting"));
 
-        card = new Div(new Div(star, title), description, starting, ssoError, singleSignOn(), form, languageRow, footer);
+        card = new Div(
+                new Div(star, title), description, starting, ssoError, singleSignOn(), form, languageRow, footer);
         card.addClassName("login-card");
         add(card);
     }
@@ -83,9 +84,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         ssoSignIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         ssoSignIn.setWidthFull();
         ssoSignIn.setVisible(sso.enabled());
-        ssoSignIn.addClickListener(click -> click.getSource()
-                .getUI()
-                .ifPresent(ui -> ui.getPage().setLocation(sso.authorizationPath())));
+        ssoSignIn.addClickListener(
+                click -> click.getSource().getUI().ifPresent(ui -> ui.getPage().setLocation(sso.authorizationPath())));
         ssoError.setId("sso-error");
         ssoError.addClassName("sso-error");
         ssoError.setText(getTranslation("sso.error", sso.providerName()));
@@ -95,7 +95,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        Map<String, List<String>> parameters =
+                event.getLocation().getQueryParameters().getParameters();
         form.setError(parameters.containsKey("error"));
         // with single sign-on the password form may be hidden; login?local shows it (break-glass administrator)
         form.setVisible(!sso.enabled() || sso.passwordForm() || parameters.containsKey("local"));

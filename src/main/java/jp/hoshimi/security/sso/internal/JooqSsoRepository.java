@@ -57,7 +57,8 @@ class JooqSsoRepository implements SsoRepository {
     }
 
     private Set<Role> rolesOf(long userId) {
-        return dsl.selectFrom(APP_USER_ROLE)
+        return dsl
+                .selectFrom(APP_USER_ROLE)
                 .where(APP_USER_ROLE.USER_ID.eq(userId))
                 .fetch(r -> Role.valueOf(r.getRole()))
                 .stream()
@@ -101,7 +102,9 @@ class JooqSsoRepository implements SsoRepository {
                 .set(APP_USER.VERSION, APP_USER.VERSION.plus(1))
                 .where(APP_USER.ID.eq(account.id()))
                 .execute();
-        dsl.deleteFrom(APP_USER_ROLE).where(APP_USER_ROLE.USER_ID.eq(account.id())).execute();
+        dsl.deleteFrom(APP_USER_ROLE)
+                .where(APP_USER_ROLE.USER_ID.eq(account.id()))
+                .execute();
         if (!account.roles().isEmpty()) {
             dsl.insertInto(APP_USER_ROLE, APP_USER_ROLE.USER_ID, APP_USER_ROLE.ROLE)
                     .valuesOfRows(account.roles().stream()
@@ -121,16 +124,21 @@ class JooqSsoRepository implements SsoRepository {
 
     private static RoleMapping roleMapping(Record r) {
         return new RoleMapping(
-                r.get(SSO_ROLE_MAPPING.ID), r.get(SSO_ROLE_MAPPING.CLAIM_VALUE), Role.valueOf(r.get(SSO_ROLE_MAPPING.ROLE)));
+                r.get(SSO_ROLE_MAPPING.ID),
+                r.get(SSO_ROLE_MAPPING.CLAIM_VALUE),
+                Role.valueOf(r.get(SSO_ROLE_MAPPING.ROLE)));
     }
 
     @Override
     public List<UnitMapping> unitMappings() {
-        return unitMappingQuery().orderBy(SSO_UNIT_MAPPING.CLAIM_VALUE, ORG_UNIT.NAME).fetch(JooqSsoRepository::unitMapping);
+        return unitMappingQuery()
+                .orderBy(SSO_UNIT_MAPPING.CLAIM_VALUE, ORG_UNIT.NAME)
+                .fetch(JooqSsoRepository::unitMapping);
     }
 
     private org.jooq.SelectOnConditionStep<org.jooq.Record4<Long, String, Long, String>> unitMappingQuery() {
-        return dsl.select(SSO_UNIT_MAPPING.ID, SSO_UNIT_MAPPING.CLAIM_VALUE, SSO_UNIT_MAPPING.ORG_UNIT_ID, ORG_UNIT.NAME)
+        return dsl.select(
+                        SSO_UNIT_MAPPING.ID, SSO_UNIT_MAPPING.CLAIM_VALUE, SSO_UNIT_MAPPING.ORG_UNIT_ID, ORG_UNIT.NAME)
                 .from(SSO_UNIT_MAPPING)
                 .join(ORG_UNIT)
                 .on(ORG_UNIT.ID.eq(SSO_UNIT_MAPPING.ORG_UNIT_ID));

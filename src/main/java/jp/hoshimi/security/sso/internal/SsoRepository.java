@@ -17,8 +17,8 @@ public interface SsoRepository {
 
     boolean usernameTaken(String username);
 
-    long insertLinked(String provider, String subject, String username, String displayName, String email,
-            LocalDateTime now);
+    long insertLinked(
+            String provider, String subject, String username, String displayName, String email, LocalDateTime now);
 
     void updateAccount(LinkedAccount account, LocalDateTime now);
 
