@@ -112,10 +112,13 @@ public class AlertMessages {
                 if (alert.contracts().size() < 2) {
                     // the reader's one contract (maybe not the alert's first); with several, each contract's
                     // line says its own required level and status (contractLines)
-                    AlertContract only = alert.contracts().isEmpty() ? null : alert.contracts().get(0);
+                    AlertContract only = alert.contracts().isEmpty()
+                            ? null
+                            : alert.contracts().get(0);
                     lines.add(new Line(
                             t(locale, "alert.field.status"),
-                            statusChange(only == null ? alert.previousStatus() : only.previousStatus(), alert, locale)));
+                            statusChange(
+                                    only == null ? alert.previousStatus() : only.previousStatus(), alert, locale)));
                     lines.add(new Line(
                             t(locale, "alert.field.required"),
                             level(only == null ? alert.requiredLevel() : only.requiredLevel(), locale)));
@@ -371,7 +374,11 @@ public class AlertMessages {
                                     name,
                                     t(locale, "requiredLevel." + contract.requiredLevel()),
                                     statusChange(contract.previousStatus(), alert, locale))
-                            : t(locale, "alert.contracts.line", name, t(locale, "requiredLevel." + contract.requiredLevel()));
+                            : t(
+                                    locale,
+                                    "alert.contracts.line",
+                                    name,
+                                    t(locale, "requiredLevel." + contract.requiredLevel()));
             lines.add(new Line(label, value));
         }
         return lines;

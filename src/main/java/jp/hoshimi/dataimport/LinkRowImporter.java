@@ -117,14 +117,7 @@ final class LinkRowImporter extends RowImporter {
             if (existing.isEmpty()) {
                 long id = chains.addLink(
                         contractId,
-                        new LinkForm(
-                                parent,
-                                child,
-                                confidential,
-                                systemAccess,
-                                businessCritical,
-                                level,
-                                note));
+                        new LinkForm(parent, child, confidential, systemAccess, businessCritical, level, note));
                 return new ImportRowResult(row.rowNumber(), RowOutcome.NEW, key, id, List.of(), List.of());
             }
             ChainLink before = existing.get();

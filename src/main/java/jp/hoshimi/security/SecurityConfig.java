@@ -7,7 +7,9 @@ import jp.hoshimi.security.internal.ApiErrorWriter;
 import jp.hoshimi.security.internal.ApiTokenFilter;
 import jp.hoshimi.security.internal.SignInThrottleFilter;
 import jp.hoshimi.security.internal.StartupGateFilter;
+import jp.hoshimi.security.sso.SsoSecurity;
 import jp.hoshimi.security.ui.LoginView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,16 +71,28 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, StartupReadiness readiness, SignInThrottle throttle, RequestUtil vaadinRequests)
+            HttpSecurity http,
+            StartupReadiness readiness,
+            SignInThrottle throttle,
+            RequestUtil vaadinRequests,
+            ObjectProvider<SsoSecurity> singleSignOn)
             throws Exception {
         http.addFilterBefore(new StartupGateFilter(readiness::ready), CsrfFilter.class);
         hardenSignIn(http, throttle, vaadinRequests);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                         "/actuator/health", "/actuator/health/**", "/webjars/**", "/images/**")
                 .permitAll());
-        return http.with(
-                        VaadinSecurityConfigurer.vaadin(),
-                        vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false))
+        // OpenID Connect sign-in beside the password form, only when hoshimi.sso.issuer-uri is set
+        SsoSecurity sso = singleSignOn.getIfAvailable();
+        if (sso != null) {
+            sso.configure(http);
+        }
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+                    vaadin.loginView(LoginView.class).enableCsrfConfiguration(false);
+                    if (sso != null) {
+                        vaadin.logoutSuccessHandler(sso.logoutSuccessHandler());
+                    }
+                })
                 .build();
     }
 

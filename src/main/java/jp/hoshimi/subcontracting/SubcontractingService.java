@@ -3,13 +3,13 @@ package jp.hoshimi.subcontracting;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.ArrayList;
-import java.util.function.Consumer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import jp.hoshimi.audit.AuditAction;
 import jp.hoshimi.audit.AuditTrail;
 import jp.hoshimi.compliance.ComplianceService;
@@ -94,9 +94,10 @@ public class SubcontractingService {
     public void exportChain(long contractId, Consumer<ChainExportRow> row) {
         ContractDetails contract = visibleContract(contractId);
         Map<Long, List<ChainLink>> childrenOf = new HashMap<>();
-        chain(contractId).forEach(link -> childrenOf
-                .computeIfAbsent(link.parentSupplierId(), parent -> new ArrayList<>())
-                .add(link));
+        chain(contractId)
+                .forEach(link -> childrenOf
+                        .computeIfAbsent(link.parentSupplierId(), parent -> new ArrayList<>())
+                        .add(link));
         Map<Long, Finding> findings = new HashMap<>();
         compliance.contractEvaluation(contractId).links().forEach(f -> findings.put(f.supplierId(), f));
         Set<Long> written = new HashSet<>();

@@ -255,16 +255,20 @@ class RestApiTest {
         assertThat(partial.body().get("systemAccess").isBoolean()).isTrue();
         assertThat(partial.body().get("requiredLevel").asText()).isEqualTo("STAR3");
         String linkPath = "/api/v1/contracts/API-2026-0001/subcontractors/"
-                + partial.body().get("id").asLong() + "?version=" + partial.body().get("version").asInt();
-        Answer updated = call(
-                "PUT", linkPath, RISK, "{\"confidentialDataFlows\":true,\"businessCritical\":false}");
+                + partial.body().get("id").asLong() + "?version="
+                + partial.body().get("version").asInt();
+        Answer updated = call("PUT", linkPath, RISK, "{\"confidentialDataFlows\":true,\"businessCritical\":false}");
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.body().get("confidentialDataFlows").asBoolean()).isTrue();
         assertThat(updated.body().get("businessCritical").asBoolean()).isFalse();
-        assertThat(updated.body().get("systemAccess").isNull()).as("left out = not answered").isTrue();
+        assertThat(updated.body().get("systemAccess").isNull())
+                .as("left out = not answered")
+                .isTrue();
         assertThat(updated.body().get("requiredLevel").asText()).isEqualTo("STAR4");
         assertThat(updated.body().get("raisedBy").get(0).asText()).isEqualTo("CONFIDENTIAL_DATA");
-        assertThat(call("PUT", linkPath, RISK, "{}").status()).as("the old version is stale").isEqualTo(409);
+        assertThat(call("PUT", linkPath, RISK, "{}").status())
+                .as("the old version is stale")
+                .isEqualTo(409);
     }
 
     @Test

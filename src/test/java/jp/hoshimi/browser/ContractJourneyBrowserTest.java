@@ -103,7 +103,8 @@ class ContractJourneyBrowserTest extends BrowserTest {
         screenshot(page, "12-contract-chain.png");
 
         // the chain exports with the three answers in words
-        Download download = page.waitForDownload(() -> page.locator("#chain-export-csv").click());
+        Download download =
+                page.waitForDownload(() -> page.locator("#chain-export-csv").click());
         String csv = new String(Files.readAllBytes(download.path()), StandardCharsets.UTF_8);
         assertThat(csv.lines().filter(line -> line.contains("株式会社セキュアネット東海")))
                 .singleElement()

@@ -58,7 +58,10 @@ class ContractSearchUrlJourneyBrowserTest extends BrowserTest {
         page.reload();
         assertThat(page.locator("#contract-count")).hasText(filtered);
         assertThat(page.locator("#contract-owner input")).hasValue(owner.value2());
-        assertThat(decoded(page.url())).contains("q=" + SEARCH).contains("level=STAR4").contains("owner=" + owner.value1());
+        assertThat(decoded(page.url()))
+                .contains("q=" + SEARCH)
+                .contains("level=STAR4")
+                .contains("owner=" + owner.value1());
         screenshot(page, "contract13-02-filters-after-reload.png");
     }
 

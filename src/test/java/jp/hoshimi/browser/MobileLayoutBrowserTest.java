@@ -161,7 +161,10 @@ class MobileLayoutBrowserTest extends SmallScreenBrowserTest {
         screenshot(page, "mobile-13-dashboard-tables.png");
 
         // a supplier's failing contracts: the grid is as tall as its (wrapped) rows, nothing cut or scrolled
-        long press = dsl.select(SUPPLIER.ID).from(SUPPLIER).where(SUPPLIER.NAME.eq(PRESS)).fetchSingle(SUPPLIER.ID);
+        long press = dsl.select(SUPPLIER.ID)
+                .from(SUPPLIER)
+                .where(SUPPLIER.NAME.eq(PRESS))
+                .fetchSingle(SUPPLIER.ID);
         page.navigate(url("suppliers/" + press));
         Locator failing = page.locator("#supplier-failing-grid");
         assertThat(failing).isVisible();

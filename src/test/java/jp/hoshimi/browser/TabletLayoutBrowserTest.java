@@ -65,7 +65,8 @@ class TabletLayoutBrowserTest extends SmallScreenBrowserTest {
         assertFitsTheTablet(page, "tablet-03-supplier.png");
 
         page.navigate(url("suppliers"));
-        assertOnScreen(page.locator("#supplier-grid vaadin-grid-cell-content .name-cell").first());
+        assertOnScreen(page.locator("#supplier-grid vaadin-grid-cell-content .name-cell")
+                .first());
         assertStatusInReach(page, "#supplier-grid");
         assertFitsTheTablet(page, "tablet-04-suppliers.png");
 

@@ -347,9 +347,7 @@ class ImportServiceTest {
 
         // Japanese headers: blank cells keep the stored answers, an answered cell fills the gap
         byte[] japanese = ImportFixtures.utf8(
-                "契約番号,再委託先取引先コード,機密情報が渡る,システム接続あり,停止で業務に遅延",
-                "HMC-2026-0013,S-10031,,,",
-                "HMC-2026-0013,S-10034,,いいえ,");
+                "契約番号,再委託先取引先コード,機密情報が渡る,システム接続あり,停止で業務に遅延", "HMC-2026-0013,S-10031,,,", "HMC-2026-0013,S-10034,,いいえ,");
         ImportRun again = run(ImportKind.SUBCONTRACTING, "links-blank-ja.csv", japanese, false);
         assertThat(again.status()).isEqualTo(ImportStatus.APPLIED);
         assertThat(imports.rows(again.id(), RowOutcome.UNCHANGED, 0, 10)).hasSize(1);

@@ -26,6 +26,8 @@ import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.security.ApiTokenInfo;
 import jp.hoshimi.security.ApiTokenService;
 import jp.hoshimi.security.Role;
+import jp.hoshimi.security.sso.SsoMappingService;
+import jp.hoshimi.security.sso.SsoProperties;
 import jp.hoshimi.shared.ValidationException;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.Notifications;
@@ -44,7 +46,7 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
     private final Map<Long, String> unitNames;
     private final OrgUnitService orgUnits;
 
-    AdminView(ApiTokenService apiTokens, OrgUnitService orgUnits) {
+    AdminView(ApiTokenService apiTokens, OrgUnitService orgUnits, SsoMappingService ssoMappings, SsoProperties sso) {
         this.apiTokens = apiTokens;
         this.orgUnits = orgUnits;
         this.unitNames = orgUnits.all().stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name));
@@ -54,6 +56,7 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
         tabs.setSizeFull();
         tabs.add(getTranslation("admin.tab.organisation"), new OrganisationTab(orgUnits));
         tabs.add(getTranslation("admin.tab.apiTokens"), tokensTab());
+        tabs.add(getTranslation("admin.tab.sso"), new SingleSignOnTab(ssoMappings, orgUnits, sso));
         add(new ViewToolbar(getTranslation("nav.admin")), tabs);
     }
 

@@ -491,7 +491,12 @@ public class AlertRepository {
         Map<Long, List<AlertContract>> result = new HashMap<>();
         for (List<Long> chunk : chunks(alertIds)) {
             var from = dsl.select(
-                            c.ALERT_ID, c.CONTRACT_ID, c.CONTRACT_NUMBER, c.CONTRACT_TITLE, c.REQUIRED_LEVEL, previousStatus)
+                            c.ALERT_ID,
+                            c.CONTRACT_ID,
+                            c.CONTRACT_NUMBER,
+                            c.CONTRACT_TITLE,
+                            c.REQUIRED_LEVEL,
+                            previousStatus)
                     .from(c)
                     .join(a)
                     .on(a.ID.eq(c.ALERT_ID));

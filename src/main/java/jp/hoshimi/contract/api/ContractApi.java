@@ -88,14 +88,14 @@ class ContractApi {
             Boolean confidentialDataFlows,
 
             @Schema(
-                    description = "Chart Q3: the child's environment can connect into our internal systems;"
-                            + NOT_ANSWERED,
+                    description =
+                            "Chart Q3: the child's environment can connect into our internal systems;" + NOT_ANSWERED,
                     nullable = true)
             Boolean systemAccess,
 
             @Schema(
-                    description = "Chart Q2: the child's stoppage would unacceptably delay our business;"
-                            + NOT_ANSWERED,
+                    description =
+                            "Chart Q2: the child's stoppage would unacceptably delay our business;" + NOT_ANSWERED,
                     nullable = true)
             Boolean businessCritical,
 

@@ -226,14 +226,21 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                     cell("risk-title", new Span(c.title())),
                     cell("risk-supplier", new Anchor("suppliers/" + c.supplierId(), c.supplierName())),
                     cell("risk-unit", new Span(c.orgUnitName())),
-                    labelled(cell("risk-level", new Span(getTranslation(c.requiredLevel().messageKey()))),
+                    labelled(
+                            cell(
+                                    "risk-level",
+                                    new Span(getTranslation(c.requiredLevel().messageKey()))),
                             "contract.field.requiredLevel"),
-                    labelled(cell("risk-links", new Span(c.failingLinks() + " / " + c.links())),
+                    labelled(
+                            cell("risk-links", new Span(c.failingLinks() + " / " + c.links())),
                             "dashboard.riskiest.failingLinks"),
-                    labelled(cell("risk-until", new Span(
-                                    c.earliestValidUntil() == null
-                                            ? "—"
-                                            : c.earliestValidUntil().toString())),
+                    labelled(
+                            cell(
+                                    "risk-until",
+                                    new Span(
+                                            c.earliestValidUntil() == null
+                                                    ? "—"
+                                                    : c.earliestValidUntil().toString())),
                             "list.column.earliestValidUntil"));
         }
         riskiest.add(table);
@@ -282,7 +289,11 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
             Div unit = new Div(new Span(row.unit().name()));
             unit.addClassName("heat-unit");
             unit.getStyle().set("padding-left", (0.25 + row.depth() * 1.25) + "em");
-            table.add(unit, cell("heat-level", new Span(getTranslation(row.requiredLevel().messageKey()))));
+            table.add(
+                    unit,
+                    cell(
+                            "heat-level",
+                            new Span(getTranslation(row.requiredLevel().messageKey()))));
             long total = row.counts().total();
             for (ComplianceStatus status : ComplianceStatus.values()) {
                 long n = row.counts().of(status);

@@ -19,6 +19,9 @@ class DatabaseUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        return users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
+        // an account of the single sign-on provider has no password here: refused like an unknown name
+        return users.findByUsername(username)
+                .filter(user -> user.passwordHash() != null)
+                .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
     }
 }

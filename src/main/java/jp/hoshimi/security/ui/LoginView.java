@@ -1,10 +1,13 @@
 package jp.hoshimi.security.ui;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -21,6 +24,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import jp.hoshimi.security.StartupReadiness;
+import jp.hoshimi.security.sso.SsoProperties;
+import jp.hoshimi.security.sso.SsoRefusal;
 import jp.hoshimi.shared.ui.ComponentTexts;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.LanguageSwitch;
@@ -35,12 +40,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     final LoginForm form = new LoginForm();
     final Paragraph starting = new Paragraph();
+    final Button ssoSignIn = new Button();
+    final Paragraph ssoError = new Paragraph();
     private final StartupReadiness readiness;
+    private final SsoProperties sso;
     private final Clock clock;
+    private final Div card;
     private Registration poll;
 
-    public LoginView(StartupReadiness readiness, Clock clock) {
+    public LoginView(StartupReadiness readiness, SsoProperties sso, Clock clock) {
         this.readiness = readiness;
+        this.sso = sso;
         this.clock = clock;
         addClassName("login-view");
         setSizeFull();
@@ -68,9 +78,28 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         starting.getElement().setAttribute("role", "status");
         starting.setText(getTranslation("login.starting"));
 
-        Div card = new Div(new Div(star, title), description, starting, form, languageRow, footer);
+        card = new Div(
+                new Div(star, title), description, starting, ssoError, singleSignOn(), form, languageRow, footer);
         card.addClassName("login-card");
         add(card);
+    }
+
+    /** "Sign in with <provider>" when single sign-on is configured (it starts at the provider). */
+    private Button singleSignOn() {
+        ssoSignIn.setId("sso-sign-in");
+        ssoSignIn.addClassName("sso-sign-in");
+        ssoSignIn.setText(getTranslation("sso.signInWith", sso.providerName()));
+        ssoSignIn.setIcon(VaadinIcon.SIGN_IN.create());
+        ssoSignIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        ssoSignIn.setWidthFull();
+        ssoSignIn.setVisible(sso.enabled());
+        ssoSignIn.addClickListener(
+                click -> click.getSource().getUI().ifPresent(ui -> ui.getPage().setLocation(sso.authorizationPath())));
+        ssoError.setId("sso-error");
+        ssoError.addClassName("sso-error");
+        ssoError.setText(getTranslation("sso.error", sso.providerName()));
+        ssoError.setVisible(false);
+        return ssoSignIn;
     }
 
     @Override
@@ -82,6 +111,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             showBlocked(parameters.get("blocked").get(0));
         } else {
             form.setError(parameters.containsKey("error"));
+        }
+        // with single sign-on the password form may be hidden; login?local shows it (break-glass administrator)
+        form.setVisible(!sso.enabled() || sso.passwordForm() || parameters.containsKey("local"));
+        ssoError.setVisible(sso.enabled() && parameters.containsKey("sso-error"));
+        if (sso.enabled() && parameters.containsKey("refused")) {
+            showRefusal(event.getUI());
         }
         showReadiness(event.getUI());
     }
@@ -104,11 +139,22 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         form.setError(true);
     }
 
+    /** Someone the provider signed in but Hoshimi refuses: the reason instead of the sign-in choices. */
+    private void showRefusal(UI ui) {
+        Object refusal = ui.getSession().getSession().getAttribute(SsoRefusal.SESSION_ATTRIBUTE);
+        if (refusal instanceof SsoRefusal known) {
+            form.setVisible(false);
+            ssoSignIn.setVisible(false);
+            card.addComponentAtIndex(2, new SsoRefusalPanel(known, sso));
+        }
+    }
+
     /** While the app is starting, sign-in is closed with a message; the page looks again every second. */
     void showReadiness(UI ui) {
         boolean ready = readiness.ready();
         starting.setVisible(!ready);
         form.setEnabled(ready);
+        ssoSignIn.setEnabled(ready);
         if (ready) {
             ui.setPollInterval(-1);
             if (poll != null) {

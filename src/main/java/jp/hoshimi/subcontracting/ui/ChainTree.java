@@ -157,17 +157,21 @@ public class ChainTree extends Composite<VerticalLayout> {
                     getTranslation(locale, "contract.field.requiredLevel"),
                     getTranslation(locale, "chain.export.levelSource"),
                     getTranslation(locale, "compliance.column.status"));
-            chains.exportChain(contract.id(), row -> table.row(
-                    row.tier(),
-                    row.parentName(),
-                    row.supplierName(),
-                    row.corporateNumber(),
-                    answer(locale, row.answers().confidentialDataFlows()),
-                    answer(locale, row.answers().businessCritical()),
-                    answer(locale, row.answers().systemAccess()),
-                    getTranslation(locale, row.requiredLevel().messageKey()),
-                    getTranslation(locale, row.levelExplicit() ? "chain.level.explicit" : "chain.level.policy"),
-                    row.status() == null ? "" : getTranslation(locale, row.status().messageKey())));
+            chains.exportChain(
+                    contract.id(),
+                    row -> table.row(
+                            row.tier(),
+                            row.parentName(),
+                            row.supplierName(),
+                            row.corporateNumber(),
+                            answer(locale, row.answers().confidentialDataFlows()),
+                            answer(locale, row.answers().businessCritical()),
+                            answer(locale, row.answers().systemAccess()),
+                            getTranslation(locale, row.requiredLevel().messageKey()),
+                            getTranslation(locale, row.levelExplicit() ? "chain.level.explicit" : "chain.level.policy"),
+                            row.status() == null
+                                    ? ""
+                                    : getTranslation(locale, row.status().messageKey())));
         }
     }
 

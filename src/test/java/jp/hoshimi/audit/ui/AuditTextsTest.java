@@ -14,8 +14,16 @@ class AuditTextsTest {
 
     private static AuditEntry link(AuditAction action, String before, String after) {
         return new AuditEntry(
-                1, LocalDateTime.of(2026, 12, 7, 1, 0), "risk", "subcontracting_link", "7", action, before, after,
-                null, AuditChange.between(before, after));
+                1,
+                LocalDateTime.of(2026, 12, 7, 1, 0),
+                "risk",
+                "subcontracting_link",
+                "7",
+                action,
+                before,
+                after,
+                null,
+                AuditChange.between(before, after));
     }
 
     @Test
@@ -33,7 +41,8 @@ class AuditTextsTest {
     void a_created_link_lists_the_answers_it_was_given_and_no_before_value_reads_not_answered() {
         // a field that is null after a create is no change (nothing was there before): it is not listed
         String changes = new AuditTexts(Locale.ENGLISH)
-                .changes(link(AuditAction.CREATE, null, "{\"systemAccess\":null,\"note\":null,\"businessCritical\":false}"));
+                .changes(link(
+                        AuditAction.CREATE, null, "{\"systemAccess\":null,\"note\":null,\"businessCritical\":false}"));
 
         assertThat(changes).isEqualTo("Stoppage would delay our business: — → no");
     }

@@ -117,8 +117,7 @@ class ChainExportTest extends KaribuTest {
         assertThat(cloud.subList(0, 7))
                 .containsExactly("3", "株式会社ネクストリモート", "みらいクラウド株式会社", cloud.get(3), "はい", "いいえ", "いいえ");
         // never asked about its stoppage: not answered, not "no", and judged as before (★3 under the policy)
-        assertThat(rowOf(rows, "株式会社キタムラ熱処理").subList(4, 9))
-                .containsExactly("いいえ", "未回答", "いいえ", "★3 Basic", "（方針）");
+        assertThat(rowOf(rows, "株式会社キタムラ熱処理").subList(4, 9)).containsExactly("いいえ", "未回答", "いいえ", "★3 Basic", "（方針）");
     }
 
     @Test
@@ -159,7 +158,6 @@ class ChainExportTest extends KaribuTest {
         ContractDetails press = pressContract();
         signInAsUser("procurement2");
 
-        assertThatThrownBy(() -> chains.exportChain(press.id(), row -> {}))
-                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> chains.exportChain(press.id(), row -> {})).isInstanceOf(NotFoundException.class);
     }
 }

@@ -154,10 +154,12 @@ class ChainTreeTest extends KaribuTest {
                             tree.getTranslation("contract.chart.q3"));
             // each question offers yes / no / not answered, and a new link starts not answered on all three
             for (var question : List.of(dialog.confidentialData, dialog.businessCritical, dialog.systemAccess)) {
-                assertThat(question.getValue()).as("not answered until answered").isEqualTo(ChartAnswer.NOT_ANSWERED);
-                assertThat(question.getListDataView().getItems().map(answer -> question
-                                .getItemLabelGenerator()
-                                .apply(answer)))
+                assertThat(question.getValue())
+                        .as("not answered until answered")
+                        .isEqualTo(ChartAnswer.NOT_ANSWERED);
+                assertThat(question.getListDataView()
+                                .getItems()
+                                .map(answer -> question.getItemLabelGenerator().apply(answer)))
                         .containsExactly("はい", "いいえ", "未回答");
             }
             dialog.child.setValue(system.callAsSystem(() -> suppliers.list(new SupplierFilter("S-10031"), null, 0, 1))
@@ -172,21 +174,26 @@ class ChainTreeTest extends KaribuTest {
                     .get(0);
             assertThat(node.link().businessCritical()).isTrue();
             assertThat(node.link().confidentialDataFlows()).isFalse();
-            assertThat(node.link().systemAccess()).as("left as not answered, not stored as no").isNull();
+            assertThat(node.link().systemAccess())
+                    .as("left as not answered, not stored as no")
+                    .isNull();
             assertThat(node.link().requiredLevel()).isEqualTo(jp.hoshimi.shared.RequiredLevel.STAR4);
             assertThat(cellText(tree, node.name(), "level")).contains("停止すると業務に許容できない遅延が生じるため ★4");
             assertThat(cellText(tree, node.name(), "flows")).isEqualTo("業務停止の影響 Q3（システム接続）未回答");
 
             // editing shows the stored answers, and an answer can go back to not answered
-            LinkDialog edit =
-                    new LinkDialog(chains, suppliers, contract, contract.supplierId(), null, node.link(), tree::refresh);
+            LinkDialog edit = new LinkDialog(
+                    chains, suppliers, contract, contract.supplierId(), null, node.link(), tree::refresh);
             assertThat(List.of(
-                            edit.confidentialData.getValue(), edit.businessCritical.getValue(), edit.systemAccess.getValue()))
+                            edit.confidentialData.getValue(),
+                            edit.businessCritical.getValue(),
+                            edit.systemAccess.getValue()))
                     .containsExactly(ChartAnswer.NO, ChartAnswer.YES, ChartAnswer.NOT_ANSWERED);
             edit.confidentialData.setValue(ChartAnswer.NOT_ANSWERED);
             edit.systemAccess.setValue(ChartAnswer.NO);
             edit.save();
-            ChainLink saved = system.callAsSystem(() -> chains.chain(contract.id())).get(0);
+            ChainLink saved =
+                    system.callAsSystem(() -> chains.chain(contract.id())).get(0);
             assertThat(saved.confidentialDataFlows()).isNull();
             assertThat(saved.systemAccess()).isFalse();
             assertThat(saved.businessCritical()).isTrue();
