@@ -320,6 +320,7 @@ class ImportWorker implements DisposableBean {
         return switch (e.reason()) {
             case TOO_LARGE -> List.of(properties.maxFileSize().toMegabytes());
             case TOO_MANY_ROWS -> List.of(properties.maxRows());
+            case TOO_MANY_COLUMNS -> List.of(args.isEmpty() ? "?" : args.get(0), properties.maxColumns());
             case TOO_MUCH_TEXT -> List.of(properties.maxTotalChars());
             case DEADLINE_EXCEEDED -> List.of(properties.parseDeadline().toSeconds());
             case CELL_TOO_LONG ->
