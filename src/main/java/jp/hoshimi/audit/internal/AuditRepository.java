@@ -63,6 +63,26 @@ public class AuditRepository {
                 .execute();
     }
 
+    /** One event of {@link #insertAll}. */
+    public record Row(String entityId, AuditAction action, String before, String after) {}
+
+    /** Many events of one actor and moment in one multi-row INSERT. */
+    public void insertAll(LocalDateTime at, String actor, String entityType, List<Row> rows) {
+        var insert = dsl.insertInto(
+                AUDIT_EVENT,
+                AUDIT_EVENT.OCCURRED_AT,
+                AUDIT_EVENT.ACTOR,
+                AUDIT_EVENT.ENTITY_TYPE,
+                AUDIT_EVENT.ENTITY_ID,
+                AUDIT_EVENT.ACTION,
+                AUDIT_EVENT.BEFORE_JSON,
+                AUDIT_EVENT.AFTER_JSON);
+        for (Row row : rows) {
+            insert = insert.values(at, actor, entityType, row.entityId(), row.action().name(), row.before(), row.after());
+        }
+        insert.execute();
+    }
+
     public List<AuditEntry> historyOf(String entityType, String entityId, int limit) {
         return select(AUDIT_EVENT.ENTITY_TYPE.eq(entityType).and(AUDIT_EVENT.ENTITY_ID.eq(entityId)))
                 .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc())
