@@ -45,6 +45,27 @@ public class AuditTrail {
                 toJson(after));
     }
 
+    /** One event of a bulk write; {@link #recordAll} writes many in one INSERT. */
+    public record Event(Object entityId, AuditAction action, Object before, Object after) {}
+
+    /** Records many events of one entity type (a bulk import) with one multi-row INSERT, in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(String entityType, java.util.List<Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        LocalDateTime at = LocalDateTime.now(clock);
+        String actor = system.currentActor();
+        repository.insertAll(
+                at,
+                actor,
+                entityType,
+                events.stream()
+                        .map(e -> new AuditRepository.Row(
+                                String.valueOf(e.entityId()), e.action(), toJson(e.before()), toJson(e.after())))
+                        .toList());
+    }
+
     private String toJson(Object state) {
         if (state == null) {
             return null;

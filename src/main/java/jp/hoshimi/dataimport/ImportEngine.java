@@ -97,6 +97,16 @@ final class ImportEngine {
             throw new MappingRequired(mapping);
         }
         ImportCounts[] counts = {ImportCounts.zero()};
+        forEachDataRow(spool, mapping, progress, values -> {
+            ImportRowResult result = importer.importRow(values);
+            counts[0] = counts[0].plus(result.outcome());
+            sink.accept(result);
+        });
+        return counts[0];
+    }
+
+    /** Every non-blank spooled row below the header row, mapped; {@code progress} counts every spooled row. */
+    static void forEachDataRow(Path spool, ColumnMapping mapping, IntConsumer progress, Consumer<RowValues> action) {
         int[] done = {0};
         RowSpool.forEach(spool, (rowNumber, cells) -> {
             progress.accept(++done[0]);
@@ -104,14 +114,10 @@ final class ImportEngine {
                 return;
             }
             RowValues values = new RowValues(rowNumber, mapping, cells);
-            if (values.isBlank()) {
-                return;
+            if (!values.isBlank()) {
+                action.accept(values);
             }
-            ImportRowResult result = importer.importRow(values);
-            counts[0] = counts[0].plus(result.outcome());
-            sink.accept(result);
         });
-        return counts[0];
     }
 
     private static List<String> texts(List<CellValue> cells) {

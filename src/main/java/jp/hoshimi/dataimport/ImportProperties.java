@@ -19,6 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param queueCapacity how many imports may wait; beyond that an upload is refused with "try again later"
  * @param workDir where uploaded files and their read rows are kept until applied or discarded
  * @param keepFiles how long an unapplied upload is kept
+ * @param maxColumns most columns in a row (the header row above all); a wider file is refused with a plain message
  */
 @ConfigurationProperties("hoshimi.import")
 public record ImportProperties(
@@ -30,7 +31,8 @@ public record ImportProperties(
         @DefaultValue("1") int workers,
         @DefaultValue("20") int queueCapacity,
         Path workDir,
-        @DefaultValue("24h") Duration keepFiles) {
+        @DefaultValue("24h") Duration keepFiles,
+        @DefaultValue("" + ReadLimits.DEFAULT_MAX_COLUMNS) int maxColumns) {
 
     public ImportProperties {
         if (maxCellChars > 20_000) {
@@ -42,6 +44,6 @@ public record ImportProperties(
     }
 
     public ReadLimits readLimits() {
-        return new ReadLimits(maxFileSize.toBytes(), maxRows, maxCellChars, maxTotalChars, parseDeadline);
+        return new ReadLimits(maxFileSize.toBytes(), maxRows, maxCellChars, maxTotalChars, parseDeadline, maxColumns);
     }
 }

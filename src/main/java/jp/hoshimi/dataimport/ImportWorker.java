@@ -55,6 +55,7 @@ class ImportWorker implements DisposableBean {
     private final ImportRunRepository runs;
     private final ImportProperties properties;
     private final ImportEngine engine;
+    private final SupplierStaging supplierStaging;
     private final SupplierService suppliers;
     private final ContractService contracts;
     private final SubcontractingService chains;
@@ -73,6 +74,7 @@ class ImportWorker implements DisposableBean {
     ImportWorker(
             ImportRunRepository runs,
             ImportProperties properties,
+            SupplierStaging supplierStaging,
             SupplierService suppliers,
             ContractService contracts,
             SubcontractingService chains,
@@ -88,6 +90,7 @@ class ImportWorker implements DisposableBean {
         this.properties = properties;
         SpreadsheetReader.applyPoiProtections(properties.readLimits());
         this.engine = new ImportEngine(new SpreadsheetReader(properties.readLimits()));
+        this.supplierStaging = supplierStaging;
         this.suppliers = suppliers;
         this.contracts = contracts;
         this.chains = chains;
@@ -218,16 +221,9 @@ class ImportWorker implements DisposableBean {
             runs.recordMapping(runId, mapping);
             runs.deleteRows(runId);
             RowBuffer buffer = new RowBuffer(runId);
-            ImportCounts counts = work.execute(status -> {
-                status.setRollbackOnly(); // a check never writes master data
-                return engine.process(
-                        spoolFile(runId),
-                        kind,
-                        mapping,
-                        importer(kind),
-                        buffer,
-                        n -> report(runId, ImportProgress.Phase.CHECKING, n, total));
-            });
+            ImportCounts counts = kind == ImportKind.SUPPLIERS
+                    ? checkStaged(runId, kind, mapping, buffer, total)
+                    : checkInRolledBackTransaction(runId, kind, mapping, buffer, total);
             buffer.flush();
             runs.recordCounts(runId, counts);
             // no alert for a preview: its user is watching it (only an apply, which changes data, is announced)
@@ -246,6 +242,50 @@ class ImportWorker implements DisposableBean {
         }
     }
 
+    /**
+     * Suppliers: staged and compared set-based with plain reads, so a preview locks nothing that other
+     * users write (issue 15; decision 0019).
+     */
+    private ImportCounts checkStaged(long runId, ImportKind kind, ColumnMapping mapping, RowBuffer buffer, int total) {
+        if (!mapping.missingRequired(kind).isEmpty()) {
+            throw new ImportEngine.MappingRequired(mapping);
+        }
+        supplierStaging.stage(
+                runId, spoolFile(runId), mapping, n -> report(runId, ImportProgress.Phase.CHECKING, n / 2, total));
+        return supplierStaging.classify(
+                runId, buffer, n -> report(runId, ImportProgress.Phase.CHECKING, (total + n) / 2, total));
+    }
+
+    /** Contracts and links: every row through its service in a transaction that is always rolled back. */
+    private ImportCounts checkInRolledBackTransaction(
+            long runId, ImportKind kind, ColumnMapping mapping, RowBuffer buffer, int total) {
+        return work.execute(status -> {
+            status.setRollbackOnly(); // a check never writes master data
+            return engine.process(
+                    spoolFile(runId),
+                    kind,
+                    mapping,
+                    importer(kind),
+                    buffer,
+                    n -> report(runId, ImportProgress.Phase.CHECKING, n, total));
+        });
+    }
+
+    /** Suppliers: compared again (the master may have moved since the preview), then written in bulk. */
+    private ImportCounts applyStaged(long runId, ColumnMapping mapping, RowBuffer buffer, int total) {
+        if (!supplierStaging.isStaged(runId)) {
+            supplierStaging.stage(runId, spoolFile(runId), mapping, n -> {});
+        }
+        ImportCounts counts = supplierStaging.classify(
+                runId, buffer, n -> report(runId, ImportProgress.Phase.APPLYING, n / 2, total));
+        buffer.flush();
+        if (counts.error() == 0) {
+            work.executeWithoutResult(status -> supplierStaging.write(
+                    runId, n -> report(runId, ImportProgress.Phase.APPLYING, (total + n) / 2, total)));
+        }
+        return counts;
+    }
+
     private void doApply(long runId, ImportKind kind, ColumnMapping mapping, int total) {
         if (!Files.exists(spoolFile(runId))) {
             runs.fail(
@@ -258,19 +298,22 @@ class ImportWorker implements DisposableBean {
         }
         try {
             RowBuffer buffer = new RowBuffer(runId);
-            ImportCounts counts = work.execute(status -> {
-                ImportCounts result = engine.process(
-                        spoolFile(runId),
-                        kind,
-                        mapping,
-                        importer(kind),
-                        buffer,
-                        n -> report(runId, ImportProgress.Phase.APPLYING, n, total));
-                if (result.error() > 0) {
-                    status.setRollbackOnly(); // all or nothing: one failed row and the whole file is rolled back
-                }
-                return result;
-            });
+            ImportCounts counts = kind == ImportKind.SUPPLIERS
+                    ? applyStaged(runId, mapping, buffer, total)
+                    : work.execute(status -> {
+                        ImportCounts result = engine.process(
+                                spoolFile(runId),
+                                kind,
+                                mapping,
+                                importer(kind),
+                                buffer,
+                                n -> report(runId, ImportProgress.Phase.APPLYING, n, total));
+                        if (result.error() > 0) {
+                            status.setRollbackOnly(); // all or nothing: one failed row and the whole file is rolled
+                            // back
+                        }
+                        return result;
+                    });
             buffer.flush();
             runs.recordCounts(runId, counts);
             if (counts.error() > 0) {
@@ -302,7 +345,7 @@ class ImportWorker implements DisposableBean {
     private RowImporter importer(ImportKind kind) {
         SupplierRefs refs = new SupplierRefs(suppliers);
         return switch (kind) {
-            case SUPPLIERS -> new SupplierRowImporter(suppliers);
+            case SUPPLIERS -> throw new IllegalStateException("suppliers are imported set-based (SupplierStaging)");
             case CONTRACTS -> new ContractRowImporter(contracts, refs, orgUnits, users);
             case SUBCONTRACTING -> new LinkRowImporter(contracts, chains, refs);
         };
@@ -315,6 +358,7 @@ class ImportWorker implements DisposableBean {
     }
 
     void deleteFiles(long runId) {
+        supplierStaging.clear(runId);
         deleteQuietly(uploadFile(runId));
         deleteQuietly(spoolFile(runId));
     }
@@ -325,6 +369,7 @@ class ImportWorker implements DisposableBean {
         return switch (e.reason()) {
             case TOO_LARGE -> List.of(properties.maxFileSize().toMegabytes());
             case TOO_MANY_ROWS -> List.of(properties.maxRows());
+            case TOO_MANY_COLUMNS -> List.of(args.isEmpty() ? "?" : args.get(0), properties.maxColumns());
             case TOO_MUCH_TEXT -> List.of(properties.maxTotalChars());
             case DEADLINE_EXCEEDED -> List.of(properties.parseDeadline().toSeconds());
             case CELL_TOO_LONG ->

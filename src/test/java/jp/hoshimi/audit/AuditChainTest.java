@@ -105,6 +105,39 @@ class AuditChainTest extends KaribuTest {
     }
 
     @Test
+    void a_bulk_write_of_an_import_continues_the_chain() {
+        long before = newestId();
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> system.runAsSystem(() -> trail.recordAll(
+                        "supplier",
+                        List.of(
+                                new AuditTrail.Event(911, AuditAction.CREATE, null, Map.of("name", "一括1")),
+                                new AuditTrail.Event(912, AuditAction.CREATE, null, Map.of("name", "一括2")),
+                                new AuditTrail.Event(
+                                        913, AuditAction.UPDATE, Map.of("name", "旧"), Map.of("name", "一括3"))))));
+        List<Record> rows = dsl.select(AUDIT_EVENT.ID, AUDIT_EVENT.PREV_HASH, AUDIT_EVENT.HASH)
+                .from(AUDIT_EVENT)
+                .where(AUDIT_EVENT.ID.gt(before))
+                .orderBy(AUDIT_EVENT.ID)
+                .fetch()
+                .map(r -> r);
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(2).get(AUDIT_EVENT.PREV_HASH)).isEqualTo(rows.get(1).get(AUDIT_EVENT.HASH));
+        assertThat(verify().isIntact()).as("the chain after a bulk write").isTrue();
+        Long middle = rows.get(1).get(AUDIT_EVENT.ID);
+        String original = dsl.select(AUDIT_EVENT.AFTER_JSON)
+                .from(AUDIT_EVENT)
+                .where(AUDIT_EVENT.ID.eq(middle))
+                .fetchOne(AUDIT_EVENT.AFTER_JSON);
+        dsl.execute("update audit_event set after_json = '{\"name\":\"改ざん\"}' where id = ?", middle);
+        try {
+            assertThat(verify().firstBrokenEventId()).isEqualTo(middle);
+        } finally {
+            dsl.execute("update audit_event set after_json = ? where id = ?", original, middle);
+        }
+    }
+
+    @Test
     void an_event_edited_in_sql_is_detected_at_its_id() {
         long middle = written.get(1);
         String original = dsl.fetchValue("select after_json from audit_event where id = ?", middle)

@@ -106,4 +106,21 @@ class ImportJourneyBrowserTest extends BrowserTest {
                         .value1())
                 .isEqualTo("愛知県刈谷市昭和町");
     }
+
+    /** Issue 15.6: a sheet with 20,000 header columns is refused plainly, naming the limit. */
+    @Test
+    void a_sheet_twenty_thousand_columns_wide_is_refused_with_the_column_limit() {
+        StringBuilder header = new StringBuilder("取引先名");
+        for (int c = 1; c < 20_000; c++) {
+            header.append(",列").append(c);
+        }
+        byte[] wide = (header + "\r\n幅広株式会社\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Page page = newPage("ja-JP");
+        signIn(page, "procurement", DEMO_PASSWORD);
+        page.navigate(url("imports"));
+        page.locator("#import-upload input[type=file]").setInputFiles(new FilePayload("wide.csv", "text/csv", wide));
+        page.locator("#import-status[data-status=REJECTED]").waitFor();
+        assertThat(page.locator("#import-status-text").textContent()).contains("1 行目の列数が上限の 200 列を超えています");
+        screenshot(page, "import15-01-too-many-columns.png");
+    }
 }

@@ -61,6 +61,9 @@ class ImportServiceTest {
     @Autowired
     UserDetailsService userDetails;
 
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
     /** A valid 法人番号 for a 12-digit base (NTA check digit). */
     static String corporateNumber(String base12) {
         return jp.hoshimi.shared.CorporateNumber.withCheckDigit(base12);
@@ -428,6 +431,27 @@ class ImportServiceTest {
         ImportRun run = run(ImportKind.SUPPLIERS, "suppliers.xlsx", pdf, false);
         assertThat(run.status()).isEqualTo(ImportStatus.REJECTED);
         assertThat(run.errorCode()).isEqualTo("import.rejected.not-a-spreadsheet");
+    }
+
+    @Test
+    @WithUserDetails("procurement")
+    void aSheetWithTwentyThousandHeaderColumnsIsRefusedWithThePlainLimit() {
+        // as the hostile file of issue 15 (a CSV: .xlsx stops at 16,384 columns)
+        StringBuilder header = new StringBuilder("取引先名,法人番号");
+        for (int c = 2; c < 20_000; c++) {
+            header.append(",列").append(c);
+        }
+        byte[] file = ImportFixtures.utf8(header.toString(), "幅広株式会社,");
+
+        ImportRun run = run(ImportKind.SUPPLIERS, "wide.csv", file, true);
+
+        assertThat(run.status()).isEqualTo(ImportStatus.REJECTED);
+        assertThat(run.errorCode()).isEqualTo("import.rejected.too-many-columns");
+        assertThat(run.errorArgs()).containsExactly(1, 200);
+        Object[] args = run.errorArgs().toArray();
+        assertThat(messages.getMessage(run.errorCode(), args, Locale.ENGLISH))
+                .contains("Row 1 has more than 200 columns");
+        assertThat(messages.getMessage(run.errorCode(), args, Locale.JAPANESE)).contains("1 行目の列数が上限の 200 列を超えています");
     }
 
     @Test

@@ -63,16 +63,11 @@ public class AuditRepository {
             AuditAction action,
             String before,
             String after) {
-        var head = dsl.select(AUDIT_CHAIN_HEAD.LAST_EVENT_ID, AUDIT_CHAIN_HEAD.LAST_HASH)
-                .from(AUDIT_CHAIN_HEAD)
-                .where(AUDIT_CHAIN_HEAD.ID.eq(HEAD))
-                .forUpdate()
-                .fetchSingle();
-        Long newest = dsl.select(DSL.max(AUDIT_EVENT.ID)).from(AUDIT_EVENT).fetchOne(0, Long.class);
-        long id = Math.max(head.value1(), newest == null ? 0 : newest) + 1;
+        ChainHead head = lockHead();
+        long id = head.nextId();
         LocalDateTime occurredAt = at.truncatedTo(ChronoUnit.MICROS);
         String hash = AuditChain.hash(
-                id, occurredAt, actor, entityType, entityId, action.name(), before, after, head.value2());
+                id, occurredAt, actor, entityType, entityId, action.name(), before, after, head.lastHash());
         dsl.insertInto(AUDIT_EVENT)
                 .set(AUDIT_EVENT.ID, id)
                 .set(AUDIT_EVENT.OCCURRED_AT, occurredAt)
@@ -82,12 +77,29 @@ public class AuditRepository {
                 .set(AUDIT_EVENT.ACTION, action.name())
                 .set(AUDIT_EVENT.BEFORE_JSON, before)
                 .set(AUDIT_EVENT.AFTER_JSON, after)
-                .set(AUDIT_EVENT.PREV_HASH, head.value2())
+                .set(AUDIT_EVENT.PREV_HASH, head.lastHash())
                 .set(AUDIT_EVENT.HASH, hash)
                 .execute();
+        moveHead(id, hash);
+    }
+
+    /** The chain's end, locked until the caller's transaction ends; the next id follows the head's. */
+    private record ChainHead(long nextId, String lastHash) {}
+
+    private ChainHead lockHead() {
+        var head = dsl.select(AUDIT_CHAIN_HEAD.LAST_EVENT_ID, AUDIT_CHAIN_HEAD.LAST_HASH)
+                .from(AUDIT_CHAIN_HEAD)
+                .where(AUDIT_CHAIN_HEAD.ID.eq(HEAD))
+                .forUpdate()
+                .fetchSingle();
+        Long newest = dsl.select(DSL.max(AUDIT_EVENT.ID)).from(AUDIT_EVENT).fetchOne(0, Long.class);
+        return new ChainHead(Math.max(head.value1(), newest == null ? 0 : newest) + 1, head.value2());
+    }
+
+    private void moveHead(long lastEventId, String lastHash) {
         dsl.update(AUDIT_CHAIN_HEAD)
-                .set(AUDIT_CHAIN_HEAD.LAST_EVENT_ID, id)
-                .set(AUDIT_CHAIN_HEAD.LAST_HASH, hash)
+                .set(AUDIT_CHAIN_HEAD.LAST_EVENT_ID, lastEventId)
+                .set(AUDIT_CHAIN_HEAD.LAST_HASH, lastHash)
                 .where(AUDIT_CHAIN_HEAD.ID.eq(HEAD))
                 .execute();
     }
@@ -152,6 +164,62 @@ public class AuditRepository {
             return new AuditChainCheck(checked, lastId, AuditChainCheck.Break.EVENTS_MISSING_AT_END);
         }
         return AuditChainCheck.intact(checked);
+    }
+
+    /** One event of {@link #insertAll}. */
+    public record Row(String entityId, AuditAction action, String before, String after) {}
+
+    /**
+     * Many events of one actor and moment in one multi-row INSERT, appended to the hash chain like
+     * {@link #insert}: the head row is locked, ids follow the head's, each event's hash takes the previous one.
+     */
+    public void insertAll(LocalDateTime at, String actor, String entityType, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        ChainHead head = lockHead();
+        LocalDateTime occurredAt = at.truncatedTo(ChronoUnit.MICROS);
+        var insert = dsl.insertInto(
+                AUDIT_EVENT,
+                AUDIT_EVENT.ID,
+                AUDIT_EVENT.OCCURRED_AT,
+                AUDIT_EVENT.ACTOR,
+                AUDIT_EVENT.ENTITY_TYPE,
+                AUDIT_EVENT.ENTITY_ID,
+                AUDIT_EVENT.ACTION,
+                AUDIT_EVENT.BEFORE_JSON,
+                AUDIT_EVENT.AFTER_JSON,
+                AUDIT_EVENT.PREV_HASH,
+                AUDIT_EVENT.HASH);
+        long id = head.nextId();
+        String previous = head.lastHash();
+        for (Row row : rows) {
+            String hash = AuditChain.hash(
+                    id,
+                    occurredAt,
+                    actor,
+                    entityType,
+                    row.entityId(),
+                    row.action().name(),
+                    row.before(),
+                    row.after(),
+                    previous);
+            insert = insert.values(
+                    id,
+                    occurredAt,
+                    actor,
+                    entityType,
+                    row.entityId(),
+                    row.action().name(),
+                    row.before(),
+                    row.after(),
+                    previous,
+                    hash);
+            previous = hash;
+            id++;
+        }
+        insert.execute();
+        moveHead(id - 1, previous);
     }
 
     public List<AuditEntry> historyOf(String entityType, String entityId, int limit) {

@@ -36,6 +36,8 @@ public final class ImportRejectedException extends RuntimeException {
         TOO_MANY_ROWS,
         /** Args: row number (Integer), column letter (String, "A"), the limit in characters (Integer). */
         CELL_TOO_LONG,
+        /** A row has more columns (up to its last non-blank cell) than allowed. Args: row number (Integer), the limit (Integer). */
+        TOO_MANY_COLUMNS,
         /** Args: row number (Integer) where the total went over, the limit in characters (Long). */
         TOO_MUCH_TEXT,
         /** Args: the last row number reached (Integer), the deadline in seconds (Long). */

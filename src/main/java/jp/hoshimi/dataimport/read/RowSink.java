@@ -48,6 +48,9 @@ final class RowSink {
         if (rowCount > limits.maxRows()) {
             throw new ImportRejectedException(Reason.TOO_MANY_ROWS, rowNumber, limits.maxRows());
         }
+        if (cells.size() > limits.maxColumns()) {
+            throw new ImportRejectedException(Reason.TOO_MANY_COLUMNS, rowNumber, limits.maxColumns());
+        }
         for (int column = 0; column < cells.size(); column++) {
             String text = cells.get(column).asText();
             int length = text.length() > limits.maxCellChars() ? text.codePointCount(0, text.length()) : text.length();

@@ -88,6 +88,15 @@ class ApiExceptionHandler {
                         e.code(), messages.getTranslation(e.messageKey(), request.getLocale(), e.arguments())));
     }
 
+    /** A deadlock or lock wait that its retries did not overcome: busy, try again (never a 500). */
+    @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+    ResponseEntity<ApiError> busy(Exception e, HttpServletRequest request) {
+        log.warn("Lock conflict after retries: {}", firstLine(e.getMessage()));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "2")
+                .body(ApiError.of("BUSY", messages.getTranslation("error.busy", request.getLocale())));
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ApiError> forbidden(AccessDeniedException e, HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
@@ -107,6 +116,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+        if (jp.hoshimi.shared.tx.LockConflictRetry.isLockConflict(e)) {
+            return busy(e, request);
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unhandled API error, reference {}", reference, e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)

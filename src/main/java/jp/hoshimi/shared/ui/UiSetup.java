@@ -45,6 +45,9 @@ class UiSetup implements VaadinServiceInitListener {
                             if (hasCause(cause, AccessDeniedException.class)) {
                                 message = ui.getTranslation("error.accessDenied");
                                 log.warn("Access denied: {}", cause.getMessage());
+                            } else if (jp.hoshimi.shared.tx.LockConflictRetry.isLockConflict(cause)) {
+                                message = ui.getTranslation("error.busy");
+                                log.warn("Lock conflict after retries: {}", cause.getMessage());
                             } else {
                                 String reference = UUID.randomUUID().toString().substring(0, 8);
                                 log.error("Unhandled error, reference {}", reference, cause);

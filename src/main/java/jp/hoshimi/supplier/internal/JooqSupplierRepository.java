@@ -273,6 +273,61 @@ class JooqSupplierRepository implements SupplierRepository {
     }
 
     @Override
+    public List<Long> insertAll(List<SupplierRow> rows, LocalDateTime now) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var insert = dsl.insertInto(SUPPLIER)
+                .set(toRecord(rows.get(0)))
+                .set(SUPPLIER.CREATED_AT, now)
+                .set(SUPPLIER.UPDATED_AT, now)
+                .set(SUPPLIER.VERSION, 0);
+        for (SupplierRow row : rows.subList(1, rows.size())) {
+            insert = insert.newRecord()
+                    .set(toRecord(row))
+                    .set(SUPPLIER.CREATED_AT, now)
+                    .set(SUPPLIER.UPDATED_AT, now)
+                    .set(SUPPLIER.VERSION, 0);
+        }
+        // MariaDB's INSERT … RETURNING answers in the order of the VALUES rows
+        List<Long> ids = insert.returningResult(SUPPLIER.ID).fetch(r -> r.value1());
+        if (ids.size() != rows.size()) {
+            throw new IllegalStateException("inserted " + rows.size() + " suppliers but got " + ids.size() + " ids");
+        }
+        refreshNameFragments(ids);
+        return ids;
+    }
+
+    @Override
+    public java.util.Map<Long, Integer> lockVersions(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return dsl.select(SUPPLIER.ID, SUPPLIER.VERSION)
+                .from(SUPPLIER)
+                .where(SUPPLIER.ID.in(ids))
+                .forUpdate()
+                .fetchMap(SUPPLIER.ID, SUPPLIER.VERSION);
+    }
+
+    @Override
+    public void updateAll(java.util.Map<Long, SupplierRow> rows, LocalDateTime now) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        dsl.batch(rows.entrySet().stream()
+                        .map(e -> dsl.update(SUPPLIER)
+                                .set(toRecord(e.getValue()))
+                                .set(SUPPLIER.UPDATED_AT, now)
+                                .set(SUPPLIER.VERSION, SUPPLIER.VERSION.plus(1))
+                                .where(SUPPLIER.ID.eq(e.getKey())))
+                        .toList())
+                .execute();
+        refreshNameFragments(rows.keySet());
+        refreshContractSortKeys(rows.keySet());
+    }
+
+    @Override
     public boolean update(long id, int version, SupplierRow row, LocalDateTime now) {
         boolean updated = dsl.update(SUPPLIER)
                         .set(toRecord(row))

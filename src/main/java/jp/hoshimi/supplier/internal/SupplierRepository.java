@@ -41,6 +41,21 @@ public interface SupplierRepository {
     long insert(SupplierRow row, LocalDateTime now);
 
     /**
+     * Inserts the rows with one multi-row INSERT and their name fragments with one INSERT … SELECT; returns
+     * the new ids in the order of {@code rows}.
+     */
+    List<Long> insertAll(List<SupplierRow> rows, LocalDateTime now);
+
+    /** Locks these suppliers (for a bulk update) and returns their stored versions by id. */
+    java.util.Map<Long, Integer> lockVersions(Collection<Long> ids);
+
+    /**
+     * Writes rows whose versions were checked under {@link #lockVersions} (one UPDATE each, sent as one
+     * JDBC batch), then refreshes their fragments and contract sort keys set-based.
+     */
+    void updateAll(java.util.Map<Long, SupplierRow> rows, LocalDateTime now);
+
+    /**
      * Updates only if the stored version is still {@code version}; false when it is not. Refreshes the
      * name fragments and the sort key copied onto the supplier's contracts.
      */

@@ -53,6 +53,23 @@ class ReadLimitsTest {
     }
 
     @Test
+    void columns_beyond_the_limit_are_refused_and_trailing_blank_cells_do_not_count() {
+        ReadLimits threeColumns = new ReadLimits(
+                DEFAULTS.maxFileBytes(),
+                DEFAULTS.maxRows(),
+                DEFAULTS.maxCellChars(),
+                DEFAULTS.maxTotalChars(),
+                DEFAULTS.parseDeadline(),
+                3);
+        Path fits = write(dir, "fits.csv", utf8("会社名,カナ,国,,,,\nA社,エー,JP,,,\n"));
+        Path wide = write(dir, "wide.csv", utf8("会社名,カナ,国\nA社,エー,JP,,x\n"));
+
+        assertThat(read(fits, threeColumns).result().rowCount()).isEqualTo(2);
+        assertRejected(() -> read(wide, threeColumns), Reason.TOO_MANY_COLUMNS, 2, 3);
+        assertThat(DEFAULTS.maxColumns()).isEqualTo(200);
+    }
+
+    @Test
     void cell_over_the_limit_names_row_and_column() {
         ReadLimits fiveChars = limits(DEFAULTS.maxFileBytes(), DEFAULTS.maxRows(), 5, DEFAULTS.maxTotalChars());
         // five characters outside the BMP are ten UTF-16 units but five characters

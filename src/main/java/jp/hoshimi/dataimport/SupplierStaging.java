@@ -1,0 +1,347 @@
+package jp.hoshimi.dataimport;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import jp.hoshimi.dataimport.internal.SupplierStageRepository;
+import jp.hoshimi.dataimport.internal.SupplierStageRepository.Candidate;
+import jp.hoshimi.dataimport.internal.SupplierStageRepository.Classified;
+import jp.hoshimi.dataimport.internal.SupplierStageRepository.Staged;
+import jp.hoshimi.dataimport.internal.SupplierStageRepository.Stored;
+import jp.hoshimi.dataimport.internal.SupplierStageRepository.ToWrite;
+import jp.hoshimi.shared.CorporateNumber;
+import jp.hoshimi.shared.FieldProblem;
+import jp.hoshimi.shared.InvalidCorporateNumberException;
+import jp.hoshimi.supplier.SupplierForm;
+import jp.hoshimi.supplier.SupplierRules;
+import jp.hoshimi.supplier.SupplierService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The supplier import, set-based (decision 0019): {@link #stage} streams the spooled rows into the
+ * staging table, checking each cell with the editor's own rules ({@link SupplierRules#cellProblems});
+ * {@link #classify} compares the whole file with the master in one plain SELECT (no locks) and writes
+ * each row's outcome; {@link #write} applies the new and changed rows in bulk in the caller's
+ * transaction. The rules are those of the per-row path it replaces (decision 0006): keys, blank cells
+ * keep the stored value, repeated rows, duplicates within the file and against the master.
+ */
+@Component
+class SupplierStaging {
+
+    private static final int BATCH = 1000;
+
+    private final SupplierStageRepository stage;
+    private final SupplierService suppliers;
+    private final TransactionTemplate smallWrites;
+
+    SupplierStaging(SupplierStageRepository stage, SupplierService suppliers, PlatformTransactionManager transactions) {
+        this.stage = stage;
+        this.suppliers = suppliers;
+        this.smallWrites = new TransactionTemplate(transactions);
+        this.smallWrites.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Whether the run's rows are staged already (a check stages them; its apply reuses them). */
+    boolean isStaged(long runId) {
+        return stage.count(runId) > 0;
+    }
+
+    void clear(long runId) {
+        smallWrites.executeWithoutResult(s -> stage.clear(runId));
+    }
+
+    /** Streams the spooled data rows into the staging table in batches, checking each row's cells. */
+    void stage(long runId, java.nio.file.Path spool, ColumnMapping mapping, IntConsumer progress) {
+        clear(runId);
+        List<Staged> batch = new ArrayList<>(BATCH);
+        ImportEngine.forEachDataRow(spool, mapping, progress, values -> {
+            batch.add(staged(values));
+            if (batch.size() >= BATCH) {
+                flush(runId, batch);
+            }
+        });
+        flush(runId, batch);
+    }
+
+    private void flush(long runId, List<Staged> batch) {
+        if (!batch.isEmpty()) {
+            List<Staged> rows = List.copyOf(batch);
+            batch.clear();
+            smallWrites.executeWithoutResult(s -> stage.insert(runId, rows));
+        }
+    }
+
+    /** One row as the file states it, its key, and the problems its cells have on their own. */
+    static Staged staged(RowValues row) {
+        SupplierForm fromFile = new SupplierForm(
+                row.text(ImportField.SUPPLIER_CORPORATE_NUMBER),
+                row.text(ImportField.SUPPLIER_CODE),
+                row.text(ImportField.SUPPLIER_NAME),
+                row.text(ImportField.SUPPLIER_NAME_KANA),
+                Optional.ofNullable(row.text(ImportField.SUPPLIER_COUNTRY))
+                        .map(c -> c.toUpperCase(Locale.ROOT))
+                        .orElse(null),
+                row.text(ImportField.SUPPLIER_ADDRESS),
+                row.text(ImportField.SUPPLIER_CONTACT_NAME),
+                row.text(ImportField.SUPPLIER_CONTACT_EMAIL),
+                row.text(ImportField.SUPPLIER_NOTES));
+        String corporateNumber = fromFile.corporateNumber();
+        List<FieldProblem> keyProblems = List.of();
+        if (corporateNumber != null) {
+            try {
+                corporateNumber = CorporateNumber.parse(corporateNumber).value();
+            } catch (InvalidCorporateNumberException e) {
+                // as before: a bad 法人番号 is the row's only problem, and the number as written its key
+                String key = corporateNumber;
+                return new Staged(
+                        row.rowNumber(),
+                        key,
+                        sha1(key),
+                        sha1(key),
+                        false,
+                        null,
+                        fromFile,
+                        List.of(FieldProblem.of("corporateNumber", e.reason().messageKey())),
+                        List.of());
+            }
+        }
+        String code = fromFile.supplierCode();
+        String key = corporateNumber != null
+                ? corporateNumber
+                : code != null ? code : fromFile.name() == null ? "#" + row.rowNumber() : fromFile.name();
+        if (!row.problems().isEmpty()) {
+            keyProblems = List.copyOf(row.problems());
+        }
+        return new Staged(
+                row.rowNumber(),
+                key,
+                sha1(key),
+                sha1(values(fromFile)),
+                keyProblems.isEmpty() && !key.equals("#" + row.rowNumber()),
+                corporateNumber,
+                fromFile,
+                keyProblems,
+                SupplierRules.cellProblems(fromFile, false));
+    }
+
+    /**
+     * Compares the staged rows with the master and with each other (one plain SELECT, no locks), writes
+     * each row's outcome to the run's results ({@code results}) and to the staging table, and counts.
+     */
+    ImportCounts classify(long runId, Consumer<ImportRowResult> results, IntConsumer progress) {
+        ImportCounts[] counts = {ImportCounts.zero()};
+        List<Classified> batch = new ArrayList<>(BATCH);
+        stage.classify(runId, candidate -> {
+            Decision decision = decide(candidate);
+            counts[0] = counts[0].plus(decision.result().outcome());
+            results.accept(decision.result());
+            batch.add(decision.classified());
+            if (batch.size() >= BATCH) {
+                record(runId, batch);
+            }
+            progress.accept(counts[0].total());
+        });
+        record(runId, batch);
+        return counts[0];
+    }
+
+    private void record(long runId, List<Classified> batch) {
+        List<Classified> rows = List.copyOf(batch);
+        batch.clear();
+        smallWrites.executeWithoutResult(s -> stage.record(runId, rows));
+    }
+
+    /**
+     * Writes the classified new and changed rows in pages of {@value #BATCH}, in the caller's transaction.
+     * A supplier saved by someone else since the check, or a 法人番号 or code taken meanwhile, fails the
+     * whole apply (the caller rolls back).
+     */
+    void write(long runId, IntConsumer progress) {
+        int after = 0;
+        int done = 0;
+        List<ToWrite> page;
+        do {
+            page = stage.toWrite(runId, after, BATCH);
+            List<SupplierForm> creates = new ArrayList<>();
+            List<Integer> createdRows = new ArrayList<>();
+            List<SupplierService.ImportedChange> changes = new ArrayList<>();
+            for (ToWrite row : page) {
+                Staged staged = row.row();
+                if (row.outcome() == RowOutcome.NEW) {
+                    creates.add(staged.fromFile().withDefaults());
+                    createdRows.add(staged.rowNo());
+                } else {
+                    Stored current = row.current();
+                    if (current == null) {
+                        throw new jp.hoshimi.shared.ConcurrentEditException(SupplierService.AUDIT_TYPE, 0L);
+                    }
+                    changes.add(new SupplierService.ImportedChange(
+                            current.id(),
+                            row.classifiedVersion(),
+                            current.form(),
+                            merge(staged.fromFile(), staged.corporateNumber(), current.form())));
+                }
+                after = staged.rowNo();
+            }
+            List<Long> ids = suppliers.importAll(creates, changes);
+            stage.recordCreated(runId, createdRows, ids);
+            done += page.size();
+            progress.accept(done);
+        } while (page.size() == BATCH);
+        stage.copyCreatedIdsToRowResults(runId);
+    }
+
+    /** A row's result and its classification. */
+    private record Decision(ImportRowResult result, Classified classified) {}
+
+    private static Decision decide(Candidate c) {
+        Staged row = c.row();
+        SupplierForm fromFile = row.fromFile();
+        if (!row.keyProblems().isEmpty()) {
+            return error(row, row.keyProblems(), fromFile);
+        }
+        if (c.firstRowOfKey() != null && c.firstRowOfKey() < row.rowNo()) {
+            ImportRowResult repeated = c.sameValuesAsFirst()
+                    ? new ImportRowResult(
+                            row.rowNo(),
+                            RowOutcome.UNCHANGED,
+                            row.rowKey(),
+                            null,
+                            List.of(),
+                            List.of(FieldProblem.of("", "import.row.sameAsRow", c.firstRowOfKey())))
+                    : ImportRowResult.error(
+                            row.rowNo(),
+                            row.rowKey(),
+                            List.of(FieldProblem.of(
+                                    "", "import.row.conflictsWithRow", c.firstRowOfKey(), row.rowKey())));
+            return decided(repeated, fromFile.withDefaults(), null, null);
+        }
+        Stored match = c.byCorporateNumber() != null
+                ? c.byCorporateNumber()
+                : c.byCode() != null && c.byCode().form().corporateNumber() == null ? c.byCode() : null;
+        List<FieldProblem> problems = new ArrayList<>();
+        if (match == null && fromFile.name() == null) {
+            problems.add(FieldProblem.of("name", "validation.required"));
+        }
+        problems.addAll(row.valueProblems());
+        if (!problems.isEmpty()) {
+            return error(row, problems, fromFile);
+        }
+        String code = fromFile.supplierCode();
+        if (code != null && c.byCode() != null && (match == null || c.byCode().id() != match.id())) {
+            return error(row, duplicateCode(code, c.byCode().form().name()), fromFile);
+        }
+        if (code != null
+                && c.firstRowOfCode() != null
+                && c.firstRowOfCode() < row.rowNo()
+                && c.firstRowOfCodeHasOtherKey()) {
+            // an earlier row of the file takes this code for another supplier
+            return error(row, duplicateCode(code, c.firstRowOfCodeName()), fromFile);
+        }
+        if (match == null) {
+            return decided(
+                    new ImportRowResult(row.rowNo(), RowOutcome.NEW, row.rowKey(), null, List.of(), List.of()),
+                    fromFile.withDefaults(),
+                    null,
+                    null);
+        }
+        SupplierForm merged = merge(fromFile, row.corporateNumber(), match.form());
+        List<FieldChange> changes = changes(match.form(), merged);
+        RowOutcome outcome = changes.isEmpty() ? RowOutcome.UNCHANGED : RowOutcome.CHANGED;
+        return decided(
+                new ImportRowResult(row.rowNo(), outcome, row.rowKey(), match.id(), changes, List.of()),
+                merged,
+                match.id(),
+                match.version());
+    }
+
+    private static List<FieldProblem> duplicateCode(String code, String otherName) {
+        return List.of(FieldProblem.of("supplierCode", "supplier.duplicate.supplierCode", code, otherName));
+    }
+
+    private static Decision error(Staged row, List<FieldProblem> problems, SupplierForm shown) {
+        return decided(ImportRowResult.error(row.rowNo(), row.rowKey(), problems), shown, null, null);
+    }
+
+    private static Decision decided(ImportRowResult result, SupplierForm shown, Long id, Integer version) {
+        return new Decision(
+                result.withKeyFields(keyFields(shown)),
+                new Classified(result.rowNumber(), result.outcome(), id, version));
+    }
+
+    /** A mapped, non-blank cell replaces the stored value; the result is normalised as the service stores it. */
+    static SupplierForm merge(SupplierForm fromFile, String corporateNumber, SupplierForm before) {
+        return new SupplierForm(
+                        RowImporter.pick(corporateNumber, before.corporateNumber()),
+                        RowImporter.pick(fromFile.supplierCode(), before.supplierCode()),
+                        RowImporter.pick(fromFile.name(), before.name()),
+                        RowImporter.pick(fromFile.nameKana(), before.nameKana()),
+                        RowImporter.pick(fromFile.country(), before.country()),
+                        RowImporter.pick(fromFile.address(), before.address()),
+                        RowImporter.pick(fromFile.contactName(), before.contactName()),
+                        RowImporter.pick(fromFile.contactEmail(), before.contactEmail()),
+                        RowImporter.pick(fromFile.notes(), before.notes()))
+                .withDefaults();
+    }
+
+    /** Who the row is about: its name, codes and country (null: unknown). */
+    private static List<RowField> keyFields(SupplierForm form) {
+        return List.of(
+                RowField.of(ImportField.SUPPLIER_NAME, form.name()),
+                RowField.of(ImportField.SUPPLIER_CODE, form.supplierCode()),
+                RowField.of(ImportField.SUPPLIER_CORPORATE_NUMBER, form.corporateNumber()),
+                RowField.of(ImportField.SUPPLIER_COUNTRY, form.country()));
+    }
+
+    private static List<FieldChange> changes(SupplierForm before, SupplierForm after) {
+        List<FieldChange> changes = RowImporter.newList();
+        RowImporter.diff(
+                changes, ImportField.SUPPLIER_CORPORATE_NUMBER, before.corporateNumber(), after.corporateNumber());
+        RowImporter.diff(changes, ImportField.SUPPLIER_CODE, before.supplierCode(), after.supplierCode());
+        RowImporter.diff(changes, ImportField.SUPPLIER_NAME, before.name(), after.name());
+        RowImporter.diff(changes, ImportField.SUPPLIER_NAME_KANA, before.nameKana(), after.nameKana());
+        RowImporter.diff(changes, ImportField.SUPPLIER_COUNTRY, before.country(), after.country());
+        RowImporter.diff(changes, ImportField.SUPPLIER_ADDRESS, before.address(), after.address());
+        RowImporter.diff(changes, ImportField.SUPPLIER_CONTACT_NAME, before.contactName(), after.contactName());
+        RowImporter.diff(changes, ImportField.SUPPLIER_CONTACT_EMAIL, before.contactEmail(), after.contactEmail());
+        RowImporter.diff(changes, ImportField.SUPPLIER_NOTES, before.notes(), after.notes());
+        return changes;
+    }
+
+    private static String values(SupplierForm form) {
+        StringBuilder all = new StringBuilder();
+        for (String value : new String[] {
+            form.corporateNumber(),
+            form.supplierCode(),
+            form.name(),
+            form.nameKana(),
+            form.country(),
+            form.address(),
+            form.contactName(),
+            form.contactEmail(),
+            form.notes()
+        }) {
+            all.append(value == null ? "\u0001" : value).append('\u0000');
+        }
+        return all.toString();
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,326 @@
+package jp.hoshimi.dataimport.internal;
+
+import static jp.hoshimi.db.Tables.IMPORT_ROW;
+import static jp.hoshimi.db.Tables.IMPORT_SUPPLIER_STAGE;
+import static jp.hoshimi.db.Tables.SUPPLIER;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.function.Consumer;
+import jp.hoshimi.dataimport.RowOutcome;
+import jp.hoshimi.shared.FieldProblem;
+import jp.hoshimi.supplier.SupplierForm;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The staging table of a supplier import (V21). Rows are written in multi-row INSERTs; the check reads
+ * them joined to the master with one plain SELECT (a consistent, non-locking read: a preview holds no
+ * lock on {@code supplier} or its fragments); the apply reads them back in pages of the primary key.
+ */
+@Repository
+public class SupplierStageRepository {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<FieldProblem>> PROBLEMS = new TypeReference<>() {};
+
+    /** One data row as read from the file, with the problems found while streaming it. */
+    public record Staged(
+            int rowNo,
+            String rowKey,
+            String keyHash,
+            String valuesHash,
+            boolean keyed,
+            String corporateNumber,
+            SupplierForm fromFile,
+            List<FieldProblem> keyProblems,
+            List<FieldProblem> valueProblems) {}
+
+    /** A stored supplier as the import compares it. */
+    public record Stored(long id, int version, SupplierForm form) {}
+
+    /** A staged row with what the file and the master say about its key (see {@link #classify}). */
+    public record Candidate(
+            Staged row,
+            Integer firstRowOfKey,
+            boolean sameValuesAsFirst,
+            Integer firstRowOfCode,
+            boolean firstRowOfCodeHasOtherKey,
+            String firstRowOfCodeName,
+            Stored byCorporateNumber,
+            Stored byCode) {}
+
+    /** The classification of one row, kept for the apply. */
+    public record Classified(int rowNo, RowOutcome outcome, Long supplierId, Integer supplierVersion) {}
+
+    /** A new or changed row for the apply, with the master row it changes (null for a new one). */
+    public record ToWrite(Staged row, RowOutcome outcome, Integer classifiedVersion, Stored current) {}
+
+    private final DSLContext dsl;
+
+    SupplierStageRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public void clear(long runId) {
+        dsl.deleteFrom(IMPORT_SUPPLIER_STAGE)
+                .where(IMPORT_SUPPLIER_STAGE.RUN_ID.eq(runId))
+                .execute();
+    }
+
+    public int count(long runId) {
+        return dsl.fetchCount(IMPORT_SUPPLIER_STAGE, IMPORT_SUPPLIER_STAGE.RUN_ID.eq(runId));
+    }
+
+    public void insert(long runId, List<Staged> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var s = IMPORT_SUPPLIER_STAGE;
+        var insert = dsl.insertInto(
+                s,
+                s.RUN_ID,
+                s.ROW_NO,
+                s.ROW_KEY,
+                s.KEY_HASH,
+                s.VALUES_HASH,
+                s.KEYED,
+                s.RAW_CORPORATE_NUMBER,
+                s.CORPORATE_NUMBER,
+                s.SUPPLIER_CODE,
+                s.NAME,
+                s.NAME_KANA,
+                s.COUNTRY,
+                s.ADDRESS,
+                s.CONTACT_NAME,
+                s.CONTACT_EMAIL,
+                s.NOTES,
+                s.KEY_PROBLEMS_JSON,
+                s.VALUE_PROBLEMS_JSON);
+        for (Staged row : rows) {
+            SupplierForm f = row.fromFile();
+            insert = insert.values(
+                    runId,
+                    row.rowNo(),
+                    row.rowKey(),
+                    row.keyHash(),
+                    row.valuesHash(),
+                    row.keyed(),
+                    f.corporateNumber(),
+                    row.corporateNumber(),
+                    f.supplierCode(),
+                    f.name(),
+                    f.nameKana(),
+                    f.country(),
+                    f.address(),
+                    f.contactName(),
+                    f.contactEmail(),
+                    f.notes(),
+                    write(row.keyProblems()),
+                    write(row.valueProblems()));
+        }
+        insert.execute();
+    }
+
+    /**
+     * Every staged row of the run in row order, with: the first row of the file with the same key (and
+     * whether its values are the same), the first row with the same supplier code, and the stored
+     * suppliers with the same 法人番号 and the same code. One SELECT, window functions for the rows of the
+     * file, two unique-index joins for the master; no locks.
+     */
+    public void classify(long runId, Consumer<Candidate> sink) {
+        String sql = """
+                select s.*,
+                  case when s.keyed then min(s.row_no) over (partition by s.keyed, s.key_hash) end as first_row,
+                  first_value(s.values_hash) over (partition by s.keyed, s.key_hash order by s.row_no) as first_hash,
+                  case when s.keyed and s.supplier_code is not null
+                    then min(s.row_no) over (partition by s.keyed, s.supplier_code) end as code_row,
+                  first_value(s.key_hash) over (partition by s.keyed, s.supplier_code order by s.row_no) as code_key,
+                  first_value(s.name) over (partition by s.keyed, s.supplier_code order by s.row_no) as code_name,
+                  mc.id as mc_id, mc.version as mc_version, mc.corporate_number as mc_corporate_number,
+                  mc.supplier_code as mc_supplier_code, mc.name as mc_name, mc.name_kana as mc_name_kana,
+                  mc.country as mc_country, mc.address as mc_address, mc.contact_name as mc_contact_name,
+                  mc.contact_email as mc_contact_email, mc.notes as mc_notes,
+                  mk.id as mk_id, mk.version as mk_version, mk.corporate_number as mk_corporate_number,
+                  mk.supplier_code as mk_supplier_code, mk.name as mk_name, mk.name_kana as mk_name_kana,
+                  mk.country as mk_country, mk.address as mk_address, mk.contact_name as mk_contact_name,
+                  mk.contact_email as mk_contact_email, mk.notes as mk_notes
+                from import_supplier_stage s
+                left join supplier mc on mc.corporate_number = s.corporate_number
+                left join supplier mk on mk.supplier_code = s.supplier_code
+                where s.run_id = ?
+                order by s.row_no
+                """;
+        try (Cursor<Record> rows = dsl.resultQuery(sql, runId).fetchSize(1000).fetchLazy()) {
+            for (Record r : rows) {
+                Staged row = staged(r);
+                Integer firstRow = r.get("first_row", Integer.class);
+                Integer codeRow = r.get("code_row", Integer.class);
+                sink.accept(new Candidate(
+                        row,
+                        firstRow,
+                        row.valuesHash().equals(r.get("first_hash", String.class)),
+                        codeRow,
+                        codeRow != null && !row.keyHash().equals(r.get("code_key", String.class)),
+                        r.get("code_name", String.class),
+                        stored(r, "mc_"),
+                        stored(r, "mk_")));
+            }
+        }
+    }
+
+    /** Keeps the classification of these rows for the apply (one multi-row upsert). */
+    public void record(long runId, List<Classified> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var s = IMPORT_SUPPLIER_STAGE;
+        var insert = dsl.insertInto(
+                s,
+                s.RUN_ID,
+                s.ROW_NO,
+                s.ROW_KEY,
+                s.KEY_HASH,
+                s.VALUES_HASH,
+                s.KEYED,
+                s.OUTCOME,
+                s.SUPPLIER_ID,
+                s.SUPPLIER_VERSION);
+        for (Classified row : rows) {
+            insert = insert.values(
+                    runId,
+                    row.rowNo(),
+                    "",
+                    "",
+                    "",
+                    false,
+                    row.outcome().name(),
+                    row.supplierId(),
+                    row.supplierVersion());
+        }
+        insert.onDuplicateKeyUpdate()
+                .set(s.OUTCOME, DSL.field("VALUES({0})", String.class, s.OUTCOME))
+                .set(s.SUPPLIER_ID, DSL.field("VALUES({0})", Long.class, s.SUPPLIER_ID))
+                .set(s.SUPPLIER_VERSION, DSL.field("VALUES({0})", Integer.class, s.SUPPLIER_VERSION))
+                .execute();
+    }
+
+    /** The next {@code limit} new or changed rows after {@code afterRow}, with the master row as it is now. */
+    public List<ToWrite> toWrite(long runId, int afterRow, int limit) {
+        var s = IMPORT_SUPPLIER_STAGE;
+        return dsl.select(s.asterisk())
+                .select(
+                        SUPPLIER.ID.as("m_id"),
+                        SUPPLIER.VERSION.as("m_version"),
+                        SUPPLIER.CORPORATE_NUMBER.as("m_corporate_number"),
+                        SUPPLIER.SUPPLIER_CODE.as("m_supplier_code"),
+                        SUPPLIER.NAME.as("m_name"),
+                        SUPPLIER.NAME_KANA.as("m_name_kana"),
+                        SUPPLIER.COUNTRY.as("m_country"),
+                        SUPPLIER.ADDRESS.as("m_address"),
+                        SUPPLIER.CONTACT_NAME.as("m_contact_name"),
+                        SUPPLIER.CONTACT_EMAIL.as("m_contact_email"),
+                        SUPPLIER.NOTES.as("m_notes"))
+                .from(s)
+                .leftJoin(SUPPLIER)
+                .on(SUPPLIER.ID.eq(s.SUPPLIER_ID))
+                .where(s.RUN_ID.eq(runId))
+                .and(s.ROW_NO.gt(afterRow))
+                .and(s.OUTCOME.in(RowOutcome.NEW.name(), RowOutcome.CHANGED.name()))
+                .orderBy(s.ROW_NO)
+                .limit(limit)
+                .fetch(r -> new ToWrite(
+                        staged(r),
+                        RowOutcome.valueOf(r.get("outcome", String.class)),
+                        r.get("supplier_version", Integer.class),
+                        stored(r, "m_")));
+    }
+
+    /** Remembers the ids of the suppliers the apply created (in the apply's transaction). */
+    public void recordCreated(long runId, List<Integer> rowNos, List<Long> ids) {
+        List<Classified> created = new java.util.ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            created.add(new Classified(rowNos.get(i), RowOutcome.NEW, ids.get(i), null));
+        }
+        record(runId, created);
+    }
+
+    /** Copies the created suppliers' ids onto the run's row results: one UPDATE. */
+    public void copyCreatedIdsToRowResults(long runId) {
+        var s = IMPORT_SUPPLIER_STAGE;
+        dsl.update(IMPORT_ROW.join(s).on(s.RUN_ID.eq(IMPORT_ROW.RUN_ID).and(s.ROW_NO.eq(IMPORT_ROW.ROW_NO))))
+                .set(IMPORT_ROW.ENTITY_ID, s.SUPPLIER_ID)
+                .where(IMPORT_ROW.RUN_ID.eq(runId))
+                .and(s.OUTCOME.eq(RowOutcome.NEW.name()))
+                .execute();
+    }
+
+    private static Staged staged(Record r) {
+        return new Staged(
+                r.get("row_no", Integer.class),
+                r.get("row_key", String.class),
+                r.get("key_hash", String.class),
+                r.get("values_hash", String.class),
+                Boolean.TRUE.equals(r.get("keyed", Boolean.class)),
+                r.get("corporate_number", String.class),
+                new SupplierForm(
+                        r.get("raw_corporate_number", String.class),
+                        r.get("supplier_code", String.class),
+                        r.get("name", String.class),
+                        r.get("name_kana", String.class),
+                        r.get("country", String.class),
+                        r.get("address", String.class),
+                        r.get("contact_name", String.class),
+                        r.get("contact_email", String.class),
+                        r.get("notes", String.class)),
+                read(r.get("key_problems_json", String.class)),
+                read(r.get("value_problems_json", String.class)));
+    }
+
+    private static Stored stored(Record r, String prefix) {
+        Long id = r.get(prefix + "id", Long.class);
+        if (id == null) {
+            return null;
+        }
+        return new Stored(
+                id,
+                r.get(prefix + "version", Integer.class),
+                new SupplierForm(
+                        r.get(prefix + "corporate_number", String.class),
+                        r.get(prefix + "supplier_code", String.class),
+                        r.get(prefix + "name", String.class),
+                        r.get(prefix + "name_kana", String.class),
+                        r.get(prefix + "country", String.class),
+                        r.get(prefix + "address", String.class),
+                        r.get(prefix + "contact_name", String.class),
+                        r.get(prefix + "contact_email", String.class),
+                        r.get(prefix + "notes", String.class)));
+    }
+
+    private static String write(List<FieldProblem> problems) {
+        if (problems.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(problems);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<FieldProblem> read(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(json, PROBLEMS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

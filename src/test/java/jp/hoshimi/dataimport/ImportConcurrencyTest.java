@@ -1,0 +1,258 @@
+package jp.hoshimi.dataimport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import jp.hoshimi.shared.CorporateNumber;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/**
+ * Issue 15.1: a large supplier preview must block nobody, and a deadlock on a REST save is retried.
+ * Real HTTP, a real 20,000-row .xlsx, real MariaDB locks held by a second connection; no timing.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "hoshimi.dev-db.database=hoshimi_import_locks")
+class ImportConcurrencyTest {
+
+    private static final String TOKEN = "hsm_demo_procurement_token_0001";
+    private static final int NEW_ROWS = 20_000;
+    private static final int EDITED = 10;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ImportService imports;
+
+    @Autowired
+    DataSource dataSource;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+
+    record Answer(int status, JsonNode body) {}
+
+    @Test
+    @WithUserDetails("procurement")
+    void a_large_preview_held_mid_way_locks_nothing_and_concurrent_creates_and_edits_of_its_suppliers_all_succeed()
+            throws Exception {
+        List<Long> existing = new ArrayList<>();
+        for (int i = 0; i < EDITED; i++) {
+            Answer created = send("POST", "/api/v1/suppliers", supplier("LK-E" + i, number(1, i), "編集対象株式会社" + i));
+            assertThat(created.status()).isEqualTo(201);
+            existing.add(created.body().get("id").asLong());
+        }
+        byte[] file = bigFile();
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            holder.setAutoCommit(false);
+            // a next-key lock above every run so far: the preview's first batch of row results waits on it,
+            // with the file staged and its comparison with the master under way
+            long lastRun = single(holder, "select coalesce(max(id), 0) from import_run");
+            query(holder, "select run_id from import_row where run_id > " + lastRun + " for update");
+
+            long runId = imports.submit(ImportKind.SUPPLIERS, "locks.xlsx", new ByteArrayInputStream(file), false);
+            await().atMost(Duration.ofMinutes(5)).until(() -> lockWaits() > 0);
+            assertThat(imports.run(runId).status()).isEqualTo(ImportStatus.CHECKING);
+
+            List<Answer> answers = concurrently(existing);
+
+            assertThat(answers)
+                    .hasSize(2 * EDITED)
+                    .allSatisfy(a -> assertThat(a.status()).as("%s", a.body()).isBetween(200, 201));
+            holder.rollback();
+            ImportRun previewed = imports.await(runId, Duration.ofMinutes(10));
+            assertThat(previewed.status()).isEqualTo(ImportStatus.PREVIEWED);
+            assertThat(previewed.counts().total()).isEqualTo(NEW_ROWS + EDITED);
+        }
+        for (long id : existing) {
+            assertThat(send("GET", "/api/v1/suppliers/" + id, null)
+                            .body()
+                            .get("notes")
+                            .asText())
+                    .isEqualTo("並行編集");
+        }
+    }
+
+    @Test
+    void a_deadlock_on_a_rest_save_is_retried_and_the_save_succeeds() throws Exception {
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            holder.setAutoCommit(false);
+            long supplierId = single(holder, "select supplier_id from contract group by supplier_id limit 1");
+            JsonNode before =
+                    send("GET", "/api/v1/suppliers/" + supplierId, null).body();
+            long deadlocksBefore = deadlocks(holder);
+            // a heavy transaction, so that MariaDB chooses the REST save as the deadlock's victim
+            query(holder, "select 1");
+            try (Statement s = holder.createStatement()) {
+                s.executeUpdate("insert into audit_event (occurred_at, actor, entity_type, entity_id, action)"
+                        + " select utc_timestamp(6), 'lock-test', 'test', seq, 'CREATE' from seq_1_to_3000");
+            }
+            query(holder, "select id from contract where supplier_id = " + supplierId + " for update");
+
+            ObjectNode renamed = ((ObjectNode) before.deepCopy())
+                    .put("name", before.get("name").asText() + " 再試行");
+            CompletableFuture<Answer> save =
+                    CompletableFuture.supplyAsync(() -> send("PUT", "/api/v1/suppliers/" + supplierId, renamed));
+            // the save holds the supplier row and waits for the contracts' sort keys; now we want its row
+            await().atMost(Duration.ofMinutes(2)).until(() -> lockWaits() > 0);
+            query(holder, "select id from supplier where id = " + supplierId + " for update");
+            holder.rollback();
+
+            Answer answer = save.get();
+            assertThat(answer.status()).as("%s", answer.body()).isEqualTo(200);
+            assertThat(answer.body().get("name").asText()).endsWith(" 再試行");
+            assertThat(deadlocks(holder)).isGreaterThan(deadlocksBefore);
+        }
+    }
+
+    private List<Answer> concurrently(List<Long> existing) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<Answer>> calls = new ArrayList<>();
+            for (int i = 0; i < EDITED; i++) {
+                long id = existing.get(i);
+                // a code the file holds too: the create must not wait for the preview
+                ObjectNode fresh = supplier("LK-C" + i, null, "並行作成株式会社" + i);
+                calls.add(CompletableFuture.supplyAsync(() -> send("POST", "/api/v1/suppliers", fresh), pool));
+                calls.add(CompletableFuture.supplyAsync(() -> edit(id), pool));
+            }
+            List<Answer> answers = new ArrayList<>();
+            for (CompletableFuture<Answer> call : calls) {
+                answers.add(call.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private Answer edit(long id) {
+        ObjectNode current =
+                (ObjectNode) send("GET", "/api/v1/suppliers/" + id, null).body();
+        current.put("notes", "並行編集");
+        return send("PUT", "/api/v1/suppliers/" + id, current);
+    }
+
+    /** The edited suppliers under new names, then the codes created concurrently, then 20,000 new rows. */
+    private static byte[] bigFile() {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
+            Sheet sheet = workbook.createSheet("取引先");
+            int r = 0;
+            row(sheet, r++, "取引先コード", "法人番号", "取引先名");
+            for (int i = 0; i < EDITED; i++) {
+                row(sheet, r++, "LK-E" + i, number(1, i), "編集対象株式会社" + i + " 改");
+            }
+            for (int i = 0; i < NEW_ROWS; i++) {
+                row(sheet, r++, i < EDITED ? "LK-C" + i : "LK-N" + i, number(2, i), "大量取込株式会社" + i);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            workbook.dispose();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void row(Sheet sheet, int r, String... values) {
+        Row row = sheet.createRow(r);
+        for (int c = 0; c < values.length; c++) {
+            row.createCell(c).setCellValue(values[c]);
+        }
+    }
+
+    private static String number(int group, int i) {
+        return CorporateNumber.withCheckDigit(String.format("91%d%09d", group, i));
+    }
+
+    private ObjectNode supplier(String code, String corporateNumber, String name) {
+        ObjectNode node = json.createObjectNode().put("supplierCode", code).put("name", name);
+        if (corporateNumber != null) {
+            node.put("corporateNumber", corporateNumber);
+        }
+        return node;
+    }
+
+    private Answer send(String method, String path, JsonNode body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .header("Accept", "application/json")
+                    .header("Content-Type", "application/json")
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body().isEmpty() ? null : json.readTree(response.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long lockWaits() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return single(c, "select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'");
+        }
+    }
+
+    private static long deadlocks(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("show global status like 'Innodb_deadlocks'")) {
+            return rs.next() ? rs.getLong(2) : 0;
+        }
+    }
+
+    private static long single(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void query(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                // read to the end: the locks are taken as the rows are read
+            }
+        }
+    }
+}
