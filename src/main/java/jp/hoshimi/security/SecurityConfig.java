@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -57,8 +58,13 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, StartupReadiness readiness) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, StartupReadiness readiness, SessionRegistry sessions)
+            throws Exception {
         http.addFilterBefore(new StartupGateFilter(readiness::ready), CsrfFilter.class);
+        // every signed-in session is registered, so deactivating a user or changing a password can end the
+        // user's other sessions at once (LiveSessions); any number of sessions per user is allowed
+        http.sessionManagement(session ->
+                session.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login"));
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                         "/actuator/health", "/actuator/health/**", "/webjars/**", "/images/**")
                 .permitAll());
