@@ -51,14 +51,19 @@ public class AccountService {
     /** Whether the signed-in person must change a one-time password before anything else. */
     @Transactional(readOnly = true)
     public boolean mustChangePassword() {
-        return currentUser.get().flatMap(u -> users.state(u.username())).map(AccountState::mustChangePassword)
+        return currentUser
+                .get()
+                .flatMap(u -> users.state(u.username()))
+                .map(AccountState::mustChangePassword)
                 .orElse(false);
     }
 
     /** False when the signed-in person's account has been deactivated (or removed) since they signed in. */
     @Transactional(readOnly = true)
     public boolean stillActive() {
-        return currentUser.get().map(u -> users.state(u.username()).map(AccountState::active).orElse(false))
+        return currentUser
+                .get()
+                .map(u -> users.state(u.username()).map(AccountState::active).orElse(false))
                 .orElse(true);
     }
 

@@ -63,8 +63,8 @@ class SecurityConfig {
         http.addFilterBefore(new StartupGateFilter(readiness::ready), CsrfFilter.class);
         // every signed-in session is registered, so deactivating a user or changing a password can end the
         // user's other sessions at once (LiveSessions); any number of sessions per user is allowed
-        http.sessionManagement(session ->
-                session.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login"));
+        http.sessionManagement(
+                session -> session.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login"));
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                         "/actuator/health", "/actuator/health/**", "/webjars/**", "/images/**")
                 .permitAll());

@@ -85,7 +85,9 @@ public class UserAdminService {
 
     @Transactional(readOnly = true)
     public Optional<UserAccount> findByUsername(String username) {
-        return username == null ? Optional.empty() : users.idOf(username.strip()).flatMap(users::find);
+        return username == null
+                ? Optional.empty()
+                : users.idOf(username.strip()).flatMap(users::find);
     }
 
     /** Contracts whose owner is deactivated, for handing them over. */
@@ -118,8 +120,15 @@ public class UserAdminService {
     public void update(long id, int version, UserForm form) {
         Set<Long> administrators = users.lockActiveAdministrators();
         UserAccount before = existing(id);
-        UserForm clean = validated(new UserForm(before.username(), form.displayName(), form.email(), form.roles(),
-                form.unitIds(), form.groupWide()), false);
+        UserForm clean = validated(
+                new UserForm(
+                        before.username(),
+                        form.displayName(),
+                        form.email(),
+                        form.roles(),
+                        form.unitIds(),
+                        form.groupWide()),
+                false);
         if (administrators.equals(Set.of(id)) && !clean.roles().contains(Role.ADMIN)) {
             throw new ValidationException(FieldProblem.of("roles", "user.lastAdministrator"));
         }
@@ -160,7 +169,11 @@ public class UserAdminService {
         LocalDateTime now = LocalDateTime.now(clock);
         users.deactivate(id, system.currentActor(), now);
         int revoked = tokens.revokeAllCreatedBy(before.username(), now);
-        audit.record(AUDIT_TYPE, id, AuditAction.UPDATE, Map.of("active", true),
+        audit.record(
+                AUDIT_TYPE,
+                id,
+                AuditAction.UPDATE,
+                Map.of("active", true),
                 Map.of("active", false, "revokedApiTokens", revoked));
         afterCommit(() -> sessions.end(before.username(), null));
         return revoked;
@@ -208,7 +221,8 @@ public class UserAdminService {
         Set<Long> unknown = new HashSet<>(form.unitIds());
         unknown.removeAll(users.existingUnits(form.unitIds()));
         if (!unknown.isEmpty()) {
-            problems.add(FieldProblem.of("unitIds", "user.units.unknown", unknown.iterator().next()));
+            problems.add(FieldProblem.of(
+                    "unitIds", "user.units.unknown", unknown.iterator().next()));
         }
         if (form.roles().equals(Set.of(Role.PROCUREMENT)) && form.unitIds().isEmpty()) {
             problems.add(FieldProblem.of("unitIds", "user.units.procurementNeedsUnit"));
@@ -256,14 +270,26 @@ public class UserAdminService {
             boolean active) {
 
         static AuditState of(UserForm form, boolean active) {
-            return new AuditState(form.username(), form.displayName(), form.email(),
-                    form.roles().stream().sorted().toList(), form.unitIds().stream().sorted().toList(),
-                    form.groupWide(), active);
+            return new AuditState(
+                    form.username(),
+                    form.displayName(),
+                    form.email(),
+                    form.roles().stream().sorted().toList(),
+                    form.unitIds().stream().sorted().toList(),
+                    form.groupWide(),
+                    active);
         }
 
         static AuditState of(UserAccount user) {
-            return of(new UserForm(user.username(), user.displayName(), user.email(), user.roles(), user.unitIds(),
-                    user.groupWide()), user.active());
+            return of(
+                    new UserForm(
+                            user.username(),
+                            user.displayName(),
+                            user.email(),
+                            user.roles(),
+                            user.unitIds(),
+                            user.groupWide()),
+                    user.active());
         }
     }
 }

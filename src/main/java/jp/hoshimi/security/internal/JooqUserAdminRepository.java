@@ -34,15 +34,14 @@ public class JooqUserAdminRepository {
                     .separator(","))
             .from(APP_USER_ROLE)
             .where(APP_USER_ROLE.USER_ID.eq(APP_USER.ID)));
-    private static final Field<String> UNIT_NAMES = DSL.field(DSL.select(DSL.groupConcat(ORG_UNIT.NAME)
-                    .orderBy(ORG_UNIT.NAME)
-                    .separator("\t"))
-            .from(APP_USER_ORG_UNIT)
-            .join(ORG_UNIT)
-            .on(ORG_UNIT.ID.eq(APP_USER_ORG_UNIT.ORG_UNIT_ID))
-            .where(APP_USER_ORG_UNIT.USER_ID.eq(APP_USER.ID)));
-    private static final Field<Integer> OWNED_CONTRACTS = DSL.field(
-            DSL.selectCount().from(CONTRACT).where(CONTRACT.OWNER_USER_ID.eq(APP_USER.ID)));
+    private static final Field<String> UNIT_NAMES = DSL.field(
+            DSL.select(DSL.groupConcat(ORG_UNIT.NAME).orderBy(ORG_UNIT.NAME).separator("\t"))
+                    .from(APP_USER_ORG_UNIT)
+                    .join(ORG_UNIT)
+                    .on(ORG_UNIT.ID.eq(APP_USER_ORG_UNIT.ORG_UNIT_ID))
+                    .where(APP_USER_ORG_UNIT.USER_ID.eq(APP_USER.ID)));
+    private static final Field<Integer> OWNED_CONTRACTS =
+            DSL.field(DSL.selectCount().from(CONTRACT).where(CONTRACT.OWNER_USER_ID.eq(APP_USER.ID)));
 
     private final DSLContext dsl;
 
@@ -87,8 +86,12 @@ public class JooqUserAdminRepository {
     private static Condition condition(UserFilter filter) {
         Condition condition = DSL.trueCondition();
         if (filter.text() != null && !filter.text().isBlank()) {
-            String like = "%" + filter.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                    + "%";
+            String like = "%"
+                    + filter.text()
+                            .strip()
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_") + "%";
             condition = condition.and(APP_USER.USERNAME
                     .likeIgnoreCase(like)
                     .or(APP_USER.DISPLAY_NAME.likeIgnoreCase(like))
@@ -97,7 +100,10 @@ public class JooqUserAdminRepository {
         if (filter.role() != null) {
             condition = condition.and(DSL.exists(DSL.selectOne()
                     .from(APP_USER_ROLE)
-                    .where(APP_USER_ROLE.USER_ID.eq(APP_USER.ID).and(APP_USER_ROLE.ROLE.eq(filter.role().name())))));
+                    .where(APP_USER_ROLE
+                            .USER_ID
+                            .eq(APP_USER.ID)
+                            .and(APP_USER_ROLE.ROLE.eq(filter.role().name())))));
         }
         if (filter.active() != null) {
             condition = condition.and(APP_USER.ENABLED.eq(filter.active()));
@@ -164,8 +170,10 @@ public class JooqUserAdminRepository {
         if (unitIds.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(
-                dsl.select(ORG_UNIT.ID).from(ORG_UNIT).where(ORG_UNIT.ID.in(unitIds)).fetch(ORG_UNIT.ID));
+        return Set.copyOf(dsl.select(ORG_UNIT.ID)
+                .from(ORG_UNIT)
+                .where(ORG_UNIT.ID.in(unitIds))
+                .fetch(ORG_UNIT.ID));
     }
 
     public long insert(UserForm form, String passwordHash, LocalDateTime now) {
@@ -199,7 +207,9 @@ public class JooqUserAdminRepository {
             return false;
         }
         dsl.deleteFrom(APP_USER_ROLE).where(APP_USER_ROLE.USER_ID.eq(id)).execute();
-        dsl.deleteFrom(APP_USER_ORG_UNIT).where(APP_USER_ORG_UNIT.USER_ID.eq(id)).execute();
+        dsl.deleteFrom(APP_USER_ORG_UNIT)
+                .where(APP_USER_ORG_UNIT.USER_ID.eq(id))
+                .execute();
         replaceRolesAndUnits(id, form);
         return true;
     }
@@ -225,7 +235,8 @@ public class JooqUserAdminRepository {
      * such changes run one after the other and the second sees the first's result.
      */
     public Set<Long> lockActiveAdministrators() {
-        return dsl.select(APP_USER_ROLE.USER_ID, APP_USER.ENABLED)
+        return dsl
+                .select(APP_USER_ROLE.USER_ID, APP_USER.ENABLED)
                 .from(APP_USER_ROLE)
                 .join(APP_USER)
                 .on(APP_USER.ID.eq(APP_USER_ROLE.USER_ID))
