@@ -58,12 +58,16 @@ public class AccountService {
                 .orElse(false);
     }
 
-    /** False when the signed-in person's account has been deactivated (or removed) since they signed in. */
+    /**
+     * False when the signed-in person's account has been deactivated since they signed in. Accounts are never
+     * deleted (deactivation is how they end), so a name not found is not a reason to sign out.
+     */
     @Transactional(readOnly = true)
     public boolean stillActive() {
         return currentUser
                 .get()
-                .map(u -> users.state(u.username()).map(AccountState::active).orElse(false))
+                .flatMap(u -> users.state(u.username()))
+                .map(AccountState::active)
                 .orElse(true);
     }
 

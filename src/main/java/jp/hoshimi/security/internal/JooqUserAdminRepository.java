@@ -46,7 +46,12 @@ public class JooqUserAdminRepository {
     private final DSLContext dsl;
 
     JooqUserAdminRepository(DSLContext dsl) {
-        this.dsl = dsl;
+        // jOOQ would wrap GROUP_CONCAT in "SET @@group_concat_max_len" statements, which the driver refuses
+        // without multi-statements; the default limit (1 MB on MariaDB) is far above a user's roles and units
+        this.dsl = dsl.configuration()
+                .derive(org.jooq.conf.SettingsTools.clone(dsl.settings())
+                        .withRenderGroupConcatMaxLenSessionVariable(false))
+                .dsl();
     }
 
     public List<UserListItem> page(UserFilter filter, int offset, int limit) {
