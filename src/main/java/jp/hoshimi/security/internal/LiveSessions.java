@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import jp.hoshimi.security.OwnSession;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -66,9 +66,15 @@ public class LiveSessions {
         }
     }
 
-    /** Notes when, from where and with what the user signed in, and the user's last sign-in. */
+    /**
+     * Notes when, from where and with what the user signed in, and the user's last sign-in. The provider
+     * manager's success event comes before session fixation protection, which keeps the session's attributes.
+     */
     @EventListener
-    void signedIn(InteractiveAuthenticationSuccessEvent event) {
+    void signedIn(AuthenticationSuccessEvent event) {
+        if (!(event.getAuthentication().getPrincipal() instanceof UserDetails)) {
+            return;
+        }
         LocalDateTime now = LocalDateTime.now(clock);
         users.recordSignIn(event.getAuthentication().getName(), now);
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
