@@ -42,7 +42,9 @@ class UserAdministrationJourneyBrowserTest extends BrowserTest {
         screenshot(user, "users-03-must-change-password.png");
 
         changePassword(user, oneTimePassword, "1qaz2wsx3edc");
-        assertThat(user.locator("vaadin-password-field#new-password")).containsText("よく使われるパスワード");
+        // the field's own error (its helper text also mentions common passwords, so not that)
+        assertThat(user.locator("vaadin-password-field#new-password")).hasAttribute("invalid", "");
+        assertThat(user.locator("vaadin-password-field#new-password")).containsText("別のパスワードにしてください");
         screenshot(user, "users-04-common-password-refused.png");
         changePassword(user, oneTimePassword, "Hoshi-wo-miru-2026!");
         assertThat(user.locator("#must-change-password")).hasCount(0);
@@ -101,7 +103,9 @@ class UserAdministrationJourneyBrowserTest extends BrowserTest {
     }
 
     private void deactivate(Page admin) {
+        // filter to the user, and wait until the grid shows only that row (its buttons are re-rendered)
         admin.locator("#user-search input").fill(USERNAME);
+        assertThat(cell(admin, "admin@example.jp")).hasCount(0);
         admin.locator("#deactivate-" + USERNAME).click();
         admin.locator(
                         "vaadin-confirm-dialog-overlay vaadin-button[slot=confirm-button], vaadin-confirm-dialog vaadin-button[slot=confirm-button]")
