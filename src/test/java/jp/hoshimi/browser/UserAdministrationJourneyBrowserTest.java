@@ -103,9 +103,8 @@ class UserAdministrationJourneyBrowserTest extends BrowserTest {
     }
 
     private void deactivate(Page admin) {
-        // filter to the user, and wait until the grid shows only that row (its buttons are re-rendered)
-        admin.locator("#user-search input").fill(USERNAME);
-        assertThat(cell(admin, "admin@example.jp")).hasCount(0);
+        // the grid still lists every user (a filter would re-render the row's buttons under the click)
+        admin.navigate(url("admin/users"));
         admin.locator("#deactivate-" + USERNAME).click();
         admin.locator(
                         "vaadin-confirm-dialog-overlay vaadin-button[slot=confirm-button], vaadin-confirm-dialog vaadin-button[slot=confirm-button]")
