@@ -30,7 +30,8 @@ final class AuditNaming {
             "supplier", Referenced.SUPPLIER,
             "org_unit", Referenced.ORG_UNIT,
             "alert_preference", Referenced.USER,
-            "membership", Referenced.USER);
+            "membership", Referenced.USER,
+            "user", Referenced.USER);
 
     private final AuditRepository repository;
     private final Map<Referenced, Set<Long>> wanted = new EnumMap<>(Referenced.class);
@@ -91,7 +92,7 @@ final class AuditNaming {
                 join(state.get("contract"), name(Referenced.SUPPLIER, state.get("childSupplierId")));
             case "supplier", "org_unit" ->
                 state.getOrDefault("name", name(SUBJECT_IDS.get(entry.entityType()), entry.entityId()));
-            case "alert_preference", "membership" -> name(Referenced.USER, entry.entityId());
+            case "alert_preference", "membership", "user" -> name(Referenced.USER, entry.entityId());
             default -> null;
         };
     }

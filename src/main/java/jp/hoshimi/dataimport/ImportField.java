@@ -244,7 +244,38 @@ public enum ImportField {
             "stoppage delays business"),
     LINK_REQUIRED_LEVEL(
             ImportKind.SUBCONTRACTING, "requiredLevelOverride", false, "要求レベル", "必要な★", "required level", "level"),
-    LINK_NOTE(ImportKind.SUBCONTRACTING, "note", false, "備考", "委託内容", "内容", "note", "notes", "what flows");
+    LINK_NOTE(ImportKind.SUBCONTRACTING, "note", false, "備考", "委託内容", "内容", "note", "notes", "what flows"),
+    // users (issue 14; administrators only)
+    USER_USERNAME(
+            ImportKind.USERS,
+            "username",
+            true,
+            "ユーザー名",
+            "ユーザーid",
+            "ログインid",
+            "サインインid",
+            "username",
+            "user name",
+            "login",
+            "user id"),
+    USER_DISPLAY_NAME(
+            ImportKind.USERS, "displayName", true, "氏名", "名前", "表示名", "社員名", "name", "display name", "full name"),
+    USER_EMAIL(ImportKind.USERS, "email", false, "メールアドレス", "メール", "email", "e-mail", "mail"),
+    USER_ROLES(ImportKind.USERS, "roles", false, "ロール", "役割", "権限", "roles", "role"),
+    USER_UNITS(
+            ImportKind.USERS,
+            "unitIds",
+            false,
+            "所属組織",
+            "組織コード",
+            "組織",
+            "部門",
+            "部署",
+            "units",
+            "unit",
+            "organisation units",
+            "organization units",
+            "department");
 
     private final ImportKind kind;
     private final String property;

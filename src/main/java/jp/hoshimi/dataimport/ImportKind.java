@@ -12,7 +12,9 @@ public enum ImportKind {
     CONTRACTS("contracts", List.of("契約", "契約一覧", "contracts", "contract")),
     SUBCONTRACTING(
             "subcontracting",
-            List.of("再委託", "再委託先", "サプライチェーン", "subcontracting", "subcontractors", "chains", "links"));
+            List.of("再委託", "再委託先", "サプライチェーン", "subcontracting", "subcontractors", "chains", "links")),
+    /** Administrators only (issue 14). */
+    USERS("users", List.of("ユーザー", "利用者", "users", "user"));
 
     private final String slug;
     private final List<String> sheetNames;
@@ -51,6 +53,7 @@ public enum ImportKind {
             case SUPPLIERS -> ImportField.SUPPLIER_NAME;
             case CONTRACTS -> ImportField.CONTRACT_TITLE;
             case SUBCONTRACTING -> ImportField.LINK_CHILD;
+            case USERS -> ImportField.USER_DISPLAY_NAME;
         };
     }
 
@@ -63,6 +66,6 @@ public enum ImportKind {
                 .filter(k -> k.slug.equalsIgnoreCase(slug == null ? "" : slug.strip()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
-                        "kind must be one of suppliers, contracts, subcontracting, not " + slug));
+                        "kind must be one of suppliers, contracts, subcontracting, users, not " + slug));
     }
 }

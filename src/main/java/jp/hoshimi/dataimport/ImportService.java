@@ -199,6 +199,9 @@ public class ImportService {
     private record Submitted(long runId, Future<?> check) {}
 
     private Submitted submitAndCheck(ImportKind kind, String fileName, InputStream content, boolean viaApi) {
+        if (kind == ImportKind.USERS && !hasRole(Role.ADMIN)) {
+            throw new org.springframework.security.access.AccessDeniedException("Only administrators import users");
+        }
         String name = fileName == null || fileName.isBlank()
                 ? "upload"
                 : Path.of(fileName).getFileName().toString();

@@ -24,6 +24,7 @@ import jp.hoshimi.dataimport.read.ReadResult;
 import jp.hoshimi.dataimport.read.SpreadsheetReader;
 import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.security.UserAccountService;
+import jp.hoshimi.security.UserAdminService;
 import jp.hoshimi.subcontracting.SubcontractingService;
 import jp.hoshimi.supplier.SupplierService;
 import org.slf4j.Logger;
@@ -61,6 +62,7 @@ class ImportWorker implements DisposableBean {
     private final SubcontractingService chains;
     private final OrgUnitService orgUnits;
     private final UserAccountService users;
+    private final UserAdminService userAdmin;
     private final TransactionTemplate work;
     private final TransactionTemplate rowWrites;
     private final Clock clock;
@@ -80,6 +82,7 @@ class ImportWorker implements DisposableBean {
             SubcontractingService chains,
             OrgUnitService orgUnits,
             UserAccountService users,
+            UserAdminService userAdmin,
             PlatformTransactionManager transactions,
             SecurityContextHolderStrategy contexts,
             ApplicationEventPublisher events,
@@ -96,6 +99,7 @@ class ImportWorker implements DisposableBean {
         this.chains = chains;
         this.orgUnits = orgUnits;
         this.users = users;
+        this.userAdmin = userAdmin;
         this.work = new TransactionTemplate(transactions);
         this.rowWrites = new TransactionTemplate(transactions);
         this.rowWrites.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -348,6 +352,7 @@ class ImportWorker implements DisposableBean {
             case SUPPLIERS -> throw new IllegalStateException("suppliers are imported set-based (SupplierStaging)");
             case CONTRACTS -> new ContractRowImporter(contracts, refs, orgUnits, users);
             case SUBCONTRACTING -> new LinkRowImporter(contracts, chains, refs);
+            case USERS -> new UserRowImporter(userAdmin, orgUnits);
         };
     }
 

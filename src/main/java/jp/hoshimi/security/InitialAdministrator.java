@@ -22,16 +22,19 @@ class InitialAdministrator implements ApplicationRunner {
 
     private final UserAccountService accounts;
     private final SystemAuthentication system;
+    private final PasswordPolicy policy;
     private final String username;
     private final String password;
 
     InitialAdministrator(
             UserAccountService accounts,
             SystemAuthentication system,
+            PasswordPolicy policy,
             @Value("${hoshimi.initial-admin.username:}") String username,
             @Value("${hoshimi.initial-admin.password:}") String password) {
         this.accounts = accounts;
         this.system = system;
+        this.policy = policy;
         this.username = username;
         this.password = password;
     }
@@ -52,9 +55,10 @@ class InitialAdministrator implements ApplicationRunner {
                     UserAccountService.MINIMUM_PASSWORD_LENGTH);
             return;
         }
-        if (password.length() < UserAccountService.MINIMUM_PASSWORD_LENGTH) {
+        if (!policy.check(username, password, "password").isEmpty()) {
             log.error(
-                    "HOSHIMI_INITIAL_ADMIN_PASSWORD is shorter than {} characters; no administrator created.",
+                    "HOSHIMI_INITIAL_ADMIN_PASSWORD does not meet the password policy (at least {} characters, not"
+                            + " containing the user name, not a common password); no administrator created.",
                     UserAccountService.MINIMUM_PASSWORD_LENGTH);
             return;
         }

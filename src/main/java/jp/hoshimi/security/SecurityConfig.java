@@ -20,6 +20,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -75,10 +76,15 @@ class SecurityConfig {
             StartupReadiness readiness,
             SignInThrottle throttle,
             RequestUtil vaadinRequests,
-            ObjectProvider<SsoSecurity> singleSignOn)
+            ObjectProvider<SsoSecurity> singleSignOn,
+            SessionRegistry sessions)
             throws Exception {
         http.addFilterBefore(new StartupGateFilter(readiness::ready), CsrfFilter.class);
         hardenSignIn(http, throttle, vaadinRequests);
+        // every signed-in session is registered, so deactivating a user or changing a password can end the
+        // user's other sessions at once (LiveSessions); any number of sessions per user is allowed
+        http.sessionManagement(
+                session -> session.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login"));
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                         "/actuator/health", "/actuator/health/**", "/webjars/**", "/images/**")
                 .permitAll());

@@ -18,19 +18,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserAccountService {
 
     /** Shorter passwords are refused for every account created here. */
-    public static final int MINIMUM_PASSWORD_LENGTH = 12;
+    public static final int MINIMUM_PASSWORD_LENGTH = PasswordPolicy.MINIMUM_LENGTH;
 
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final SecurityContextHolderStrategy contexts;
+    private final PasswordPolicy policy;
 
     UserAccountService(
             UserRepository users,
             PasswordEncoder passwordEncoder,
             Clock clock,
-            SecurityContextHolderStrategy contexts) {
+            SecurityContextHolderStrategy contexts,
+            PasswordPolicy policy) {
         this.contexts = contexts;
+        this.policy = policy;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -44,8 +47,8 @@ public class UserAccountService {
         if (user.roles() == null || user.roles().isEmpty()) {
             throw new IllegalArgumentException("A user needs at least one role");
         }
-        if (user.rawPassword() == null || user.rawPassword().length() < MINIMUM_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("A password needs at least " + MINIMUM_PASSWORD_LENGTH + " characters");
+        if (!policy.check(user.username(), user.rawPassword(), "password").isEmpty()) {
+            throw new IllegalArgumentException("The password does not meet the password policy (PasswordPolicy)");
         }
         if (users.existsByUsername(user.username())) {
             throw new IllegalArgumentException("A user named '" + user.username() + "' already exists");

@@ -49,7 +49,7 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
         boolean mayImport =
                 user.hasRole(Role.PROCUREMENT) || user.hasRole(Role.RISK_MANAGER) || user.hasRole(Role.ADMIN);
         if (mayImport) {
-            add(uploadCard());
+            add(uploadCard(user.hasRole(Role.ADMIN)));
         } else {
             Paragraph readOnly = new Paragraph(getTranslation("import.auditor.readOnly"));
             readOnly.setId("import-read-only");
@@ -96,12 +96,15 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
         add(historyTitle, history);
     }
 
-    private Div uploadCard() {
+    private Div uploadCard(boolean administrator) {
         Div card = new Div();
         card.addClassName("import-card");
         kind.setId("import-kind");
         kind.setLabel(getTranslation("import.kind.label"));
-        kind.setItems(ImportKind.values());
+        // users are imported by administrators only (issue 14)
+        kind.setItems(java.util.Arrays.stream(ImportKind.values())
+                .filter(k -> administrator || k != ImportKind.USERS)
+                .toList());
         kind.setItemLabelGenerator(k -> getTranslation(k.messageKey()));
         kind.setValue(ImportKind.SUPPLIERS);
         upload.setId("import-upload");

@@ -68,4 +68,12 @@ public class ApiTokenRepository {
                 .where(API_TOKEN.ID.eq(id).and(API_TOKEN.REVOKED_AT.isNull()))
                 .execute();
     }
+
+    /** Revokes every active token this user created; answers how many. */
+    public int revokeAllCreatedBy(String username, LocalDateTime now) {
+        return dsl.update(API_TOKEN)
+                .set(API_TOKEN.REVOKED_AT, now)
+                .where(API_TOKEN.CREATED_BY.eq(username).and(API_TOKEN.REVOKED_AT.isNull()))
+                .execute();
+    }
 }

@@ -27,7 +27,8 @@ public class LanguageSwitch extends Composite<Select<Locale>> {
         });
     }
 
-    private static void switchTo(Locale locale) {
+    /** Applies the language to this browser (cookie, session, UI) and re-renders the page. */
+    public static void switchTo(Locale locale) {
         Cookie cookie = new Cookie(UiSetup.LANGUAGE_COOKIE, locale.toLanguageTag());
         cookie.setPath("/");
         cookie.setMaxAge((int) Duration.ofDays(365).toSeconds());

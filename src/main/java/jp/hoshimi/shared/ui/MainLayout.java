@@ -80,7 +80,14 @@ public class MainLayout extends AppLayout {
         // on a phone the theme shows only the icon
         logout.setAriaLabel(getTranslation("header.logout"));
 
-        HorizontalLayout header = new HorizontalLayout(who, new LanguageSwitch(), logout);
+        // the own account page (password, language, sessions): issue 14
+        Button account = new Button(VaadinIcon.USER.create(), click -> getUI().ifPresent(ui -> ui.navigate("account")));
+        account.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        account.setId("account");
+        account.setAriaLabel(getTranslation("account.title"));
+        account.setTooltipText(getTranslation("account.title"));
+
+        HorizontalLayout header = new HorizontalLayout(who, new LanguageSwitch(), account, logout);
         header.addClassName("app-header");
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         Div spacer = new Div();

@@ -52,6 +52,9 @@ class SsoProvisioningTest {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    jp.hoshimi.security.UserAdminService userAdmin;
+
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
     @Test
@@ -82,6 +85,14 @@ class SsoProvisioningTest {
         assertThat(history).extracting(AuditEntry::action).contains(AuditAction.CREATE);
         // the local administrator is untouched and still signs in with a password
         assertThat(passwordUsers.loadUserByUsername("admin").getPassword()).isNotNull();
+        // the user administration list says how each signs in
+        assertThat(system.callAsSystem(
+                        () -> userAdmin.list(new jp.hoshimi.security.UserFilter("admin", null, null), 0, 50)))
+                .extracting(
+                        jp.hoshimi.security.UserListItem::username, jp.hoshimi.security.UserListItem::signInMethodKey)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("admin-2", "user.signIn.sso"),
+                        org.assertj.core.groups.Tuple.tuple("admin", "user.signIn.password"));
     }
 
     @Test

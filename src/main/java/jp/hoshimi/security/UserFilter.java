@@ -1,0 +1,9 @@
+package jp.hoshimi.security;
+
+/** The user list's filter: free text (user name, name, e-mail), a role, active or not; null = any. */
+public record UserFilter(String text, Role role, Boolean active) {
+
+    public static UserFilter all() {
+        return new UserFilter(null, null, null);
+    }
+}
