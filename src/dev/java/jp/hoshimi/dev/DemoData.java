@@ -36,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
@@ -48,6 +49,8 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(10)
 @ConditionalOnProperty(name = "hoshimi.dev-db.active", havingValue = "true")
+// off for a production-like start on the embedded database: no demo users or data (issue 24)
+@ConditionalOnBooleanProperty(name = "hoshimi.dev.demo-data", matchIfMissing = true)
 class DemoData implements ApplicationRunner {
 
     static final String DEMO_PASSWORD = "hoshimi-demo";

@@ -10,7 +10,7 @@ import org.springframework.core.env.Environment;
 /**
  * In development the app polls a real HTTP register: a local server on loopback serving the demo feeds
  * from {@code sample-data/} with ETag support, started once per JVM. Not started when a register source
- * is configured (hoshimi.register.star.url or .file).
+ * is configured (hoshimi.register.star.url or .file), nor without demo data (hoshimi.dev.demo-data=false).
  */
 final class DemoRegisterServer {
 
@@ -26,7 +26,8 @@ final class DemoRegisterServer {
                         .getProperty("hoshimi.register.star.url", "")
                         .isBlank()
                 || !environment.getProperty("hoshimi.register.star.file", "").isBlank();
-        if (configured || !Files.isReadable(STAR_FEED)) {
+        boolean demo = environment.getProperty("hoshimi.dev.demo-data", Boolean.class, true);
+        if (configured || !demo || !Files.isReadable(STAR_FEED)) {
             return properties;
         }
         if (server == null) {

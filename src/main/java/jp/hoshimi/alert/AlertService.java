@@ -1,7 +1,6 @@
 package jp.hoshimi.alert;
 
 import jakarta.annotation.security.RolesAllowed;
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -14,6 +13,7 @@ import jp.hoshimi.security.Role;
 import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.FieldProblem;
+import jp.hoshimi.shared.HttpUrls;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.ValidationException;
 import org.springframework.stereotype.Service;
@@ -176,7 +176,7 @@ public class AlertService {
         if (url != null && url.isEmpty()) {
             url = null;
         }
-        if (url != null && !isHttpUrl(url)) {
+        if (url != null && !HttpUrls.isHttpUrl(url)) {
             throw new ValidationException(FieldProblem.of("url", "alert.webhook.url.invalid"));
         }
         if (settings.enabled() && url == null) {
@@ -191,16 +191,6 @@ public class AlertService {
             throw new ConcurrentEditException(AUDIT_WEBHOOK, 1);
         }
         audit.record(AUDIT_WEBHOOK, 1, AuditAction.UPDATE, before, after);
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = URI.create(url);
-            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private java.util.Optional<Long> me() {

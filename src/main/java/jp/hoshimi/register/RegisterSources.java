@@ -1,8 +1,11 @@
 package jp.hoshimi.register;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import jp.hoshimi.register.internal.RegisterSourceRepository;
 import jp.hoshimi.register.source.FeedFormat;
 import jp.hoshimi.register.source.FileSource;
 import jp.hoshimi.register.source.HttpFeedSource;
@@ -11,28 +14,44 @@ import jp.hoshimi.register.source.RegisterSource;
 import jp.hoshimi.register.source.Sleeper;
 import org.springframework.stereotype.Component;
 
-/** The configured source of each register kind: an HTTP feed or a file. */
+/**
+ * The configured source of each register kind: an HTTP feed or a file, as an administrator stored it
+ * (register_source, seeded from {@code hoshimi.register.*} on a fresh install: {@link RegisterSourceSeed}).
+ * Timeouts, retries, size limit and spool directory stay properties.
+ */
 @Component
 public class RegisterSources {
 
     private final RegisterProperties properties;
+    private final RegisterSourceRepository stored;
 
-    RegisterSources(RegisterProperties properties) {
+    RegisterSources(RegisterProperties properties, RegisterSourceRepository stored) {
         this.properties = properties;
+        this.stored = stored;
+    }
+
+    /** The stored settings of one kind (NONE when nothing was ever stored). */
+    public RegisterSourceSettings settings(RegisterKind kind) {
+        return stored.find(kind).orElseGet(() -> RegisterSourceSettings.none(kind));
     }
 
     public Optional<RegisterSource> source(RegisterKind kind) {
-        RegisterProperties.Source source = kind == RegisterKind.STAR ? properties.star() : properties.securityAction();
-        if (source == null || !source.isConfigured()) {
+        return from(settings(kind));
+    }
+
+    /** A source made from settings (stored or only typed in, for "test connection"); empty for NONE. */
+    public Optional<RegisterSource> from(RegisterSourceSettings settings) {
+        if (!settings.isConfigured()) {
             return Optional.empty();
         }
-        FeedFormat format = source.format() == null || source.format().isBlank()
+        FeedFormat format = settings.format() == null || settings.format().isBlank()
                 ? null
-                : FeedFormat.valueOf(source.format().strip().toUpperCase(Locale.ROOT));
-        if (source.url() != null) {
+                : FeedFormat.valueOf(settings.format().strip().toUpperCase(Locale.ROOT));
+        String location = settings.location().strip();
+        if (settings.type() == RegisterSourceSettings.Type.HTTP) {
             RegisterProperties.Http http = properties.http();
-            HttpFeedSource.Settings settings = new HttpFeedSource.Settings(
-                    source.url(),
+            HttpFeedSource.Settings feed = new HttpFeedSource.Settings(
+                    URI.create(location),
                     format,
                     http.connectTimeout(),
                     http.readTimeout(),
@@ -43,12 +62,28 @@ public class RegisterSources {
                     http.maxSize().toBytes(),
                     properties.spoolDir());
             return Optional.of(
-                    new HttpFeedSource(settings, Sleeper.real(), System::nanoTime, RandomGenerator.getDefault()));
+                    new HttpFeedSource(feed, Sleeper.real(), System::nanoTime, RandomGenerator.getDefault()));
         }
         return Optional.of(new FileSource(
-                source.file(),
+                Path.of(location),
                 format == null ? FeedFormat.CSV : format,
                 properties.spoolDir(),
                 properties.http().maxSize().toBytes()));
+    }
+
+    /** What the properties say for one kind: the seed of a fresh install. */
+    RegisterSourceSettings fromProperties(RegisterKind kind) {
+        RegisterProperties.Source source = kind == RegisterKind.STAR ? properties.star() : properties.securityAction();
+        if (source == null || !source.isConfigured()) {
+            return RegisterSourceSettings.none(kind);
+        }
+        String format = source.format() == null || source.format().isBlank()
+                ? null
+                : source.format().strip().toUpperCase(Locale.ROOT);
+        return source.url() != null
+                ? new RegisterSourceSettings(
+                        kind, RegisterSourceSettings.Type.HTTP, source.url().toString(), format, null, 0)
+                : new RegisterSourceSettings(
+                        kind, RegisterSourceSettings.Type.FILE, source.file().toString(), format, null, 0);
     }
 }

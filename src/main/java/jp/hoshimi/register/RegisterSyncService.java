@@ -149,8 +149,7 @@ public class RegisterSyncService {
     /** Syncs one kind from its configured source now, and returns the finished run. */
     @RolesAllowed(Role.ADMIN_NAME)
     public SyncRun sync(RegisterKind kind, SyncRun.Trigger trigger) {
-        RegisterSource source = sources.source(kind)
-                .orElseThrow(() -> new IllegalStateException("no register source configured for " + kind));
+        RegisterSource source = sources.source(kind).orElseThrow(() -> new NoRegisterSourceException(kind));
         return run(kind, trigger, source.id(), source::fetch);
     }
 
@@ -254,7 +253,7 @@ public class RegisterSyncService {
      */
     @RolesAllowed(Role.ADMIN_NAME)
     public long startSync(RegisterKind kind, SyncRun.Trigger trigger) {
-        sources.source(kind).orElseThrow(() -> new IllegalStateException("no register source configured for " + kind));
+        sources.source(kind).orElseThrow(() -> new NoRegisterSourceException(kind));
         return startSyncs(List.of(kind), trigger).get(0);
     }
 

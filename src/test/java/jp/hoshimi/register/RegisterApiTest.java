@@ -31,6 +31,9 @@ class RegisterApiTest {
     @Autowired
     SystemAuthentication system;
 
+    @Autowired
+    RegisterSourceService sources;
+
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
@@ -66,5 +69,29 @@ class RegisterApiTest {
         assertThat(entries.get(0).path("corporateNumber").asText()).isEqualTo("4120041270230");
         assertThat(call("POST", "/api/v1/register/sync", PROCUREMENT).statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void a_sync_without_a_source_is_a_409_with_a_plain_reason() throws Exception {
+        RegisterSourceSettings before = system.callAsSystem(() -> sources.all().get(1));
+        org.assertj.core.api.Assertions.assertThat(before.kind())
+                .isEqualTo(jp.hoshimi.register.source.RegisterKind.SECURITY_ACTION);
+        system.runAsSystem(() -> sources.save(new RegisterSourceSettings(
+                before.kind(), RegisterSourceSettings.Type.NONE, null, null, before.origin(), before.version())));
+        try {
+            HttpResponse<String> response = call("POST", "/api/v1/register/sync?kind=SECURITY_ACTION", ADMIN);
+            org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(409);
+            org.assertj.core.api.Assertions.assertThat(
+                            json.readTree(response.body()).get("code").asText())
+                    .isEqualTo("NO_REGISTER_SOURCE");
+        } finally {
+            system.runAsSystem(() -> sources.save(new RegisterSourceSettings(
+                    before.kind(),
+                    before.type(),
+                    before.location(),
+                    before.format(),
+                    before.origin(),
+                    before.version() + 1)));
+        }
     }
 }

@@ -57,6 +57,7 @@ import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.shared.export.ExportFormat;
 import jp.hoshimi.shared.export.TableWriter;
 import jp.hoshimi.shared.ui.ComponentTexts;
+import jp.hoshimi.shared.ui.EmptyState;
 import jp.hoshimi.shared.ui.ExportLinks;
 import jp.hoshimi.shared.ui.ListCounts;
 import jp.hoshimi.shared.ui.ListFilters;
@@ -410,7 +411,8 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
                 .setFlexGrow(0);
         ScreenWidth.switchColumns(
                 grid, List.of(compact), List.of(number, title, supplier, orgUnit, requiredLevel, endDate));
-        grid.setEmptyStateText(getTranslation("contract.list.empty"));
+        grid.setEmptyStateComponent(new EmptyState(
+                "contract-list-empty", getTranslation("contract.list.empty"), "imports", "emptyState.import"));
         // no count callback: refresh() counts once and sizes the grid (ListCounts)
         grid.setItems(query -> {
             ContractSort.Order order = order(query);

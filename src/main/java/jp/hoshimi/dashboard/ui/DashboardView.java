@@ -27,6 +27,10 @@ import jp.hoshimi.dashboard.Overview;
 import jp.hoshimi.dashboard.RiskyContract;
 import jp.hoshimi.dashboard.StatusCounts;
 import jp.hoshimi.dashboard.TrendDay;
+import jp.hoshimi.organisation.OrgUnitService;
+import jp.hoshimi.security.CurrentUser;
+import jp.hoshimi.security.Role;
+import jp.hoshimi.setup.SetupService;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.ViewToolbar;
@@ -55,13 +59,22 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
     final Div timeline = new Div();
     final Div trend = new Div();
 
-    DashboardView(DashboardService dashboard) {
+    DashboardView(DashboardService dashboard, SetupService setup, OrgUnitService orgUnits, CurrentUser user) {
         addClassName("dashboard-view");
         setWidthFull();
         Overview overview = dashboard.overview();
+        boolean admin = user.hasRole(Role.ADMIN);
+        List<Component> hints = DashboardHints.of(
+                this,
+                admin ? setup.checklist() : List.of(),
+                orgUnits.currentScope(),
+                admin,
+                overview.kpis().contracts().total());
         if (WaitingForSync.waiting(overview.kpis().lastSuccessfulSync())) {
             // nothing is evaluated before the first sync: figures of zero would read as "all clear"
-            add(new ViewToolbar(getTranslation("nav.dashboard")), new WaitingForSync());
+            add(new ViewToolbar(getTranslation("nav.dashboard")));
+            add(hints);
+            add(new WaitingForSync());
             return;
         }
         boolean stale = overview.kpis().stale();
@@ -72,7 +85,10 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
         riskiest.addClassName("riskiest");
         riskiest.setId("riskiest");
-        fillRiskiest(dashboard.riskiestContracts(), stale);
+        fillRiskiest(
+                dashboard.riskiestContracts(),
+                stale,
+                overview.kpis().contracts().evaluated());
 
         heatMap.addClassName("heat-map");
         heatMap.setId("heat-map");
@@ -89,8 +105,9 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
         Span asOf = new Span(getTranslation("dashboard.asOf", today.toString()));
         asOf.addClassName("dashboard-as-of");
+        add(new ViewToolbar(getTranslation("nav.dashboard"), asOf));
+        add(hints);
         add(
-                new ViewToolbar(getTranslation("nav.dashboard"), asOf),
                 kpis,
                 section("dashboard.riskiest.title", "dashboard.riskiest.help", riskiest),
                 section("dashboard.heatMap.title", "dashboard.heatMap.help", heatMap),
@@ -192,9 +209,11 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     // --- riskiest contracts -----------------------------------------------------------------------
 
-    private void fillRiskiest(List<RiskyContract> contracts, boolean stale) {
+    private void fillRiskiest(List<RiskyContract> contracts, boolean stale, long evaluated) {
         if (contracts.isEmpty()) {
-            riskiest.add(new Paragraph(getTranslation("dashboard.riskiest.none")));
+            // "all comply" only when something was evaluated: with none it would be false good news
+            riskiest.add(new Paragraph(
+                    getTranslation(evaluated == 0 ? "dashboard.riskiest.noneEvaluated" : "dashboard.riskiest.none")));
             return;
         }
         Div table = new Div();

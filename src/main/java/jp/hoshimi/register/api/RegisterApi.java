@@ -4,11 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
+import jp.hoshimi.register.NoRegisterSourceException;
 import jp.hoshimi.register.RegisterEntry;
 import jp.hoshimi.register.RegisterService;
 import jp.hoshimi.register.RegisterSyncService;
 import jp.hoshimi.register.SyncRun;
 import jp.hoshimi.register.source.RegisterKind;
+import jp.hoshimi.shared.api.ApiConflictException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,10 +39,16 @@ class RegisterApi {
     @PostMapping("/sync")
     @Operation(
             summary = "Start a sync of the register (ADMIN); answers 202 with the run id at once",
-            description = "Poll GET /api/v1/register/sync-runs/{runId} until its outcome is no longer RUNNING.")
+            description =
+                    "409 NO_REGISTER_SOURCE when no source is configured for the kind (管理 → 台帳の取得元). Poll GET /api/v1/register/sync-runs/{runId} until its outcome is no longer RUNNING.")
     ResponseEntity<SyncStarted> startSync(@RequestParam(defaultValue = "STAR") String kind) {
         RegisterKind registerKind = RegisterKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
-        long runId = sync.startSync(registerKind, SyncRun.Trigger.API);
+        long runId;
+        try {
+            runId = sync.startSync(registerKind, SyncRun.Trigger.API);
+        } catch (NoRegisterSourceException e) {
+            throw new ApiConflictException("NO_REGISTER_SOURCE", "register.noSource.api", registerKind.name());
+        }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new SyncStarted(runId, "RUNNING"));
     }
 

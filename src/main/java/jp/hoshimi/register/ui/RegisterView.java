@@ -34,6 +34,7 @@ import jp.hoshimi.register.RegisterChange;
 import jp.hoshimi.register.RegisterEntry;
 import jp.hoshimi.register.RegisterSchedule;
 import jp.hoshimi.register.RegisterService;
+import jp.hoshimi.register.RegisterSourceService;
 import jp.hoshimi.register.RegisterSyncService;
 import jp.hoshimi.register.SyncRun;
 import jp.hoshimi.register.source.RegisterKind;
@@ -70,7 +71,14 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
     private final boolean admin;
     private List<Long> runningIds = List.of();
 
-    RegisterView(RegisterService register, RegisterSyncService sync, RegisterSchedule schedule, CurrentUser user) {
+    final Div noSource = new Div();
+
+    RegisterView(
+            RegisterService register,
+            RegisterSyncService sync,
+            RegisterSchedule schedule,
+            RegisterSourceService sources,
+            CurrentUser user) {
         this.register = register;
         this.sync = sync;
         this.schedule = schedule;
@@ -108,7 +116,8 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
         controls.setWidthFull();
         add(new ViewToolbar(getTranslation("nav.register")), freshness, controls, progressBox);
         if (admin) {
-            add(adminTools());
+            showSourceState(sources.configured(RegisterKind.STAR));
+            add(noSource, adminTools());
         }
 
         configureEntries();
@@ -234,6 +243,25 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(0);
     }
 
+    /** Without a ★ source "sync now" cannot work: it is disabled, and the page says why and where to set one. */
+    private void showSourceState(boolean configured) {
+        noSource.setId("register-no-source");
+        noSource.addClassName("empty-state");
+        noSource.setVisible(!configured);
+        syncNow.setEnabled(configured);
+        if (!configured) {
+            syncNow.setTooltipText(getTranslation("register.noSource.reason"));
+            noSource.add(
+                    new Paragraph(getTranslation("register.noSource.reason")),
+                    new com.vaadin.flow.component.html.Anchor(
+                            "register/source", getTranslation("register.noSource.configure")));
+        } else {
+            noSource.add(new com.vaadin.flow.component.html.Anchor(
+                    "register/source", getTranslation("register.noSource.change")));
+            noSource.setVisible(true);
+        }
+    }
+
     private Div adminTools() {
         Div tools = new Div();
         scheduleEditor = new ScheduleEditor(schedule);
@@ -348,13 +376,14 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
 
     private void showFreshness() {
         RegisterService.Freshness fresh = register.freshness();
+        // never synced is its own state, not "older than 48 hours"
+        boolean stale = fresh.stale() && fresh.lastSuccess() != null;
         String text = fresh.lastSuccess() == null
                 ? getTranslation("register.freshness.never")
                 : getTranslation("register.freshness.at", Formats.dateTime(fresh.lastSuccess()));
         schedule.current().ifPresent(s -> freshness.setTitle(s.cron()));
-        freshness.setText(
-                text + (fresh.stale() ? " " + getTranslation("register.freshness.stale", fresh.limitHours()) : "") + " "
-                        + getTranslation("register.freshness.next", nextFire()));
+        freshness.setText(text + (stale ? " " + getTranslation("register.freshness.stale", fresh.limitHours()) : "")
+                + " " + getTranslation("register.freshness.next", nextFire()));
         freshness.getElement().setAttribute("data-stale", String.valueOf(fresh.stale()));
         freshness.setClassName("register-freshness" + (fresh.stale() ? " is-stale" : ""));
     }

@@ -39,6 +39,7 @@ import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.shared.export.ExportFormat;
 import jp.hoshimi.shared.export.TableWriter;
+import jp.hoshimi.shared.ui.EmptyState;
 import jp.hoshimi.shared.ui.ExportLinks;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.ListCounts;
@@ -262,7 +263,8 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
                 .navigate(
                         SupplierDetailView.class,
                         new RouteParameters("id", String.valueOf(click.getItem().id()))));
-        grid.setEmptyStateText(getTranslation("supplier.list.empty"));
+        grid.setEmptyStateComponent(new EmptyState(
+                "supplier-list-empty", getTranslation("supplier.list.empty"), "imports", "emptyState.import"));
         // no count callback: refresh() counts once and sizes the grid (ListCounts)
         grid.setItems(query -> {
             SupplierSort.Order order = order(query);
