@@ -34,7 +34,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 class SignInThrottleTest {
 
     static final String USER = "throttle-test";
-    static final String PASSWORD = "throttle-test-password";
+    static final String PASSWORD = "amber-ridge-lantern-42";
 
     @LocalServerPort
     int port;
