@@ -142,6 +142,10 @@ public class UserAdminService {
     @Transactional
     public OneTimePassword resetPassword(long id) {
         UserAccount user = existing(id);
+        if (users.signInProvider(id).isPresent()) {
+            // the provider holds this person's credentials: a local password would open a second way in
+            throw new ValidationException(FieldProblem.of("", "user.resetPassword.singleSignOn"));
+        }
         String password = generatePassword();
         users.setPassword(id, passwordEncoder.encode(password), true, LocalDateTime.now(clock));
         audit.record(AUDIT_TYPE, id, AuditAction.UPDATE, null, Map.of("passwordReset", true));

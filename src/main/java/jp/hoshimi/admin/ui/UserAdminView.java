@@ -160,6 +160,8 @@ class UserAdminView extends VerticalLayout implements HasDynamicTitle {
                         getTranslation("user.resetPassword.text", user.displayName()),
                         false,
                         () -> showOnce(service.resetPassword(user.id()))));
+        // a single sign-on account has no password here: the provider manages it
+        reset.setVisible(user.signInProvider() == null);
         Button state = user.active()
                 ? small(
                         "user.deactivate",

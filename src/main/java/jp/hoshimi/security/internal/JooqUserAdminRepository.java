@@ -158,6 +158,14 @@ public class JooqUserAdminRepository {
                         r.value12()));
     }
 
+    /** The single sign-on provider an account belongs to; empty for a local password account. */
+    public Optional<String> signInProvider(long id) {
+        return dsl.select(APP_USER.SIGN_IN_PROVIDER)
+                .from(APP_USER)
+                .where(APP_USER.ID.eq(id))
+                .fetchOptional(APP_USER.SIGN_IN_PROVIDER);
+    }
+
     public Optional<Long> idOf(String username) {
         return dsl.select(APP_USER.ID)
                 .from(APP_USER)

@@ -93,6 +93,10 @@ class SsoProvisioningTest {
                 .contains(
                         org.assertj.core.groups.Tuple.tuple("admin-2", "user.signIn.sso"),
                         org.assertj.core.groups.Tuple.tuple("admin", "user.signIn.password"));
+        // and gives a provider's account no local password
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> system.runAsSystem(() -> userAdmin.resetPassword(user.id())))
+                .isInstanceOf(jp.hoshimi.shared.ValidationException.class);
     }
 
     @Test
