@@ -3,6 +3,7 @@ package jp.hoshimi;
 import static jp.hoshimi.db.Tables.ALERT_OUTBOX;
 import static jp.hoshimi.db.Tables.CONTRACT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -14,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import jp.hoshimi.alert.AlertDispatcher;
 import jp.hoshimi.alert.ExpiredLinkEvents;
 import jp.hoshimi.security.SystemAuthentication;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -184,16 +186,14 @@ class TwoNodesTest {
                                 + environment.getProperty("hoshimi.register.security-action.url", "")));
     }
 
-    /** True as soon as the condition holds, false when the deadline passes first (a polling loop). */
-    static boolean poll(Duration deadline, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (System.nanoTime() - end < 0) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(250);
+    /** True as soon as the condition holds, false when the deadline passes first. */
+    static boolean poll(Duration deadline, BooleanSupplier condition) {
+        try {
+            await().atMost(deadline).pollInterval(Duration.ofMillis(250)).until(condition::getAsBoolean);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
-        return condition.getAsBoolean();
     }
 
     static int freePort() {

@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static jp.hoshimi.db.Tables.AUDIT_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -34,6 +36,7 @@ import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -283,28 +286,25 @@ class AuditChainTest extends KaribuTest {
         }
     }
 
-    private Notification pollForAdminAlert(Duration deadline) throws InterruptedException {
+    private Notification pollForAdminAlert(Duration deadline) {
         var admin = users.loadUserByUsername("admin");
-        long end = System.nanoTime() + deadline.toNanos();
-        while (true) {
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
-            SecurityContextHolder.setContext(context);
-            try {
-                var found = alerts.notifications(false, 0, 50).stream()
-                        .filter(n -> n.alert().kind() == AlertKind.AUDIT_CHAIN_BROKEN)
-                        .findFirst();
-                if (found.isPresent()) {
-                    return found.get();
-                }
-            } finally {
-                SecurityContextHolder.clearContext();
-            }
-            assertThat(System.nanoTime() - end)
-                    .as("no alert within " + deadline)
-                    .isNegative();
-            Thread.sleep(200);
+        return await().atMost(deadline)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> brokenChainAlertSeenBy(admin), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private Optional<Notification> brokenChainAlertSeenBy(UserDetails admin) {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return alerts.notifications(false, 0, 50).stream()
+                    .filter(n -> n.alert().kind() == AlertKind.AUDIT_CHAIN_BROKEN)
+                    .findFirst();
+        } finally {
+            SecurityContextHolder.clearContext();
         }
     }
 

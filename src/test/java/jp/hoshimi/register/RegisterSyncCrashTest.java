@@ -1,6 +1,7 @@
 package jp.hoshimi.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -107,18 +108,11 @@ class RegisterSyncCrashTest {
                         "--hoshimi.register.http.deadline=10m"));
     }
 
-    /** Asks again until there is an answer or the deadline passes (a polling loop, not a sleep to wait for something). */
-    static <T> T pollUntil(Duration deadline, Supplier<Optional<T>> probe) throws InterruptedException {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (true) {
-            Optional<T> answer = probe.get();
-            if (answer.isPresent()) {
-                return answer.get();
-            }
-            assertThat(System.nanoTime() - end)
-                    .as("no answer within " + deadline)
-                    .isNegative();
-            Thread.sleep(250);
-        }
+    /** Asks again until there is an answer, failing when the deadline passes first. */
+    static <T> T pollUntil(Duration deadline, Supplier<Optional<T>> probe) {
+        return await().atMost(deadline)
+                .pollInterval(Duration.ofMillis(250))
+                .until(probe::get, Optional::isPresent)
+                .orElseThrow();
     }
 }
