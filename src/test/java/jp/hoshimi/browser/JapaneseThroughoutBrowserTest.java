@@ -101,18 +101,9 @@ class JapaneseThroughoutBrowserTest extends BrowserTest {
         screenshot(page, "japanese-05-login-form.png");
     }
 
-    /**
-     * Signs in once the login form is ready: on a loaded machine a click that lands before the form's
-     * client side is up leaves the page on an empty login form.
-     */
+    /** The shared sign-in (it waits for the form and the post's answer), then the app's header. */
     private void signInWhenReady(Page page, String user) {
-        page.navigate(url("login"));
-        Locator submit = page.locator("vaadin-login-form vaadin-button").first();
-        assertThat(submit).isVisible();
-        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-        page.locator("vaadin-login-form input[name=username]").fill(user);
-        page.locator("vaadin-login-form input[name=password]").fill(DEMO_PASSWORD);
-        submit.click();
+        signIn(page, user, DEMO_PASSWORD);
         assertThat(page.locator("#current-user")).isVisible();
     }
 }
