@@ -68,7 +68,7 @@ class RegisterSourceView extends VerticalLayout implements HasDynamicTitle {
             location.setId("register-source-" + kind + "-location");
             location.setMaxLength(1000);
             format.setLabel(getTranslation("registerSource.format"));
-            format.setItems("", "CSV", "JSON");
+            format.setItems("", "CSV", "JSON", "XLSX");
             format.setItemLabelGenerator(f -> f.isEmpty() ? getTranslation("registerSource.format.auto") : f);
             type.addValueChangeListener(e -> location.setEnabled(e.getValue() != Type.NONE));
             show(settings);
