@@ -244,6 +244,11 @@ public record FieldMapping(
         return statusValues.getOrDefault(key, key.toUpperCase(Locale.ROOT));
     }
 
+    /** A date written the way this mapping reads dates (for examples on the mapping screen). */
+    public String format(java.time.LocalDate date) {
+        return dateFormatter().format(date);
+    }
+
     DateTimeFormatter dateFormatter() {
         return dateFormatter(datePattern);
     }
