@@ -43,7 +43,7 @@ public record MappingDraft(
             List.of(FieldMapping.ISO_DATES, FieldMapping.SLASH_DATES, FieldMapping.JAPANESE_ERA_DATES);
 
     /** Header names a Japanese register is likely to use, by our field (suggestions, any name may be typed). */
-    static final Map<String, List<String>> SUGGESTED_FIELD_NAMES = suggestions();
+    public static final Map<String, List<String>> SUGGESTED_FIELD_NAMES = suggestions();
 
     /** The level vocabulary of a kind as announced: ★ marks, and Basic/Standard/Advanced for the star register. */
     public static String suggestedLevelValues(RegisterKind kind) {

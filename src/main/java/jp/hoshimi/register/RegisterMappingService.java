@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import jp.hoshimi.audit.AuditAction;
 import jp.hoshimi.audit.AuditTrail;
 import jp.hoshimi.dataimport.read.ReadLimits;
@@ -216,10 +215,5 @@ public class RegisterMappingService {
         } catch (IOException e) {
             // a temporary file; the spool directory is cleaned with the machine
         }
-    }
-
-    /** Suggestions for the field-name boxes: names a Japanese register is likely to use, by our field. */
-    public static Map<String, List<String>> suggestedFieldNames() {
-        return MappingDraft.SUGGESTED_FIELD_NAMES;
     }
 }

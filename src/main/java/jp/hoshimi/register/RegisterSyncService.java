@@ -312,7 +312,7 @@ public class RegisterSyncService {
         Path body = null;
         try {
             progress.put(kind, "register.progress.fetching");
-            // a body read under an older field mapping is read again under the new one (issue 23)
+            // a body read under an older field mapping is read again under the new one (docs/decisions/0029)
             Optional<SyncRun> previous = register.lastWithContent(kind, sourceId)
                     .filter(run -> !sources.mappingChangedSince(kind, run.startedAt()));
             Validators validators = previous.map(p -> new Validators(p.etag(), p.lastModified()))

@@ -88,7 +88,7 @@ class RegisterMappingView extends VerticalLayout implements HasDynamicTitle {
 
     private FormLayout mappingForm() {
         FormLayout form = new FormLayout();
-        Map<String, List<String>> suggestions = RegisterMappingService.suggestedFieldNames();
+        Map<String, List<String>> suggestions = MappingDraft.SUGGESTED_FIELD_NAMES;
         for (String field : FIELDS) {
             ComboBox<String> box = ComponentTexts.comboBox(getTranslation("registerMapping.field." + field));
             box.setId("register-mapping-" + field);
@@ -206,7 +206,7 @@ class RegisterMappingView extends VerticalLayout implements HasDynamicTitle {
         fields.forEach((field, box) -> {
             String value = values.get(field);
             if (value != null && !value.isEmpty()) {
-                choose(box, new ArrayList<>(RegisterMappingService.suggestedFieldNames().get(field)), value);
+                choose(box, new ArrayList<>(MappingDraft.SUGGESTED_FIELD_NAMES.get(field)), value);
             } else {
                 box.clear();
             }
