@@ -102,8 +102,22 @@ class RegisterMappingJourneyBrowserTest extends BrowserTest {
         assertThat(page.locator("#register-mapping-entries vaadin-grid-cell-content")
                         .filter(new Locator.FilterOptions().setHasText("株式会社ミナトデンソー")))
                 .hasCount(1);
+        page.locator("#register-mapping-summary").scrollIntoViewIfNeeded();
         screenshot(page, "register-mapping-02-sample-tried.png");
 
+        // a wrong date format: the configured source, fetched once, shows every rejected row and why
+        pick(page, "#register-mapping-datePattern", "vaadin-combo-box-item", "2026/04/01");
+        page.locator("#register-mapping-fetch").click();
+        assertThat(page.locator("#register-mapping-summary")).hasAttribute("data-acceptable", "false");
+        assertThat(page.locator("#register-mapping-summary")).containsText("70 件が不合格");
+        assertThat(page.locator("#register-mapping-rejected vaadin-grid-cell-content")
+                        .filter(new Locator.FilterOptions().setHasText("uuuu/MM/dd")))
+                .not()
+                .hasCount(0);
+        page.locator("#register-mapping-summary").scrollIntoViewIfNeeded();
+        screenshot(page, "register-mapping-03-rejected.png");
+
+        pick(page, "#register-mapping-datePattern", "vaadin-combo-box-item", "令和8年4月1日");
         page.locator("#register-mapping-fetch").click();
         assertThat(page.locator("#register-mapping-summary")).containsText("70 件を読み込みました（XLSX）");
         page.locator("#register-mapping-save").click();
@@ -112,14 +126,14 @@ class RegisterMappingJourneyBrowserTest extends BrowserTest {
                 .hasCount(1);
         assertThat(page.locator("p").filter(new Locator.FilterOptions().setHasText("最終変更：admin")))
                 .hasCount(1);
-        screenshot(page, "register-mapping-03-saved.png");
+        screenshot(page, "register-mapping-04-saved.png");
 
         page.navigate(url("register"));
         page.locator("#register-sync-now").click();
         assertThat(page.locator("vaadin-notification-card")
                         .filter(new Locator.FilterOptions().setHasText("反映済み（新規")))
                 .hasCount(1);
-        screenshot(page, "register-mapping-04-synced.png");
+        screenshot(page, "register-mapping-05-synced.png");
     }
 
     private static void pick(Page page, String field, String itemTag, String text) {

@@ -82,7 +82,7 @@ class RegisterMappingView extends VerticalLayout implements HasDynamicTitle {
         kind.setItems(RegisterKind.values());
         kind.setItemLabelGenerator(k -> getTranslation("register.kind." + k.name()));
         kind.addValueChangeListener(e -> show(mappings.current(e.getValue())));
-        add(kind, changed, mappingForm(), valuesForm(), tryCard(), actions(), previewCard());
+        add(kind, changed, mappingForm(), valuesForm(), tryCard(), actions());
         kind.setValue(RegisterKind.STAR);
     }
 
@@ -168,7 +168,12 @@ class RegisterMappingView extends VerticalLayout implements HasDynamicTitle {
         });
         Button fetch = new Button(getTranslation("registerMapping.fetch"), click -> previewFromSource());
         fetch.setId("register-mapping-fetch");
-        Div card = new Div(new H3(getTranslation("registerMapping.try")), new Paragraph(getTranslation("registerMapping.try.help")), upload, fetch);
+        Div card = new Div(
+                new H3(getTranslation("registerMapping.try")),
+                new Paragraph(getTranslation("registerMapping.try.help")),
+                upload,
+                fetch,
+                previewCard());
         card.addClassName("dashboard-section");
         return card;
     }
@@ -183,7 +188,10 @@ class RegisterMappingView extends VerticalLayout implements HasDynamicTitle {
     private Component previewCard() {
         summary.setId("register-mapping-summary");
         firstEntries.setId("register-mapping-entries");
-        firstEntries.addColumn(FeedEntry::corporateNumber).setHeader(getTranslation("registerMapping.field.corporateNumber"));
+        firstEntries
+                .addColumn(FeedEntry::corporateNumber)
+                .setHeader(getTranslation("registerMapping.field.corporateNumber"))
+                .setAutoWidth(true);
         firstEntries.addColumn(FeedEntry::name).setHeader(getTranslation("registerMapping.field.name")).setFlexGrow(2);
         firstEntries.addColumn(e -> getTranslation("register.level." + e.level())).setHeader(getTranslation("registerMapping.field.level"));
         firstEntries.addColumn(FeedEntry::registeredOn).setHeader(getTranslation("registerMapping.field.registeredOn"));
