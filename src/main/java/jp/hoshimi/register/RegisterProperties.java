@@ -3,6 +3,8 @@ package jp.hoshimi.register;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import jp.hoshimi.register.source.FieldMapping;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -35,11 +37,58 @@ public record RegisterProperties(
         }
     }
 
-    /** One source: an HTTP feed ({@code url}) or a file ({@code file}); format CSV or JSON (empty: from the response). */
-    public record Source(URI url, Path file, String format) {
+    /**
+     * One source: an HTTP feed ({@code url}) or a file ({@code file}); format CSV, JSON or XLSX (empty: from the
+     * response); {@code mapping} seeds the field mapping of a fresh install (an administrator changes it in the app).
+     */
+    public record Source(URI url, Path file, String format, Mapping mapping) {
 
         public boolean isConfigured() {
             return url != null || file != null;
+        }
+    }
+
+    /**
+     * {@code hoshimi.register.<kind>.mapping.*}: the feed's field names, value vocabularies (e.g. {@code
+     * level-values.[★3]=STAR3}), date pattern and encoding; whatever is unset keeps the default format's.
+     */
+    public record Mapping(
+            String corporateNumber,
+            String name,
+            String level,
+            String registeredOn,
+            String validUntil,
+            String status,
+            String scope,
+            String assessmentBody,
+            String entriesPath,
+            Map<String, String> levelValues,
+            Map<String, String> statusValues,
+            String datePattern,
+            String encoding) {
+
+        /** The mapping these properties describe, on top of the default format. */
+        public FieldMapping toFieldMapping() {
+            FieldMapping base = FieldMapping.defaults();
+            return base.toBuilder()
+                    .corporateNumber(or(corporateNumber, base.corporateNumber()))
+                    .name(or(name, base.name()))
+                    .level(or(level, base.level()))
+                    .registeredOn(or(registeredOn, base.registeredOn()))
+                    .validUntil(or(validUntil, base.validUntil()))
+                    .status(or(status, base.status()))
+                    .scope(or(scope, base.scope()))
+                    .assessmentBody(or(assessmentBody, base.assessmentBody()))
+                    .entriesPath(entriesPath == null ? base.entriesPath() : entriesPath)
+                    .levelValues(levelValues == null ? Map.of() : levelValues)
+                    .statusValues(statusValues == null ? Map.of() : statusValues)
+                    .datePattern(or(datePattern, base.datePattern()))
+                    .encoding(or(encoding, base.encoding()))
+                    .build();
+        }
+
+        private static String or(String value, String otherwise) {
+            return value == null || value.isBlank() ? otherwise : value;
         }
     }
 

@@ -15,7 +15,6 @@ import jp.hoshimi.register.RegisterSourceSettings.Type;
 import jp.hoshimi.register.internal.RegisterSourceRepository;
 import jp.hoshimi.register.source.FeedParser;
 import jp.hoshimi.register.source.FetchResult;
-import jp.hoshimi.register.source.FieldMapping;
 import jp.hoshimi.register.source.RegisterKind;
 import jp.hoshimi.register.source.RegisterSource;
 import jp.hoshimi.register.source.RegisterSourceException;
@@ -34,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegisterSourceService {
 
     public static final String AUDIT_ENTITY = "register_source";
-    private static final Set<String> FORMATS = Set.of("CSV", "JSON");
+    private static final Set<String> FORMATS = Set.of("CSV", "JSON", "XLSX");
 
     private final RegisterSources sources;
     private final RegisterSourceRepository stored;
@@ -96,7 +95,12 @@ public class RegisterSourceService {
             }
             try {
                 int entries = FeedParser.parse(
-                        fetched.body(), fetched.format(), clean.kind(), FieldMapping.defaults(), entry -> {});
+                        fetched.body(),
+                        fetched.format(),
+                        clean.kind(),
+                        sources.mapping(clean.kind()),
+                        sources.spreadsheetLimits(),
+                        entry -> {});
                 return new TestResult(true, entries, fetched.format().name(), fetched.bytes(), null, null);
             } finally {
                 Files.deleteIfExists(fetched.body());

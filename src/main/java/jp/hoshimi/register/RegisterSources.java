@@ -5,7 +5,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import jp.hoshimi.dataimport.ImportProperties;
+import jp.hoshimi.dataimport.read.ReadLimits;
+import jp.hoshimi.register.internal.RegisterMappingRepository;
 import jp.hoshimi.register.internal.RegisterSourceRepository;
+import jp.hoshimi.register.source.FieldMapping;
 import jp.hoshimi.register.source.FeedFormat;
 import jp.hoshimi.register.source.FileSource;
 import jp.hoshimi.register.source.HttpFeedSource;
@@ -24,10 +28,47 @@ public class RegisterSources {
 
     private final RegisterProperties properties;
     private final RegisterSourceRepository stored;
+    private final RegisterMappingRepository mappings;
+    private final ImportProperties imports;
 
-    RegisterSources(RegisterProperties properties, RegisterSourceRepository stored) {
+    RegisterSources(
+            RegisterProperties properties,
+            RegisterSourceRepository stored,
+            RegisterMappingRepository mappings,
+            ImportProperties imports) {
         this.properties = properties;
         this.stored = stored;
+        this.mappings = mappings;
+        this.imports = imports;
+    }
+
+    /** The field mapping a sync of this kind reads its feed with: as stored (issue 23), else the default format. */
+    public FieldMapping mapping(RegisterKind kind) {
+        return storedMapping(kind).mapping();
+    }
+
+    /** The stored mapping with who changed it when. */
+    public RegisterMapping storedMapping(RegisterKind kind) {
+        return mappings.find(kind).orElseGet(() -> RegisterMapping.defaults(kind));
+    }
+
+    /** Whether the kind's mapping changed after {@code moment}: a body read before must be read again. */
+    public boolean mappingChangedSince(RegisterKind kind, java.time.LocalDateTime moment) {
+        return moment != null
+                && mappings.updatedAt(kind).map(changed -> changed.isAfter(moment)).orElse(false);
+    }
+
+    /** The limits of a spreadsheet feed: the import's ({@code hoshimi.import.*}), the same reader. */
+    public ReadLimits spreadsheetLimits() {
+        return imports.readLimits();
+    }
+
+    /** What the properties say the mapping of one kind is: the seed of a fresh install. */
+    FieldMapping mappingFromProperties(RegisterKind kind) {
+        RegisterProperties.Source source = kind == RegisterKind.STAR ? properties.star() : properties.securityAction();
+        return source == null || source.mapping() == null
+                ? FieldMapping.defaults()
+                : source.mapping().toFieldMapping();
     }
 
     /** The stored settings of one kind (NONE when nothing was ever stored). */

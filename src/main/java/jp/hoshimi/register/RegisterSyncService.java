@@ -189,7 +189,7 @@ public class RegisterSyncService {
     public SyncRun upload(RegisterKind kind, String fileName, InputStream content) {
         Path body = spool(content);
         try {
-            FeedFormat format = sniff(body);
+            FeedFormat format = FeedParser.detect(body);
             String sha = sha256(body);
             long bytes = Files.size(body);
             String sourceId =
@@ -312,7 +312,9 @@ public class RegisterSyncService {
         Path body = null;
         try {
             progress.put(kind, "register.progress.fetching");
-            Optional<SyncRun> previous = register.lastWithContent(kind, sourceId);
+            // a body read under an older field mapping is read again under the new one (docs/decisions/0029)
+            Optional<SyncRun> previous = register.lastWithContent(kind, sourceId)
+                    .filter(run -> !sources.mappingChangedSince(kind, run.startedAt()));
             Validators validators = previous.map(p -> new Validators(p.etag(), p.lastModified()))
                     .orElse(Validators.none());
             FetchResult result = fetch.apply(validators);
@@ -345,9 +347,14 @@ public class RegisterSyncService {
             // compared while parsed: only the differences are staged (docs/decisions/0008-register-sync.md)
             try (RegisterRepository.Staging staging = register.staging(runId, kind, properties.spoolDir())) {
                 timings.mark("read stored");
-                FieldMapping mapping = FieldMapping.defaults();
+                FieldMapping mapping = sources.mapping(kind); // as an administrator saved it (issue 23)
                 FeedParser.parse(
-                        fetched.body(), fetched.format(), kind, mapping, entry -> staging.add(entry, hash(entry)));
+                        fetched.body(),
+                        fetched.format(),
+                        kind,
+                        mapping,
+                        sources.spreadsheetLimits(),
+                        entry -> staging.add(entry, hash(entry)));
                 timings.mark("parse and compare");
                 difference = staging.load();
                 timings.mark("stage");
@@ -571,16 +578,6 @@ public class RegisterSyncService {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static FeedFormat sniff(Path body) throws IOException {
-        try (InputStream in = Files.newInputStream(body)) {
-            byte[] head = in.readNBytes(64);
-            String start = new String(head, StandardCharsets.UTF_8)
-                    .replace("\uFEFF", "")
-                    .stripLeading();
-            return start.startsWith("{") || start.startsWith("[") ? FeedFormat.JSON : FeedFormat.CSV;
         }
     }
 

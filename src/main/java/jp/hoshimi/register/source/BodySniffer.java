@@ -19,8 +19,15 @@ final class BodySniffer {
     private static final int HEAD_BYTES = 2048;
     private static final Pattern TITLE = Pattern.compile("<title[^>]*>\\s*([^<]{1,120})", Pattern.CASE_INSENSITIVE);
 
-    /** The first non-blank character (after a byte-order mark), or -1 for a blank body, and the head as text. */
-    record Start(int first, String head) {}
+    /**
+     * The first non-blank character (after a byte-order mark), or -1 for a blank body, and the head as text;
+     * {@code zip} when the body starts as a zip archive does (an .xlsx workbook).
+     */
+    record Start(int first, String head, boolean zip) {
+        Start(int first, String head) {
+            this(first, head, false);
+        }
+    }
 
     private BodySniffer() {}
 
@@ -36,12 +43,27 @@ final class BodySniffer {
             head = head.substring(1);
         }
         String stripped = head.stripLeading();
-        return new Start(stripped.isEmpty() ? -1 : stripped.charAt(0), stripped);
+        boolean zip = bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+        return new Start(stripped.isEmpty() ? -1 : stripped.charAt(0), stripped, zip);
     }
 
     /** The format a body of unknown type looks like. */
     static FeedFormat guess(Start start) {
+        if (start.zip()) {
+            return FeedFormat.XLSX;
+        }
         return start.first() == '{' || start.first() == '[' ? FeedFormat.JSON : FeedFormat.CSV;
+    }
+
+    /**
+     * The format by content where the content is sure of it: a workbook is a workbook whatever the name or the
+     * setting says (an "Excel download" link); otherwise the declared format, else a guess.
+     */
+    static FeedFormat formatOf(Start start, FeedFormat declared) {
+        if (start.zip()) {
+            return FeedFormat.XLSX;
+        }
+        return declared != null && declared != FeedFormat.XLSX ? declared : guess(start);
     }
 
     /**
@@ -50,6 +72,9 @@ final class BodySniffer {
      * @param fromHttp an HTML page from a server is a maintenance page; in a file it is just the wrong file
      */
     static void check(Start start, FeedFormat format, boolean fromHttp) {
+        if (format == FeedFormat.XLSX && start.zip()) {
+            return; // the workbook reader checks the rest
+        }
         if (start.first() == -1) {
             throw new RegisterSourceException(Reason.EMPTY, "the body is empty");
         }

@@ -2,8 +2,13 @@ package jp.hoshimi.register.source;
 
 /** How a register feed is written. */
 public enum FeedFormat {
-    /** UTF-8 CSV (byte-order mark allowed) with a header record. */
+    /**
+     * CSV with a header record, in the mapping's encoding (UTF-8 by default, byte-order mark allowed); a title
+     * block above the header record is skipped.
+     */
     CSV,
     /** UTF-8 JSON: an array of entry objects, by default under {@code "entries"}. */
-    JSON
+    JSON,
+    /** An Excel workbook (.xlsx, also Strict OOXML): the first visible sheet, header row as for CSV. */
+    XLSX
 }

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +37,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import jp.hoshimi.dataimport.read.ReadLimits;
 import jp.hoshimi.register.source.RegisterSourceException.Reason;
 import jp.hoshimi.shared.CorporateNumber;
 import jp.hoshimi.shared.InvalidCorporateNumberException;
@@ -58,12 +60,19 @@ public final class FeedParser {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build());
 
+    /**
+     * Limits of a spreadsheet feed read without the import's configured limits (tools and tests): a register
+     * is larger than an import, so more rows and time.
+     */
+    public static final ReadLimits SPREADSHEET_LIMITS =
+            new ReadLimits(200L * 1024 * 1024, 1_000_000, 2_000, 400_000_000L, java.time.Duration.ofMinutes(5));
+
     private FeedParser() {}
 
     /**
      * Streams the feed's entries to {@code consumer}, each validated: a valid 法人番号 (check digit included),
      * a level of {@code kind}, a known status, real dates (valid until not before registered on), no 法人番号
-     * twice.
+     * twice. A spreadsheet is read within {@link #SPREADSHEET_LIMITS}.
      *
      * @return how many entries there were
      * @throws RegisterSourceException MALFORMED with "line N: …" on the first bad entry, EMPTY when there are
@@ -71,12 +80,64 @@ public final class FeedParser {
      */
     public static int parse(
             Path body, FeedFormat format, RegisterKind kind, FieldMapping mapping, Consumer<FeedEntry> consumer) {
+        return parse(body, format, kind, mapping, SPREADSHEET_LIMITS, consumer);
+    }
+
+    /** {@link #parse(Path, FeedFormat, RegisterKind, FieldMapping, Consumer)} with the import's read limits. */
+    public static int parse(
+            Path body,
+            FeedFormat format,
+            RegisterKind kind,
+            FieldMapping mapping,
+            ReadLimits limits,
+            Consumer<FeedEntry> consumer) {
+        Checker checker = new Checker(kind, mapping, consumer, null);
+        read(body, format, limits, checker);
+        if (checker.count == 0) {
+            throw new RegisterSourceException(Reason.EMPTY, "the feed has no entries");
+        }
+        return checker.count;
+    }
+
+    /** An entry that a preview refused: where it is and why. */
+    public record Rejection(String where, String reason) {}
+
+    /**
+     * Reads the whole feed like {@link #parse} but goes on past bad entries: each is handed to {@code
+     * rejected} instead of ending the read. A feed that cannot be read at all (no header, not a spreadsheet,
+     * broken quoting) still throws.
+     *
+     * @return how many entries were accepted
+     */
+    public static int preview(
+            Path body,
+            FeedFormat format,
+            RegisterKind kind,
+            FieldMapping mapping,
+            ReadLimits limits,
+            Consumer<FeedEntry> accepted,
+            Consumer<Rejection> rejected) {
+        Checker checker = new Checker(kind, mapping, accepted, Objects.requireNonNull(rejected, "rejected"));
+        read(body, format, limits, checker);
+        return checker.count;
+    }
+
+    /** The format of a body by its content: a zip is a workbook, '{' or '[' JSON, anything else CSV. */
+    public static FeedFormat detect(Path body) {
+        return BodySniffer.guess(BodySniffer.start(body));
+    }
+
+    private static void read(Path body, FeedFormat format, ReadLimits limits, Checker checker) {
         Objects.requireNonNull(format, "format");
-        Checker checker = new Checker(kind, mapping, consumer);
+        if (format == FeedFormat.XLSX) {
+            WorkbookFeed.read(body, limits, checker.mapping, new Table(checker, "row", false));
+            return;
+        }
         try (InputStream in = Files.newInputStream(body)) {
             switch (format) {
                 case CSV -> parseCsv(in, checker);
                 case JSON -> parseJson(in, checker);
+                default -> throw new IllegalStateException(format.name());
             }
         } catch (NoSuchFileException e) {
             throw new RegisterSourceException(Reason.FILE_NOT_FOUND, "there is no file " + body, 1, e);
@@ -84,32 +145,30 @@ public final class FeedParser {
             throw new RegisterSourceException(
                     Reason.FILE_NOT_FOUND, "cannot read " + body + ": " + e.getMessage(), 1, e);
         }
-        if (checker.count == 0) {
-            throw new RegisterSourceException(Reason.EMPTY, "the feed has no entries");
-        }
-        return checker.count;
     }
 
     private static void parseCsv(InputStream in, Checker checker) throws IOException {
         InputStream content = skipBom(in);
+        Charset charset = checker.mapping.charset();
         // The reader decodes ahead of the parser, so a decoding error would point at the wrong line: bad
         // bytes become U+FFFD instead, and the record holding one is refused with its own line.
         Reader reader = new BufferedReader(
                 new InputStreamReader(
                         content,
-                        StandardCharsets.UTF_8
-                                .newDecoder()
+                        charset.newDecoder()
                                 .onMalformedInput(CodingErrorAction.REPLACE)
                                 .onUnmappableCharacter(CodingErrorAction.REPLACE)),
                 65536);
         RecordLengthGuard guard = new RecordLengthGuard(reader);
+        String undecodable = charset.equals(StandardCharsets.UTF_8)
+                ? "not valid UTF-8 (the feed must be UTF-8)"
+                : "not valid " + charset.name() + " (see the mapping's encoding)";
         // blank lines come as records so that the line count stays true; they are skipped below
         CSVFormat format =
                 CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+        Table table = new Table(checker, "line", true);
         try (CSVParser parser = CSVParser.parse(guard, format)) {
             Iterator<CSVRecord> records = parser.iterator();
-            Map<String, Integer> columns = null;
-            int width = 0;
             while (true) {
                 long line = parser.getCurrentLineNumber() + 1;
                 CSVRecord record = next(records, line);
@@ -122,38 +181,91 @@ public final class FeedParser {
                 }
                 for (String value : record) {
                     if (value.indexOf('\uFFFD') >= 0) {
-                        throw malformed(line, "not valid UTF-8 (the feed must be UTF-8)");
+                        throw malformed(line, undecodable);
                     }
                 }
-                if (columns == null) {
-                    columns = checker.columnsOf(header(record));
-                    width = record.size();
-                    continue;
-                }
-                if (record.size() != width) {
-                    throw malformed(line, record.size() + " fields where the header has " + width);
-                }
-                Map<String, Integer> byField = columns;
-                checker.accept(
-                        field -> {
-                            Integer column = byField.get(field);
-                            return column == null ? null : record.get(column);
-                        },
-                        "line " + line,
-                        line);
+                table.row(line, Arrays.asList(record.values()));
+            }
+        }
+        table.end();
+    }
+
+    /**
+     * Rows of a CSV body or a workbook sheet: the header row is the first of the first {@link #TITLE_ROWS}
+     * rows that names every required field (a title block above it is skipped, as the import does); every
+     * row below it is an entry.
+     */
+    static final class Table {
+        /** How many rows above the header row may hold a title. */
+        static final int TITLE_ROWS = 10;
+
+        private final Checker checker;
+        private final String unit;
+        private final boolean sameWidth;
+        private Map<String, Integer> columns;
+        private int width;
+        private int scanned;
+        private List<String> widest;
+        private long widestLine;
+
+        Table(Checker checker, String unit, boolean sameWidth) {
+            this.checker = checker;
+            this.unit = unit;
+            this.sameWidth = sameWidth;
+        }
+
+        void row(long line, List<String> values) {
+            if (columns == null) {
+                findHeader(line, values);
+                return;
+            }
+            if (sameWidth && values.size() != width) {
+                checker.reject(malformed(line, values.size() + " fields where the header has " + width));
+                return;
+            }
+            Map<String, Integer> byField = columns;
+            checker.check(() -> checker.accept(
+                    field -> {
+                        Integer column = byField.get(field);
+                        return column == null || column >= values.size() ? null : values.get(column);
+                    },
+                    unit + " " + line,
+                    line));
+        }
+
+        private void findHeader(long line, List<String> values) {
+            if (checker.namesEveryRequiredField(values)) {
+                columns = checker.columnsOf(header(values, line), line);
+                width = values.size();
+                return;
+            }
+            if (widest == null || values.size() > widest.size()) {
+                widest = List.copyOf(values);
+                widestLine = line;
+            }
+            if (++scanned > TITLE_ROWS) {
+                end();
+            }
+        }
+
+        /** No header row found: the widest row of the top is most likely the header, and says what it lacks. */
+        void end() {
+            if (columns == null && widest != null) {
+                checker.columnsOf(header(widest, widestLine), widestLine);
             }
         }
     }
 
     /** Column positions by normalised name, in the header's order. */
-    private static Map<String, Integer> header(CSVRecord record) {
+    private static Map<String, Integer> header(List<String> record, long line) {
         Map<String, Integer> columns = new LinkedHashMap<>();
         for (int i = 0; i < record.size(); i++) {
             String name = key(record.get(i));
+            if (name.isEmpty()) {
+                continue; // an unnamed column is read by nobody
+            }
             if (columns.putIfAbsent(name, i) != null) {
-                throw malformed(
-                        record.getRecordNumber(),
-                        "header: column '" + record.get(i).strip() + "' appears twice");
+                throw malformed(line, "header: column '" + record.get(i).strip() + "' appears twice");
             }
         }
         return columns;
@@ -252,7 +364,7 @@ public final class FeedParser {
                 }
                 JsonNode node = JSON.readTree(parser);
                 String where = "line " + line + " (entry " + entry + ")";
-                checker.accept(field -> textOf(node, field, where), where, line);
+                checker.check(() -> checker.accept(field -> textOf(node, field, where), where, line));
             }
             // the rest of the document must be there too: a body cut after the array is still cut
             while (parser.nextToken() != null) {
@@ -332,17 +444,22 @@ public final class FeedParser {
         final Consumer<FeedEntry> consumer;
         final DateTimeFormatter dates;
         final boolean iso;
+        final boolean era;
         final String levelNames;
         final List<String> required;
         final Map<String, Long> firstLine = new HashMap<>();
+        /** Where a preview's bad entries go; null for a sync, which stops at the first. */
+        final Consumer<Rejection> rejected;
         int count;
 
-        Checker(RegisterKind kind, FieldMapping mapping, Consumer<FeedEntry> consumer) {
+        Checker(RegisterKind kind, FieldMapping mapping, Consumer<FeedEntry> consumer, Consumer<Rejection> rejected) {
+            this.rejected = rejected;
             this.kind = Objects.requireNonNull(kind, "kind");
             this.mapping = Objects.requireNonNull(mapping, "mapping");
             this.consumer = Objects.requireNonNull(consumer, "consumer");
             this.dates = mapping.dateFormatter();
-            this.iso = mapping.datePattern().equals(FieldMapping.defaults().datePattern());
+            this.iso = mapping.datePattern().equals(FieldMapping.ISO_DATES);
+            this.era = mapping.eraDates();
             this.levelNames =
                     kind.levels().stream().sorted().map(StarLevel::name).collect(Collectors.joining(", "));
             this.required = requiredFields(kind, mapping);
@@ -363,16 +480,43 @@ public final class FeedParser {
             return required;
         }
 
+        /** Runs one entry's check: a bad entry ends a sync, and is only noted by a preview. */
+        void check(Runnable entry) {
+            try {
+                entry.run();
+            } catch (RegisterSourceException e) {
+                reject(e);
+            }
+        }
+
+        void reject(RegisterSourceException e) {
+            if (rejected == null || e.reason() != Reason.MALFORMED) {
+                throw e;
+            }
+            String detail = e.detail();
+            int colon = detail.indexOf(": ");
+            rejected.accept(colon < 0
+                    ? new Rejection("", detail)
+                    : new Rejection(detail.substring(0, colon), detail.substring(colon + 2)));
+        }
+
+        /** Whether a row names every required field: then it is the header row. */
+        boolean namesEveryRequiredField(List<String> row) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            row.forEach(value -> names.add(key(value)));
+            return required.stream().allMatch(field -> names.contains(key(field)));
+        }
+
         /**
          * The column of each mapped field, by the mapping's field name; optional fields the header lacks are
          * left out.
          */
-        Map<String, Integer> columnsOf(Map<String, Integer> header) {
+        Map<String, Integer> columnsOf(Map<String, Integer> header, long line) {
             for (String field : required) {
                 if (!header.containsKey(key(field))) {
                     throw new RegisterSourceException(
                             Reason.MALFORMED,
-                            "line 1: header has no column '" + field + "' (columns: "
+                            "line " + line + ": header has no column '" + field + "' (columns: "
                                     + String.join(", ", header.keySet()) + ")");
                 }
             }
@@ -484,6 +628,9 @@ public final class FeedParser {
         private LocalDate date(String value, String field, String where) {
             try {
                 String text = FieldMapping.normalise(value);
+                if (era) {
+                    text = text.replace("元年", "1年"); // the first year of an era is written 元年
+                }
                 return iso ? isoDate(text) : LocalDate.parse(text, dates);
             } catch (DateTimeException e) {
                 throw new RegisterSourceException(

@@ -1,6 +1,9 @@
 package jp.hoshimi.register.source;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.time.chrono.JapaneseChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.HashMap;
@@ -28,7 +31,10 @@ import java.util.Objects;
  * @param statusValues the feed's status values mapped to ours (ACTIVE, SUSPENDED, REVOKED, EXPIRED), e.g.
  *     "有効" → "ACTIVE"; our own names are always understood
  * @param datePattern a {@link DateTimeFormatter} pattern for the dates, applied strictly (so 2026-02-30 is
- *     rejected); "yyyy" is read as "uuuu", the proleptic year
+ *     rejected); "yyyy" is read as "uuuu", the proleptic year; a pattern with an era (G), such as
+ *     {@link #JAPANESE_ERA_DATES}, reads Japanese era dates (令和8年4月1日, 令和元年5月1日)
+ * @param encoding the character set of a CSV feed: UTF-8 or windows-31j (Shift_JIS as Windows writes it,
+ *     CP932); JSON is always UTF-8 and a spreadsheet carries its own
  */
 public record FieldMapping(
         String corporateNumber,
@@ -42,7 +48,17 @@ public record FieldMapping(
         String entriesPath,
         Map<String, String> levelValues,
         Map<String, String> statusValues,
-        String datePattern) {
+        String datePattern,
+        String encoding) {
+
+    /** ISO dates, 2026-04-01: the default. */
+    public static final String ISO_DATES = "uuuu-MM-dd";
+    /** Slash dates, 2026/04/01. */
+    public static final String SLASH_DATES = "uuuu/MM/dd";
+    /** Japanese era dates, 令和8年4月1日 (read with {@link JapaneseChronology}). */
+    public static final String JAPANESE_ERA_DATES = "GGGGy年M月d日";
+    /** CP932, Shift_JIS as Windows (and Excel) writes it. */
+    public static final String WINDOWS_31J = "windows-31j";
 
     private static final FieldMapping DEFAULTS = new FieldMapping(
             "corporate_number",
@@ -56,7 +72,8 @@ public record FieldMapping(
             "entries",
             Map.of(),
             Map.of(),
-            "uuuu-MM-dd");
+            ISO_DATES,
+            "UTF-8");
 
     public FieldMapping {
         requireField(corporateNumber, "corporateNumber");
@@ -68,6 +85,18 @@ public record FieldMapping(
         statusValues = normalisedKeys(statusValues);
         Objects.requireNonNull(datePattern, "datePattern");
         dateFormatter(datePattern); // fails early on a bad pattern
+        encoding = encoding == null || encoding.isBlank() ? "UTF-8" : encoding.strip();
+        Charset.forName(encoding); // fails early on an unknown character set
+    }
+
+    /** The character set of a CSV feed. */
+    public Charset charset() {
+        return Charset.forName(encoding);
+    }
+
+    /** Whether a CSV feed is read as UTF-8 (the default, and the fast path). */
+    boolean utf8() {
+        return charset().equals(StandardCharsets.UTF_8);
     }
 
     /**
@@ -102,6 +131,7 @@ public record FieldMapping(
         private Map<String, String> levelValues;
         private Map<String, String> statusValues;
         private String datePattern;
+        private String encoding;
 
         private Builder(FieldMapping from) {
             corporateNumber = from.corporateNumber;
@@ -116,6 +146,7 @@ public record FieldMapping(
             levelValues = from.levelValues;
             statusValues = from.statusValues;
             datePattern = from.datePattern;
+            encoding = from.encoding;
         }
 
         public Builder corporateNumber(String field) {
@@ -178,6 +209,11 @@ public record FieldMapping(
             return this;
         }
 
+        public Builder encoding(String charset) {
+            encoding = charset;
+            return this;
+        }
+
         public FieldMapping build() {
             return new FieldMapping(
                     corporateNumber,
@@ -191,7 +227,8 @@ public record FieldMapping(
                     entriesPath,
                     levelValues,
                     statusValues,
-                    datePattern);
+                    datePattern,
+                    encoding);
         }
     }
 
@@ -207,12 +244,39 @@ public record FieldMapping(
         return statusValues.getOrDefault(key, key.toUpperCase(Locale.ROOT));
     }
 
+    /** A date written the way this mapping reads dates (for examples on the mapping screen). */
+    public String format(java.time.LocalDate date) {
+        return dateFormatter().format(date);
+    }
+
     DateTimeFormatter dateFormatter() {
         return dateFormatter(datePattern);
     }
 
     private static DateTimeFormatter dateFormatter(String pattern) {
+        if (hasEra(pattern)) {
+            return DateTimeFormatter.ofPattern(pattern, Locale.JAPAN)
+                    .withChronology(JapaneseChronology.INSTANCE)
+                    .withResolverStyle(ResolverStyle.STRICT);
+        }
         return DateTimeFormatter.ofPattern(proleptic(pattern), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    /** Whether the pattern names an era (G outside quotes): then its dates are Japanese era dates. */
+    boolean eraDates() {
+        return hasEra(datePattern);
+    }
+
+    private static boolean hasEra(String pattern) {
+        boolean quoted = false;
+        for (char c : pattern.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == 'G') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

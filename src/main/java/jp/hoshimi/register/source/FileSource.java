@@ -75,8 +75,10 @@ public final class FileSource implements RegisterSource {
                 Spool.deleteQuietly(copy.file()); // touched, same content
                 return new FetchResult.NotModified(validators, 1);
             }
-            BodySniffer.check(BodySniffer.start(copy.file()), format, false);
-            return new FetchResult.Fetched(copy.file(), format, validators, copy.sha256(), copy.bytes(), 1);
+            BodySniffer.Start start = BodySniffer.start(copy.file());
+            FeedFormat found = BodySniffer.formatOf(start, format);
+            BodySniffer.check(start, found, false);
+            return new FetchResult.Fetched(copy.file(), found, validators, copy.sha256(), copy.bytes(), 1);
         } catch (RuntimeException e) {
             Spool.deleteQuietly(copy.file());
             throw e;

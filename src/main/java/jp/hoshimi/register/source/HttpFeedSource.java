@@ -123,6 +123,10 @@ public final class HttpFeedSource implements RegisterSource {
     });
 
     private static final String USER_AGENT = "Hoshimi register poller";
+    private static final String XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /** Character sets a CSV feed may declare; which one the body is in, the field mapping says. */
+    private static final java.util.Set<String> READABLE_CHARSETS =
+            java.util.Set.of("utf-8", "us-ascii", "shift_jis", "windows-31j", "cp932", "ms932", "x-sjis");
 
     private final Settings settings;
     private final Sleeper sleeper;
@@ -269,7 +273,7 @@ public final class HttpFeedSource implements RegisterSource {
                 throw endedEarly(body.bytes(), contentLength.getAsLong());
             }
             BodySniffer.Start start = BodySniffer.start(body.file());
-            FeedFormat format = declared != null ? declared : BodySniffer.guess(start);
+            FeedFormat format = BodySniffer.formatOf(start, declared);
             BodySniffer.check(start, format, true);
             return new FetchResult.Fetched(body.file(), format, received, body.sha256(), body.bytes(), attempt);
         } catch (RegisterSourceException e) {
@@ -298,11 +302,12 @@ public final class HttpFeedSource implements RegisterSource {
 
     private String accept() {
         if (settings.format() == null) {
-            return "text/csv, application/json, text/plain;q=0.5";
+            return "text/csv, application/json, " + XLSX_MIME + ", text/plain;q=0.5";
         }
         return switch (settings.format()) {
             case CSV -> "text/csv, text/plain;q=0.5";
             case JSON -> "application/json, text/plain;q=0.5";
+            case XLSX -> XLSX_MIME + ", application/octet-stream;q=0.5";
         };
     }
 
@@ -408,12 +413,10 @@ public final class HttpFeedSource implements RegisterSource {
         }
         for (int i = 1; i < parts.length; i++) {
             String parameter = parts[i].strip().toLowerCase(Locale.ROOT).replace("\"", "");
-            if (parameter.startsWith("charset=")
-                    && !parameter.equals("charset=utf-8")
-                    && !parameter.equals("charset=us-ascii")) {
+            if (parameter.startsWith("charset=") && !READABLE_CHARSETS.contains(parameter.substring(8))) {
                 throw AttemptFailed.fatal(
                         Reason.WRONG_CONTENT_TYPE,
-                        "the feed must be UTF-8 but the server sends " + contentType.strip());
+                        "the feed must be UTF-8 or Shift_JIS (CP932) but the server sends " + contentType.strip());
             }
         }
         FeedFormat declared;
@@ -421,6 +424,8 @@ public final class HttpFeedSource implements RegisterSource {
             declared = FeedFormat.CSV;
         } else if (mime.equals("application/json") || mime.equals("text/json") || mime.endsWith("+json")) {
             declared = FeedFormat.JSON;
+        } else if (mime.equals(XLSX_MIME) || mime.equals("application/vnd.ms-excel")) {
+            return FeedFormat.XLSX; // the body is checked to be a workbook: detection is by content
         } else if (mime.isEmpty() || mime.equals("text/plain") || mime.equals("application/octet-stream")) {
             return settings.format();
         } else {

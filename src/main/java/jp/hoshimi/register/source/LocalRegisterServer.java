@@ -588,7 +588,13 @@ public final class LocalRegisterServer implements AutoCloseable {
                 String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
                 String contentType = name.endsWith(".json")
                         ? "application/json"
-                        : name.endsWith(".csv") ? "text/csv; charset=utf-8" : "text/plain; charset=utf-8";
+                        : name.endsWith(".xlsx")
+                                ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                                : name.endsWith("-sjis.csv")
+                                        ? "text/csv; charset=Shift_JIS"
+                                        : name.endsWith(".csv")
+                                                ? "text/csv; charset=utf-8"
+                                                : "text/plain; charset=utf-8";
                 return new Snapshot(content, etag, lastModified, contentType);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

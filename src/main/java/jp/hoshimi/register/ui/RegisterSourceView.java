@@ -27,7 +27,7 @@ import jp.hoshimi.shared.ui.ViewToolbar;
 
 /**
  * Where each register is read from (issue 24): an HTTP feed, a file on the server, or none; "test
- * connection" fetches once and says what it found. The field mapping of the real register comes later.
+ * connection" fetches once and says what it found. The field mapping is on {@link RegisterMappingView}.
  */
 @Route("register/source")
 @RolesAllowed(Role.ADMIN_NAME)
@@ -42,6 +42,9 @@ class RegisterSourceView extends VerticalLayout implements HasDynamicTitle {
                 new ViewToolbar(getTranslation("registerSource.title"), back),
                 new Paragraph(getTranslation("registerSource.intro")));
         sources.all().forEach(settings -> add(new SourceForm(settings)));
+        Anchor mapping = new Anchor("register/mapping", getTranslation("registerSource.mapping"));
+        mapping.setId("register-source-mapping");
+        add(mapping);
     }
 
     /** One kind's source: type, URL or path, format; save and test. */
@@ -68,7 +71,7 @@ class RegisterSourceView extends VerticalLayout implements HasDynamicTitle {
             location.setId("register-source-" + kind + "-location");
             location.setMaxLength(1000);
             format.setLabel(getTranslation("registerSource.format"));
-            format.setItems("", "CSV", "JSON");
+            format.setItems("", "CSV", "JSON", "XLSX");
             format.setItemLabelGenerator(f -> f.isEmpty() ? getTranslation("registerSource.format.auto") : f);
             type.addValueChangeListener(e -> location.setEnabled(e.getValue() != Type.NONE));
             show(settings);
