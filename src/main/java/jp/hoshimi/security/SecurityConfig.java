@@ -69,6 +69,22 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * The OpenAPI description (issue 24 serves it behind sign-in; issue 18 lets an integrator read it with the
+     * same bearer token it calls the API with): a signed-in session or any valid API token, else 401 JSON.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain openApiFilterChain(
+            HttpSecurity http, ApiTokenService tokens, SecurityContextHolderStrategy contexts, SignInThrottle throttle)
+            throws Exception {
+        return http.securityMatcher("/api/docs", "/api/docs/**", "/api/docs.yaml")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .addFilterBefore(new ApiTokenFilter(tokens, contexts, throttle), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(API_UNAUTHORIZED))
+                .build();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(

@@ -145,6 +145,7 @@ class ContractApi {
     }
 
     @PostMapping
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<ContractDetails> create(@RequestBody ContractRequest request) {
         contracts.create(form(request));
         ContractDetails created = get(request.contractNumber().strip());
@@ -163,6 +164,7 @@ class ContractApi {
     }
 
     @DeleteMapping("/{contractNumber}")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable String contractNumber, @RequestParam int version) {
         contracts.delete(get(contractNumber).id(), version);
         return ResponseEntity.noContent().build();
@@ -181,6 +183,7 @@ class ContractApi {
 
     @PostMapping("/{contractNumber}/subcontractors")
     @Operation(summary = "Adds a sub-contractor link with the decision chart's three answers")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<ChainLink> addLink(@PathVariable String contractNumber, @RequestBody LinkRequest request) {
         ContractDetails contract = get(contractNumber);
         Long parent = supplierId(
@@ -237,6 +240,7 @@ class ContractApi {
     }
 
     @DeleteMapping("/{contractNumber}/subcontractors/{linkId}")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     ResponseEntity<Void> removeLink(
             @PathVariable String contractNumber, @PathVariable long linkId, @RequestParam int version) {
         chains.removeLink(get(contractNumber).id(), linkId, version);

@@ -1,6 +1,8 @@
 package jp.hoshimi.register.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +43,11 @@ class RegisterApi {
             summary = "Start a sync of the register (ADMIN); answers 202 with the run id at once",
             description =
                     "409 NO_REGISTER_SOURCE when no source is configured for the kind (管理 → 台帳の取得元). Poll GET /api/v1/register/sync-runs/{runId} until its outcome is no longer RUNNING.")
-    ResponseEntity<SyncStarted> startSync(@RequestParam(defaultValue = "STAR") String kind) {
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.ACCEPTED)
+    ResponseEntity<SyncStarted> startSync(
+            @Parameter(description = "Which register", schema = @Schema(implementation = RegisterKind.class))
+                    @RequestParam(defaultValue = "STAR")
+                    String kind) {
         RegisterKind registerKind = RegisterKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
         long runId;
         try {

@@ -74,6 +74,7 @@ class UserApi {
             summary = "Create a user with roles and units",
             description = "Answers the user and a one-time password, which is shown only in this answer; the user"
                     + " must change it at the first sign-in.")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<CreatedUser> create(@RequestBody UserRequest request) {
         OneTimePassword password = users.create(request.form());
         return ResponseEntity.created(URI.create("/api/v1/users/" + password.userId()))

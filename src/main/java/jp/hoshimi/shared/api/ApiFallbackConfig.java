@@ -1,7 +1,9 @@
 package jp.hoshimi.shared.api;
 
 import jakarta.servlet.DispatcherType;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +29,17 @@ class ApiFallbackConfig {
         SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/api/**", notFound));
         mapping.setOrder(Ordered.LOWEST_PRECEDENCE - 2);
         return mapping;
+    }
+
+    /** The answer's language for every API path (requests and error dispatches), before anything reads it. */
+    @Bean
+    FilterRegistrationBean<ApiLanguageFilter> apiLanguageFilter(
+            @Value("${hoshimi.api.default-language:ja}") String defaultLanguage) {
+        FilterRegistrationBean<ApiLanguageFilter> registration =
+                new FilterRegistrationBean<>(new ApiLanguageFilter(Locale.forLanguageTag(defaultLanguage)));
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Bean

@@ -80,6 +80,7 @@ class SupplierApi {
     }
 
     @PostMapping
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<SupplierDetails> create(@RequestBody SupplierRequest request) {
         long id = suppliers.create(request.form());
         return ResponseEntity.created(URI.create("/api/v1/suppliers/" + id)).body(get(id));
@@ -96,6 +97,7 @@ class SupplierApi {
     }
 
     @DeleteMapping("/{id}")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable long id, @RequestParam int version) {
         get(id);
         try {
