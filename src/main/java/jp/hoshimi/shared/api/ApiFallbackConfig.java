@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.HttpRequestHandler;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 /**
@@ -17,7 +19,13 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
  * this, they were sent to the login page). See docs/decisions/0021-sign-in-throttling-web-hardening.md.
  */
 @Configuration
-class ApiFallbackConfig {
+class ApiFallbackConfig implements WebMvcConfigurer {
+
+    /** Unknown query parameters are refused on every API operation (see {@link ApiKnownParameters}). */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new ApiKnownParameters()).addPathPatterns("/api/v1/**");
+    }
 
     /**
      * Just before Vaadin's catch-all (LOWEST_PRECEDENCE - 1). Controllers are looked up first, so a known
