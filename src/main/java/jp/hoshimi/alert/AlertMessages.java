@@ -310,7 +310,8 @@ public class AlertMessages {
                 label(alert.heldLevel()),
                 requiredLabels(alert),
                 date(alert.validUntil()),
-                daysLeft);
+                daysLeft,
+                daysLeft); // {4}: the number behind "expires today" / "1 day left" (issue 18)
         return sentence.startsWith("!") ? alert.reasonCode() : sentence;
     }
 

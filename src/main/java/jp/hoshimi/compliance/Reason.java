@@ -16,7 +16,7 @@ public enum Reason {
 
     /**
      * The sentence's key; its arguments are {0} the held level ("★3"), {1} the required level, {2} valid
-     * until (yyyy-MM-dd) and {3} the days left.
+     * until (yyyy-MM-dd), {3} the days left and {4} the days left as a number (for the choice of "expires today").
      */
     public String messageKey() {
         return "compliance.reason." + name();

@@ -24,13 +24,17 @@ public record Verdict(
         return validUntil == null ? null : BusinessDate.daysBetween(evaluatedOn, validUntil);
     }
 
-    /** The reason's message arguments: held level, required level, valid until, days left. */
+    /**
+     * The reason's message arguments: held level, required level, valid until, days left (as text), and days
+     * left as a number for the choice between "expires today", "1 day left" and "N days left" (0 without expiry).
+     */
     public Object[] reasonArguments() {
         return new Object[] {
             heldLevel == null ? "—" : heldLevel.label(),
             required.starLevel().map(StarLevel::label).orElse("—"),
             validUntil == null ? "—" : validUntil.toString(),
-            daysLeft() == null ? "—" : String.valueOf(daysLeft())
+            daysLeft() == null ? "—" : String.valueOf(daysLeft()),
+            daysLeft() == null ? 0L : daysLeft()
         };
     }
 }

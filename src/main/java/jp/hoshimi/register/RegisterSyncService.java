@@ -433,7 +433,7 @@ public class RegisterSyncService {
                 difference.removed(),
                 timings);
         boolean changed = difference.added() + difference.changed() + difference.removed() > 0;
-        events.publishEvent(new RegisterSyncedEvent(runId, kind, changed));
+        evaluated(new RegisterSyncedEvent(runId, kind, changed));
         return register.run(runId).orElseThrow();
     }
 
@@ -498,11 +498,17 @@ public class RegisterSyncService {
         }
     }
 
+    /** Publishes the sync (its listeners re-evaluate synchronously), then marks the run's evaluation complete. */
+    private void evaluated(RegisterSyncedEvent event) {
+        events.publishEvent(event);
+        register.markEvaluated(event.syncRunId(), now());
+    }
+
     /** Nothing to apply: every entry the register holds was confirmed unchanged, and the run says so. */
     private SyncRun notModified(long runId, RegisterKind kind, String note) {
         int entries = register.countActive(kind);
         register.finishRun(runId, SyncRun.Outcome.NOT_MODIFIED, entries, 0, 0, 0, entries, note, null, now());
-        events.publishEvent(new RegisterSyncedEvent(runId, kind, false));
+        evaluated(new RegisterSyncedEvent(runId, kind, false));
         return register.run(runId).orElseThrow();
     }
 

@@ -24,7 +24,12 @@ public record SyncRun(
         String lastModified,
         String contentSha256,
         Long bytes,
-        int attempts) {
+        int attempts,
+        /*
+         * When the compliance re-evaluation that follows this run completed (null while it runs, and for runs that
+         * changed nothing to evaluate: failed, skipped, interrupted). Results read after it reflect this run.
+         */
+        LocalDateTime evaluatedAt) {
 
     public enum Trigger {
         SCHEDULE,

@@ -9,6 +9,7 @@ import jp.hoshimi.security.internal.SignInThrottleFilter;
 import jp.hoshimi.security.internal.StartupGateFilter;
 import jp.hoshimi.security.sso.SsoSecurity;
 import jp.hoshimi.security.ui.LoginView;
+import jp.hoshimi.shared.ui.MessageBundle;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +26,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -40,9 +42,20 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfig {
 
-    /** The API's answer to a request without valid credentials: 401 JSON, never a redirect to the login page. */
-    private static final AuthenticationEntryPoint API_UNAUTHORIZED = (request, response, e) -> ApiErrorWriter.write(
-            response, 401, "UNAUTHORIZED", "Send a valid API token: Authorization: Bearer <token>");
+    /**
+     * The API's answers to a request without valid credentials (401) or with a role that may not (403): JSON,
+     * never a redirect to the login page, in the request's language (chosen before this chain, issue 18).
+     */
+    private final AuthenticationEntryPoint apiUnauthorized;
+
+    private final AccessDeniedHandler apiForbidden;
+
+    SecurityConfig(MessageBundle messages) {
+        this.apiUnauthorized = (request, response, e) -> ApiErrorWriter.write(
+                response, 401, "UNAUTHORIZED", messages.getTranslation("api.error.UNAUTHORIZED", request.getLocale()));
+        this.apiForbidden = (request, response, e) -> ApiErrorWriter.write(
+                response, 403, "FORBIDDEN", messages.getTranslation("api.error.FORBIDDEN", request.getLocale()));
+    }
 
     @Value("${hoshimi.security.content-security-policy}")
     private String contentSecurityPolicy;
@@ -63,9 +76,24 @@ class SecurityConfig {
                 .addFilterBefore(new ApiTokenFilter(tokens, contexts, throttle), AnonymousAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(
                         csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(API_UNAUTHORIZED)
-                        .accessDeniedHandler((request, response, e) ->
-                                ApiErrorWriter.write(response, 403, "FORBIDDEN", "This token's role may not do this")))
+                .exceptionHandling(errors ->
+                        errors.authenticationEntryPoint(apiUnauthorized).accessDeniedHandler(apiForbidden))
+                .build();
+    }
+
+    /**
+     * The OpenAPI description (issue 24 serves it behind sign-in; issue 18 lets an integrator read it with the
+     * same bearer token it calls the API with): a signed-in session or any valid API token, else 401 JSON.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain openApiFilterChain(
+            HttpSecurity http, ApiTokenService tokens, SecurityContextHolderStrategy contexts, SignInThrottle throttle)
+            throws Exception {
+        return http.securityMatcher("/api/docs", "/api/docs/**", "/api/docs.yaml")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .addFilterBefore(new ApiTokenFilter(tokens, contexts, throttle), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(apiUnauthorized))
                 .build();
     }
 
@@ -113,7 +141,7 @@ class SecurityConfig {
         http.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy)));
         http.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                API_UNAUTHORIZED, PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
+                apiUnauthorized, PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
     }
 
     @Bean

@@ -49,13 +49,13 @@ class DashboardJourneyBrowserTest extends BrowserTest {
         page.locator("#contract-grid vaadin-grid-cell-content .compliance-badge[data-status='EXPIRED']")
                 .first()
                 .click();
-        assertThat(page.locator("#evaluation-summary")).containsText("失効しました");
+        assertThat(page.locator("#evaluation-summary")).containsText("まででした（期限切れ）");
         // the evaluation names the chain supplier whose registration expired; its page says why
         page.locator("#evaluation-summary a[href^='suppliers/']").first().click();
         assertThat(page).hasURL(Pattern.compile(".*/suppliers/\\d+$"));
         assertThat(page.locator(".compliance-badge[data-status='EXPIRED']").first())
                 .isVisible();
-        assertThat(page.locator("#evaluation-summary")).containsText("失効しました");
+        assertThat(page.locator("#evaluation-summary")).containsText("まででした（期限切れ）");
         screenshot(page, "dashboard-03-supplier.png");
 
         // contracts past their end date are ended: marked, listed by their filter, never a status badge

@@ -264,7 +264,7 @@ class ComplianceRulesTest {
         assertThat(verdict.heldLevel()).isEqualTo(StarLevel.STAR3);
         assertThat(verdict.validUntil()).isEqualTo(LocalDate.of(2026, 12, 20));
         assertThat(verdict.daysLeft()).isEqualTo(19);
-        assertThat(verdict.reasonArguments()).containsExactly("★3", "★3", "2026-12-20", "19");
+        assertThat(verdict.reasonArguments()).containsExactly("★3", "★3", "2026-12-20", "19", 19L);
     }
 
     @Test

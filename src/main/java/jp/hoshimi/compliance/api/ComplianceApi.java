@@ -1,6 +1,9 @@
 package jp.hoshimi.compliance.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
@@ -15,10 +18,17 @@ import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.compliance.ContractEvaluation;
 import jp.hoshimi.compliance.Finding;
 import jp.hoshimi.compliance.Registration;
+import jp.hoshimi.compliance.SupplierCheck;
 import jp.hoshimi.compliance.SupplierEvaluation;
+import jp.hoshimi.compliance.Verdict;
+import jp.hoshimi.register.RegisterService;
 import jp.hoshimi.shared.FieldProblem;
+import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.api.ApiPage;
 import jp.hoshimi.shared.ui.MessageBundle;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -74,14 +84,80 @@ class ComplianceApi {
             LocalDateTime registerAsOf,
             List<LinkJson> findings) {}
 
-    record FindingsJson(int total, int offset, List<LinkJson> findings) {}
+    record FindingsJson(
+            int total,
+            int offset,
+
+            @Schema(description = "True when the register data is older than the staleness limit")
+            boolean stale,
+
+            @Schema(description = "When the last successful register sync finished (UTC)")
+            LocalDateTime registerAsOf,
+
+            List<LinkJson> findings) {}
+
+    /** 取引先チェック: can a contract requiring this level be placed with the supplier today, until when, what next. */
+    record CheckJson(
+            long supplierId,
+            String supplierName,
+            String corporateNumber,
+            String requiredLevel,
+
+            @Schema(description = "True for OK and EXPIRING")
+            boolean canContract,
+
+            String status,
+            String heldLevel,
+
+            @Schema(description = "The last day the answer holds; null without expiry")
+            LocalDate validUntil,
+
+            @Schema(description = "From this day on the renewal warning shows")
+            LocalDate warningFrom,
+
+            String reasonCode,
+
+            @Schema(description = "What it means and what to do next, in the request's language")
+            String reason,
+
+            LocalDate evaluatedOn,
+            boolean stale,
+            LocalDateTime registerAsOf) {}
 
     private final ComplianceService compliance;
     private final MessageBundle messages;
+    private final RegisterService register;
 
-    ComplianceApi(ComplianceService compliance, MessageBundle messages) {
+    ComplianceApi(ComplianceService compliance, MessageBundle messages, RegisterService register) {
         this.compliance = compliance;
         this.messages = messages;
+        this.register = register;
+    }
+
+    @GetMapping("/suppliers/{id}/check")
+    @Operation(
+            summary = "The supplier check (取引先チェック): may a contract requiring this level be placed with the"
+                    + " supplier today, until when, and what next",
+            description = "By the same rules as the evaluation, from the register as stored now (see stale).")
+    CheckJson check(@PathVariable long id, @RequestParam RequiredLevel requiredLevel, HttpServletRequest request) {
+        SupplierCheck c = compliance.check(id, requiredLevel);
+        Verdict v = c.verdict();
+        Locale locale = MessageBundle.supported(request.getLocale());
+        return new CheckJson(
+                c.supplierId(),
+                c.supplierName(),
+                c.corporateNumber(),
+                requiredLevel.name(),
+                c.canContract(),
+                v.status().name(),
+                v.heldLevel() == null ? null : v.heldLevel().name(),
+                v.validUntil(),
+                c.warningFrom(),
+                v.reason().name(),
+                reason(v, locale),
+                v.evaluatedOn(),
+                c.stale(),
+                c.registerAsOf());
     }
 
     @GetMapping("/contracts/{contractNumber}/evaluation")
@@ -125,19 +201,24 @@ class ComplianceApi {
             summary = "Current findings, worst first",
             description = "status: one or more of REVOKED, EXPIRED, MISSING, UNVERIFIABLE, INSUFFICIENT, EXPIRING, OK"
                     + " (comma-separated or repeated); none = every finding.")
-    FindingsJson findings(
-            @RequestParam(required = false) List<String> status,
-            @RequestParam(defaultValue = "0") int offset,
-            @RequestParam(defaultValue = "100") int limit,
+    ResponseEntity<FindingsJson> findings(
+            @Parameter(array = @ArraySchema(schema = @Schema(implementation = ComplianceStatus.class)))
+                    @RequestParam(required = false)
+                    List<String> status,
+            @Parameter(description = ApiPage.OFFSET_DESCRIPTION) @RequestParam(defaultValue = "0") int offset,
+            @Parameter(description = ApiPage.LIMIT_DESCRIPTION) @RequestParam(defaultValue = ApiPage.DEFAULT) int limit,
             HttpServletRequest request) {
+        ApiPage page = ApiPage.of(offset, limit);
         Set<ComplianceStatus> statuses = statuses(status);
         Locale locale = MessageBundle.supported(request.getLocale());
-        return new FindingsJson(
-                compliance.countFindings(statuses),
-                offset,
-                compliance.findings(statuses, offset, limit).stream()
-                        .map(f -> json(f, locale))
-                        .toList());
+        int total = compliance.countFindings(statuses);
+        RegisterService.Freshness freshness = register.freshness();
+        List<LinkJson> rows = compliance.findings(statuses, page.offset(), page.limit()).stream()
+                .map(f -> json(f, locale))
+                .toList();
+        return ResponseEntity.ok()
+                .headers(page.headers(request, rows.size(), ResultCount.exactly(total)))
+                .body(new FindingsJson(total, offset, freshness.stale(), freshness.lastSuccess(), rows));
     }
 
     private static Set<ComplianceStatus> statuses(List<String> values) {
@@ -184,7 +265,7 @@ class ComplianceApi {
                 v.status().name(),
                 v.warningDays(),
                 v.reason().name(),
-                messages.getTranslation(v.reason().messageKey(), locale, v.reasonArguments()),
+                reason(v, locale),
                 f.since(),
                 name(f.previous()),
                 v.evaluatedOn());
@@ -192,5 +273,10 @@ class ComplianceApi {
 
     private static String name(ComplianceStatus status) {
         return status == null ? null : status.name();
+    }
+
+    /** The reason as a sentence in the request's language. */
+    private String reason(Verdict v, Locale locale) {
+        return messages.getTranslation(v.reason().messageKey(), locale, v.reasonArguments());
     }
 }

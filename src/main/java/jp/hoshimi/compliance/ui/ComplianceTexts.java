@@ -8,7 +8,7 @@ public final class ComplianceTexts {
 
     private ComplianceTexts() {}
 
-    /** E.g. 「★3 登録は 2027-03-31 に失効しました。」 / "★3 registration expired on 2027-03-31." */
+    /** E.g. 「★3 登録の有効期限は 2027-03-31 まででした（期限切れ）。」 / "★3 registration was valid until 2027-03-31; it has expired." */
     public static String reason(Component in, Verdict verdict) {
         return in.getTranslation(verdict.reason().messageKey(), verdict.reasonArguments());
     }

@@ -1,17 +1,22 @@
 package jp.hoshimi.contract.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.contract.ContractDetails;
 import jp.hoshimi.contract.ContractFilter;
 import jp.hoshimi.contract.ContractForm;
 import jp.hoshimi.contract.ContractListItem;
 import jp.hoshimi.contract.ContractService;
 import jp.hoshimi.contract.DecisionChart;
+import jp.hoshimi.contract.ExpiryWindow;
 import jp.hoshimi.organisation.OrgUnit;
 import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.security.UserAccountService;
@@ -20,11 +25,16 @@ import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.api.ApiBadRequestException;
+import jp.hoshimi.shared.api.ApiPage;
+import jp.hoshimi.shared.api.ApiParameters;
+import jp.hoshimi.shared.api.ApiVersions;
 import jp.hoshimi.subcontracting.ChainLink;
 import jp.hoshimi.subcontracting.LinkForm;
 import jp.hoshimi.subcontracting.SubcontractingService;
 import jp.hoshimi.supplier.SupplierDetails;
 import jp.hoshimi.supplier.SupplierService;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +42,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -126,25 +137,67 @@ class ContractApi {
     }
 
     @GetMapping
-    @Operation(summary = "Contracts in the token's scope, filtered by text, unit code or required level")
-    List<ContractListItem> list(
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String orgUnitCode,
+    @Operation(
+            summary = "Contracts in the token's scope, with the filters of the contract list screen",
+            description = "The same ContractFilter as 契約一覧: text, unit (and the units below it), required"
+                    + " level, owner, evaluated status, expiring within N days, not evaluated yet, ended. Unknown"
+                    + " parameters are refused (400).")
+    ResponseEntity<List<ContractListItem>> list(
+            @Parameter(description = "Contract number, title or supplier name") @RequestParam(required = false)
+                    String q,
+            @Parameter(description = "Unit code; includes the units below it") @RequestParam(required = false)
+                    String orgUnitCode,
             @RequestParam(required = false) RequiredLevel requiredLevel,
-            @RequestParam(defaultValue = "0") int offset,
-            @RequestParam(defaultValue = "100") int limit) {
-        Long unitId = orgUnitCode == null ? null : unitId(orgUnitCode, "orgUnitCode");
-        return contracts.list(new ContractFilter(q, unitId, requiredLevel, null, null), null, offset, limit);
+            @Parameter(description = "Owner's user name") @RequestParam(required = false) String ownerUsername,
+            @Parameter(
+                            description = "Evaluated status, comma-separated or repeated (contracts not evaluated"
+                                    + " yet never match)",
+                            array = @ArraySchema(schema = @Schema(implementation = ComplianceStatus.class)))
+                    @RequestParam(required = false)
+                    List<String> status,
+            @Parameter(description = "Earliest registration in the chain ends within this many days (0 = today)")
+                    @RequestParam(required = false)
+                    Integer expiringWithinDays,
+            @Parameter(description = "Only contracts without an evaluation yet") @RequestParam(defaultValue = "false")
+                    boolean notEvaluated,
+            @Parameter(description = "Only contracts past their end date") @RequestParam(defaultValue = "false")
+                    boolean ended,
+            @Parameter(description = ApiPage.OFFSET_DESCRIPTION) @RequestParam(defaultValue = "0") int offset,
+            @Parameter(description = ApiPage.LIMIT_DESCRIPTION) @RequestParam(defaultValue = ApiPage.DEFAULT) int limit,
+            HttpServletRequest request) {
+        ApiPage page = ApiPage.of(offset, limit);
+        if (expiringWithinDays != null && expiringWithinDays < 0) {
+            throw new ApiBadRequestException(
+                    "expiringWithinDays", "api.param.range", String.valueOf(expiringWithinDays), "0", "36500");
+        }
+        ContractFilter filter = new ContractFilter(
+                q,
+                orgUnitCode == null ? null : unitId(orgUnitCode, "orgUnitCode"),
+                requiredLevel,
+                ownerUsername == null ? null : ownerId(ownerUsername),
+                null,
+                ApiParameters.setOf("status", status, ComplianceStatus.class),
+                expiringWithinDays == null ? null : ExpiryWindow.within(expiringWithinDays),
+                notEvaluated,
+                ended);
+        return page.answer(request, contracts.list(filter, null, page.offset(), page.limit()), contracts.count(filter));
     }
 
     @GetMapping("/{contractNumber}")
-    ContractDetails get(@PathVariable String contractNumber) {
+    @Operation(summary = "A contract; its ETag is its version (send it back in If-Match to update)")
+    ResponseEntity<ContractDetails> read(@PathVariable String contractNumber) {
+        ContractDetails contract = get(contractNumber);
+        return ApiVersions.ok(contract, contract.version());
+    }
+
+    private ContractDetails get(String contractNumber) {
         return contracts
                 .findByNumber(contractNumber)
                 .orElseThrow(() -> new NotFoundException(ContractService.AUDIT_TYPE, contractNumber));
     }
 
     @PostMapping
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<ContractDetails> create(@RequestBody ContractRequest request) {
         contracts.create(form(request));
         ContractDetails created = get(request.contractNumber().strip());
@@ -153,16 +206,23 @@ class ContractApi {
     }
 
     @PutMapping("/{contractNumber}")
-    ContractDetails update(@PathVariable String contractNumber, @RequestBody ContractRequest request) {
-        if (request.version() == null) {
-            throw new IllegalArgumentException("version is required for an update");
-        }
+    @Operation(
+            summary = "Replaces a contract",
+            description = "Send If-Match with the ETag read (412 when someone changed it since) or version in the"
+                    + " body (409 STALE_VERSION when stale).")
+    ResponseEntity<ContractDetails> update(
+            @PathVariable String contractNumber,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody ContractRequest request) {
         ContractDetails existing = get(contractNumber);
-        contracts.update(existing.id(), request.version(), form(request));
-        return contracts.find(existing.id()).orElseThrow();
+        int version = ApiVersions.expected(ifMatch, request.version(), existing.version());
+        contracts.update(existing.id(), version, form(request));
+        ContractDetails updated = contracts.find(existing.id()).orElseThrow();
+        return ApiVersions.ok(updated, updated.version());
     }
 
     @DeleteMapping("/{contractNumber}")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable String contractNumber, @RequestParam int version) {
         contracts.delete(get(contractNumber).id(), version);
         return ResponseEntity.noContent().build();
@@ -181,6 +241,7 @@ class ContractApi {
 
     @PostMapping("/{contractNumber}/subcontractors")
     @Operation(summary = "Adds a sub-contractor link with the decision chart's three answers")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<ChainLink> addLink(@PathVariable String contractNumber, @RequestBody LinkRequest request) {
         ContractDetails contract = get(contractNumber);
         Long parent = supplierId(
@@ -237,6 +298,7 @@ class ContractApi {
     }
 
     @DeleteMapping("/{contractNumber}/subcontractors/{linkId}")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     ResponseEntity<Void> removeLink(
             @PathVariable String contractNumber, @PathVariable long linkId, @RequestParam int version) {
         chains.removeLink(get(contractNumber).id(), linkId, version);
@@ -246,12 +308,7 @@ class ContractApi {
     private ContractForm form(ContractRequest r) {
         Long supplierId = supplierId(r.supplierId(), r.supplierCode(), r.supplierCorporateNumber(), "supplier");
         Long unitId = r.orgUnitCode() == null ? null : unitId(r.orgUnitCode(), "orgUnitCode");
-        Long ownerId = r.ownerUsername() == null
-                ? null
-                : users.findByUsername(r.ownerUsername())
-                        .map(UserSummary::id)
-                        .orElseThrow(
-                                () -> new ValidationException(FieldProblem.of("ownerUsername", "api.unknownUser")));
+        Long ownerId = r.ownerUsername() == null ? null : ownerId(r.ownerUsername());
         return new ContractForm(
                 r.contractNumber(),
                 r.title(),
@@ -263,6 +320,12 @@ class ContractApi {
                 new DecisionChart(r.handlesConfidential(), r.businessCritical(), r.networkAccess()),
                 r.requiredLevel(),
                 r.levelReason());
+    }
+
+    private Long ownerId(String username) {
+        return users.findByUsername(username)
+                .map(UserSummary::id)
+                .orElseThrow(() -> new ValidationException(FieldProblem.of("ownerUsername", "api.unknownUser")));
     }
 
     private Long unitId(String code, String field) {

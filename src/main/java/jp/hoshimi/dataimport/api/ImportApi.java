@@ -18,6 +18,7 @@ import jp.hoshimi.dataimport.ImportService;
 import jp.hoshimi.dataimport.ImportStatus;
 import jp.hoshimi.dataimport.RowOutcome;
 import jp.hoshimi.shared.api.ApiError;
+import jp.hoshimi.shared.api.ApiPage;
 import jp.hoshimi.shared.ui.MessageBundle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -101,7 +102,7 @@ class ImportApi {
             @RequestPart("file") MultipartFile file,
             HttpServletRequest request)
             throws IOException {
-        ImportKind importKind = ImportKind.fromSlug(kind);
+        ImportKind importKind = kind(kind);
         ImportRun run = imports.runToEnd(importKind, file.getOriginalFilename(), file.getInputStream(), dryRun, WAIT);
         ImportResult result = result(run, request.getLocale());
         HttpStatus status = switch (run.status()) {
@@ -114,6 +115,17 @@ class ImportApi {
         return ResponseEntity.status(status).body(result);
     }
 
+    private static ImportKind kind(String slug) {
+        try {
+            return ImportKind.fromSlug(slug);
+        } catch (IllegalArgumentException e) {
+            String allowed = java.util.Arrays.stream(ImportKind.values())
+                    .map(ImportKind::slug)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            throw new jp.hoshimi.shared.api.ApiBadRequestException("kind", "api.param.oneOf", slug, allowed);
+        }
+    }
+
     @GetMapping("/{runId}")
     @Operation(summary = "An import run with its counts and first rows")
     ImportResult get(@PathVariable long runId, HttpServletRequest request) {
@@ -122,15 +134,19 @@ class ImportApi {
 
     @GetMapping("/{runId}/rows")
     @Operation(summary = "The rows of an import run, optionally of one outcome (NEW, CHANGED, UNCHANGED, ERROR)")
-    List<Row> rows(
+    ResponseEntity<List<Row>> rows(
             @PathVariable long runId,
             @RequestParam(required = false) RowOutcome outcome,
-            @RequestParam(defaultValue = "0") int offset,
-            @RequestParam(defaultValue = "1000") int limit,
+            @Parameter(description = ApiPage.OFFSET_DESCRIPTION) @RequestParam(defaultValue = "0") int offset,
+            @Parameter(description = "Rows per page, 1 to 1000 (default 1000 here); follow the Link rel=next header")
+                    @RequestParam(defaultValue = "1000")
+                    int limit,
             HttpServletRequest request) {
-        return imports.rows(runId, outcome, offset, limit).stream()
+        ApiPage page = ApiPage.of(offset, limit);
+        List<Row> rows = imports.rows(runId, outcome, page.offset(), page.limit()).stream()
                 .map(row -> row(row, request.getLocale()))
                 .toList();
+        return page.answer(request, rows, null);
     }
 
     @ExceptionHandler(ImportQueueFullException.class)
@@ -153,9 +169,15 @@ class ImportApi {
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
-    ResponseEntity<ApiError> noFile() {
+    ResponseEntity<ApiError> noFile(HttpServletRequest request) {
+        String message = messages.getTranslation(
+                "api.param.missing",
+                request.getLocale(),
+                "file",
+                messages.getTranslation("api.expected.file", request.getLocale()));
         return ResponseEntity.badRequest()
-                .body(ApiError.of("BAD_REQUEST", "Send the file as the multipart form field \"file\"."));
+                .body(new ApiError(
+                        "BAD_REQUEST", message, List.of(new ApiError.Problem("file", "api.param.missing", message))));
     }
 
     private ImportResult result(ImportRun run, Locale locale) {

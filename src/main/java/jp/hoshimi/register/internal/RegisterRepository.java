@@ -700,7 +700,16 @@ public class RegisterRepository {
                 r.getLastModified(),
                 r.getContentSha256(),
                 r.getBytes(),
-                r.getAttempts());
+                r.getAttempts(),
+                r.getEvaluatedAt());
+    }
+
+    /** The re-evaluation that follows a run has completed (issue 18: clients wait for this, not the run). */
+    public void markEvaluated(long runId, LocalDateTime at) {
+        dsl.update(REGISTER_SYNC_RUN)
+                .set(REGISTER_SYNC_RUN.EVALUATED_AT, at)
+                .where(REGISTER_SYNC_RUN.ID.eq(runId))
+                .execute();
     }
 
     private static String truncate(String text, int max) {

@@ -1,7 +1,9 @@
 package jp.hoshimi.security.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +15,7 @@ import jp.hoshimi.security.UserFilter;
 import jp.hoshimi.security.UserForm;
 import jp.hoshimi.security.UserListItem;
 import jp.hoshimi.shared.NotFoundException;
+import jp.hoshimi.shared.api.ApiPage;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,13 +58,15 @@ class UserApi {
 
     @GetMapping
     @Operation(summary = "List users, filtered by text (user name, name, e-mail), role and active state; paged")
-    List<UserListItem> list(
+    ResponseEntity<List<UserListItem>> list(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Role role,
             @RequestParam(required = false) Boolean active,
-            @RequestParam(defaultValue = "0") int offset,
-            @RequestParam(defaultValue = "100") int limit) {
-        return users.list(new UserFilter(q, role, active), Math.max(0, offset), Math.min(Math.max(1, limit), 1000));
+            @Parameter(description = ApiPage.OFFSET_DESCRIPTION) @RequestParam(defaultValue = "0") int offset,
+            @Parameter(description = ApiPage.LIMIT_DESCRIPTION) @RequestParam(defaultValue = ApiPage.DEFAULT) int limit,
+            HttpServletRequest request) {
+        ApiPage page = ApiPage.of(offset, limit);
+        return page.answer(request, users.list(new UserFilter(q, role, active), page.offset(), page.limit()), null);
     }
 
     @GetMapping("/{id}")
@@ -74,6 +79,7 @@ class UserApi {
             summary = "Create a user with roles and units",
             description = "Answers the user and a one-time password, which is shown only in this answer; the user"
                     + " must change it at the first sign-in.")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<CreatedUser> create(@RequestBody UserRequest request) {
         OneTimePassword password = users.create(request.form());
         return ResponseEntity.created(URI.create("/api/v1/users/" + password.userId()))
@@ -84,7 +90,7 @@ class UserApi {
     @Operation(summary = "Change a user's name, e-mail, roles and units (version required; 409 when stale)")
     UserAccount update(@PathVariable long id, @RequestBody UserRequest request) {
         if (request.version() == null) {
-            throw new IllegalArgumentException("version is required for an update");
+            throw jp.hoshimi.shared.api.ApiParameters.missingVersion();
         }
         get(id);
         users.update(id, request.version(), request.form());

@@ -1,8 +1,12 @@
 package jp.hoshimi.shared.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import jp.hoshimi.shared.ConcurrentEditException;
@@ -19,6 +23,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -81,6 +86,14 @@ class ApiExceptionHandler {
                         "STALE_VERSION", messages.getTranslation("concurrentEdit.text", request.getLocale())));
     }
 
+    @ExceptionHandler(ApiVersions.ApiPreconditionFailedException.class)
+    ResponseEntity<ApiError> preconditionFailed(HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+                .body(ApiError.of(
+                        "PRECONDITION_FAILED",
+                        messages.getTranslation("api.error.PRECONDITION_FAILED", request.getLocale())));
+    }
+
     @ExceptionHandler(ApiConflictException.class)
     ResponseEntity<ApiError> conflict(ApiConflictException e, HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
@@ -103,15 +116,102 @@ class ApiExceptionHandler {
                 .body(ApiError.of("FORBIDDEN", messages.getTranslation("error.accessDenied", request.getLocale())));
     }
 
-    @ExceptionHandler({
-        HttpMessageNotReadableException.class,
-        MethodArgumentTypeMismatchException.class,
-        MissingServletRequestParameterException.class,
-        IllegalArgumentException.class
-    })
-    ResponseEntity<ApiError> badRequest(Exception e) {
+    @ExceptionHandler(ApiBadRequestException.class)
+    ResponseEntity<ApiError> badParameter(ApiBadRequestException e, HttpServletRequest request) {
+        return badRequest(request.getLocale(), e.parameter(), e.messageKey(), e.arguments());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> wrongType(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        Locale locale = request.getLocale();
+        return badRequest(
+                locale,
+                e.getName(),
+                "api.param.invalid",
+                e.getName(),
+                String.valueOf(e.getValue()),
+                expected(e.getRequiredType(), locale));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missing(MissingServletRequestParameterException e, HttpServletRequest request) {
+        Locale locale = request.getLocale();
+        Class<?> type = e.getMethodParameter() == null
+                ? String.class
+                : e.getMethodParameter().getParameterType();
+        return badRequest(
+                locale, e.getParameterName(), "api.param.missing", e.getParameterName(), expected(type, locale));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ApiError> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
+        Locale locale = request.getLocale();
+        return badRequest(
+                locale, e.getHeaderName(), "api.param.missing", e.getHeaderName(), expected(String.class, locale));
+    }
+
+    /** A body that is not JSON, or a field of the wrong type: names the field and what it takes. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        Locale locale = request.getLocale();
+        if (e.getCause() instanceof MismatchedInputException input
+                && !input.getPath().isEmpty()) {
+            String field = input.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining("."))
+                    .replace(".[", "[");
+            Object value = input instanceof InvalidFormatException invalid ? invalid.getValue() : "";
+            return badRequest(
+                    locale,
+                    field,
+                    "api.body.field",
+                    field,
+                    String.valueOf(value),
+                    expected(input.getTargetType(), locale));
+        }
+        if (e.getCause() instanceof JsonProcessingException json && json.getLocation() != null) {
+            return badRequest(
+                    locale,
+                    "body",
+                    "api.body.syntax",
+                    "body",
+                    String.valueOf(json.getLocation().getLineNr()),
+                    String.valueOf(json.getLocation().getColumnNr()));
+        }
+        return badRequest(locale, "body", "api.body.missing", "body");
+    }
+
+    /** Anything else a controller refused as unusable input: 400 with the generic message, no internals. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ApiError> illegalArgument(IllegalArgumentException e, HttpServletRequest request) {
+        log.debug("Bad API request: {}", firstLine(e.getMessage()));
         return ResponseEntity.badRequest()
-                .body(ApiError.of("BAD_REQUEST", "The request could not be read: " + firstLine(e.getMessage())));
+                .body(ApiError.of(
+                        "BAD_REQUEST", messages.getTranslation("api.error.BAD_REQUEST", request.getLocale())));
+    }
+
+    private ResponseEntity<ApiError> badRequest(Locale locale, String field, String key, Object... arguments) {
+        String message = messages.getTranslation(key, locale, arguments);
+        return ResponseEntity.badRequest()
+                .body(new ApiError("BAD_REQUEST", message, List.of(new ApiError.Problem(field, key, message))));
+    }
+
+    /** What a parameter of this type takes, in words: the allowed values of an enum, a whole number, … */
+    private String expected(Class<?> type, Locale locale) {
+        if (type != null && type.isEnum()) {
+            @SuppressWarnings("unchecked")
+            Class<? extends Enum<?>> enumType = (Class<? extends Enum<?>>) type;
+            return messages.getTranslation("api.expected.oneOf", locale, ApiParameters.allowed(enumType));
+        }
+        String key = type == null
+                ? "api.expected.text"
+                : switch (type.getSimpleName()) {
+                    case "int", "Integer", "long", "Long", "short", "Short" -> "api.expected.integer";
+                    case "boolean", "Boolean" -> "api.expected.boolean";
+                    case "LocalDate" -> "api.expected.date";
+                    default -> "api.expected.text";
+                };
+        return messages.getTranslation(key, locale);
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,12 +1,16 @@
 package jp.hoshimi.shared.api;
 
 import jakarta.servlet.DispatcherType;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.HttpRequestHandler;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 /**
@@ -15,7 +19,13 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
  * this, they were sent to the login page). See docs/decisions/0021-sign-in-throttling-web-hardening.md.
  */
 @Configuration
-class ApiFallbackConfig {
+class ApiFallbackConfig implements WebMvcConfigurer {
+
+    /** Unknown query parameters are refused on every API operation (see {@link ApiKnownParameters}). */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new ApiKnownParameters()).addPathPatterns("/api/v1/**");
+    }
 
     /**
      * Just before Vaadin's catch-all (LOWEST_PRECEDENCE - 1). Controllers are looked up first, so a known
@@ -27,6 +37,17 @@ class ApiFallbackConfig {
         SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/api/**", notFound));
         mapping.setOrder(Ordered.LOWEST_PRECEDENCE - 2);
         return mapping;
+    }
+
+    /** The answer's language for every API path (requests and error dispatches), before anything reads it. */
+    @Bean
+    FilterRegistrationBean<ApiLanguageFilter> apiLanguageFilter(
+            @Value("${hoshimi.api.default-language:ja}") String defaultLanguage) {
+        FilterRegistrationBean<ApiLanguageFilter> registration =
+                new FilterRegistrationBean<>(new ApiLanguageFilter(Locale.forLanguageTag(defaultLanguage)));
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Bean

@@ -23,7 +23,7 @@ class OpenApiDecision {
     Decision springDocAppInitializer(@Value("${springdoc.api-docs.enabled:true}") boolean enabled) {
         log.info(
                 enabled
-                        ? "OpenAPI description at /api/docs for signed-in users (HOSHIMI_OPENAPI_ENABLED=false turns it off)"
+                        ? "OpenAPI description at /api/docs for signed-in users and API tokens (HOSHIMI_OPENAPI_ENABLED=false turns it off)"
                         : "OpenAPI description off (HOSHIMI_OPENAPI_ENABLED=false)");
         return new Decision(enabled);
     }
