@@ -51,7 +51,10 @@ class ComplianceApi {
             String reason,
             LocalDateTime statusSince,
             String previousStatus,
-            LocalDate evaluatedOn) {}
+            LocalDate evaluatedOn,
+            // issue 20: status ACCEPTED names its exception and last day; reasonCode stays the gap's
+            Long exceptionId,
+            LocalDate acceptedUntil) {}
 
     record ContractJson(
             String contractNumber,
@@ -123,8 +126,9 @@ class ComplianceApi {
     @GetMapping("/findings")
     @Operation(
             summary = "Current findings, worst first",
-            description = "status: one or more of REVOKED, EXPIRED, MISSING, UNVERIFIABLE, INSUFFICIENT, EXPIRING, OK"
-                    + " (comma-separated or repeated); none = every finding.")
+            description =
+                    "status: one or more of REVOKED, EXPIRED, MISSING, UNVERIFIABLE, INSUFFICIENT, EXPIRING, ACCEPTED, OK"
+                            + " (comma-separated or repeated); none = every finding.")
     FindingsJson findings(
             @RequestParam(required = false) List<String> status,
             @RequestParam(defaultValue = "0") int offset,
@@ -187,7 +191,9 @@ class ComplianceApi {
                 messages.getTranslation(v.reason().messageKey(), locale, v.reasonArguments()),
                 f.since(),
                 name(f.previous()),
-                v.evaluatedOn());
+                v.evaluatedOn(),
+                v.acceptance() == null ? null : v.acceptance().exceptionId(),
+                v.acceptance() == null ? null : v.acceptance().until());
     }
 
     private static String name(ComplianceStatus status) {
