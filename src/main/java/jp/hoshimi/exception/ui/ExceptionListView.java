@@ -77,7 +77,10 @@ class ExceptionListView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(RiskException::requestedBy).setHeader(getTranslation("exception.column.requestedBy"));
         grid.addColumn(x -> x.decidedBy() == null ? "—" : x.decidedBy())
                 .setHeader(getTranslation("exception.column.decidedBy"));
-        grid.addColumn(new ComponentRenderer<>(this::action)).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(new ComponentRenderer<>(this::action))
+                .setKey("action")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
     }
 
     private Component action(RiskException x) {

@@ -1,9 +1,9 @@
 package jp.hoshimi.exception.ui;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static jp.hoshimi.db.Tables.RISK_EXCEPTION;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,12 +88,7 @@ class ExceptionViewsTest extends KaribuTest {
         ExceptionListView view = _get(ExceptionListView.class);
         for (int row = 0; row < _size(view.grid); row++) {
             if (_get(view.grid, row).id() == id) {
-                view.grid.select(_get(view.grid, row));
-                _click(_find(Button.class, spec -> spec.withClasses("exception-open")).stream()
-                        .filter(b ->
-                                b.getElement().getAttribute("data-exception").equals(String.valueOf(id)))
-                        .findFirst()
-                        .orElseThrow());
+                _click((Button) _getCellComponent(view.grid, row, "action"));
                 return _get(ExceptionDecisionDialog.class);
             }
         }
@@ -133,8 +128,9 @@ class ExceptionViewsTest extends KaribuTest {
         UI.getCurrent().navigate("exceptions");
         view = _get(ExceptionListView.class);
         assertThat(_size(view.grid)).isPositive();
-        assertThat(_find(Button.class, spec -> spec.withClasses("exception-open")))
-                .allSatisfy(b -> assertThat(b.isVisible()).isFalse());
+        for (int row = 0; row < _size(view.grid); row++) {
+            assertThat(_getCellComponent(view.grid, row, "action").isVisible()).isFalse();
+        }
     }
 
     @Test
