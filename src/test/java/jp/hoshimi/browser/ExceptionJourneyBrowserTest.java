@@ -100,7 +100,7 @@ class ExceptionJourneyBrowserTest extends BrowserTest {
         screenshot(second, "exception-03-dashboard-accepted.png");
 
         second.navigate(url("suppliers/" + supplierId));
-        second.locator("vaadin-tab").filter(text("コンプライアンス")).click();
+        second.locator("vaadin-tab").filter(text("適合状況")).click();
         assertThat(second.locator("#findings-grid vaadin-grid-cell-content").filter(text("まで承認済み — ")))
                 .not()
                 .hasCount(0);
@@ -112,7 +112,7 @@ class ExceptionJourneyBrowserTest extends BrowserTest {
         system.runAsSystem(evaluator::evaluateAll);
 
         risk.navigate(url("suppliers/" + supplierId));
-        risk.locator("vaadin-tab").filter(text("コンプライアンス")).click();
+        risk.locator("vaadin-tab").filter(text("適合状況")).click();
         assertThat(risk.locator("#findings-grid [data-status=ACCEPTED]")).hasCount(0);
         assertThat(risk.locator("#findings-grid [data-status=MISSING]")).not().hasCount(0);
         screenshot(risk, "exception-05-reopened.png");
