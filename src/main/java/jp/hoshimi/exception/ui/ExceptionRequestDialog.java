@@ -17,6 +17,7 @@ import jp.hoshimi.exception.ExceptionRequest;
 import jp.hoshimi.exception.ExceptionService;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.ui.ComponentTexts;
 import jp.hoshimi.shared.ui.Notifications;
 import jp.hoshimi.shared.ui.Problems;
 
@@ -32,7 +33,7 @@ public class ExceptionRequestDialog extends Dialog {
     final ComboBox<Scope> scope = new ComboBox<>();
     final TextArea justification = new TextArea();
     final TextArea measures = new TextArea();
-    final DatePicker endsOn = new DatePicker();
+    final DatePicker endsOn;
     final Button submit = new Button();
     private final ExceptionService exceptions;
     private final long supplierId;
@@ -61,8 +62,8 @@ public class ExceptionRequestDialog extends Dialog {
         measures.setId("exception-measures");
         measures.setLabel(getTranslation("exception.field.compensatingMeasures"));
         measures.setMaxLength(ExceptionService.MAX_TEXT);
+        endsOn = ComponentTexts.datePicker(getTranslation("exception.field.endsOn"));
         endsOn.setId("exception-ends-on");
-        endsOn.setLabel(getTranslation("exception.field.endsOn"));
         endsOn.setMax(exceptions.latestEndDate());
         endsOn.setHelperText(getTranslation("exception.field.endsOn.help", exceptions.latestEndDate()));
         endsOn.setValue(exceptions.latestEndDate());
