@@ -69,7 +69,10 @@ class DemoData implements ApplicationRunner {
                     "procurement2@example.jp",
                     DEMO_PASSWORD,
                     Set.of(Role.PROCUREMENT)),
-            new NewUser("auditor", "監査 次郎 (Auditor)", "auditor@example.jp", DEMO_PASSWORD, Set.of(Role.AUDITOR)));
+            new NewUser("auditor", "監査 次郎 (Auditor)", "auditor@example.jp", DEMO_PASSWORD, Set.of(Role.AUDITOR)),
+            // a second risk manager: exceptions need four eyes (issue 20)
+            new NewUser(
+                    "risk2", "リスク 花子 (Risk manager 2)", "risk2@example.jp", DEMO_PASSWORD, Set.of(Role.RISK_MANAGER)));
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -138,6 +141,7 @@ class DemoData implements ApplicationRunner {
         member("procurement", Set.of(ids.get("HMC-PUR"), ids.get("HMC-ELE")), false);
         member("procurement2", Set.of(ids.get("HSK")), false);
         member("risk", Set.of(), true);
+        member("risk2", Set.of(), true);
         member("admin", Set.of(), true);
         member("auditor", Set.of(), true);
         log.info("Created {} demo organisation units", ids.size());

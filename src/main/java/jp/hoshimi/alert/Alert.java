@@ -63,7 +63,7 @@ public record Alert(
     /** The path in the app that shows what the alert is about: its contract, or its supplier when several. */
     public String link() {
         return switch (kind) {
-            case STATUS, EXPIRING, RESOLVED -> complianceLink();
+            case STATUS, EXPIRING, RESOLVED, EXCEPTION_ENDING -> complianceLink();
             case REGISTER_STALE -> "register";
             case AUDIT_CHAIN_BROKEN -> "audit";
             case IMPORT_FINISHED -> importRunId == null ? "imports" : "imports/run/" + importRunId;

@@ -8,6 +8,8 @@ public enum AlertKind {
     EXPIRING,
     /** A finding that was failing or expiring is compliant again. */
     RESOLVED,
+    /** An accepted risk (例外承認, issue 20) crossed a lead time before its exception ends. */
+    EXCEPTION_ENDING,
     /** The register has not been synced within the staleness limit (administrators). */
     REGISTER_STALE,
     /** An import's check or apply finished (the person who ran it). */

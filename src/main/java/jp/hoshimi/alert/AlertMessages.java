@@ -77,6 +77,13 @@ public class AlertMessages {
                         date(alert.validUntil()),
                         contract(alert, locale));
             case RESOLVED -> t(locale, "alert.title.RESOLVED", supplier(alert), contract(alert, locale));
+            case EXCEPTION_ENDING ->
+                t(
+                        locale,
+                        "alert.title.EXCEPTION_ENDING",
+                        supplier(alert),
+                        alert.warningDays(),
+                        contract(alert, locale));
             case REGISTER_STALE -> {
                 String last = alert.details().get("lastSuccess");
                 String hours = alert.details().getOrDefault("limitHours", "");
@@ -98,7 +105,7 @@ public class AlertMessages {
     public List<Line> lines(Alert alert, Locale locale) {
         List<Line> lines = new ArrayList<>();
         switch (alert.kind()) {
-            case STATUS, EXPIRING, RESOLVED -> {
+            case STATUS, EXPIRING, RESOLVED, EXCEPTION_ENDING -> {
                 lines.addAll(contractLines(alert, locale));
                 lines.add(new Line(
                         t(locale, "alert.field.supplier"),
@@ -276,7 +283,7 @@ public class AlertMessages {
     private static String colour(Alert alert) {
         return switch (alert.kind()) {
             case STATUS, AUDIT_CHAIN_BROKEN -> "#B42318";
-            case EXPIRING, REGISTER_STALE -> "#B54708";
+            case EXPIRING, REGISTER_STALE, EXCEPTION_ENDING -> "#B54708";
             case RESOLVED -> "#067647";
             case IMPORT_FINISHED -> "#175CD3";
         };

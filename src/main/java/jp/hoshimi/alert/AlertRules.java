@@ -16,6 +16,7 @@ final class AlertRules {
     static final Set<String> FAILING = Set.of("MISSING", "INSUFFICIENT", "EXPIRED", "REVOKED");
     private static final String EXPIRING = "EXPIRING";
     private static final String OK = "OK";
+    private static final String ACCEPTED = "ACCEPTED";
 
     private AlertRules() {}
 
@@ -31,8 +32,12 @@ final class AlertRules {
         if (FAILING.contains(now) && !now.equals(before)) {
             return Optional.of(new Planned(AlertKind.STATUS, now));
         }
-        if (EXPIRING.equals(now) && change.newWarningDays() != null && crossedCloser(change)) {
+        if (EXPIRING.equals(now) && change.newWarningDays() != null && crossedCloser(change, EXPIRING)) {
             return Optional.of(new Planned(AlertKind.EXPIRING, String.valueOf(change.newWarningDays())));
+        }
+        // issue 20: an accepted risk warns before its exception ends, like a registration before valid-until
+        if (ACCEPTED.equals(now) && change.newWarningDays() != null && crossedCloser(change, ACCEPTED)) {
+            return Optional.of(new Planned(AlertKind.EXCEPTION_ENDING, String.valueOf(change.newWarningDays())));
         }
         if (OK.equals(now) && before != null && (FAILING.contains(before) || EXPIRING.equals(before))) {
             return Optional.of(new Planned(AlertKind.RESOLVED, "-"));
@@ -41,8 +46,8 @@ final class AlertRules {
     }
 
     /** A first warning, or a shorter lead time than the last one (90 → 30); a longer one after a renewal is news to nobody. */
-    private static boolean crossedCloser(ComplianceChange change) {
-        return !EXPIRING.equals(change.oldStatus())
+    private static boolean crossedCloser(ComplianceChange change, String status) {
+        return !status.equals(change.oldStatus())
                 || change.oldWarningDays() == null
                 || change.newWarningDays() < change.oldWarningDays();
     }

@@ -56,6 +56,7 @@ public class ComplianceEvaluator {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final RegisterService register;
+    private final AcceptedRisks acceptedRisks;
     private volatile boolean registerSynced;
 
     ComplianceEvaluator(
@@ -66,7 +67,8 @@ public class ComplianceEvaluator {
             SystemAuthentication system,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
-            RegisterService register) {
+            RegisterService register,
+            AcceptedRisks acceptedRisks) {
         this.repository = repository;
         this.settings = settings;
         this.businessDate = businessDate;
@@ -76,6 +78,7 @@ public class ComplianceEvaluator {
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.register = register;
+        this.acceptedRisks = acceptedRisks;
     }
 
     /**
@@ -303,6 +306,8 @@ public class ComplianceEvaluator {
         List<FindingRow> deletes = new ArrayList<>();
         List<FindingRow[]> changes = new ArrayList<>();
         RegisterFacts nothing = new RegisterFacts(null, null, null);
+        Acceptances acceptances = new Acceptances(acceptedRisks.approvedFor(batch.ids(), suppliers));
+        List<Judged> judged = new ArrayList<>();
         for (ContractRow contract : contracts) {
             Map<Long, FindingRow> before = new HashMap<>();
             stored.getOrDefault(contract.id(), List.of()).forEach(row -> before.put(row.supplierId(), row));
@@ -321,20 +326,28 @@ public class ComplianceEvaluator {
                         requirement.getValue().level(),
                         today,
                         policy);
-                FindingRow old = before.remove(supplier);
-                FindingRow fresh =
-                        row(contract.id(), supplier, requirement.getValue().tier(), verdict, old, now);
-                if (old == null) {
-                    inserts.add(fresh);
-                } else if (!fresh.sameAs(old)) {
-                    updates.add(fresh);
-                }
-                if (!baseline && isEvent(old, fresh)) {
-                    changes.add(new FindingRow[] {old, fresh});
-                }
+                acceptances.check(contract.id(), supplier, verdict);
+                judged.add(new Judged(
+                        contract.id(), supplier, requirement.getValue().tier(), verdict, before.remove(supplier)));
             }
             deletes.addAll(before.values());
             before.keySet().forEach(leftChains::add);
+        }
+        for (Judged one : judged) {
+            Verdict verdict = acceptances.apply(one.contractId(), one.supplierId(), one.rules(), policy);
+            FindingRow old = one.old();
+            FindingRow fresh = row(one.contractId(), one.supplierId(), one.tier(), verdict, old, now);
+            if (old == null) {
+                inserts.add(fresh);
+            } else if (!fresh.sameAs(old)) {
+                updates.add(fresh);
+            }
+            if (!baseline && isEvent(old, fresh)) {
+                changes.add(new FindingRow[] {old, fresh});
+            }
+        }
+        if (!acceptances.lapsed().isEmpty()) {
+            acceptedRisks.lapse(acceptances.lapsed(), today);
         }
         for (List<FindingRow> written : List.of(inserts, updates, deletes)) {
             written.forEach(row -> touched.add(row.contractId()));
@@ -345,6 +358,9 @@ public class ComplianceEvaluator {
         repository.insertLinkEvents(changes, today, now);
         return inserts.size() + updates.size() + deletes.size();
     }
+
+    /** One finding as the rules judged it, before exceptions apply, with the stored row it replaces. */
+    private record Judged(long contractId, long supplierId, int tier, Verdict rules, FindingRow old) {}
 
     private static FindingRow row(
             long contractId, long supplierId, int tier, Verdict v, FindingRow old, LocalDateTime now) {
@@ -362,7 +378,9 @@ public class ComplianceEvaluator {
                 v.reason().name(),
                 v.warningDays(),
                 changed ? now : old.statusSince(),
-                changed ? (old == null ? null : old.status()) : old.previousStatus());
+                changed ? (old == null ? null : old.status()) : old.previousStatus(),
+                v.acceptance() == null ? null : v.acceptance().exceptionId(),
+                v.acceptance() == null ? null : v.acceptance().until());
     }
 
     /** A new status, or a further lead time crossed; a first finding only when it is not OK. */

@@ -55,6 +55,49 @@ public final class ComplianceRules {
                 : verdict(ComplianceStatus.EXPIRING, Reason.EXPIRING, required, held, warning, today);
     }
 
+    // --- exceptions (issue 20) -----------------------------------------------------------------------
+
+    /**
+     * The rules' verdict with an approved exception applied: ACCEPTED, with the gap's reason kept and the
+     * lead time of the required level crossed before the exception's end, while it holds and the finding
+     * fails; otherwise the verdict as it is (a gap that closed needs no exception).
+     */
+    public static Verdict accept(Verdict verdict, AcceptedRisk risk, PolicySettings policy) {
+        if (risk == null || !verdict.status().isFailing() || lapse(verdict, risk) != null) {
+            return verdict;
+        }
+        List<Integer> leadTimes = verdict.required()
+                .starLevel()
+                .map(level -> policy.leadTimeDays().getOrDefault(level, List.of()))
+                .orElse(List.of());
+        return new Verdict(
+                ComplianceStatus.ACCEPTED,
+                verdict.reason(),
+                verdict.required(),
+                verdict.heldLevel(),
+                verdict.registerStatus(),
+                verdict.validUntil(),
+                warningDays(leadTimes, verdict.evaluatedOn(), risk.endsOn()),
+                verdict.evaluatedOn(),
+                new Acceptance(risk.exceptionId(), risk.endsOn()));
+    }
+
+    /**
+     * Whether an approved exception stops holding for the rules' verdict: the day after its end date, or
+     * when the gap is worse than the status it accepted. Null while it holds.
+     */
+    public static AcceptedRisk.Lapse lapse(Verdict verdict, AcceptedRisk risk) {
+        if (verdict.evaluatedOn().isAfter(risk.endsOn())) {
+            return AcceptedRisk.Lapse.END_DATE;
+        }
+        if (verdict.status().severity() < risk.acceptedStatus().severity()) {
+            return AcceptedRisk.Lapse.WORSE_STATUS;
+        }
+        return null;
+    }
+
+    // ---
+
     /**
      * The entry the verdict is about: a usable entry that meets the requirement (★ before SECURITY ACTION),
      * else the ★ entry, else the SECURITY ACTION declaration, else none.
@@ -71,7 +114,11 @@ public final class ComplianceRules {
 
     /** The smallest lead time that the days left have reached, or null when none has been reached. */
     static Integer warningDays(List<Integer> leadTimes, LocalDate today, Entry held) {
-        long daysLeft = BusinessDate.daysBetween(today, held.validUntil());
+        return warningDays(leadTimes, today, held.validUntil());
+    }
+
+    private static Integer warningDays(List<Integer> leadTimes, LocalDate today, LocalDate lastDay) {
+        long daysLeft = BusinessDate.daysBetween(today, lastDay);
         return leadTimes.stream()
                 .filter(days -> daysLeft <= days)
                 .min(Integer::compare)

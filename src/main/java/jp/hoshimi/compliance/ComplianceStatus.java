@@ -16,6 +16,9 @@ public enum ComplianceStatus implements Labelled {
     UNVERIFIABLE,
     INSUFFICIENT,
     EXPIRING,
+    // --- exceptions (issue 20): a gap accepted for a while; never OK, and not failing while it holds
+    ACCEPTED,
+    // ---
     OK;
 
     /** 0 for the worst status; a smaller number is always worse. */
@@ -27,9 +30,9 @@ public enum ComplianceStatus implements Labelled {
         return values()[severity];
     }
 
-    /** Whether this status needs someone to act (everything but OK and EXPIRING). */
+    /** Whether this status needs someone to act (everything but OK, EXPIRING and ACCEPTED). */
     public boolean isFailing() {
-        return this != OK && this != EXPIRING;
+        return this != OK && this != EXPIRING && this != ACCEPTED;
     }
 
     public String messageKey() {

@@ -18,6 +18,19 @@ public enum Reason {
      * The sentence's key; its arguments are {0} the held level ("★3"), {1} the required level, {2} valid
      * until (yyyy-MM-dd), {3} the days left and {4} the days left as a number (for the choice of "expires today").
      */
+    /** The status this reason gives on its own (an accepted finding keeps its reason: the gap underneath). */
+    public ComplianceStatus gapStatus() {
+        return switch (this) {
+            case NO_CORPORATE_NUMBER -> ComplianceStatus.UNVERIFIABLE;
+            case NOT_REGISTERED -> ComplianceStatus.MISSING;
+            case SUSPENDED, REVOKED -> ComplianceStatus.REVOKED;
+            case EXPIRED -> ComplianceStatus.EXPIRED;
+            case SECURITY_ACTION_ONLY, LEVEL_TOO_LOW -> ComplianceStatus.INSUFFICIENT;
+            case EXPIRING -> ComplianceStatus.EXPIRING;
+            case NOT_REQUIRED, VALID, VALID_NO_EXPIRY -> ComplianceStatus.OK;
+        };
+    }
+
     public String messageKey() {
         return "compliance.reason." + name();
     }

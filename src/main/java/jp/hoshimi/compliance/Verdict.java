@@ -7,7 +7,9 @@ import jp.hoshimi.shared.StarLevel;
 
 /**
  * The answer of the rules for one supplier against one required level on one date, with what is behind
- * it: the held level and its valid-until, the register status, the lead time crossed when expiring.
+ * it: the held level and its valid-until, the register status, the lead time crossed when expiring (or,
+ * when ACCEPTED, before the exception ends). {@code acceptance}: the exception that accepts the gap (null
+ * unless ACCEPTED); the reason stays the gap's.
  */
 public record Verdict(
         ComplianceStatus status,
@@ -17,7 +19,25 @@ public record Verdict(
         String registerStatus,
         LocalDate validUntil,
         Integer warningDays,
-        LocalDate evaluatedOn) {
+        LocalDate evaluatedOn,
+        Acceptance acceptance) {
+
+    public Verdict(
+            ComplianceStatus status,
+            Reason reason,
+            RequiredLevel required,
+            StarLevel heldLevel,
+            String registerStatus,
+            LocalDate validUntil,
+            Integer warningDays,
+            LocalDate evaluatedOn) {
+        this(status, reason, required, heldLevel, registerStatus, validUntil, warningDays, evaluatedOn, null);
+    }
+
+    /** The status of the gap itself: for ACCEPTED, what its reason says (MISSING for not registered …). */
+    public ComplianceStatus gapStatus() {
+        return status == ComplianceStatus.ACCEPTED ? reason.gapStatus() : status;
+    }
 
     /** Days from the evaluation date to valid-until (0 on the last valid day), null without expiry. */
     public Long daysLeft() {

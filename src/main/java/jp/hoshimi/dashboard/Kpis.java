@@ -3,6 +3,7 @@ package jp.hoshimi.dashboard;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.OptionalDouble;
+import jp.hoshimi.compliance.ComplianceStatus;
 
 /**
  * The key figures of the dashboard. Suppliers are the group's shared master (what the supplier list
@@ -28,5 +29,17 @@ public record Kpis(
     public OptionalDouble compliantPercent() {
         long evaluated = contracts.evaluated();
         return evaluated == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * contracts.compliant() / evaluated);
+    }
+
+    /**
+     * Issue 20: the same share counting accepted risks (ACCEPTED) as if compliant — shown beside, never
+     * instead of, {@link #compliantPercent()}.
+     */
+    public OptionalDouble compliantWithAcceptedPercent() {
+        long evaluated = contracts.evaluated();
+        return evaluated == 0
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(
+                        100.0 * (contracts.compliant() + contracts.of(ComplianceStatus.ACCEPTED)) / evaluated);
     }
 }

@@ -11,7 +11,18 @@ import jp.hoshimi.shared.SubcontractorPolicy;
  * level warns (largest first), and after how many hours register data counts as stale.
  */
 public record PolicySettings(
-        SubcontractorPolicy subcontractorPolicy, Map<StarLevel, List<Integer>> leadTimeDays, int stalenessHours) {
+        SubcontractorPolicy subcontractorPolicy,
+        Map<StarLevel, List<Integer>> leadTimeDays,
+        int stalenessHours,
+        int exceptionMaxDays) {
+
+    /** Exceptions (例外承認, issue 20): the longest an accepted risk may run, by default. */
+    public static final int DEFAULT_EXCEPTION_MAX_DAYS = 180;
+
+    public PolicySettings(
+            SubcontractorPolicy subcontractorPolicy, Map<StarLevel, List<Integer>> leadTimeDays, int stalenessHours) {
+        this(subcontractorPolicy, leadTimeDays, stalenessHours, DEFAULT_EXCEPTION_MAX_DAYS);
+    }
 
     /** ★4 needs a third-party assessment to renew, so it warns earliest; SECURITY ACTION has no expiry. */
     public static PolicySettings defaults() {

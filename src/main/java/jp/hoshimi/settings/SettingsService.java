@@ -104,6 +104,9 @@ public class SettingsService {
         if (policy.stalenessHours() < 1 || policy.stalenessHours() > 24 * 30) {
             problems.add(FieldProblem.of("stalenessHours", "settings.staleness.range"));
         }
+        if (policy.exceptionMaxDays() < 1 || policy.exceptionMaxDays() > 3650) {
+            problems.add(FieldProblem.of("exceptionMaxDays", "settings.exceptionMaxDays.range"));
+        }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
@@ -116,7 +119,12 @@ public class SettingsService {
             Map<StarLevel, List<Integer>> leadTimes =
                     new EnumMap<>(PolicySettings.defaults().leadTimeDays());
             leadTimes.putAll(stored.leadTimeDays());
-            return new PolicySettings(stored.subcontractorPolicy(), leadTimes, stored.stalenessHours());
+            // a policy saved before issue 20 has no exception limit: the default
+            int exceptionMaxDays = stored.exceptionMaxDays() > 0
+                    ? stored.exceptionMaxDays()
+                    : PolicySettings.DEFAULT_EXCEPTION_MAX_DAYS;
+            return new PolicySettings(
+                    stored.subcontractorPolicy(), leadTimes, stored.stalenessHours(), exceptionMaxDays);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored policy settings cannot be read", e);
         }

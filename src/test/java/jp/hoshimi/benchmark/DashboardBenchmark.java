@@ -187,7 +187,7 @@ class DashboardBenchmark {
                 INSERT INTO contract_compliance (contract_id, org_unit_id, required_level, status, severity, links,
                     failing_links, earliest_valid_until, status_since, previous_status, updated_at)
                 SELECT id, org_unit_id, required_level, status, FIELD(status, 'REVOKED', 'EXPIRED', 'MISSING', 'UNVERIFIABLE', 'INSUFFICIENT',
-                        'EXPIRING', 'OK') - 1,
+                        'EXPIRING', 'ACCEPTED', 'OK') - 1,
                     1 + MOD(id, 3), IF(status IN ('OK', 'EXPIRING'), 0, 1),
                     ? - INTERVAL 60 DAY + INTERVAL MOD(id * 7919, 790) DAY, ?, NULL, ?
                 FROM (SELECT id, org_unit_id, required_level, %s AS status
@@ -196,7 +196,7 @@ class DashboardBenchmark {
         dsl.execute("""
                 INSERT INTO supplier_compliance (supplier_id, status, severity, status_since, previous_status, updated_at)
                 SELECT c.supplier_id, ELT(1 + MIN(cc.severity), 'REVOKED', 'EXPIRED', 'MISSING', 'UNVERIFIABLE',
-                    'INSUFFICIENT', 'EXPIRING', 'OK'), MIN(cc.severity), ?, NULL, ?
+                    'INSUFFICIENT', 'EXPIRING', 'ACCEPTED', 'OK'), MIN(cc.severity), ?, NULL, ?
                 FROM contract c JOIN contract_compliance cc ON cc.contract_id = c.id
                 GROUP BY c.supplier_id
                 """, now, now);

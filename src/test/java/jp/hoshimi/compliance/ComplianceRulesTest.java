@@ -318,6 +318,7 @@ class ComplianceRulesTest {
                         ComplianceStatus.UNVERIFIABLE,
                         ComplianceStatus.INSUFFICIENT,
                         ComplianceStatus.EXPIRING,
+                        ComplianceStatus.ACCEPTED, // issue 20: an accepted gap, never OK
                         ComplianceStatus.OK);
         assertThat(ComplianceStatus.worstOf(
                         List.of(ComplianceStatus.OK, ComplianceStatus.INSUFFICIENT, ComplianceStatus.EXPIRING)))

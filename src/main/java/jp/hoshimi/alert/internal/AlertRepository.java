@@ -165,7 +165,10 @@ public class AlertRepository {
                     .from(e)
                     .where(e.SUPPLIER_ID.in(ids))
                     .and(e.SUBJECT.eq("LINK"))
-                    .and(e.NEW_STATUS.eq("OK"))
+                    // an accepted risk (issue 20) starts a new episode too: its lapse is news again
+                    .and(e.NEW_STATUS
+                            .eq("OK")
+                            .or(e.NEW_STATUS.eq("ACCEPTED").and(e.OLD_STATUS.isDistinctFrom("ACCEPTED"))))
                     .and(e.ID.le(upToId))
                     .fetch(r -> new ComplianceChange(
                             r.value1(),

@@ -61,7 +61,10 @@ class ComplianceApi {
             String reason,
             LocalDateTime statusSince,
             String previousStatus,
-            LocalDate evaluatedOn) {}
+            LocalDate evaluatedOn,
+            // issue 20: status ACCEPTED names its exception and last day; reasonCode stays the gap's
+            Long exceptionId,
+            LocalDate acceptedUntil) {}
 
     record ContractJson(
             String contractNumber,
@@ -199,7 +202,7 @@ class ComplianceApi {
     @GetMapping("/findings")
     @Operation(
             summary = "Current findings, worst first",
-            description = "status: one or more of REVOKED, EXPIRED, MISSING, UNVERIFIABLE, INSUFFICIENT, EXPIRING, OK"
+            description = "status: one or more of REVOKED, EXPIRED, MISSING, UNVERIFIABLE, INSUFFICIENT, EXPIRING, ACCEPTED, OK"
                     + " (comma-separated or repeated); none = every finding.")
     ResponseEntity<FindingsJson> findings(
             @Parameter(array = @ArraySchema(schema = @Schema(implementation = ComplianceStatus.class)))
@@ -268,7 +271,9 @@ class ComplianceApi {
                 reason(v, locale),
                 f.since(),
                 name(f.previous()),
-                v.evaluatedOn());
+                v.evaluatedOn(),
+                v.acceptance() == null ? null : v.acceptance().exceptionId(),
+                v.acceptance() == null ? null : v.acceptance().until());
     }
 
     private static String name(ComplianceStatus status) {

@@ -50,7 +50,9 @@ public final class ChainRows {
             String reason,
             Integer warningDays,
             java.time.LocalDateTime statusSince,
-            String previousStatus) {
+            String previousStatus,
+            Long exceptionId,
+            LocalDate acceptedUntil) {
 
         /** Same answer (everything but since/previous): nothing to write. */
         public boolean sameAs(FindingRow other) {
@@ -61,7 +63,9 @@ public final class ChainRows {
                     && java.util.Objects.equals(validUntil, other.validUntil)
                     && status.equals(other.status)
                     && reason.equals(other.reason)
-                    && java.util.Objects.equals(warningDays, other.warningDays);
+                    && java.util.Objects.equals(warningDays, other.warningDays)
+                    && java.util.Objects.equals(exceptionId, other.exceptionId)
+                    && java.util.Objects.equals(acceptedUntil, other.acceptedUntil);
         }
     }
 }

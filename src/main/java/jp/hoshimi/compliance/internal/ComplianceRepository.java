@@ -205,7 +205,9 @@ public class ComplianceRepository {
                 r.getReasonCode(),
                 r.getWarningDays(),
                 r.getStatusSince(),
-                r.getPreviousStatus());
+                r.getPreviousStatus(),
+                r.getExceptionId(),
+                r.getAcceptedUntil());
     }
 
     // --- writing findings ------------------------------------------------------------------------
@@ -229,7 +231,9 @@ public class ComplianceRepository {
                     f.STATUS_SINCE,
                     f.PREVIOUS_STATUS,
                     f.EVALUATED_ON,
-                    f.UPDATED_AT);
+                    f.UPDATED_AT,
+                    f.EXCEPTION_ID,
+                    f.ACCEPTED_UNTIL);
             for (FindingRow row : rows.subList(from, Math.min(rows.size(), from + WRITE_BATCH))) {
                 insert = insert.values(
                         row.contractId(),
@@ -246,7 +250,9 @@ public class ComplianceRepository {
                         row.statusSince(),
                         row.previousStatus(),
                         today,
-                        now);
+                        now,
+                        row.exceptionId(),
+                        row.acceptedUntil());
             }
             insert.execute();
         }
@@ -271,6 +277,8 @@ public class ComplianceRepository {
                         .set(f.PREVIOUS_STATUS, row.previousStatus())
                         .set(f.EVALUATED_ON, today)
                         .set(f.UPDATED_AT, now)
+                        .set(f.EXCEPTION_ID, row.exceptionId())
+                        .set(f.ACCEPTED_UNTIL, row.acceptedUntil())
                         .where(f.CONTRACT_ID.eq(row.contractId()).and(f.SUPPLIER_ID.eq(row.supplierId()))));
             }
             dsl.batch(updates).execute();

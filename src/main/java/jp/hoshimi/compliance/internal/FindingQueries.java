@@ -212,7 +212,10 @@ public class FindingQueries {
                 r.get(f.REGISTER_STATUS),
                 r.get(f.VALID_UNTIL),
                 r.get(f.WARNING_DAYS),
-                businessDate.today());
+                businessDate.today(),
+                r.get(f.EXCEPTION_ID) == null
+                        ? null
+                        : new jp.hoshimi.compliance.Acceptance(r.get(f.EXCEPTION_ID), r.get(f.ACCEPTED_UNTIL)));
         return new Finding(
                 r.get(f.CONTRACT_ID),
                 r.get(CONTRACT.CONTRACT_NUMBER),

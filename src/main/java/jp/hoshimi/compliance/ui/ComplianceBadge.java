@@ -41,6 +41,7 @@ public class ComplianceBadge extends Span {
             case UNVERIFIABLE -> VaadinIcon.EXCLAMATION_CIRCLE;
             case INSUFFICIENT -> VaadinIcon.ARROW_DOWN;
             case EXPIRING -> VaadinIcon.HOURGLASS;
+            case ACCEPTED -> VaadinIcon.HANDSHAKE; // issue 20: an accepted gap, never the OK check
             case OK -> VaadinIcon.CHECK;
         };
     }
@@ -52,6 +53,7 @@ public class ComplianceBadge extends Span {
         return switch (status) {
             case OK -> "badge success";
             case EXPIRING -> "badge";
+            case ACCEPTED -> "badge contrast";
             default -> "badge error";
         };
     }

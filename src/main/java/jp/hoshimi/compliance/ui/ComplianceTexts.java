@@ -10,6 +10,11 @@ public final class ComplianceTexts {
 
     /** E.g. 「★3 登録の有効期限は 2027-03-31 まででした（期限切れ）。」 / "★3 registration was valid until 2027-03-31; it has expired." */
     public static String reason(Component in, Verdict verdict) {
-        return in.getTranslation(verdict.reason().messageKey(), verdict.reasonArguments());
+        String gap = in.getTranslation(verdict.reason().messageKey(), verdict.reasonArguments());
+        // issue 20: an accepted finding always shows the gap underneath
+        return verdict.acceptance() == null
+                ? gap
+                : in.getTranslation(
+                        "exception.acceptedUntil", verdict.acceptance().until().toString(), gap);
     }
 }

@@ -156,6 +156,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                         .status(EnumSet.of(ComplianceStatus.OK, ComplianceStatus.EXPIRING))
                         .href(),
                 "ok"));
+        accepted(figures);
         for (ComplianceStatus status : FAILING) {
             long n = contracts.of(status);
             kpis.add(card(
@@ -187,6 +188,24 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 getTranslation(figures.stale() ? "dashboard.kpi.lastSync.stale" : "dashboard.kpi.lastSync.fresh"),
                 "register",
                 figures.stale() ? "bad" : null));
+    }
+
+    /** Issue 20: accepted risks counted on their own, and the compliance rate if they counted. */
+    private void accepted(Kpis figures) {
+        kpis.add(card(
+                "kpi-accepted",
+                ComplianceStatus.ACCEPTED.messageKey(),
+                count(figures.contracts().of(ComplianceStatus.ACCEPTED)),
+                getTranslation(
+                        "dashboard.kpi.accepted.note",
+                        figures.compliantWithAcceptedPercent().isPresent()
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "%.1f%%",
+                                        figures.compliantWithAcceptedPercent().getAsDouble())
+                                : "—"),
+                Links.contracts().status(ComplianceStatus.ACCEPTED).href(),
+                null));
     }
 
     /** A key figure: the whole card is one link to the list it counts. */

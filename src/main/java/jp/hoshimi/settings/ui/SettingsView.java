@@ -49,6 +49,7 @@ class SettingsView extends VerticalLayout implements HasDynamicTitle {
 
     final Map<StarLevel, TextField> leadTimes = new EnumMap<>(StarLevel.class);
     final IntegerField stalenessHours = new IntegerField();
+    final IntegerField exceptionMaxDays = new IntegerField(); // issue 20
     final Button save = new Button();
     private final SettingsService settings;
     private int version;
@@ -76,6 +77,11 @@ class SettingsView extends VerticalLayout implements HasDynamicTitle {
         stalenessHours.setHelperText(getTranslation("settings.staleness.help"));
         stalenessHours.setSuffixComponent(new com.vaadin.flow.component.html.Span(getTranslation("settings.hours")));
         stalenessHours.setMin(1);
+        exceptionMaxDays.setId("exception-max-days");
+        exceptionMaxDays.setLabel(getTranslation("settings.exceptionMaxDays"));
+        exceptionMaxDays.setHelperText(getTranslation("settings.exceptionMaxDays.help"));
+        exceptionMaxDays.setSuffixComponent(new com.vaadin.flow.component.html.Span(getTranslation("settings.days")));
+        exceptionMaxDays.setMin(1);
 
         save.setText(getTranslation("action.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -92,12 +98,15 @@ class SettingsView extends VerticalLayout implements HasDynamicTitle {
                 new H4(getTranslation("settings.leadTimes")),
                 leadTimeForm,
                 new H4(getTranslation("settings.register")),
-                stalenessHours);
+                stalenessHours,
+                new H4(getTranslation("settings.exceptions")),
+                exceptionMaxDays);
         load();
         if (!mayEdit) {
             subcontractorPolicy.setReadOnly(true);
             leadTimes.values().forEach(field -> field.setReadOnly(true));
             stalenessHours.setReadOnly(true);
+            exceptionMaxDays.setReadOnly(true);
         }
     }
 
@@ -110,6 +119,7 @@ class SettingsView extends VerticalLayout implements HasDynamicTitle {
                 .map(String::valueOf)
                 .collect(Collectors.joining(", "))));
         stalenessHours.setValue(policy.stalenessHours());
+        exceptionMaxDays.setValue(policy.exceptionMaxDays());
     }
 
     void save() {
@@ -140,7 +150,8 @@ class SettingsView extends VerticalLayout implements HasDynamicTitle {
                     new PolicySettings(
                             subcontractorPolicy.getValue(),
                             days,
-                            stalenessHours.getValue() == null ? 0 : stalenessHours.getValue()),
+                            stalenessHours.getValue() == null ? 0 : stalenessHours.getValue(),
+                            exceptionMaxDays.getValue() == null ? 0 : exceptionMaxDays.getValue()),
                     version);
             Notifications.success(getTranslation("settings.saved"));
             Problems.clear(this);
@@ -149,6 +160,7 @@ class SettingsView extends VerticalLayout implements HasDynamicTitle {
             Map<String, com.vaadin.flow.component.HasValidation> fields = new HashMap<>();
             leadTimes.forEach((level, field) -> fields.put("leadTime." + level.name(), field));
             fields.put("stalenessHours", stalenessHours);
+            fields.put("exceptionMaxDays", exceptionMaxDays);
             String rest = Problems.show(this, e, fields);
             if (!rest.isEmpty()) {
                 Notifications.error(rest);

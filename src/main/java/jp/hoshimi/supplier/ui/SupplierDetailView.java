@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import jp.hoshimi.audit.ui.HistoryGrid;
 import jp.hoshimi.compliance.ComplianceService;
+import jp.hoshimi.compliance.Finding;
 import jp.hoshimi.compliance.Registration;
 import jp.hoshimi.compliance.SupplierEvaluation;
 import jp.hoshimi.compliance.ui.ComplianceBadge;
@@ -31,6 +32,8 @@ import jp.hoshimi.compliance.ui.FindingsGrid;
 import jp.hoshimi.contract.ContractFilter;
 import jp.hoshimi.contract.ContractListItem;
 import jp.hoshimi.contract.ContractService;
+import jp.hoshimi.exception.ExceptionService;
+import jp.hoshimi.exception.ui.ExceptionRequestDialog;
 import jp.hoshimi.register.RegisterService;
 import jp.hoshimi.register.ui.RegisterHistory;
 import jp.hoshimi.security.CurrentUser;
@@ -71,6 +74,11 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
     private final SubcontractingService chains;
 
     private final RegisterService register;
+    // --- exceptions (issue 20)
+    final Button requestException = new Button();
+    private List<Finding> failingFindings = List.of();
+    private final ExceptionService exceptions;
+    // ---
 
     SupplierDetailView(
             SupplierService suppliers,
@@ -78,8 +86,10 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
             SubcontractingService chains,
             RegisterService register,
             CurrentUser currentUser,
-            ComplianceService compliance) {
+            ComplianceService compliance,
+            ExceptionService exceptions) {
         this.compliance = compliance;
+        this.exceptions = exceptions;
         this.register = register;
         this.suppliers = suppliers;
         this.contractService = contractService;
@@ -89,6 +99,9 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
         setSizeFull();
         edit.addClickListener(click -> new SupplierEditor(suppliers, supplier, this::reload).open());
         delete.addClickListener(click -> confirmDelete());
+        requestException.addClickListener(click -> new ExceptionRequestDialog(
+                        exceptions, supplier.id(), supplier.name(), failingFindings, () -> reload(supplier.id()))
+                .open());
     }
 
     @Override
@@ -120,9 +133,10 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
 
         Anchor back = new Anchor("suppliers", "← " + getTranslation("supplier.list.title"));
         back.addClassName("back-link");
-        add(back, new ViewToolbar(details.name(), edit, delete));
-
         SupplierEvaluation evaluation = compliance.supplierEvaluation(details.id());
+        exceptionButton(details, evaluation);
+        add(back, new ViewToolbar(details.name(), requestException, edit, delete));
+
         summary = new EvaluationSummary(
                 evaluation.status(),
                 evaluation.since(),
@@ -145,6 +159,19 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
         tabs.add(getTranslation("supplier.tab.history"), historyTab(details));
         add(tabs);
         setFlexGrow(1, tabs);
+    }
+
+    /** Issue 20: request an exception (例外承認) for a failing finding, or for all the supplier's contracts. */
+    private void exceptionButton(SupplierDetails details, SupplierEvaluation evaluation) {
+        List<Finding> failing = evaluation.findings().stream()
+                .filter(f -> f.status().isFailing())
+                .toList();
+        requestException.setText(getTranslation("exception.request.button"));
+        requestException.setIcon(VaadinIcon.HANDSHAKE.create());
+        requestException.setId("supplier-request-exception");
+        requestException.setVisible(!failing.isEmpty()
+                && (currentUser.hasRole(Role.PROCUREMENT) || currentUser.hasRole(Role.RISK_MANAGER)));
+        failingFindings = failing;
     }
 
     /** The supplier's own standing: its status and the register entry behind it. */
