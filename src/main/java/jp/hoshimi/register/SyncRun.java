@@ -3,7 +3,11 @@ package jp.hoshimi.register;
 import java.time.LocalDateTime;
 import jp.hoshimi.register.source.RegisterKind;
 
-/** One sync: where from, who or what started it, how it ended, what it changed, and why it failed. */
+/**
+ * One sync: where from, who or what started it, how it ended, what it changed, and why it failed.
+ * {@code initialLoad}: the kind's very first load, recorded as one event ("initial load: N entries", N =
+ * {@code added}) instead of a NEW change per entry.
+ */
 public record SyncRun(
         long id,
         RegisterKind kind,
@@ -24,7 +28,8 @@ public record SyncRun(
         String lastModified,
         String contentSha256,
         Long bytes,
-        int attempts) {
+        int attempts,
+        boolean initialLoad) {
 
     public enum Trigger {
         SCHEDULE,
