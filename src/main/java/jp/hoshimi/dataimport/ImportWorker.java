@@ -41,10 +41,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs imports one after another (by default) on a worker thread, as the user who asked, so that the
- * services check roles and data scope as for any screen. A check reads the file into a spool, then runs
- * every row in a transaction that is always rolled back; an apply runs the same rows in a transaction
- * that commits only when no row failed. Row outcomes are written as they come, in their own small
- * transactions, so a preview of 100,000 rows never sits in memory.
+ * services check roles and data scope as for any screen. A check reads the file into a spool; suppliers
+ * and contracts are then staged and classified with plain reads and applied in one bulk transaction
+ * ({@link Staging}, decisions 0023 and 0031); links and users run every row through their service in a
+ * transaction that is always rolled back for a check, and commits for an apply only when no row failed.
+ * Row outcomes are written as they come, in their own small transactions, so a preview of 100,000 rows
+ * never sits in memory.
  */
 @Component
 class ImportWorker implements DisposableBean {
