@@ -45,7 +45,7 @@ public class ContractService {
     /** The most rows one export writes: every contract of the benchmark's 200,000, and room to grow. */
     public static final int MAX_EXPORT_ROWS = 1_000_000;
 
-    static final int MINIMUM_REASON_LENGTH = 10;
+    static final int MINIMUM_REASON_LENGTH = ContractRules.MINIMUM_REASON_LENGTH;
 
     private final ContractRepository contracts;
     private final OrgUnitService orgUnits;
@@ -177,6 +177,61 @@ public class ContractService {
         audit.record(AUDIT_TYPE, id, AuditAction.DELETE, before.toForm(), null);
     }
 
+    /**
+     * The write of a set-based contract import (decision 0031), in the caller's transaction: the new
+     * contracts in one multi-row INSERT, the changed ones after a locking version check (a contract saved by
+     * someone since the check fails the whole apply) in one batch, supplier sort keys and title fragments
+     * set-based, audit events in one INSERT and one re-evaluation for all. Each form is checked again with
+     * the editor's rules and the user's scope; uniqueness of the numbers is the table's.
+     *
+     * @return the ids of the created contracts, in the order of {@code creates}
+     */
+    @Transactional
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
+    public List<Long> importAll(List<ContractForm> creates, List<ImportedChange> changes) {
+        DataScope scope = orgUnits.currentScope();
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<ContractForm> newRows =
+                creates.stream().map(f -> checked(f, scope)).toList();
+        List<Long> ids = contracts.insertAll(
+                newRows, newRows.stream().map(ContractService::suggestion).toList(), now);
+        List<AuditTrail.Event> auditEvents = new ArrayList<>(ids.size() + changes.size());
+        for (int i = 0; i < ids.size(); i++) {
+            auditEvents.add(new AuditTrail.Event(ids.get(i), AuditAction.CREATE, null, newRows.get(i)));
+        }
+        java.util.Map<Long, Integer> stored =
+                contracts.lockVersions(changes.stream().map(ImportedChange::id).toList());
+        java.util.Map<Long, ContractForm> updates = new java.util.LinkedHashMap<>();
+        for (ImportedChange change : changes) {
+            if (!Integer.valueOf(change.version()).equals(stored.get(change.id()))) {
+                throw new ConcurrentEditException(AUDIT_TYPE, change.id());
+            }
+            ContractForm valid = checked(change.after(), scope);
+            updates.put(change.id(), valid);
+            auditEvents.add(new AuditTrail.Event(change.id(), AuditAction.UPDATE, change.before(), valid));
+        }
+        contracts.updateAll(updates, ContractService::suggestion, now);
+        audit.recordAll(AUDIT_TYPE, auditEvents);
+        Set<Long> changed = new HashSet<>(ids);
+        changed.addAll(updates.keySet());
+        if (!changed.isEmpty()) {
+            events.publishEvent(new MasterDataChangedEvent(Set.of(), changed));
+        }
+        return ids;
+    }
+
+    /** One changed contract of an import: as it was read at {@code version}, and as it is to be stored. */
+    public record ImportedChange(long id, int version, ContractForm before, ContractForm after) {}
+
+    /** The editor's rules for an imported row (its supplier was found by the import's check, in this snapshot). */
+    private static ContractForm checked(ContractForm form, DataScope scope) {
+        ContractRules.Checked checked = ContractRules.check(form, scope, supplierId -> true);
+        if (!checked.valid()) {
+            throw new ValidationException(checked.problems());
+        }
+        return checked.form();
+    }
+
     @Transactional(readOnly = true)
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<AuditEntry> history(long id) {
@@ -189,79 +244,20 @@ public class ContractService {
     }
 
     private ContractForm validate(ContractForm form, DataScope scope, Long id) {
-        List<FieldProblem> problems = new ArrayList<>();
-        String number = strip(form.contractNumber());
-        if (number == null) {
-            problems.add(FieldProblem.of("contractNumber", "validation.required"));
-        } else if (number.length() > 50) {
-            problems.add(FieldProblem.of("contractNumber", "validation.tooLong", 50));
-        }
-        String title = strip(form.title());
-        if (title == null) {
-            problems.add(FieldProblem.of("title", "validation.required"));
-        } else if (title.length() > 300) {
-            problems.add(FieldProblem.of("title", "validation.tooLong", 300));
-        }
-        if (form.supplierId() == null) {
-            problems.add(FieldProblem.of("supplierId", "validation.required"));
-        } else if (suppliers.find(form.supplierId()).isEmpty()) {
-            problems.add(FieldProblem.of("supplierId", "contract.supplier.unknown"));
-        }
-        if (form.orgUnitId() == null) {
-            problems.add(FieldProblem.of("orgUnitId", "validation.required"));
-        } else if (!scope.includes(form.orgUnitId())) {
-            problems.add(FieldProblem.of("orgUnitId", "contract.orgUnit.outOfScope"));
-        }
-        if (form.startDate() != null && form.endDate() != null && form.endDate().isBefore(form.startDate())) {
-            problems.add(FieldProblem.of("endDate", "contract.endBeforeStart"));
-        }
-        DecisionChart chart = form.decisionChart() == null ? DecisionChart.unanswered() : form.decisionChart();
-        if (!chart.isComplete()) {
-            problems.add(FieldProblem.of("decisionChart", "contract.decisionChart.incomplete"));
-        }
-        RequiredLevel required = form.requiredLevel();
-        String reason = strip(form.levelReason());
-        if (required == null) {
-            problems.add(FieldProblem.of("requiredLevel", "validation.required"));
-        } else if (chart.isComplete()
-                && required != chart.suggestion().orElseThrow()
-                && (reason == null || reason.length() < MINIMUM_REASON_LENGTH)) {
-            problems.add(FieldProblem.of(
-                    "levelReason",
-                    "contract.levelReason.required",
-                    MINIMUM_REASON_LENGTH,
-                    chart.suggestion().orElseThrow()));
-        }
-        if (reason != null && reason.length() > 2000) {
-            problems.add(FieldProblem.of("levelReason", "validation.tooLong", 2000));
-        }
+        ContractRules.Checked checked = ContractRules.check(
+                form, scope, supplierId -> suppliers.find(supplierId).isPresent());
+        List<FieldProblem> problems = new ArrayList<>(checked.problems());
+        String number = checked.form().contractNumber();
         if (problems.isEmpty() && number != null) {
             contracts
                     .findIdAndTitleByNumber(number)
                     .filter(existing -> !existing.id().equals(id))
-                    .ifPresent(existing -> problems.add(FieldProblem.of(
-                            "contractNumber",
-                            "contract.duplicateNumber",
-                            number,
-                            scope.includes(existing.orgUnitId()) ? existing.title() : "—")));
+                    .ifPresent(existing -> problems.add(
+                            ContractRules.duplicateNumber(number, existing.title(), existing.orgUnitId(), scope)));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        return new ContractForm(
-                number,
-                title,
-                form.supplierId(),
-                form.orgUnitId(),
-                form.ownerUserId(),
-                form.startDate(),
-                form.endDate(),
-                chart,
-                required,
-                reason);
-    }
-
-    private static String strip(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return checked.form();
     }
 }

@@ -23,7 +23,6 @@ import jp.hoshimi.dataimport.read.ImportRejectedException;
 import jp.hoshimi.dataimport.read.ReadResult;
 import jp.hoshimi.dataimport.read.SpreadsheetReader;
 import jp.hoshimi.organisation.OrgUnitService;
-import jp.hoshimi.security.UserAccountService;
 import jp.hoshimi.security.UserAdminService;
 import jp.hoshimi.subcontracting.SubcontractingService;
 import jp.hoshimi.supplier.SupplierService;
@@ -42,10 +41,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs imports one after another (by default) on a worker thread, as the user who asked, so that the
- * services check roles and data scope as for any screen. A check reads the file into a spool, then runs
- * every row in a transaction that is always rolled back; an apply runs the same rows in a transaction
- * that commits only when no row failed. Row outcomes are written as they come, in their own small
- * transactions, so a preview of 100,000 rows never sits in memory.
+ * services check roles and data scope as for any screen. A check reads the file into a spool; suppliers
+ * and contracts are then staged and classified with plain reads and applied in one bulk transaction
+ * ({@link Staging}, decisions 0023 and 0031); links and users run every row through their service in a
+ * transaction that is always rolled back for a check, and commits for an apply only when no row failed.
+ * Row outcomes are written as they come, in their own small transactions, so a preview of 100,000 rows
+ * never sits in memory.
  */
 @Component
 class ImportWorker implements DisposableBean {
@@ -56,12 +57,11 @@ class ImportWorker implements DisposableBean {
     private final ImportRunRepository runs;
     private final ImportProperties properties;
     private final ImportEngine engine;
-    private final SupplierStaging supplierStaging;
+    private final Map<ImportKind, Staging> staging = new java.util.EnumMap<>(ImportKind.class);
     private final SupplierService suppliers;
     private final ContractService contracts;
     private final SubcontractingService chains;
     private final OrgUnitService orgUnits;
-    private final UserAccountService users;
     private final UserAdminService userAdmin;
     private final TransactionTemplate work;
     private final TransactionTemplate rowWrites;
@@ -76,12 +76,11 @@ class ImportWorker implements DisposableBean {
     ImportWorker(
             ImportRunRepository runs,
             ImportProperties properties,
-            SupplierStaging supplierStaging,
+            List<Staging> stagings,
             SupplierService suppliers,
             ContractService contracts,
             SubcontractingService chains,
             OrgUnitService orgUnits,
-            UserAccountService users,
             UserAdminService userAdmin,
             PlatformTransactionManager transactions,
             SecurityContextHolderStrategy contexts,
@@ -93,12 +92,11 @@ class ImportWorker implements DisposableBean {
         this.properties = properties;
         SpreadsheetReader.applyPoiProtections(properties.readLimits());
         this.engine = new ImportEngine(new SpreadsheetReader(properties.readLimits()));
-        this.supplierStaging = supplierStaging;
+        stagings.forEach(kindStaging -> staging.put(kindStaging.kind(), kindStaging));
         this.suppliers = suppliers;
         this.contracts = contracts;
         this.chains = chains;
         this.orgUnits = orgUnits;
-        this.users = users;
         this.userAdmin = userAdmin;
         this.work = new TransactionTemplate(transactions);
         this.rowWrites = new TransactionTemplate(transactions);
@@ -225,7 +223,7 @@ class ImportWorker implements DisposableBean {
             runs.recordMapping(runId, mapping);
             runs.deleteRows(runId);
             RowBuffer buffer = new RowBuffer(runId);
-            ImportCounts counts = kind == ImportKind.SUPPLIERS
+            ImportCounts counts = staging.containsKey(kind)
                     ? checkStaged(runId, kind, mapping, buffer, total)
                     : checkInRolledBackTransaction(runId, kind, mapping, buffer, total);
             buffer.flush();
@@ -247,20 +245,21 @@ class ImportWorker implements DisposableBean {
     }
 
     /**
-     * Suppliers: staged and compared set-based with plain reads, so a preview locks nothing that other
-     * users write (issue 15; decision 0019).
+     * Suppliers and contracts: staged and compared set-based with plain reads, so a preview locks nothing
+     * that other users write (issue 15; decisions 0023 and 0031).
      */
     private ImportCounts checkStaged(long runId, ImportKind kind, ColumnMapping mapping, RowBuffer buffer, int total) {
         if (!mapping.missingRequired(kind).isEmpty()) {
             throw new ImportEngine.MappingRequired(mapping);
         }
-        supplierStaging.stage(
+        Staging kindStaging = staging.get(kind);
+        kindStaging.stage(
                 runId, spoolFile(runId), mapping, n -> report(runId, ImportProgress.Phase.CHECKING, n / 2, total));
-        return supplierStaging.classify(
+        return kindStaging.classify(
                 runId, buffer, n -> report(runId, ImportProgress.Phase.CHECKING, (total + n) / 2, total));
     }
 
-    /** Contracts and links: every row through its service in a transaction that is always rolled back. */
+    /** Links and users: every row through its service in a transaction that is always rolled back. */
     private ImportCounts checkInRolledBackTransaction(
             long runId, ImportKind kind, ColumnMapping mapping, RowBuffer buffer, int total) {
         return work.execute(status -> {
@@ -275,16 +274,17 @@ class ImportWorker implements DisposableBean {
         });
     }
 
-    /** Suppliers: compared again (the master may have moved since the preview), then written in bulk. */
-    private ImportCounts applyStaged(long runId, ColumnMapping mapping, RowBuffer buffer, int total) {
-        if (!supplierStaging.isStaged(runId)) {
-            supplierStaging.stage(runId, spoolFile(runId), mapping, n -> {});
+    /** Staged kinds: compared again (the master may have moved since the preview), then written in bulk. */
+    private ImportCounts applyStaged(long runId, ImportKind kind, ColumnMapping mapping, RowBuffer buffer, int total) {
+        Staging kindStaging = staging.get(kind);
+        if (!kindStaging.isStaged(runId)) {
+            kindStaging.stage(runId, spoolFile(runId), mapping, n -> {});
         }
-        ImportCounts counts = supplierStaging.classify(
-                runId, buffer, n -> report(runId, ImportProgress.Phase.APPLYING, n / 2, total));
+        ImportCounts counts =
+                kindStaging.classify(runId, buffer, n -> report(runId, ImportProgress.Phase.APPLYING, n / 2, total));
         buffer.flush();
         if (counts.error() == 0) {
-            work.executeWithoutResult(status -> supplierStaging.write(
+            work.executeWithoutResult(status -> kindStaging.write(
                     runId, n -> report(runId, ImportProgress.Phase.APPLYING, (total + n) / 2, total)));
         }
         return counts;
@@ -302,8 +302,8 @@ class ImportWorker implements DisposableBean {
         }
         try {
             RowBuffer buffer = new RowBuffer(runId);
-            ImportCounts counts = kind == ImportKind.SUPPLIERS
-                    ? applyStaged(runId, mapping, buffer, total)
+            ImportCounts counts = staging.containsKey(kind)
+                    ? applyStaged(runId, kind, mapping, buffer, total)
                     : work.execute(status -> {
                         ImportCounts result = engine.process(
                                 spoolFile(runId),
@@ -349,8 +349,7 @@ class ImportWorker implements DisposableBean {
     private RowImporter importer(ImportKind kind) {
         SupplierRefs refs = new SupplierRefs(suppliers);
         return switch (kind) {
-            case SUPPLIERS -> throw new IllegalStateException("suppliers are imported set-based (SupplierStaging)");
-            case CONTRACTS -> new ContractRowImporter(contracts, refs, orgUnits, users);
+            case SUPPLIERS, CONTRACTS -> throw new IllegalStateException(kind + " are imported set-based (Staging)");
             case SUBCONTRACTING -> new LinkRowImporter(contracts, chains, refs);
             case USERS -> new UserRowImporter(userAdmin, orgUnits);
         };
@@ -363,7 +362,7 @@ class ImportWorker implements DisposableBean {
     }
 
     void deleteFiles(long runId) {
-        supplierStaging.clear(runId);
+        staging.values().forEach(kindStaging -> kindStaging.clear(runId));
         deleteQuietly(uploadFile(runId));
         deleteQuietly(spoolFile(runId));
     }

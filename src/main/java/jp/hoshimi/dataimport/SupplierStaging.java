@@ -1,14 +1,11 @@
 package jp.hoshimi.dataimport;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import jp.hoshimi.dataimport.internal.SupplierStageRepository;
 import jp.hoshimi.dataimport.internal.SupplierStageRepository.Candidate;
@@ -24,8 +21,6 @@ import jp.hoshimi.supplier.SupplierRules;
 import jp.hoshimi.supplier.SupplierService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The supplier import, set-based (decision 0019): {@link #stage} streams the spooled rows into the
@@ -36,49 +31,30 @@ import org.springframework.transaction.support.TransactionTemplate;
  * keep the stored value, repeated rows, duplicates within the file and against the master.
  */
 @Component
-class SupplierStaging {
-
-    private static final int BATCH = 1000;
+class SupplierStaging extends StagedImport<Staged, Classified> {
 
     private final SupplierStageRepository stage;
     private final SupplierService suppliers;
-    private final TransactionTemplate smallWrites;
 
     SupplierStaging(SupplierStageRepository stage, SupplierService suppliers, PlatformTransactionManager transactions) {
+        super(stage, transactions);
         this.stage = stage;
         this.suppliers = suppliers;
-        this.smallWrites = new TransactionTemplate(transactions);
-        this.smallWrites.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Whether the run's rows are staged already (a check stages them; its apply reuses them). */
-    boolean isStaged(long runId) {
-        return stage.count(runId) > 0;
+    @Override
+    public ImportKind kind() {
+        return ImportKind.SUPPLIERS;
     }
 
-    void clear(long runId) {
-        smallWrites.executeWithoutResult(s -> stage.clear(runId));
+    @Override
+    Function<RowValues, Staged> rowReader() {
+        return SupplierStaging::staged;
     }
 
-    /** Streams the spooled data rows into the staging table in batches, checking each row's cells. */
-    void stage(long runId, java.nio.file.Path spool, ColumnMapping mapping, IntConsumer progress) {
-        clear(runId);
-        List<Staged> batch = new ArrayList<>(BATCH);
-        ImportEngine.forEachDataRow(spool, mapping, progress, values -> {
-            batch.add(staged(values));
-            if (batch.size() >= BATCH) {
-                flush(runId, batch);
-            }
-        });
-        flush(runId, batch);
-    }
-
-    private void flush(long runId, List<Staged> batch) {
-        if (!batch.isEmpty()) {
-            List<Staged> rows = List.copyOf(batch);
-            batch.clear();
-            smallWrites.executeWithoutResult(s -> stage.insert(runId, rows));
-        }
+    @Override
+    void decideAll(long runId, Consumer<Decided<Classified>> sink) {
+        stage.classify(runId, candidate -> sink.accept(decide(candidate)));
     }
 
     /** One row as the file states it, its key, and the problems its cells have on their own. */
@@ -106,8 +82,8 @@ class SupplierStaging {
                 return new Staged(
                         row.rowNumber(),
                         key,
-                        sha1(key),
-                        sha1(key),
+                        Staging.sha1(key),
+                        Staging.sha1(key),
                         false,
                         null,
                         fromFile,
@@ -125,8 +101,8 @@ class SupplierStaging {
         return new Staged(
                 row.rowNumber(),
                 key,
-                sha1(key),
-                sha1(values(fromFile)),
+                Staging.sha1(key),
+                Staging.sha1(values(fromFile)),
                 keyProblems.isEmpty() && !key.equals("#" + row.rowNumber()),
                 corporateNumber,
                 fromFile,
@@ -135,38 +111,12 @@ class SupplierStaging {
     }
 
     /**
-     * Compares the staged rows with the master and with each other (one plain SELECT, no locks), writes
-     * each row's outcome to the run's results ({@code results}) and to the staging table, and counts.
-     */
-    ImportCounts classify(long runId, Consumer<ImportRowResult> results, IntConsumer progress) {
-        ImportCounts[] counts = {ImportCounts.zero()};
-        List<Classified> batch = new ArrayList<>(BATCH);
-        stage.classify(runId, candidate -> {
-            Decision decision = decide(candidate);
-            counts[0] = counts[0].plus(decision.result().outcome());
-            results.accept(decision.result());
-            batch.add(decision.classified());
-            if (batch.size() >= BATCH) {
-                record(runId, batch);
-            }
-            progress.accept(counts[0].total());
-        });
-        record(runId, batch);
-        return counts[0];
-    }
-
-    private void record(long runId, List<Classified> batch) {
-        List<Classified> rows = List.copyOf(batch);
-        batch.clear();
-        smallWrites.executeWithoutResult(s -> stage.record(runId, rows));
-    }
-
-    /**
-     * Writes the classified new and changed rows in pages of {@value #BATCH}, in the caller's transaction.
+     * Writes the classified new and changed rows in pages of {@value StagedImport#BATCH}, in the caller's transaction.
      * A supplier saved by someone else since the check, or a 法人番号 or code taken meanwhile, fails the
      * whole apply (the caller rolls back).
      */
-    void write(long runId, IntConsumer progress) {
+    @Override
+    public void write(long runId, IntConsumer progress) {
         int after = 0;
         int done = 0;
         List<ToWrite> page;
@@ -201,10 +151,7 @@ class SupplierStaging {
         stage.copyCreatedIdsToRowResults(runId);
     }
 
-    /** A row's result and its classification. */
-    private record Decision(ImportRowResult result, Classified classified) {}
-
-    private static Decision decide(Candidate c) {
+    private static Decided<Classified> decide(Candidate c) {
         Staged row = c.row();
         SupplierForm fromFile = row.fromFile();
         if (!row.keyProblems().isEmpty()) {
@@ -269,12 +216,12 @@ class SupplierStaging {
         return List.of(FieldProblem.of("supplierCode", "supplier.duplicate.supplierCode", code, otherName));
     }
 
-    private static Decision error(Staged row, List<FieldProblem> problems, SupplierForm shown) {
+    private static Decided<Classified> error(Staged row, List<FieldProblem> problems, SupplierForm shown) {
         return decided(ImportRowResult.error(row.rowNo(), row.rowKey(), problems), shown, null, null);
     }
 
-    private static Decision decided(ImportRowResult result, SupplierForm shown, Long id, Integer version) {
-        return new Decision(
+    private static Decided<Classified> decided(ImportRowResult result, SupplierForm shown, Long id, Integer version) {
+        return new Decided<>(
                 result.withKeyFields(keyFields(shown)),
                 new Classified(result.rowNumber(), result.outcome(), id, version));
     }
@@ -334,14 +281,5 @@ class SupplierStaging {
             all.append(value == null ? "\u0001" : value).append('\u0000');
         }
         return all.toString();
-    }
-
-    private static String sha1(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

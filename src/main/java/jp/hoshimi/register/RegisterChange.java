@@ -4,7 +4,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import jp.hoshimi.register.source.RegisterKind;
 
-/** One difference a sync found: a new entry, a level, validity or status change, or a removal. */
+/**
+ * One difference a sync found: a new entry, a level, validity or status change, or a removal; or, for an
+ * entry of a kind's very first load, that load ({@link Type#INITIAL_LOAD}: not stored as a change, the
+ * start of the entry's history, read from the entry and its first run).
+ */
 public record RegisterChange(
         long id,
         long syncRunId,
@@ -25,7 +29,9 @@ public record RegisterChange(
         LEVEL,
         VALIDITY,
         STATUS,
-        REMOVED;
+        REMOVED,
+        /** The entry came with its kind's very first load (one event on the run, no change row). */
+        INITIAL_LOAD;
 
         public String messageKey() {
             return "register.change." + name();

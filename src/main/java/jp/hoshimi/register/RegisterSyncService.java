@@ -415,30 +415,39 @@ public class RegisterSyncService {
         progress.put(kind, "register.progress.applying");
         LocalDateTime at = now();
         applying = true; // the transaction holds the lease row locked: the heartbeat leaves it alone meanwhile
+        boolean initialLoad;
         try {
-            transaction.executeWithoutResult(status -> apply(runId, kind, sourceId, difference, at));
+            initialLoad =
+                    Boolean.TRUE.equals(transaction.execute(status -> apply(runId, kind, sourceId, difference, at)));
         } finally {
             applying = false;
         }
         timings.mark("apply");
         register.clearStaging(runId);
         timings.mark("clear");
-        log.info(
-                "Register sync {} ({}): {} entries, {} new, {} changed, {} removed; {}",
-                runId,
-                kind,
-                difference.total(),
-                difference.added(),
-                difference.changed(),
-                difference.removed(),
-                timings);
+        if (initialLoad) {
+            log.info("Register sync {} ({}): initial load: {} entries; {}", runId, kind, difference.added(), timings);
+        } else {
+            log.info(
+                    "Register sync {} ({}): {} entries, {} new, {} changed, {} removed; {}",
+                    runId,
+                    kind,
+                    difference.total(),
+                    difference.added(),
+                    difference.changed(),
+                    difference.removed(),
+                    timings);
+        }
         boolean changed = difference.added() + difference.changed() + difference.removed() > 0;
         evaluated(new RegisterSyncedEvent(runId, kind, changed));
         return register.run(runId).orElseThrow();
     }
 
-    /** One transaction: the lease is the fence (a node that lost it applies nothing), then the differences. */
-    private void apply(
+    /**
+     * One transaction: the lease is the fence (a node that lost it applies nothing), then the differences.
+     * Returns whether it was the kind's initial load.
+     */
+    private boolean apply(
             long runId,
             RegisterKind kind,
             String sourceId,
@@ -448,7 +457,7 @@ public class RegisterSyncService {
             throw new LeaseLostException();
         }
         register.beat(holder, at); // locks our run rows: a start-up sweep elsewhere waits for this commit
-        register.apply(runId, kind, sourceId, at, difference);
+        boolean initialLoad = register.apply(runId, kind, sourceId, at, difference);
         register.finishRun(
                 runId,
                 SyncRun.Outcome.SUCCEEDED,
@@ -460,6 +469,7 @@ public class RegisterSyncService {
                 null,
                 null,
                 now());
+        return initialLoad;
     }
 
     private void checkLeaseHeld() {

@@ -3,7 +3,11 @@ package jp.hoshimi.register;
 import java.time.LocalDateTime;
 import jp.hoshimi.register.source.RegisterKind;
 
-/** One sync: where from, who or what started it, how it ended, what it changed, and why it failed. */
+/**
+ * One sync: where from, who or what started it, how it ended, what it changed, and why it failed.
+ * {@code initialLoad}: the kind's very first load, recorded as one event ("initial load: N entries", N =
+ * {@code added}) instead of a NEW change per entry.
+ */
 public record SyncRun(
         long id,
         RegisterKind kind,
@@ -29,7 +33,9 @@ public record SyncRun(
          * When the compliance re-evaluation that follows this run completed (null while it runs, and for runs that
          * changed nothing to evaluate: failed, skipped, interrupted). Results read after it reflect this run.
          */
-        LocalDateTime evaluatedAt) {
+        LocalDateTime evaluatedAt,
+        /* The register kind's very first load: one initial-load event instead of a change row per entry. */
+        boolean initialLoad) {
 
     public enum Trigger {
         SCHEDULE,

@@ -21,6 +21,8 @@ import jp.hoshimi.dataimport.read.ReadLimits;
 import jp.hoshimi.dataimport.read.SheetChooser;
 import jp.hoshimi.dataimport.read.SpreadsheetReader;
 import jp.hoshimi.shared.CorporateNumber;
+import jp.hoshimi.supplier.SupplierForm;
+import jp.hoshimi.supplier.SupplierService;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -36,7 +38,8 @@ import org.springframework.security.test.context.support.WithUserDetails;
  * the preview of new rows, their apply, a re-import of the unchanged file (check and apply) and of the
  * file with 1 % of the rows changed. Prints figures; asserts only the counts. Run with the heap the
  * issue asks for: {@code ./mvnw test -Dtest=ImportBenchmark -Dtest.jvm.args="-Xmx256m
- * -Djava.io.tmpdir=target/tmp -Duser.home=target/home"}. See docs/benchmarks.md.
+ * -Djava.io.tmpdir=target/tmp -Duser.home=target/home"}. {@link #contractImport} times the same steps for
+ * contracts. See docs/benchmarks.md.
  */
 @SpringBootTest(properties = "hoshimi.dev-db.database=hoshimi_import_bench")
 class ImportBenchmark {
@@ -57,12 +60,38 @@ class ImportBenchmark {
         Path changed = dir.resolve("suppliers-1pct.xlsx");
         write(file, rows, 0);
         write(changed, rows, 100);
+        measure(ImportKind.SUPPLIERS, "supplier", rows, file, changed);
+    }
+
+    /**
+     * The same steps for {@code benchmark.importRows} contracts (decision 0031): each row names a supplier
+     * by code, a unit by code, the three chart answers and the level; the 1 % file retitles every 100th.
+     */
+    @Test
+    @WithUserDetails("risk")
+    void contractImport(@Autowired SupplierService suppliers) throws IOException {
+        int rows = Integer.getInteger("benchmark.importRows", 100_000);
+        if (suppliers.findByCode("BMC-SUP").isEmpty()) {
+            suppliers.create(new SupplierForm(null, "BMC-SUP", "株式会社契約ベンチ", null, "JP", null, null, null, null));
+        }
+        Path file = dir.resolve("contracts.xlsx");
+        Path changed = dir.resolve("contracts-1pct.xlsx");
+        writeContracts(file, rows, 0);
+        writeContracts(changed, rows, 100);
+        measure(ImportKind.CONTRACTS, "contract", rows, file, changed);
+    }
+
+    /**
+     * Times, in this JVM: a bare read (after one warm-up read), the preview of all-new rows, their apply,
+     * a re-import of the unchanged file and one of the file with 1 % changed; asserts the counts; prints.
+     */
+    private void measure(ImportKind kind, String what, int rows, Path file, Path changed) throws IOException {
         bareRead(file); // warm-up: the first read in a JVM runs mostly interpreted
         String loadBefore = LargeWorkbooks.loadAverage();
 
         long read = bareRead(file);
         long t0 = System.nanoTime();
-        ImportRun preview = run(file, true);
+        ImportRun preview = run(kind, file, true);
         long preview1 = System.nanoTime() - t0;
         assertThat(preview.counts()).isEqualTo(new ImportCounts(rows, rows, 0, 0, 0));
         t0 = System.nanoTime();
@@ -70,17 +99,30 @@ class ImportBenchmark {
         assertThat(imports.await(preview.id(), WAIT).status()).isEqualTo(ImportStatus.APPLIED);
         long apply = System.nanoTime() - t0;
         t0 = System.nanoTime();
-        ImportRun unchanged = run(file, false);
+        ImportRun unchanged = run(kind, file, false);
         long again = System.nanoTime() - t0;
         assertThat(unchanged.counts().unchanged()).isEqualTo(rows);
         t0 = System.nanoTime();
-        ImportRun onePercent = run(changed, false);
+        ImportRun onePercent = run(kind, changed, false);
         long onePct = System.nanoTime() - t0;
         assertThat(onePercent.status()).isEqualTo(ImportStatus.APPLIED);
         assertThat(onePercent.counts().changed()).isEqualTo(rows / 100);
+        report(what, rows, file, loadBefore, read, preview1, apply, again, onePct);
+    }
 
+    private static void report(
+            String what,
+            int rows,
+            Path file,
+            String loadBefore,
+            long read,
+            long preview,
+            long apply,
+            long again,
+            long onePct)
+            throws IOException {
         String report = String.format(
-                "%nImport benchmark, %,d supplier rows (.xlsx, %,d bytes), max heap %d MB, load average before %s, after %s%n"
+                "%nImport benchmark, %,d %s rows (.xlsx, %,d bytes), max heap %d MB, load average before %s, after %s%n"
                         + "| step | seconds | ÷ bare read |%n|---|--:|--:|%n"
                         + "| bare streaming read (no database) | %.2f | 1.0 |%n"
                         + "| preview, all new | %.2f | %.1f |%n"
@@ -88,13 +130,14 @@ class ImportBenchmark {
                         + "| re-import, all unchanged (check and apply) | %.2f | %.1f |%n"
                         + "| re-import, 1 %% changed (check and apply) | %.2f | %.1f |%n",
                 rows,
+                what,
                 Files.size(file),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 loadBefore,
                 LargeWorkbooks.loadAverage(),
                 read / 1e9,
-                preview1 / 1e9,
-                (double) preview1 / read,
+                preview / 1e9,
+                (double) preview / read,
                 apply / 1e9,
                 (double) apply / read,
                 again / 1e9,
@@ -104,9 +147,38 @@ class ImportBenchmark {
         org.slf4j.LoggerFactory.getLogger(ImportBenchmark.class).warn(report);
     }
 
-    private ImportRun run(Path file, boolean dryRun) throws IOException {
+    /** Header and {@code rows} contracts of one supplier in HMC-PUR; every {@code changeEvery}-th retitled. */
+    private static void writeContracts(Path file, int rows, int changeEvery) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+                OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = workbook.createSheet("契約");
+            cells(
+                    sheet.createRow(0),
+                    List.of("契約番号", "件名", "取引先コード", "組織コード", "機密情報の取扱い", "停止時の影響大", "社内システム接続", "要求レベル"));
+            for (int i = 0; i < rows; i++) {
+                boolean retitled = changeEvery > 0 && i % changeEvery == 0;
+                cells(
+                        sheet.createRow(i + 1),
+                        List.of(
+                                String.format("BMC-%07d", i),
+                                "部品供給契約" + i + (retitled ? " 改訂" : ""),
+                                "BMC-SUP",
+                                "HMC-PUR",
+                                "いいえ",
+                                "いいえ",
+                                "いいえ",
+                                "★3"));
+            }
+            workbook.write(out);
+            workbook.dispose();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ImportRun run(ImportKind kind, Path file, boolean dryRun) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return imports.runToEnd(ImportKind.SUPPLIERS, file.getFileName().toString(), in, dryRun, WAIT);
+            return imports.runToEnd(kind, file.getFileName().toString(), in, dryRun, WAIT);
         }
     }
 

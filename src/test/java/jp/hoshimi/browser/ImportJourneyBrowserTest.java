@@ -29,6 +29,9 @@ class ImportJourneyBrowserTest extends BrowserTest {
 
     @AfterEach
     void removeImportedSupplier() {
+        dsl.deleteFrom(jp.hoshimi.db.Tables.CONTRACT)
+                .where(jp.hoshimi.db.Tables.CONTRACT.CONTRACT_NUMBER.eq("BR-CON-1"))
+                .execute();
         dsl.deleteFrom(SUPPLIER).where(SUPPLIER.SUPPLIER_CODE.eq("BR-IMP-1")).execute();
         dsl.update(SUPPLIER)
                 .set(SUPPLIER.ADDRESS, "愛知県刈谷市")
@@ -105,6 +108,50 @@ class ImportJourneyBrowserTest extends BrowserTest {
                         .fetchOne()
                         .value1())
                 .isEqualTo("愛知県刈谷市昭和町");
+    }
+
+    /**
+     * Issue 17 / decision 0031: a contract list goes through the set-based path — the preview names the
+     * supplier and unit the cells refer to and says which row refers to an unknown supplier; the fixed
+     * file applies, and the new contract is there with the chart's suggestion.
+     */
+    @Test
+    void a_clerk_previews_and_applies_a_contract_list() throws IOException {
+        List<String> header = List.of("契約番号", "件名", "取引先コード", "組織コード", "機密情報の取扱い", "停止時の影響大", "社内システム接続", "要求レベル");
+        List<String> good = List.of("BR-CON-1", "ブラウザ取込の契約", "S-10002", "HMC-PUR", "いいえ", "はい", "いいえ", "");
+        byte[] broken = workbook(List.of(
+                header, good, List.of("BR-CON-2", "存在しない取引先の契約", "S-99999", "HMC-PUR", "いいえ", "いいえ", "いいえ", "★3")));
+        Page page = newPage("ja-JP");
+        signIn(page, "procurement", DEMO_PASSWORD);
+        page.navigate(url("imports"));
+        page.locator("#import-kind vaadin-radio-button")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("契約"))
+                .first()
+                .click();
+        upload(page, "契約一覧.xlsx", broken);
+        page.locator("#import-status[data-status=PREVIEWED]").waitFor();
+        assertThat(page.locator("#import-status-text").textContent()).contains("1 行にエラーがあります");
+        assertThat(page.locator("#import-rows").textContent()).contains("S-99999");
+        screenshot(page, "import17-01-contract-preview-with-error.png");
+
+        page.navigate(url("imports"));
+        page.locator("#import-kind vaadin-radio-button")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("契約"))
+                .first()
+                .click();
+        upload(page, "契約一覧_修正.xlsx", workbook(List.of(header, good)));
+        page.locator("#import-status[data-status=PREVIEWED]").waitFor();
+        page.locator("#import-apply").click();
+        page.locator("#import-status[data-status=APPLIED]").waitFor();
+        assertThat(page.locator("#import-status-text").textContent()).contains("新規 1");
+        screenshot(page, "import17-02-contract-applied.png");
+        assertThat(dsl.select(jp.hoshimi.db.Tables.CONTRACT.REQUIRED_LEVEL)
+                        .from(jp.hoshimi.db.Tables.CONTRACT)
+                        .where(jp.hoshimi.db.Tables.CONTRACT.CONTRACT_NUMBER.eq("BR-CON-1"))
+                        .fetchOne()
+                        .value1())
+                .as("a blank level takes the chart's suggestion")
+                .isEqualTo("STAR4");
     }
 
     /** Issue 15.6: a sheet with 20,000 header columns is refused plainly, naming the limit. */

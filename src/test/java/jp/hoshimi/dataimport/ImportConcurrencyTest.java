@@ -104,6 +104,134 @@ class ImportConcurrencyTest {
         }
     }
 
+    /**
+     * Issue 15.1 for contracts (decision 0031): a 20,000-row contract preview held mid-way (its file staged,
+     * its comparison with the master under way) while other users create contracts whose numbers the file
+     * holds and edit contracts the file changes, through the API: every call succeeds, none waits for the
+     * preview, and the preview then finishes with every row.
+     */
+    @Test
+    @WithUserDetails("procurement")
+    void a_large_contract_preview_held_mid_way_locks_nothing_and_concurrent_contract_creates_and_edits_succeed()
+            throws Exception {
+        assertThat(send("POST", "/api/v1/suppliers", supplier("LKC-SUP", null, "契約並行株式会社"))
+                        .status())
+                .isEqualTo(201);
+        for (int i = 0; i < EDITED; i++) {
+            assertThat(send("POST", "/api/v1/contracts", contract("LKC-E" + i, "編集対象契約" + i, null))
+                            .status())
+                    .isEqualTo(201);
+        }
+        byte[] file = bigContractFile();
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            holder.setAutoCommit(false);
+            long lastRun = single(holder, "select coalesce(max(id), 0) from import_run");
+            query(holder, "select run_id from import_row where run_id > " + lastRun + " for update");
+
+            long runId =
+                    imports.submit(ImportKind.CONTRACTS, "contract-locks.xlsx", new ByteArrayInputStream(file), false);
+            await().atMost(Duration.ofMinutes(5)).until(() -> lockWaits() > 0);
+            assertThat(imports.run(runId).status()).isEqualTo(ImportStatus.CHECKING);
+            try (Connection look = dataSource.getConnection()) {
+                // the file is staged (the holder's snapshot is older than the staging)
+                assertThat(single(look, "select count(*) from import_contract_stage where run_id = " + runId))
+                        .isEqualTo(NEW_ROWS + EDITED);
+            }
+
+            List<Answer> answers = concurrentlyOnContracts();
+
+            assertThat(answers)
+                    .hasSize(2 * EDITED)
+                    .allSatisfy(a -> assertThat(a.status()).as("%s", a.body()).isBetween(200, 201));
+            holder.rollback();
+            ImportRun previewed = imports.await(runId, Duration.ofMinutes(10));
+            assertThat(previewed.status()).isEqualTo(ImportStatus.PREVIEWED);
+            assertThat(previewed.counts().total()).isEqualTo(NEW_ROWS + EDITED);
+            assertThat(previewed.counts().error()).isZero();
+        }
+        for (int i = 0; i < EDITED; i++) {
+            assertThat(send("GET", "/api/v1/contracts/LKC-E" + i, null)
+                            .body()
+                            .get("title")
+                            .asText())
+                    .isEqualTo("並行編集" + i);
+            assertThat(send("GET", "/api/v1/contracts/LKC-C" + i, null).status())
+                    .isEqualTo(200);
+        }
+        assertThat(send("GET", "/api/v1/contracts/LKC-N" + (NEW_ROWS - 1), null).status())
+                .as("a preview writes no contract")
+                .isEqualTo(404);
+    }
+
+    private List<Answer> concurrentlyOnContracts() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<Answer>> calls = new ArrayList<>();
+            for (int i = 0; i < EDITED; i++) {
+                int n = i;
+                // a number the file holds too: the create must not wait for the preview
+                calls.add(CompletableFuture.supplyAsync(
+                        () -> send("POST", "/api/v1/contracts", contract("LKC-C" + n, "並行作成契約" + n, null)), pool));
+                calls.add(CompletableFuture.supplyAsync(() -> editContract("LKC-E" + n, "並行編集" + n), pool));
+            }
+            List<Answer> answers = new ArrayList<>();
+            for (CompletableFuture<Answer> call : calls) {
+                answers.add(call.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private Answer editContract(String number, String title) {
+        int version = send("GET", "/api/v1/contracts/" + number, null)
+                .body()
+                .get("version")
+                .asInt();
+        return send("PUT", "/api/v1/contracts/" + number, contract(number, title, version));
+    }
+
+    private ObjectNode contract(String number, String title, Integer version) {
+        ObjectNode node = json.createObjectNode()
+                .put("contractNumber", number)
+                .put("title", title)
+                .put("supplierCode", "LKC-SUP")
+                .put("orgUnitCode", "HMC-PUR")
+                .put("handlesConfidential", false)
+                .put("businessCritical", false)
+                .put("networkAccess", false)
+                .put("requiredLevel", "STAR3");
+        if (version != null) {
+            node.put("version", version);
+        }
+        return node;
+    }
+
+    /** The edited contracts under new titles, then the numbers created concurrently, then 20,000 new rows. */
+    private static byte[] bigContractFile() {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
+            Sheet sheet = workbook.createSheet("契約");
+            int r = 0;
+            String[] header = {"契約番号", "件名", "取引先コード", "組織コード", "機密情報の取扱い", "停止時の影響大", "社内システム接続", "要求レベル"};
+            row(sheet, r++, header);
+            for (int i = 0; i < EDITED; i++) {
+                row(sheet, r++, "LKC-E" + i, "取込で改題" + i, "LKC-SUP", "HMC-PUR", "いいえ", "いいえ", "いいえ", "★3");
+            }
+            for (int i = 0; i < NEW_ROWS; i++) {
+                String number = i < EDITED ? "LKC-C" + i : "LKC-N" + i;
+                row(sheet, r++, number, "大量取込契約" + i, "LKC-SUP", "HMC-PUR", "いいえ", "いいえ", "いいえ", "★3");
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            workbook.dispose();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
     void a_deadlock_on_a_rest_save_is_retried_and_the_save_succeeds() throws Exception {
         try (Connection holder = dataSource.getConnection()) {

@@ -174,6 +174,64 @@ class RegisterSyncServiceTest {
                 .isNotNull();
     }
 
+    /**
+     * Issue 17: a kind's very first load is one initial-load event on the run, not 40 NEW change rows; each
+     * entry's history starts with that run, suppliers of the loaded entries are still re-evaluated, and the
+     * next sync writes one change row per difference again.
+     */
+    @Test
+    void aKindsFirstLoadIsOneInitialLoadEventAndLaterSyncsRecordEachDifference(
+            @Autowired jp.hoshimi.compliance.internal.ComplianceRepository compliance,
+            @Autowired jp.hoshimi.supplier.SupplierService suppliers)
+            throws IOException {
+        long supplierId = system.callAsSystem(() -> suppliers
+                .findByCorporateNumber(number(3))
+                .map(jp.hoshimi.supplier.SupplierDetails::id)
+                .orElseGet(() -> suppliers.create(new jp.hoshimi.supplier.SupplierForm(
+                        number(3), null, "初回読込テスト株式会社", null, "JP", null, null, null, null))));
+        int changesBefore = changeCount();
+
+        SyncRun first = syncNow();
+
+        assertThat(first.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+        assertThat(first.initialLoad()).isTrue();
+        assertThat(first.added()).isEqualTo(40);
+        assertThat(activeEntries()).isEqualTo(40);
+        assertThat(system.callAsSystem(() -> register.changesOfRun(first.id(), 0, 100)))
+                .isEmpty();
+        assertThat(changeCount()).isEqualTo(changesBefore);
+        assertThat(system.callAsSystem(() -> register.historyOf(number(5))))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.type()).isEqualTo(RegisterChange.Type.INITIAL_LOAD);
+                    assertThat(c.syncRunId()).isEqualTo(first.id());
+                    assertThat(c.kind()).isEqualTo(KIND);
+                    assertThat(c.name()).isEqualTo("テスト工業5株式会社");
+                });
+        assertThat(system.callAsSystem(() -> compliance.suppliersChangedInRun(first.id())))
+                .as("the initial load re-evaluates the suppliers it names")
+                .contains(supplierId);
+
+        List<String> lines = entries(40);
+        lines.set(4, line(5, "SA2", "", "ACTIVE")); // level SA1 -> SA2
+        lines.add(line(41, "SA1", "", "ACTIVE")); // new
+        writeFeed(lines);
+        SyncRun second = syncNow();
+
+        assertThat(second.initialLoad()).isFalse();
+        assertThat(system.callAsSystem(() -> register.changesOfRun(second.id(), 0, 100)))
+                .extracting(RegisterChange::type)
+                .containsExactlyInAnyOrder(RegisterChange.Type.NEW, RegisterChange.Type.LEVEL);
+        assertThat(system.callAsSystem(() -> register.historyOf(number(5))))
+                .extracting(RegisterChange::type)
+                .containsExactly(RegisterChange.Type.LEVEL, RegisterChange.Type.INITIAL_LOAD);
+        assertThat(system.callAsSystem(() -> register.historyOf(number(41))))
+                .extracting(RegisterChange::type)
+                .containsExactly(RegisterChange.Type.NEW);
+        assertThat(system.callAsSystem(() -> compliance.suppliersChangedInRun(second.id())))
+                .doesNotContain(supplierId);
+    }
+
     @Test
     void eachDifferenceIsOneChangeRowAndARemovalWithinTheGuardIsApplied() throws IOException {
         syncNow();

@@ -6,6 +6,7 @@ import static jp.hoshimi.db.Tables.CONTRACT;
 import static jp.hoshimi.db.Tables.CONTRACT_COMPLIANCE;
 import static jp.hoshimi.db.Tables.REGISTER_CHANGE;
 import static jp.hoshimi.db.Tables.REGISTER_ENTRY;
+import static jp.hoshimi.db.Tables.REGISTER_SYNC_RUN;
 import static jp.hoshimi.db.Tables.SUBCONTRACTING_LINK;
 import static jp.hoshimi.db.Tables.SUPPLIER;
 
@@ -96,14 +97,26 @@ public class ComplianceRepository {
                 .fetch(COMPLIANCE_FINDING.SUPPLIER_ID);
     }
 
-    /** The suppliers whose 法人番号 changed in the register in this sync run. */
+    /**
+     * The suppliers whose 法人番号 changed in the register in this sync run: its change rows, and, when the
+     * run was its kind's initial load (no change rows), the suppliers of the entries it first saw.
+     */
     public List<Long> suppliersChangedInRun(long syncRunId) {
-        return dsl.selectDistinct(SUPPLIER.ID)
+        return dsl.select(SUPPLIER.ID)
                 .from(SUPPLIER)
                 .join(REGISTER_CHANGE)
                 .on(REGISTER_CHANGE.CORPORATE_NUMBER.eq(SUPPLIER.CORPORATE_NUMBER))
                 .where(REGISTER_CHANGE.SYNC_RUN_ID.eq(syncRunId))
-                .fetch(SUPPLIER.ID);
+                .union(DSL.select(SUPPLIER.ID)
+                        .from(SUPPLIER)
+                        .join(REGISTER_ENTRY)
+                        .on(REGISTER_ENTRY.CORPORATE_NUMBER.eq(SUPPLIER.CORPORATE_NUMBER))
+                        .where(REGISTER_ENTRY.FIRST_SEEN_RUN_ID.eq(syncRunId))
+                        .andExists(DSL.selectOne()
+                                .from(REGISTER_SYNC_RUN)
+                                .where(REGISTER_SYNC_RUN.ID.eq(syncRunId))
+                                .and(REGISTER_SYNC_RUN.INITIAL_LOAD.isTrue())))
+                .fetch(0, Long.class);
     }
 
     /**

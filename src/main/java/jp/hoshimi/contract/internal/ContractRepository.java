@@ -536,6 +536,78 @@ public class ContractRepository {
         return updated;
     }
 
+    /**
+     * Inserts many contracts in one multi-row INSERT … RETURNING (ids in the order of {@code forms}), each
+     * with its supplier's sort key read in the statement, then their title fragments set-based: the bulk
+     * form of {@link #insert}.
+     */
+    public List<Long> insertAll(List<ContractForm> forms, List<RequiredLevel> suggested, LocalDateTime now) {
+        if (forms.isEmpty()) {
+            return List.of();
+        }
+        var insert = dsl.insertInto(CONTRACT)
+                .set(toRecord(forms.get(0), suggested.get(0)))
+                .set(CONTRACT.SUPPLIER_NAME_SORT, supplierNameSort(forms.get(0).supplierId()))
+                .set(CONTRACT.CREATED_AT, now)
+                .set(CONTRACT.UPDATED_AT, now)
+                .set(CONTRACT.VERSION, 0);
+        for (int i = 1; i < forms.size(); i++) {
+            insert = insert.newRecord()
+                    .set(toRecord(forms.get(i), suggested.get(i)))
+                    .set(
+                            CONTRACT.SUPPLIER_NAME_SORT,
+                            supplierNameSort(forms.get(i).supplierId()))
+                    .set(CONTRACT.CREATED_AT, now)
+                    .set(CONTRACT.UPDATED_AT, now)
+                    .set(CONTRACT.VERSION, 0);
+        }
+        // MariaDB's INSERT … RETURNING answers in the order of the VALUES rows
+        List<Long> ids = insert.returningResult(CONTRACT.ID).fetch(r -> r.value1());
+        if (ids.size() != forms.size()) {
+            throw new IllegalStateException("inserted " + forms.size() + " contracts but got " + ids.size() + " ids");
+        }
+        refreshTitleFragments(ids);
+        return ids;
+    }
+
+    /** The stored versions of these contracts, their rows locked until the transaction ends. */
+    public java.util.Map<Long, Integer> lockVersions(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return dsl.select(CONTRACT.ID, CONTRACT.VERSION)
+                .from(CONTRACT)
+                .where(CONTRACT.ID.in(ids))
+                .forUpdate()
+                .fetchMap(CONTRACT.ID, CONTRACT.VERSION);
+    }
+
+    /**
+     * Updates many contracts (whose versions the caller checked under {@link #lockVersions}) in one JDBC
+     * batch, each with its supplier's sort key, then their title fragments set-based: the bulk form of
+     * {@link #update}.
+     */
+    public void updateAll(
+            java.util.Map<Long, ContractForm> forms,
+            java.util.function.Function<ContractForm, RequiredLevel> suggestion,
+            LocalDateTime now) {
+        if (forms.isEmpty()) {
+            return;
+        }
+        dsl.batch(forms.entrySet().stream()
+                        .map(e -> dsl.update(CONTRACT)
+                                .set(toRecord(e.getValue(), suggestion.apply(e.getValue())))
+                                .set(
+                                        CONTRACT.SUPPLIER_NAME_SORT,
+                                        supplierNameSort(e.getValue().supplierId()))
+                                .set(CONTRACT.UPDATED_AT, now)
+                                .set(CONTRACT.VERSION, CONTRACT.VERSION.plus(1))
+                                .where(CONTRACT.ID.eq(e.getKey())))
+                        .toList())
+                .execute();
+        refreshTitleFragments(forms.keySet());
+    }
+
     /** Deletes only if the stored version is still {@code version}; the title fragments go with the row. */
     public boolean delete(long id, int version) {
         return dsl.deleteFrom(CONTRACT)

@@ -4,7 +4,6 @@ import static jp.hoshimi.db.Tables.IMPORT_MAPPING;
 import static jp.hoshimi.db.Tables.IMPORT_ROW;
 import static jp.hoshimi.db.Tables.IMPORT_RUN;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -334,27 +333,15 @@ public class ImportRunRepository {
     }
 
     private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.write(JSON, value);
     }
 
     private static <T> T read(String json, Class<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.read(JSON, json, type);
     }
 
     private static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.read(JSON, json, type);
     }
 
     /** A row's details as stored; rows written before key fields existed read with none. */

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Repository;
  * lock on {@code supplier} or its fragments); the apply reads them back in pages of the primary key.
  */
 @Repository
-public class SupplierStageRepository {
+public class SupplierStageRepository
+        implements StageRows<SupplierStageRepository.Staged, SupplierStageRepository.Classified> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<FieldProblem>> PROBLEMS = new TypeReference<>() {};
@@ -67,16 +68,19 @@ public class SupplierStageRepository {
         this.dsl = dsl;
     }
 
+    @Override
     public void clear(long runId) {
         dsl.deleteFrom(IMPORT_SUPPLIER_STAGE)
                 .where(IMPORT_SUPPLIER_STAGE.RUN_ID.eq(runId))
                 .execute();
     }
 
+    @Override
     public int count(long runId) {
         return dsl.fetchCount(IMPORT_SUPPLIER_STAGE, IMPORT_SUPPLIER_STAGE.RUN_ID.eq(runId));
     }
 
+    @Override
     public void insert(long runId, List<Staged> rows) {
         if (rows.isEmpty()) {
             return;
@@ -174,7 +178,7 @@ public class SupplierStageRepository {
         }
     }
 
-    /** Keeps the classification of these rows for the apply (one multi-row upsert). */
+    @Override
     public void record(long runId, List<Classified> rows) {
         if (rows.isEmpty()) {
             return;

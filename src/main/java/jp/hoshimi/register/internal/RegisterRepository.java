@@ -469,10 +469,23 @@ public class RegisterRepository {
      * Applies the staged differences: one {@code register_change} row per difference, then the entries
      * themselves. Only the staged rows are read (a few thousand on an ordinary day); statements with
      * nothing to do are skipped. Call inside one transaction, with the lease held since the comparison.
+     * A kind's very first load (no entry of the kind stored yet, removed ones included) writes no NEW
+     * change rows: the run is marked as the initial load, and each entry remembers the run that first saw
+     * it ({@code first_seen_run_id}), where its history starts.
+     *
+     * @return whether this was the kind's initial load
      */
-    public void apply(long runId, RegisterKind kind, String sourceId, LocalDateTime now, Difference difference) {
+    public boolean apply(long runId, RegisterKind kind, String sourceId, LocalDateTime now, Difference difference) {
         String k = kind.name();
-        if (difference.added() > 0) {
+        // the kind's very first load is one event on the run, not a change per entry (issue 17)
+        boolean initialLoad = difference.added() > 0
+                && !dsl.fetchExists(dsl.selectOne().from(REGISTER_ENTRY).where(REGISTER_ENTRY.KIND.eq(k)));
+        if (initialLoad) {
+            dsl.update(REGISTER_SYNC_RUN)
+                    .set(REGISTER_SYNC_RUN.INITIAL_LOAD, true)
+                    .where(REGISTER_SYNC_RUN.ID.eq(runId))
+                    .execute();
+        } else if (difference.added() > 0) {
             dsl.execute(
                     "INSERT INTO register_change (sync_run_id, kind, corporate_number, name, change_type, new_level,"
                             + " new_valid_until, new_status, changed_at)"
@@ -507,9 +520,9 @@ public class RegisterRepository {
             dsl.execute(
                     "INSERT INTO register_entry (kind, corporate_number, name, level, registered_on, valid_until,"
                             + " status, scope, assessment_body, content_hash, source_id, first_seen, last_seen,"
-                            + " removed_at)"
+                            + " removed_at, first_seen_run_id)"
                             + " SELECT ?, s.corporate_number, s.name, s.level, s.registered_on, s.valid_until, s.status,"
-                            + " s.scope, s.assessment_body, s.content_hash, ?, ?, ?, NULL"
+                            + " s.scope, s.assessment_body, s.content_hash, ?, ?, ?, NULL, ?"
                             + " FROM register_staging s WHERE s.sync_run_id = ? AND s.change_type IN ('NEW', 'CHANGED')"
                             + " ON DUPLICATE KEY UPDATE"
                             + " first_seen = IF(register_entry.removed_at IS NULL, register_entry.first_seen,"
@@ -517,11 +530,13 @@ public class RegisterRepository {
                             + " name = VALUES(name), level = VALUES(level), registered_on = VALUES(registered_on),"
                             + " valid_until = VALUES(valid_until), status = VALUES(status), scope = VALUES(scope),"
                             + " assessment_body = VALUES(assessment_body), content_hash = VALUES(content_hash),"
-                            + " source_id = VALUES(source_id), last_seen = VALUES(last_seen), removed_at = NULL",
+                            + " source_id = VALUES(source_id), last_seen = VALUES(last_seen), removed_at = NULL,"
+                            + " first_seen_run_id = COALESCE(register_entry.first_seen_run_id, VALUES(first_seen_run_id))",
                     k,
                     sourceId,
                     now,
                     now,
+                    runId,
                     runId);
         }
         if (difference.removed() > 0) {
@@ -534,6 +549,7 @@ public class RegisterRepository {
                     now,
                     k);
         }
+        return initialLoad;
     }
 
     private void change(long runId, String kind, LocalDateTime now, String type, String differs) {
@@ -610,12 +626,44 @@ public class RegisterRepository {
                 .fetch(this::toEntry);
     }
 
+    /**
+     * A company's changes, newest first, down to where each of its entries' history starts: for an entry
+     * that came with its kind's initial load, that load (no change row was written for it).
+     */
     public List<RegisterChange> changesOf(String corporateNumber, int limit) {
-        return dsl.selectFrom(REGISTER_CHANGE)
+        List<RegisterChange> changes = new ArrayList<>(dsl.selectFrom(REGISTER_CHANGE)
                 .where(REGISTER_CHANGE.CORPORATE_NUMBER.eq(corporateNumber))
                 .orderBy(REGISTER_CHANGE.ID.desc())
                 .limit(limit)
-                .fetch(this::toChange);
+                .fetch(this::toChange));
+        changes.addAll(dsl.select(
+                        REGISTER_SYNC_RUN.ID,
+                        REGISTER_ENTRY.KIND,
+                        REGISTER_ENTRY.NAME,
+                        REGISTER_SYNC_RUN.FINISHED_AT,
+                        REGISTER_SYNC_RUN.STARTED_AT)
+                .from(REGISTER_ENTRY)
+                .join(REGISTER_SYNC_RUN)
+                .on(REGISTER_SYNC_RUN.ID.eq(REGISTER_ENTRY.FIRST_SEEN_RUN_ID))
+                .where(REGISTER_ENTRY.CORPORATE_NUMBER.eq(corporateNumber))
+                .and(REGISTER_SYNC_RUN.INITIAL_LOAD.isTrue())
+                .fetch(r -> new RegisterChange(
+                        0,
+                        r.value1(),
+                        RegisterKind.valueOf(r.value2()),
+                        corporateNumber,
+                        r.value3(),
+                        RegisterChange.Type.INITIAL_LOAD,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        r.value4() == null ? r.value5() : r.value4())));
+        // stable: of one moment, the change rows (newest first) stay before the load they follow
+        changes.sort(java.util.Comparator.comparing(RegisterChange::changedAt).reversed());
+        return changes;
     }
 
     public List<RegisterChange> changesOfRun(long runId, int offset, int limit) {
@@ -701,7 +749,8 @@ public class RegisterRepository {
                 r.getContentSha256(),
                 r.getBytes(),
                 r.getAttempts(),
-                r.getEvaluatedAt());
+                r.getEvaluatedAt(),
+                Boolean.TRUE.equals(r.getInitialLoad()));
     }
 
     /** The re-evaluation that follows a run has completed (issue 18: clients wait for this, not the run). */

@@ -98,6 +98,7 @@ public class RegisterHistory extends Composite<VerticalLayout> {
                         c.getTranslation("register.status." + change.oldStatus()),
                         c.getTranslation("register.status." + change.newStatus()));
             case REMOVED -> c.getTranslation("register.change.REMOVED", level(c, change.oldLevel()));
+            case INITIAL_LOAD -> c.getTranslation("register.change.INITIAL_LOAD", String.valueOf(change.syncRunId()));
         };
     }
 }

@@ -343,6 +343,9 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
         if (!run.outcome().isSuccess()) {
             return kind + "：" + getTranslation(run.outcome().messageKey()) + ": " + runDetail(run);
         }
+        if (run.initialLoad()) {
+            return getTranslation("register.synced.initialLoad", kind, run.added());
+        }
         return getTranslation(
                 "register.synced.kind",
                 kind,
@@ -440,11 +443,19 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String runDetail(SyncRun r) {
+        if (r.initialLoad()) {
+            // one event instead of a change per entry: say so before where it came from
+            return getTranslation("register.run.initialLoad", r.added()) + " · " + source(r);
+        }
         if (r.errorCode() == null) {
-            // source ids are "http:<url>", "file:<path>", "upload:<name>"; a URL says what it is by itself
-            return r.sourceId().startsWith("http:http") ? r.sourceId().substring("http:".length()) : r.sourceId();
+            return source(r);
         }
         return getTranslation(r.errorCode()) + (r.errorDetail() == null ? "" : " (" + r.errorDetail() + ")");
+    }
+
+    private static String source(SyncRun r) {
+        // source ids are "http:<url>", "file:<path>", "upload:<name>"; a URL says what it is by itself
+        return r.sourceId().startsWith("http:http") ? r.sourceId().substring("http:".length()) : r.sourceId();
     }
 
     @Override

@@ -1,0 +1,94 @@
+package jp.hoshimi.dataimport;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+import jp.hoshimi.dataimport.internal.StageRows;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What every staged kind does alike (decisions 0023 and 0031): rows go into the staging table and their
+ * classifications back to it 1,000 at a time, each batch in its own small transaction, and the check
+ * counts the outcomes as the rows are decided. {@code S}: a staged row; {@code C}: a row's classification.
+ */
+abstract class StagedImport<S, C> implements Staging {
+
+    static final int BATCH = 1000;
+
+    /** A row's result for the run's rows, and its classification for the staging table. */
+    record Decided<C>(ImportRowResult result, C classified) {}
+
+    private final StageRows<S, C> table;
+    private final TransactionTemplate smallWrites;
+
+    StagedImport(StageRows<S, C> table, PlatformTransactionManager transactions) {
+        this.table = table;
+        this.smallWrites = new TransactionTemplate(transactions);
+        this.smallWrites.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** How this stage reads a row (prepared once per staging, e.g. with the units looked up). */
+    abstract Function<RowValues, S> rowReader();
+
+    /** Decides every staged row of the run, in row order, from one plain SELECT. */
+    abstract void decideAll(long runId, Consumer<Decided<C>> sink);
+
+    @Override
+    public final boolean isStaged(long runId) {
+        return table.count(runId) > 0;
+    }
+
+    @Override
+    public final void clear(long runId) {
+        smallWrites.executeWithoutResult(s -> table.clear(runId));
+    }
+
+    @Override
+    public final void stage(long runId, Path spool, ColumnMapping mapping, IntConsumer progress) {
+        clear(runId);
+        Function<RowValues, S> reader = rowReader();
+        List<S> batch = new ArrayList<>(BATCH);
+        ImportEngine.forEachDataRow(spool, mapping, progress, values -> {
+            batch.add(reader.apply(values));
+            if (batch.size() >= BATCH) {
+                inOwnTransaction(batch, rows -> table.insert(runId, rows));
+            }
+        });
+        inOwnTransaction(batch, rows -> table.insert(runId, rows));
+    }
+
+    /**
+     * Compares the staged rows with the master and with each other (one plain SELECT, no locks), writes
+     * each row's outcome to the run's results ({@code results}) and to the staging table, and counts.
+     */
+    @Override
+    public final ImportCounts classify(long runId, Consumer<ImportRowResult> results, IntConsumer progress) {
+        ImportCounts[] counts = {ImportCounts.zero()};
+        List<C> batch = new ArrayList<>(BATCH);
+        decideAll(runId, decided -> {
+            counts[0] = counts[0].plus(decided.result().outcome());
+            results.accept(decided.result());
+            batch.add(decided.classified());
+            if (batch.size() >= BATCH) {
+                inOwnTransaction(batch, rows -> table.record(runId, rows));
+            }
+            progress.accept(counts[0].total());
+        });
+        inOwnTransaction(batch, rows -> table.record(runId, rows));
+        return counts[0];
+    }
+
+    /** Writes the collected rows in their own small transaction and empties the list. */
+    private <T> void inOwnTransaction(List<T> batch, Consumer<List<T>> write) {
+        if (!batch.isEmpty()) {
+            List<T> rows = List.copyOf(batch);
+            batch.clear();
+            smallWrites.executeWithoutResult(s -> write.accept(rows));
+        }
+    }
+}
