@@ -31,6 +31,11 @@ import jp.hoshimi.compliance.ui.FindingsGrid;
 import jp.hoshimi.contract.ContractFilter;
 import jp.hoshimi.contract.ContractListItem;
 import jp.hoshimi.contract.ContractService;
+import jp.hoshimi.outreach.ContactService;
+import jp.hoshimi.outreach.RequestService;
+import jp.hoshimi.outreach.ui.ContactsSection;
+import jp.hoshimi.outreach.ui.RequestDialog;
+import jp.hoshimi.outreach.ui.SupplierRequestsSection;
 import jp.hoshimi.register.RegisterService;
 import jp.hoshimi.register.ui.RegisterHistory;
 import jp.hoshimi.security.CurrentUser;
@@ -71,6 +76,8 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
     private final SubcontractingService chains;
 
     private final RegisterService register;
+    private final ContactService contactService;
+    private final RequestService requestService;
 
     SupplierDetailView(
             SupplierService suppliers,
@@ -78,7 +85,11 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
             SubcontractingService chains,
             RegisterService register,
             CurrentUser currentUser,
-            ComplianceService compliance) {
+            ComplianceService compliance,
+            ContactService contactService,
+            RequestService requestService) {
+        this.contactService = contactService;
+        this.requestService = requestService;
         this.compliance = compliance;
         this.register = register;
         this.suppliers = suppliers;
@@ -137,10 +148,23 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.add(getTranslation("supplier.tab.overview"), overview(details));
-        findings = new FindingsGrid(evaluation.findings(), evaluation.stale());
+        // issue 19: a failing finding offers a request to the supplier right where the gap is seen
+        boolean mayAsk = requestService.mayAsk(details.id());
+        findings = new FindingsGrid(
+                evaluation.findings(),
+                evaluation.stale(),
+                mayAsk
+                        ? () -> new RequestDialog(requestService, contactService, details.id(), details.name()).open()
+                        : null);
         tabs.add(getTranslation("supplier.tab.compliance"), findings);
         tabs.add(getTranslation("supplier.tab.contracts"), contractsTab(details));
         tabs.add(getTranslation("supplier.tab.asSubcontractor"), subcontractorTab(details));
+        tabs.add(
+                getTranslation("supplier.tab.contacts"),
+                new ContactsSection(contactService, details.id(), edit.isVisible()));
+        tabs.add(
+                getTranslation("supplier.tab.requests"),
+                new SupplierRequestsSection(requestService, contactService, details.id(), details.name(), mayAsk));
         tabs.add(getTranslation("supplier.tab.register"), new RegisterHistory(register, details.corporateNumber()));
         tabs.add(getTranslation("supplier.tab.history"), historyTab(details));
         add(tabs);
