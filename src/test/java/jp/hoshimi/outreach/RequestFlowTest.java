@@ -489,6 +489,7 @@ class RequestFlowTest {
         as("procurement");
         org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
+                .pollInSameThread()
                 .untilAsserted(() ->
                         assertThat(requests.find(id).orElseThrow().state()).isEqualTo(RequestState.DONE));
         RequestDetails done = requests.find(id).orElseThrow();
