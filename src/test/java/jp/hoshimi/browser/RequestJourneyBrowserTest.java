@@ -169,7 +169,7 @@ class RequestJourneyBrowserTest extends BrowserTest {
         screenshot(phone, "requests-03-mail-390.png");
 
         phone.navigate(link.group(1));
-        assertThat(phone.locator("#reply-intro")).containsText("依頼");
+        assertThat(phone.locator("#reply-intro")).containsText("ご登録をお願いしております");
         screenshot(phone, "requests-04-answer-page-390.png");
         org.assertj.core.api.Assertions.assertThat(
                         (Boolean) phone.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1"))
