@@ -132,12 +132,14 @@ class ArchitectureTest {
     }
 
     @Test
-    void only_anonymous_view_is_the_login_page() {
+    void only_anonymous_views_are_the_login_page_and_the_suppliers_answer_page() {
         classes()
                 .that()
                 .areAnnotatedWith(AnonymousAllowed.class)
                 .should()
                 .haveSimpleName("LoginView")
+                .orShould()
+                .haveFullyQualifiedName("jp.hoshimi.outreach.ui.ReplyView")
                 .check(classes);
     }
 

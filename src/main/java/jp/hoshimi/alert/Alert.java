@@ -67,6 +67,7 @@ public record Alert(
             case REGISTER_STALE -> "register";
             case AUDIT_CHAIN_BROKEN -> "audit";
             case IMPORT_FINISHED -> importRunId == null ? "imports" : "imports/run/" + importRunId;
+            case LETTER, REQUEST -> details.containsKey("requestId") ? "requests/" + details.get("requestId") : "";
         };
     }
 

@@ -163,15 +163,18 @@ public class AlertDispatcher {
     List<Message> group(List<OutboxItem> items) {
         Map<Long, List<OutboxItem>> mails = new LinkedHashMap<>();
         List<OutboxItem> posts = new ArrayList<>();
+        List<Message> result = new ArrayList<>();
         for (OutboxItem item : items) {
-            if (item.channel() == Channel.EMAIL) {
+            if (item.alert().kind() == AlertKind.LETTER) {
+                // a letter to a supplier is its own message, never part of someone's digest
+                result.add(new Message(Channel.EMAIL, item.address(), item.language(), false, List.of(item)));
+            } else if (item.channel() == Channel.EMAIL) {
                 mails.computeIfAbsent(item.recipientId(), k -> new ArrayList<>())
                         .add(item);
             } else {
                 posts.add(item);
             }
         }
-        List<Message> result = new ArrayList<>();
         for (List<OutboxItem> own : mails.values()) {
             OutboxItem first = own.get(0);
             boolean digest = own.stream().anyMatch(OutboxItem::digest);
@@ -202,7 +205,9 @@ public class AlertDispatcher {
 
     void deliver(Message message, String key) throws DeliveryException {
         List<Alert> alerts = message.items().stream().map(OutboxItem::alert).toList();
-        if (message.channel() == Channel.EMAIL) {
+        if (alerts.get(0).kind() == AlertKind.LETTER) {
+            mail.send(letter(alerts.get(0), message, key));
+        } else if (message.channel() == Channel.EMAIL) {
             AlertMessages.MailContent content = messages.mail(alerts, message.language(), message.digest(), now());
             mail.send(new OutgoingMail(
                     key,
@@ -215,6 +220,20 @@ public class AlertDispatcher {
         } else {
             webhook.post(message.address(), messages.webhook(alerts, message.language(), key), key);
         }
+    }
+
+    private OutgoingMail letter(Alert alert, Message message, String key) throws DeliveryException {
+        AlertRepository.Letter letter =
+                repository.letter(alert.id()).orElseThrow(() -> new DeliveryException("alert.delivery.noLetter", true));
+        AlertMessages.MailContent content = messages.letter(letter, message.language());
+        return new OutgoingMail(
+                key,
+                properties.mailFrom(),
+                message.address(),
+                content.subject(),
+                content.text(),
+                content.html(),
+                now());
     }
 
     private void recordFailure(String token, Message message, DeliveryException e) {

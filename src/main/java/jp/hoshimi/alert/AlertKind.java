@@ -15,7 +15,11 @@ public enum AlertKind {
     /** An import's check or apply finished (the person who ran it). */
     IMPORT_FINISHED,
     /** The daily check found the audit log's hash chain broken (administrators). */
-    AUDIT_CHAIN_BROKEN;
+    AUDIT_CHAIN_BROKEN,
+    /** A prepared letter to an outside address (a supplier's contact), e.g. a request to a supplier (issue 19). */
+    LETTER,
+    /** A supplier request needs its owner: answered, overdue (issue 19). */
+    REQUEST;
 
     public String messageKey() {
         return "alert.kind." + name();

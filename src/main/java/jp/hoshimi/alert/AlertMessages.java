@@ -98,6 +98,13 @@ public class AlertMessages {
                         alert.details().getOrDefault("fileName", ""));
             case AUDIT_CHAIN_BROKEN ->
                 t(locale, "alert.title.AUDIT_CHAIN_BROKEN", alert.details().getOrDefault("eventId", ""));
+            case LETTER -> t(locale, "alert.title.LETTER", alert.details().getOrDefault("to", ""), supplier(alert));
+            case REQUEST ->
+                t(
+                        locale,
+                        "alert.title.REQUEST." + alert.details().getOrDefault("event", "ANSWERED"),
+                        supplier(alert),
+                        alert.details().getOrDefault("dueDate", ""));
         };
     }
 
@@ -147,6 +154,8 @@ public class AlertMessages {
                         t(locale, "audit.chain.break." + alert.details().getOrDefault("problem", "EVENT_CHANGED"))));
                 lines.add(new Line(t(locale, "alert.field.action"), t(locale, "alert.auditChain.action")));
             }
+            case LETTER, REQUEST ->
+                lines.add(new Line(t(locale, "alert.field.supplier"), nullToEmpty(alert.supplierName())));
             case IMPORT_FINISHED -> {
                 Map<String, String> d = alert.details();
                 lines.add(new Line(
@@ -229,6 +238,33 @@ public class AlertMessages {
         return new MailContent(subject, text.toString(), html.toString());
     }
 
+    /**
+     * A prepared letter (issue 19): its text as written, with the secret link put in where {@code {link}}
+     * stands; the HTML part is the same text, escaped, with the link clickable.
+     */
+    MailContent letter(jp.hoshimi.alert.internal.AlertRepository.Letter letter, String language) {
+        String link = letter.secretLink() == null ? "" : letter.secretLink();
+        String text = letter.body().replace("{link}", link);
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"")
+                .append(locale(language).getLanguage())
+                .append("\"><head><meta charset=\"UTF-8\"><title>")
+                .append(esc(letter.subject()))
+                .append("</title></head><body style=\"font-family:sans-serif;color:#1f2933;white-space:pre-wrap\">");
+        String[] parts = letter.body().split("\\{link\\}", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                html.append("<a href=\"")
+                        .append(esc(link))
+                        .append("\">")
+                        .append(esc(link))
+                        .append("</a>");
+            }
+            html.append(esc(parts[i]));
+        }
+        html.append("</body></html>");
+        return new MailContent(letter.subject(), text, html.toString());
+    }
+
     /** A Teams (MessageCard) and Slack compatible post: both read {@code text}; the rest is for other receivers. */
     public String webhook(List<Alert> alerts, String language, String idempotencyKey) {
         Locale locale = locale(language);
@@ -285,7 +321,7 @@ public class AlertMessages {
             case STATUS, AUDIT_CHAIN_BROKEN -> "#B42318";
             case EXPIRING, REGISTER_STALE, EXCEPTION_ENDING -> "#B54708";
             case RESOLVED -> "#067647";
-            case IMPORT_FINISHED -> "#175CD3";
+            case IMPORT_FINISHED, LETTER, REQUEST -> "#175CD3";
         };
     }
 

@@ -339,6 +339,11 @@ class AlertProducer {
                 store(List.of(alert), Map.of(key, noContracts(Set.of(user.get()))), Map.of(), false));
     }
 
+    /** A notice to some users (in-app and, by their choices, mail) in the caller's transaction; keyed: once. */
+    void notice(NewAlert alert, Set<Long> users) {
+        store(List.of(alert), Map.of(alert.dedupKey(), noContracts(users)), Map.of(), false);
+    }
+
     private static Map<Long, Set<Long>> noContracts(Set<Long> users) {
         Map<Long, Set<Long>> result = new java.util.LinkedHashMap<>();
         users.forEach(user -> result.put(user, Set.of()));

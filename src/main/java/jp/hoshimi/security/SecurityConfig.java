@@ -33,8 +33,10 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Deny by default: only the login page, the health endpoint and static resources are public. Views are
- * checked by Vaadin's access control (annotations), services by method security (@RolesAllowed).
+ * Deny by default: only the login page, the health endpoint and static resources are public, and the
+ * supplier's answer page ({@code reply/<token>}, issue 19), which Vaadin permits because it is the one other
+ * {@code @AnonymousAllowed} view and which shows nothing without a working token. Views are checked by
+ * Vaadin's access control (annotations), services by method security (@RolesAllowed).
  */
 @Configuration
 @EnableWebSecurity

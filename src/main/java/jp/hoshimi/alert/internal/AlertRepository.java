@@ -3,6 +3,7 @@ package jp.hoshimi.alert.internal;
 import static jp.hoshimi.db.Tables.ALERT;
 import static jp.hoshimi.db.Tables.ALERT_CONTRACT;
 import static jp.hoshimi.db.Tables.ALERT_CURSOR;
+import static jp.hoshimi.db.Tables.ALERT_LETTER;
 import static jp.hoshimi.db.Tables.ALERT_NOTIFICATION;
 import static jp.hoshimi.db.Tables.ALERT_NOTIFICATION_CONTRACT;
 import static jp.hoshimi.db.Tables.ALERT_OUTBOX;
@@ -585,7 +586,15 @@ public class AlertRepository {
         var o = ALERT_OUTBOX;
         List<SelectField<?>> fields = new ArrayList<>(alertFields());
         fields.addAll(List.of(
-                o.ID, o.CHANNEL, o.RECIPIENT_ID, o.LANGUAGE, o.DIGEST, o.ATTEMPTS, APP_USER.EMAIL, ALERT_WEBHOOK.URL));
+                o.ID,
+                o.CHANNEL,
+                o.RECIPIENT_ID,
+                o.LANGUAGE,
+                o.DIGEST,
+                o.ATTEMPTS,
+                o.MAIL_TO,
+                APP_USER.EMAIL,
+                ALERT_WEBHOOK.URL));
         List<OutboxItem> items = dsl.select(fields)
                 .from(o)
                 .join(ALERT)
@@ -607,13 +616,65 @@ public class AlertRepository {
                             r.get(o.LANGUAGE),
                             r.get(o.DIGEST),
                             r.get(o.ATTEMPTS),
-                            channel == Channel.EMAIL ? r.get(APP_USER.EMAIL) : r.get(ALERT_WEBHOOK.URL));
+                            channel == Channel.EMAIL ? mailAddress(r) : r.get(ALERT_WEBHOOK.URL));
                 });
         return withContracts(items);
     }
 
+    /** A letter goes to the address it was written to; anything else to the recipient's current address. */
+    private static String mailAddress(Record r) {
+        String to = r.get(ALERT_OUTBOX.MAIL_TO);
+        return to != null ? to : r.get(APP_USER.EMAIL);
+    }
+
+    // --- letters to outside addresses (issue 19) ----------------------------------------------------
+
+    /** A letter's prepared text; {@code secretLink} is there only until the letter has been sent. */
+    public record Letter(String subject, String body, String secretLink) {}
+
+    public void insertLetter(long alertId, String subject, String body, String secretLink) {
+        var l = ALERT_LETTER;
+        dsl.insertInto(l, l.ALERT_ID, l.SUBJECT, l.BODY, l.SECRET_LINK)
+                .values(alertId, truncate(subject, 300), body, secretLink)
+                .onDuplicateKeyIgnore()
+                .execute();
+    }
+
+    /** The one outbox row of a letter: recipient 0 (nobody of ours), the outside address in mail_to. */
+    public void insertLetterDelivery(long alertId, String to, String language, LocalDateTime now) {
+        var o = ALERT_OUTBOX;
+        dsl.insertInto(
+                        o,
+                        o.ALERT_ID,
+                        o.CHANNEL,
+                        o.RECIPIENT_ID,
+                        o.MAIL_TO,
+                        o.LANGUAGE,
+                        o.DIGEST,
+                        o.STATUS,
+                        o.DUE_AT,
+                        o.CREATED_AT)
+                .values(alertId, Channel.EMAIL.name(), 0L, to, language, false, DeliveryStatus.PENDING.name(), now, now)
+                .onDuplicateKeyIgnore()
+                .execute();
+    }
+
+    public Optional<Letter> letter(long alertId) {
+        var l = ALERT_LETTER;
+        return dsl.select(l.SUBJECT, l.BODY, l.SECRET_LINK)
+                .from(l)
+                .where(l.ALERT_ID.eq(alertId))
+                .fetchOptional(r -> new Letter(r.value1(), r.value2(), r.value3()));
+    }
+
     public void markSent(Collection<Long> ids, String token, String messageId, String address, LocalDateTime now) {
         var o = ALERT_OUTBOX;
+        // a sent letter forgets its answer link: from now on only the link's hash exists (issue 19)
+        dsl.update(ALERT_LETTER)
+                .set(ALERT_LETTER.SECRET_LINK, (String) null)
+                .where(ALERT_LETTER.ALERT_ID.in(
+                        DSL.select(o.ALERT_ID).from(o).where(o.ID.in(ids)).and(o.CLAIM_TOKEN.eq(token))))
+                .execute();
         dsl.update(o)
                 .set(o.STATUS, DeliveryStatus.SENT.name())
                 .set(o.SENT_AT, now)

@@ -1,10 +1,15 @@
 package jp.hoshimi.compliance.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import java.util.List;
+import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.compliance.Finding;
 import jp.hoshimi.shared.ui.ScreenWidth;
 
@@ -12,6 +17,11 @@ import jp.hoshimi.shared.ui.ScreenWidth;
 public class FindingsGrid extends Grid<Finding> {
 
     public FindingsGrid(List<Finding> findings, boolean stale) {
+        this(findings, stale, null);
+    }
+
+    /** With {@code ask}: a failing finding's row offers to ask the supplier for the level (issue 19). */
+    public FindingsGrid(List<Finding> findings, boolean stale, Runnable ask) {
         setId("findings-grid");
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         setAllRowsVisible(true);
@@ -36,8 +46,23 @@ public class FindingsGrid extends Grid<Finding> {
         addColumn(f -> ComplianceTexts.reason(this, f.verdict()))
                 .setHeader(getTranslation("compliance.column.reason"))
                 .setFlexGrow(3);
+        if (ask != null) {
+            addColumn(new ComponentRenderer<>(f -> askButton(f, ask)))
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
+        }
         // a phone keeps status, contract and the reason (which names the level)
         ScreenWidth.switchColumns(this, List.of(), List.of(title, tier, level));
         setItems(findings);
+    }
+
+    private Component askButton(Finding finding, Runnable ask) {
+        if (finding.status() == ComplianceStatus.OK) {
+            return new Span();
+        }
+        Button button = new Button(getTranslation("request.new"), click -> ask.run());
+        button.addClassName("finding-ask");
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return button;
     }
 }

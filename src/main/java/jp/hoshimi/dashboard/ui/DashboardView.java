@@ -28,6 +28,8 @@ import jp.hoshimi.dashboard.RiskyContract;
 import jp.hoshimi.dashboard.StatusCounts;
 import jp.hoshimi.dashboard.TrendDay;
 import jp.hoshimi.organisation.OrgUnitService;
+import jp.hoshimi.outreach.RequestCounts;
+import jp.hoshimi.outreach.RequestService;
 import jp.hoshimi.security.CurrentUser;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.setup.SetupService;
@@ -59,7 +61,15 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
     final Div timeline = new Div();
     final Div trend = new Div();
 
-    DashboardView(DashboardService dashboard, SetupService setup, OrgUnitService orgUnits, CurrentUser user) {
+    private final RequestService requests;
+
+    DashboardView(
+            DashboardService dashboard,
+            SetupService setup,
+            OrgUnitService orgUnits,
+            CurrentUser user,
+            RequestService requests) {
+        this.requests = requests;
         addClassName("dashboard-view");
         setWidthFull();
         Overview overview = dashboard.overview();
@@ -188,6 +198,22 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 getTranslation(figures.stale() ? "dashboard.kpi.lastSync.stale" : "dashboard.kpi.lastSync.fresh"),
                 "register",
                 figures.stale() ? "bad" : null));
+        // issue 19: requests to suppliers still open, and those overdue by the business date
+        RequestCounts open = requests.counts();
+        kpis.add(card(
+                "kpi-requests-open",
+                "dashboard.requests.open",
+                count(open.open()),
+                getTranslation("request.list.title"),
+                "requests",
+                null));
+        kpis.add(card(
+                "kpi-requests-overdue",
+                "dashboard.requests.overdue",
+                count(open.overdue()),
+                getTranslation("request.list.title"),
+                "requests?overdue=true",
+                open.overdue() > 0 ? "warn" : null));
     }
 
     /** Issue 20: accepted risks counted on their own, and the compliance rate if they counted. */

@@ -34,6 +34,11 @@ import jp.hoshimi.contract.ContractListItem;
 import jp.hoshimi.contract.ContractService;
 import jp.hoshimi.exception.ExceptionService;
 import jp.hoshimi.exception.ui.ExceptionRequestDialog;
+import jp.hoshimi.outreach.ContactService;
+import jp.hoshimi.outreach.RequestService;
+import jp.hoshimi.outreach.ui.ContactsSection;
+import jp.hoshimi.outreach.ui.RequestDialog;
+import jp.hoshimi.outreach.ui.SupplierRequestsSection;
 import jp.hoshimi.register.RegisterService;
 import jp.hoshimi.register.ui.RegisterHistory;
 import jp.hoshimi.security.CurrentUser;
@@ -79,6 +84,8 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
     private List<Finding> failingFindings = List.of();
     private final ExceptionService exceptions;
     // ---
+    private final ContactService contactService;
+    private final RequestService requestService;
 
     SupplierDetailView(
             SupplierService suppliers,
@@ -87,7 +94,11 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
             RegisterService register,
             CurrentUser currentUser,
             ComplianceService compliance,
-            ExceptionService exceptions) {
+            ExceptionService exceptions,
+            ContactService contactService,
+            RequestService requestService) {
+        this.contactService = contactService;
+        this.requestService = requestService;
         this.compliance = compliance;
         this.exceptions = exceptions;
         this.register = register;
@@ -151,10 +162,23 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.add(getTranslation("supplier.tab.overview"), overview(details));
-        findings = new FindingsGrid(evaluation.findings(), evaluation.stale());
+        // issue 19: a failing finding offers a request to the supplier right where the gap is seen
+        boolean mayAsk = requestService.mayAsk(details.id());
+        findings = new FindingsGrid(
+                evaluation.findings(),
+                evaluation.stale(),
+                mayAsk
+                        ? () -> new RequestDialog(requestService, contactService, details.id(), details.name()).open()
+                        : null);
         tabs.add(getTranslation("supplier.tab.compliance"), findings);
         tabs.add(getTranslation("supplier.tab.contracts"), contractsTab(details));
         tabs.add(getTranslation("supplier.tab.asSubcontractor"), subcontractorTab(details));
+        tabs.add(
+                getTranslation("supplier.tab.contacts"),
+                new ContactsSection(contactService, details.id(), edit.isVisible()));
+        tabs.add(
+                getTranslation("supplier.tab.requests"),
+                new SupplierRequestsSection(requestService, contactService, details.id(), details.name(), mayAsk));
         tabs.add(getTranslation("supplier.tab.register"), new RegisterHistory(register, details.corporateNumber()));
         tabs.add(getTranslation("supplier.tab.history"), historyTab(details));
         add(tabs);

@@ -1,0 +1,91 @@
+package jp.hoshimi.alert;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.hoshimi.alert.internal.AlertRepository;
+import jp.hoshimi.alert.internal.AlertRepository.NewAlert;
+import jp.hoshimi.alert.internal.AlertRepository.SupplierInfo;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The outbox for other features (issue 19): a prepared letter to an outside address, or a notice to some of
+ * our users, written in the caller's transaction so it exists exactly when the caller's change does. Each is
+ * keyed: the same key twice is queued once, and the dispatcher sends it once (docs/decisions/0011).
+ */
+@Component
+public class AlertOutbox {
+
+    /** What the letter or notice is about, for the notification centre and the delivery list. */
+    public record Subject(long supplierId, String supplierName, String corporateNumber, long requestId) {}
+
+    private final AlertRepository repository;
+    private final AlertProducer producer;
+    private final AlertSchedule schedule;
+    private final Clock clock;
+
+    AlertOutbox(AlertRepository repository, AlertProducer producer, AlertSchedule schedule, Clock clock) {
+        this.repository = repository;
+        this.producer = producer;
+        this.schedule = schedule;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues a letter to {@code to}; {@code {link}} in the body is replaced by {@code secretLink} when it is
+     * sent, and the link is then forgotten. False when a letter with this key was queued before.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean letter(
+            String key, Subject about, String to, String language, String subject, String body, String secretLink) {
+        if (repository.alertExists(key)) {
+            return false;
+        }
+        Map<String, String> details = details(about);
+        details.put("to", to);
+        LocalDateTime now = LocalDateTime.now(clock);
+        Long id = repository
+                .insertAlerts(List.of(alert(key, AlertKind.LETTER, about, details)), now)
+                .get(key);
+        repository.insertLetter(id, subject, body, secretLink);
+        repository.insertLetterDelivery(id, to, language, now);
+        return true;
+    }
+
+    /** Tells {@code users} (in-app, and by mail as each has chosen) of a request's {@code event}; once per key. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void notice(String key, Subject about, String event, String dueDate, Set<Long> users) {
+        Map<String, String> details = details(about);
+        details.put("event", event);
+        details.put("dueDate", dueDate == null ? "" : dueDate);
+        producer.notice(alert(key, AlertKind.REQUEST, about, details), users);
+    }
+
+    /** Starts the dispatcher soon (after the caller's commit is the caller's business). */
+    public void dispatchSoon() {
+        schedule.dispatchSoon();
+    }
+
+    private static Map<String, String> details(Subject about) {
+        Map<String, String> details = new HashMap<>();
+        details.put("requestId", String.valueOf(about.requestId()));
+        return details;
+    }
+
+    private static NewAlert alert(String key, AlertKind kind, Subject about, Map<String, String> details) {
+        return new NewAlert(
+                key,
+                kind,
+                null,
+                null,
+                new SupplierInfo(about.supplierId(), about.supplierName(), about.corporateNumber()),
+                null,
+                null,
+                details);
+    }
+}

@@ -1,0 +1,30 @@
+package jp.hoshimi.outreach;
+
+/** What the request is about; each has its own message template (Japanese and English). */
+public enum GapType {
+    NOT_REGISTERED,
+    LEVEL_TOO_LOW,
+    EXPIRED,
+    EXPIRING,
+    SECURITY_ACTION_ONLY;
+
+    /** The gap a finding's status shows; SECURITY ACTION alone where a ★ level is asked is its own case. */
+    public static GapType of(String complianceStatus, String heldLevel) {
+        if (heldLevel != null && heldLevel.startsWith("SA")) {
+            return SECURITY_ACTION_ONLY;
+        }
+        if (complianceStatus == null) {
+            return NOT_REGISTERED;
+        }
+        return switch (complianceStatus) {
+            case "INSUFFICIENT" -> LEVEL_TOO_LOW;
+            case "EXPIRED", "REVOKED" -> EXPIRED;
+            case "EXPIRING" -> EXPIRING;
+            default -> NOT_REGISTERED;
+        };
+    }
+
+    public String messageKey() {
+        return "request.gap." + name();
+    }
+}

@@ -1,0 +1,430 @@
+package jp.hoshimi.outreach.internal;
+
+import static jp.hoshimi.db.Tables.APP_USER;
+import static jp.hoshimi.db.Tables.COMPLIANCE_FINDING;
+import static jp.hoshimi.db.Tables.CONTRACT;
+import static jp.hoshimi.db.Tables.SUPPLIER;
+import static jp.hoshimi.db.Tables.SUPPLIER_REQUEST;
+import static jp.hoshimi.db.Tables.SUPPLIER_REQUEST_ANSWER;
+import static jp.hoshimi.db.Tables.SUPPLIER_REQUEST_CONTRACT;
+import static jp.hoshimi.db.Tables.SUPPLIER_REQUEST_EVENT;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import jp.hoshimi.organisation.DataScope;
+import jp.hoshimi.outreach.AnswerForm;
+import jp.hoshimi.outreach.AnswerKind;
+import jp.hoshimi.outreach.GapType;
+import jp.hoshimi.outreach.RequestAnswer;
+import jp.hoshimi.outreach.RequestContract;
+import jp.hoshimi.outreach.RequestDetails;
+import jp.hoshimi.outreach.RequestEvent;
+import jp.hoshimi.outreach.RequestFilter;
+import jp.hoshimi.outreach.RequestListItem;
+import jp.hoshimi.outreach.RequestState;
+import jp.hoshimi.shared.StarLevel;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** Requests to suppliers, their contracts, answers and timeline (issue 19). */
+@Repository
+public class RequestRepository {
+
+    private static final jp.hoshimi.db.tables.SupplierRequest R = SUPPLIER_REQUEST;
+
+    /** A supplier's name and 法人番号. */
+    public record SupplierFacts(long id, String name, String corporateNumber) {}
+
+    /** A contract in scope where the supplier falls short (or is about to). */
+    public record Gap(
+            long contractId,
+            String contractNumber,
+            String contractTitle,
+            String requiredLevel,
+            String status,
+            String heldLevel,
+            LocalDate validUntil,
+            LocalDate contractStart) {}
+
+    /** A new request, as the service checked it. */
+    public record NewRequest(
+            long supplierId,
+            String contactName,
+            String contactEmail,
+            GapType gapType,
+            StarLevel requestedLevel,
+            LocalDate dueDate,
+            String language,
+            String message,
+            long ownerUserId) {}
+
+    private final DSLContext dsl;
+
+    RequestRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    // --- scope -----------------------------------------------------------------------------------------
+
+    /** Procurement sees suppliers in their units' contracts (first tier or anywhere in the chain). */
+    static Condition supplierInScope(DataScope scope, Field<Long> supplierId) {
+        if (scope.groupWide()) {
+            return DSL.trueCondition();
+        }
+        if (scope.unitIds().isEmpty()) {
+            return DSL.falseCondition();
+        }
+        var c = CONTRACT;
+        var f = COMPLIANCE_FINDING;
+        return DSL.exists(DSL.selectOne()
+                        .from(c)
+                        .where(c.SUPPLIER_ID.eq(supplierId))
+                        .and(c.ORG_UNIT_ID.in(scope.unitIds())))
+                .or(DSL.exists(DSL.selectOne()
+                        .from(f)
+                        .join(c)
+                        .on(c.ID.eq(f.CONTRACT_ID))
+                        .where(f.SUPPLIER_ID.eq(supplierId))
+                        .and(c.ORG_UNIT_ID.in(scope.unitIds()))));
+    }
+
+    public boolean supplierInScope(DataScope scope, long supplierId) {
+        return dsl.fetchExists(DSL.selectOne()
+                .from(SUPPLIER)
+                .where(SUPPLIER.ID.eq(supplierId))
+                .and(supplierInScope(scope, SUPPLIER.ID)));
+    }
+
+    public Optional<SupplierFacts> supplier(long supplierId) {
+        return dsl.select(SUPPLIER.ID, SUPPLIER.NAME, SUPPLIER.CORPORATE_NUMBER)
+                .from(SUPPLIER)
+                .where(SUPPLIER.ID.eq(supplierId))
+                .fetchOptional(r -> new SupplierFacts(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** The supplier's findings in scope that are not OK, worst first. */
+    public List<Gap> gaps(DataScope scope, long supplierId) {
+        var f = COMPLIANCE_FINDING;
+        var c = CONTRACT;
+        Condition units = scope.groupWide() ? DSL.trueCondition() : c.ORG_UNIT_ID.in(scope.unitIds());
+        return dsl.select(
+                        c.ID,
+                        c.CONTRACT_NUMBER,
+                        c.TITLE,
+                        f.REQUIRED_LEVEL,
+                        f.STATUS,
+                        f.HELD_LEVEL,
+                        f.VALID_UNTIL,
+                        c.START_DATE)
+                .from(f)
+                .join(c)
+                .on(c.ID.eq(f.CONTRACT_ID))
+                .where(f.SUPPLIER_ID.eq(supplierId))
+                .and(f.STATUS.ne("OK"))
+                .and(units)
+                .orderBy(f.SEVERITY, c.CONTRACT_NUMBER)
+                .fetch(r -> new Gap(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8()));
+    }
+
+    /** Contracts by id, in scope, for the snapshot of a request (unknown or out-of-scope ids are left out). */
+    public List<RequestContract> contracts(DataScope scope, long supplierId, Collection<Long> ids) {
+        var c = CONTRACT;
+        var f = COMPLIANCE_FINDING;
+        Condition units = scope.groupWide() ? DSL.trueCondition() : c.ORG_UNIT_ID.in(scope.unitIds());
+        return dsl.select(c.ID, c.CONTRACT_NUMBER, c.TITLE, DSL.coalesce(f.REQUIRED_LEVEL, c.REQUIRED_LEVEL))
+                .from(c)
+                .leftJoin(f)
+                .on(f.CONTRACT_ID.eq(c.ID).and(f.SUPPLIER_ID.eq(supplierId)))
+                .where(c.ID.in(ids))
+                .and(units)
+                .orderBy(c.CONTRACT_NUMBER)
+                .fetch(r -> new RequestContract(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    // --- writing ---------------------------------------------------------------------------------------
+
+    public long insert(NewRequest n, LocalDateTime now) {
+        return dsl.insertInto(R)
+                .set(R.SUPPLIER_ID, n.supplierId())
+                .set(R.CONTACT_NAME, n.contactName())
+                .set(R.CONTACT_EMAIL, n.contactEmail())
+                .set(R.GAP_TYPE, n.gapType().name())
+                .set(R.REQUESTED_LEVEL, n.requestedLevel().name())
+                .set(R.DUE_DATE, n.dueDate())
+                .set(R.STATE, RequestState.DRAFT.name())
+                .set(R.LANGUAGE, n.language())
+                .set(R.MESSAGE, n.message())
+                .set(R.OWNER_USER_ID, n.ownerUserId())
+                .set(R.CREATED_AT, now)
+                .set(R.UPDATED_AT, now)
+                .returningResult(R.ID)
+                .fetchSingle()
+                .value1();
+    }
+
+    public void insertContracts(long requestId, List<RequestContract> contracts) {
+        if (contracts.isEmpty()) {
+            return;
+        }
+        var rc = SUPPLIER_REQUEST_CONTRACT;
+        var insert = dsl.insertInto(
+                rc, rc.REQUEST_ID, rc.CONTRACT_ID, rc.CONTRACT_NUMBER, rc.CONTRACT_TITLE, rc.REQUIRED_LEVEL);
+        for (RequestContract c : contracts) {
+            insert = insert.values(requestId, c.contractId(), c.contractNumber(), c.contractTitle(), c.requiredLevel());
+        }
+        insert.onDuplicateKeyIgnore().execute();
+    }
+
+    public void insertEvent(
+            long requestId,
+            LocalDateTime now,
+            String actor,
+            String kind,
+            RequestState from,
+            RequestState to,
+            String note) {
+        var e = SUPPLIER_REQUEST_EVENT;
+        dsl.insertInto(e)
+                .set(e.REQUEST_ID, requestId)
+                .set(e.OCCURRED_AT, now)
+                .set(e.ACTOR, actor)
+                .set(e.KIND, kind)
+                .set(e.FROM_STATE, from == null ? null : from.name())
+                .set(e.TO_STATE, to == null ? null : to.name())
+                .set(e.NOTE, note == null ? null : note.length() > 2000 ? note.substring(0, 2000) : note)
+                .execute();
+    }
+
+    /**
+     * Moves a request from {@code from} to {@code to}; false when it was not in {@code from} any more (someone
+     * else moved it first). {@code version} null: any version (system moves).
+     */
+    public boolean move(long id, RequestState from, RequestState to, Integer version, LocalDateTime now, String note) {
+        var update =
+                dsl.update(R).set(R.STATE, to.name()).set(R.UPDATED_AT, now).set(R.VERSION, R.VERSION.plus(1));
+        if (to == RequestState.SENT) {
+            update = update.set(R.SENT_AT, now);
+        }
+        if (to == RequestState.ANSWERED) {
+            update = update.set(R.ANSWERED_AT, now);
+        }
+        if (to == RequestState.DONE || to == RequestState.WITHDRAWN) {
+            update = update.set(R.CLOSED_AT, now).set(R.CLOSE_NOTE, note);
+        }
+        Condition which = R.ID.eq(id).and(R.STATE.eq(from.name()));
+        if (version != null) {
+            which = which.and(R.VERSION.eq(version));
+        }
+        return update.where(which).execute() == 1;
+    }
+
+    public void setPlannedDate(long id, LocalDate planned) {
+        dsl.update(R).set(R.PLANNED_DATE, planned).where(R.ID.eq(id)).execute();
+    }
+
+    public void insertAnswer(long requestId, Long tokenId, AnswerForm a, String address, LocalDateTime now) {
+        var x = SUPPLIER_REQUEST_ANSWER;
+        dsl.insertInto(x)
+                .set(x.REQUEST_ID, requestId)
+                .set(x.TOKEN_ID, tokenId)
+                .set(x.ANSWERED_AT, now)
+                .set(x.KIND, a.kind().name())
+                .set(
+                        x.PLANNED_LEVEL,
+                        a.plannedLevel() == null ? null : a.plannedLevel().name())
+                .set(x.PLANNED_DATE, a.plannedDate())
+                .set(x.ASSESSMENT_BODY, a.assessmentBody())
+                .set(x.CORPORATE_NUMBER, a.corporateNumber())
+                .set(x.ANSWER_COMMENT, a.comment())
+                .set(x.CLIENT_ADDRESS, address)
+                .execute();
+    }
+
+    public int answersByTokenSince(long tokenId, LocalDateTime since) {
+        var x = SUPPLIER_REQUEST_ANSWER;
+        return dsl.fetchCount(x, x.TOKEN_ID.eq(tokenId).and(x.ANSWERED_AT.ge(since)));
+    }
+
+    public int answersByAddressSince(String address, LocalDateTime since) {
+        var x = SUPPLIER_REQUEST_ANSWER;
+        return dsl.fetchCount(x, x.CLIENT_ADDRESS.eq(address).and(x.ANSWERED_AT.ge(since)));
+    }
+
+    // --- reading ---------------------------------------------------------------------------------------
+
+    /** Sent and unanswered past the due date, or answered with a plan whose date passed. */
+    static Condition overdue(LocalDate today) {
+        return R.STATE
+                .eq(RequestState.SENT.name())
+                .and(R.DUE_DATE.lt(today))
+                .or(R.STATE.eq(RequestState.ANSWERED.name()).and(R.PLANNED_DATE.lt(today)));
+    }
+
+    private static Condition filter(DataScope scope, RequestFilter filter, LocalDate today) {
+        Condition where = supplierInScope(scope, R.SUPPLIER_ID);
+        if (filter.state() != null) {
+            where = where.and(R.STATE.eq(filter.state().name()));
+        }
+        if (filter.overdue() != null) {
+            where = where.and(filter.overdue() ? overdue(today) : DSL.not(overdue(today)));
+        }
+        if (filter.supplierId() != null) {
+            where = where.and(R.SUPPLIER_ID.eq(filter.supplierId()));
+        }
+        return where;
+    }
+
+    public List<RequestListItem> list(DataScope scope, RequestFilter f, LocalDate today, int offset, int limit) {
+        Field<Boolean> overdue = DSL.field(overdue(today));
+        return dsl.select(
+                        R.ID,
+                        R.SUPPLIER_ID,
+                        SUPPLIER.NAME,
+                        R.STATE,
+                        overdue,
+                        R.GAP_TYPE,
+                        R.REQUESTED_LEVEL,
+                        R.DUE_DATE,
+                        APP_USER.DISPLAY_NAME,
+                        R.SENT_AT)
+                .from(R)
+                .join(SUPPLIER)
+                .on(SUPPLIER.ID.eq(R.SUPPLIER_ID))
+                .leftJoin(APP_USER)
+                .on(APP_USER.ID.eq(R.OWNER_USER_ID))
+                .where(filter(scope, f, today))
+                .orderBy(R.DUE_DATE, R.ID.desc())
+                .offset(offset)
+                .limit(limit)
+                .fetch(r -> new RequestListItem(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        RequestState.valueOf(r.value4()),
+                        Boolean.TRUE.equals(r.value5()),
+                        GapType.valueOf(r.value6()),
+                        StarLevel.valueOf(r.value7()),
+                        r.value8(),
+                        r.value9(),
+                        r.value10()));
+    }
+
+    public int count(DataScope scope, RequestFilter f, LocalDate today) {
+        return dsl.fetchCount(R, filter(scope, f, today));
+    }
+
+    public Optional<RequestDetails> find(DataScope scope, long id, LocalDate today) {
+        Field<Boolean> overdue = DSL.field(overdue(today));
+        return dsl.select(R.asterisk(), SUPPLIER.NAME, SUPPLIER.CORPORATE_NUMBER, APP_USER.DISPLAY_NAME, overdue)
+                .from(R)
+                .join(SUPPLIER)
+                .on(SUPPLIER.ID.eq(R.SUPPLIER_ID))
+                .leftJoin(APP_USER)
+                .on(APP_USER.ID.eq(R.OWNER_USER_ID))
+                .where(R.ID.eq(id))
+                .and(supplierInScope(scope, R.SUPPLIER_ID))
+                .fetchOptional(r -> details(r, Boolean.TRUE.equals(r.get(overdue))));
+    }
+
+    private RequestDetails details(Record r, boolean overdue) {
+        long id = r.get(R.ID);
+        return new RequestDetails(
+                id,
+                r.get(R.SUPPLIER_ID),
+                r.get(SUPPLIER.NAME),
+                r.get(SUPPLIER.CORPORATE_NUMBER),
+                r.get(R.CONTACT_NAME),
+                r.get(R.CONTACT_EMAIL),
+                GapType.valueOf(r.get(R.GAP_TYPE)),
+                StarLevel.valueOf(r.get(R.REQUESTED_LEVEL)),
+                r.get(R.DUE_DATE),
+                RequestState.valueOf(r.get(R.STATE)),
+                overdue,
+                r.get(R.LANGUAGE),
+                r.get(R.MESSAGE),
+                r.get(R.OWNER_USER_ID),
+                r.get(APP_USER.DISPLAY_NAME),
+                r.get(R.PLANNED_DATE),
+                r.get(R.CLOSE_NOTE),
+                r.get(R.VERSION),
+                requestContracts(id),
+                answers(id),
+                timeline(id));
+    }
+
+    private List<RequestContract> requestContracts(long id) {
+        var rc = SUPPLIER_REQUEST_CONTRACT;
+        return dsl.select(rc.CONTRACT_ID, rc.CONTRACT_NUMBER, rc.CONTRACT_TITLE, rc.REQUIRED_LEVEL)
+                .from(rc)
+                .where(rc.REQUEST_ID.eq(id))
+                .orderBy(rc.CONTRACT_NUMBER)
+                .fetch(r -> new RequestContract(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    public List<RequestAnswer> answers(long id) {
+        var x = SUPPLIER_REQUEST_ANSWER;
+        return dsl.selectFrom(x)
+                .where(x.REQUEST_ID.eq(id))
+                .orderBy(x.ANSWERED_AT, x.ID)
+                .fetch(r -> new RequestAnswer(
+                        r.getAnsweredAt(),
+                        AnswerKind.valueOf(r.getKind()),
+                        r.getPlannedLevel() == null ? null : StarLevel.valueOf(r.getPlannedLevel()),
+                        r.getPlannedDate(),
+                        r.getAssessmentBody(),
+                        r.getCorporateNumber(),
+                        r.getAnswerComment()));
+    }
+
+    private List<RequestEvent> timeline(long id) {
+        var e = SUPPLIER_REQUEST_EVENT;
+        return dsl.selectFrom(e)
+                .where(e.REQUEST_ID.eq(id))
+                .orderBy(e.OCCURRED_AT, e.ID)
+                .fetch(r -> new RequestEvent(
+                        r.getOccurredAt(),
+                        r.getActor(),
+                        r.getKind(),
+                        r.getFromState() == null ? null : RequestState.valueOf(r.getFromState()),
+                        r.getToState() == null ? null : RequestState.valueOf(r.getToState()),
+                        r.getNote()));
+    }
+
+    /** Open and overdue requests in scope, in one query. */
+    public int[] counts(DataScope scope, LocalDate today) {
+        Record r = dsl.select(DSL.count(), DSL.count().filterWhere(overdue(today)))
+                .from(R)
+                .where(R.STATE.in(RequestState.SENT.name(), RequestState.ANSWERED.name()))
+                .and(supplierInScope(scope, R.SUPPLIER_ID))
+                .fetchSingle();
+        return new int[] {r.get(0, Integer.class), r.get(1, Integer.class)};
+    }
+
+    /** Ids of requests in these states (for the sweeps, which then move each one with its own checks). */
+    public List<Long> ids(Condition where) {
+        return dsl.select(R.ID).from(R).where(where).orderBy(R.ID).fetch(R.ID);
+    }
+
+    public Optional<Long> contractOwner(long contractId) {
+        return dsl.select(CONTRACT.OWNER_USER_ID)
+                .from(CONTRACT)
+                .where(CONTRACT.ID.eq(contractId))
+                .and(CONTRACT.OWNER_USER_ID.isNotNull())
+                .fetchOptional(CONTRACT.OWNER_USER_ID);
+    }
+}

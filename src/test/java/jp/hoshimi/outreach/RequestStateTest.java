@@ -1,0 +1,46 @@
+package jp.hoshimi.outreach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The request's state machine, table-driven. */
+class RequestStateTest {
+
+    @Test
+    void a_draft_can_only_be_sent_or_withdrawn() {
+        assertThat(RequestState.DRAFT.next()).containsExactlyInAnyOrder(RequestState.SENT, RequestState.WITHDRAWN);
+    }
+
+    @Test
+    void a_sent_request_is_answered_closed_or_withdrawn_never_back_to_draft() {
+        assertThat(RequestState.SENT.next())
+                .containsExactlyInAnyOrder(RequestState.ANSWERED, RequestState.DONE, RequestState.WITHDRAWN);
+        assertThat(RequestState.SENT.canMoveTo(RequestState.DRAFT)).isFalse();
+    }
+
+    @Test
+    void an_answered_request_may_be_answered_again_and_still_close() {
+        assertThat(RequestState.ANSWERED.canMoveTo(RequestState.ANSWERED)).isTrue();
+        assertThat(RequestState.ANSWERED.canMoveTo(RequestState.DONE)).isTrue();
+        assertThat(RequestState.ANSWERED.canMoveTo(RequestState.SENT)).isFalse();
+    }
+
+    @Test
+    void done_and_withdrawn_are_final() {
+        assertThat(RequestState.DONE.next()).isEmpty();
+        assertThat(RequestState.WITHDRAWN.next()).isEmpty();
+        assertThat(RequestState.DONE.open()).isFalse();
+        assertThat(RequestState.SENT.open()).isTrue();
+        assertThat(RequestState.ANSWERED.open()).isTrue();
+    }
+
+    @Test
+    void gap_type_follows_the_findings_status() {
+        assertThat(GapType.of("MISSING", null)).isEqualTo(GapType.NOT_REGISTERED);
+        assertThat(GapType.of("INSUFFICIENT", "STAR3")).isEqualTo(GapType.LEVEL_TOO_LOW);
+        assertThat(GapType.of("REVOKED", "STAR3")).isEqualTo(GapType.EXPIRED);
+        assertThat(GapType.of("EXPIRING", "STAR4")).isEqualTo(GapType.EXPIRING);
+        assertThat(GapType.of("INSUFFICIENT", "SA2")).isEqualTo(GapType.SECURITY_ACTION_ONLY);
+    }
+}
