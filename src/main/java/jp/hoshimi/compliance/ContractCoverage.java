@@ -25,8 +25,7 @@ public record ContractCoverage(
 
     /** True when the contract has an end date and its chain is not covered until then. */
     public boolean endsBeforeContract() {
-        return end != null
-                && (kind == Kind.NOT_COVERED || (kind == Kind.UNTIL && coveredUntil.isBefore(end)));
+        return end != null && (kind == Kind.NOT_COVERED || (kind == Kind.UNTIL && coveredUntil.isBefore(end)));
     }
 
     /** The renewals the contract depends on, over every link of its chain. */

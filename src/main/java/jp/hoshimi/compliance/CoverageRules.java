@@ -74,7 +74,11 @@ public final class CoverageRules {
                 .min(LocalDate::compareTo)
                 .orElse(null);
         return new ContractCoverage(
-                start, end, until == null ? ContractCoverage.Kind.NO_EXPIRY : ContractCoverage.Kind.UNTIL, until, links);
+                start,
+                end,
+                until == null ? ContractCoverage.Kind.NO_EXPIRY : ContractCoverage.Kind.UNTIL,
+                until,
+                links);
     }
 
     static LinkCoverage link(Finding finding, LocalDate contractEnd) {

@@ -81,9 +81,8 @@ public class CoverageService {
         }
         SupplierCheck check = compliance.check(supplierId, level);
         Verdict v = check.verdict();
-        List<LocalDate> due = check.canContract()
-                ? CoverageRules.renewalsBefore(v.heldLevel(), v.validUntil(), end)
-                : List.of();
+        List<LocalDate> due =
+                check.canContract() ? CoverageRules.renewalsBefore(v.heldLevel(), v.validUntil(), end) : List.of();
         boolean known = due.isEmpty() || CoverageRules.validity(v.heldLevel()).isPresent();
         return new PeriodCheck(check, start, end, due, known);
     }

@@ -20,16 +20,19 @@ class CoverageRulesTest {
     static Stream<Arguments> renewals() {
         return Stream.of(
                 // the example: ★3 until 2027-09-30, the contract runs to 2029-03-31 → two renewals
-                Arguments.of(StarLevel.STAR3, d("2027-09-30"), d("2029-03-31"), List.of(d("2027-09-30"), d("2028-09-30"))),
+                Arguments.of(
+                        StarLevel.STAR3, d("2027-09-30"), d("2029-03-31"), List.of(d("2027-09-30"), d("2028-09-30"))),
                 // a three-year contract on a fresh one-year ★3 registration needs two renewals
-                Arguments.of(StarLevel.STAR3, d("2028-03-31"), d("2030-03-31"), List.of(d("2028-03-31"), d("2029-03-31"))),
+                Arguments.of(
+                        StarLevel.STAR3, d("2028-03-31"), d("2030-03-31"), List.of(d("2028-03-31"), d("2029-03-31"))),
                 // the registration ends on the contract's last day: covered, nothing to renew
                 Arguments.of(StarLevel.STAR3, d("2029-03-31"), d("2029-03-31"), List.of()),
                 // one day short: one renewal
                 Arguments.of(StarLevel.STAR3, d("2029-03-30"), d("2029-03-31"), List.of(d("2029-03-30"))),
                 // ★4 lasts three years: one renewal covers a contract to 2030
                 Arguments.of(StarLevel.STAR4, d("2027-09-30"), d("2030-09-30"), List.of(d("2027-09-30"))),
-                Arguments.of(StarLevel.STAR4, d("2027-09-30"), d("2030-10-01"), List.of(d("2027-09-30"), d("2030-09-30"))),
+                Arguments.of(
+                        StarLevel.STAR4, d("2027-09-30"), d("2030-10-01"), List.of(d("2027-09-30"), d("2030-09-30"))),
                 // ★5's period is not published: the first renewal only
                 Arguments.of(StarLevel.STAR5, d("2027-09-30"), d("2035-03-31"), List.of(d("2027-09-30"))),
                 // no end date: nothing can be counted
@@ -37,7 +40,11 @@ class CoverageRulesTest {
                 // SECURITY ACTION has no expiry
                 Arguments.of(StarLevel.SA2, null, d("2029-03-31"), List.of()),
                 // 29 February stays the end of February
-                Arguments.of(StarLevel.STAR3, d("2028-02-29"), d("2030-03-01"), List.of(d("2028-02-29"), d("2029-02-28"), d("2030-02-28"))));
+                Arguments.of(
+                        StarLevel.STAR3,
+                        d("2028-02-29"),
+                        d("2030-03-01"),
+                        List.of(d("2028-02-29"), d("2029-02-28"), d("2030-02-28"))));
     }
 
     @ParameterizedTest(name = "{0} until {1}, contract to {2}: renew after {3}")
@@ -55,26 +62,36 @@ class CoverageRulesTest {
         Finding notRequired = link(5, ComplianceStatus.OK, RequiredLevel.NONE, StarLevel.STAR3, "2027-01-31");
         Finding securityAction = link(6, ComplianceStatus.OK, RequiredLevel.SA2, StarLevel.SA2, null);
         return Stream.of(
-                Arguments.of("one ★3 link, three-year contract", d("2029-03-31"), List.of(star3),
-                        ContractCoverage.Kind.UNTIL, d("2027-09-30"), true, 2),
-                Arguments.of("several links: the earliest limits", d("2029-03-31"), List.of(star4, star3),
-                        ContractCoverage.Kind.UNTIL, d("2027-09-30"), true, 3),
-                Arguments.of("expiring still covers until its date", d("2027-03-31"), List.of(star4, expiring),
-                        ContractCoverage.Kind.UNTIL, d("2026-12-20"), true, 1),
-                Arguments.of("covered to the end", d("2027-06-30"), List.of(star3, star4),
-                        ContractCoverage.Kind.UNTIL, d("2027-09-30"), false, 0),
-                Arguments.of("no end date: covered until, nothing before the end", null, List.of(star3, star4),
-                        ContractCoverage.Kind.UNTIL, d("2027-09-30"), false, 0),
-                Arguments.of("a failing link: not covered", d("2029-03-31"), List.of(star3, missing),
-                        ContractCoverage.Kind.NOT_COVERED, null, true, 2),
-                Arguments.of("a failing link, no end date: not covered but no end to miss", null, List.of(missing),
-                        ContractCoverage.Kind.NOT_COVERED, null, false, 0),
-                Arguments.of("a link requiring nothing never limits", d("2027-06-30"), List.of(notRequired, star3),
-                        ContractCoverage.Kind.UNTIL, d("2027-09-30"), false, 0),
-                Arguments.of("nothing expires", d("2029-03-31"), List.of(securityAction),
-                        ContractCoverage.Kind.NO_EXPIRY, null, false, 0),
-                Arguments.of("not evaluated yet", d("2029-03-31"), List.of(),
-                        ContractCoverage.Kind.NOT_EVALUATED, null, false, 0));
+                row("one ★3 link, three-year contract", "2029-03-31", List.of(star3), "UNTIL", "2027-09-30", true, 2),
+                row("several links: the earliest", "2029-03-31", List.of(star4, star3), "UNTIL", "2027-09-30", true, 3),
+                row("expiring still covers", "2027-03-31", List.of(star4, expiring), "UNTIL", "2026-12-20", true, 1),
+                row("covered to the end", "2027-06-30", List.of(star3, star4), "UNTIL", "2027-09-30", false, 0),
+                row("no end date", null, List.of(star3, star4), "UNTIL", "2027-09-30", false, 0),
+                row("a failing link: not covered", "2029-03-31", List.of(star3, missing), "NOT_COVERED", null, true, 2),
+                row("a failing link, no end date", null, List.of(missing), "NOT_COVERED", null, false, 0),
+                row(
+                        "requiring nothing never limits",
+                        "2027-06-30",
+                        List.of(notRequired, star3),
+                        "UNTIL",
+                        "2027-09-30",
+                        false,
+                        0),
+                row("nothing expires", "2029-03-31", List.of(securityAction), "NO_EXPIRY", null, false, 0),
+                row("not evaluated yet", "2029-03-31", List.of(), "NOT_EVALUATED", null, false, 0));
+    }
+
+    /** A contract ending on {@code end} (null: open), its chain; expected: kind, covered until, ends before, renewals. */
+    static Arguments row(
+            String name, String end, List<Finding> chain, String kind, String until, boolean before, int renewals) {
+        return Arguments.of(
+                name,
+                end == null ? null : d(end),
+                chain,
+                ContractCoverage.Kind.valueOf(kind),
+                until == null ? null : d(until),
+                before,
+                renewals);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -104,10 +121,17 @@ class CoverageRulesTest {
         assertThat(coverage.renewalCountKnown()).isFalse();
     }
 
-    static Finding link(long supplierId, ComplianceStatus status, RequiredLevel required, StarLevel held, String until) {
+    static Finding link(
+            long supplierId, ComplianceStatus status, RequiredLevel required, StarLevel held, String until) {
         Verdict verdict = new Verdict(
-                status, Reason.VALID, required, held, held == null ? null : "ACTIVE", until == null ? null : d(until),
-                null, TODAY);
+                status,
+                Reason.VALID,
+                required,
+                held,
+                held == null ? null : "ACTIVE",
+                until == null ? null : d(until),
+                null,
+                TODAY);
         return new Finding(1, "C-1", "contract", supplierId, "S" + supplierId, null, 1, verdict, null, null);
     }
 

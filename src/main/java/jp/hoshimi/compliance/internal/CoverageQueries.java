@@ -50,7 +50,8 @@ public class CoverageQueries {
     }
 
     /** One page of the registrations ending in the month with each contract that depends on them. */
-    public List<RenewalDependency> dependencies(DataScope scope, LocalDate today, YearMonth month, int offset, int limit) {
+    public List<RenewalDependency> dependencies(
+            DataScope scope, LocalDate today, YearMonth month, int offset, int limit) {
         var f = COMPLIANCE_FINDING;
         return dsl.select(
                         f.SUPPLIER_ID,
@@ -101,7 +102,8 @@ public class CoverageQueries {
     private static Condition dependsOnRenewal(DataScope scope, LocalDate today, LocalDate from, LocalDate to) {
         var f = COMPLIANCE_FINDING;
         LocalDate start = from.isBefore(today) ? today : from;
-        return f.VALID_UNTIL.between(start, to)
+        return f.VALID_UNTIL
+                .between(start, to)
                 .and(f.STATUS.in(ComplianceStatus.OK.name(), ComplianceStatus.EXPIRING.name()))
                 .and(f.REQUIRED_LEVEL.ne(RequiredLevel.NONE.name()))
                 .and(CONTRACT.END_DATE.isNull().or(CONTRACT.END_DATE.gt(f.VALID_UNTIL)))

@@ -126,15 +126,21 @@ class ContractApi {
     }
 
     @GetMapping
-    @Operation(summary = "Contracts in the token's scope, filtered by text, unit code or required level")
+    @Operation(
+            summary = "Contracts in the token's scope, filtered by text, unit code or required level; each with"
+                    + " coveredUntil / notCovered, and coverageShort=true for those whose registrations end before"
+                    + " the contract does (issue 20)")
     List<ContractListItem> list(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String orgUnitCode,
             @RequestParam(required = false) RequiredLevel requiredLevel,
+            @RequestParam(defaultValue = "false") boolean coverageShort,
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
         Long unitId = orgUnitCode == null ? null : unitId(orgUnitCode, "orgUnitCode");
-        return contracts.list(new ContractFilter(q, unitId, requiredLevel, null, null), null, offset, limit);
+        ContractFilter filter =
+                new ContractFilter(q, unitId, requiredLevel, null, null).withCoverageShort(coverageShort);
+        return contracts.list(filter, null, offset, limit);
     }
 
     @GetMapping("/{contractNumber}")
