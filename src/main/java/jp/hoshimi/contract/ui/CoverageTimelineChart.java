@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import jp.hoshimi.compliance.ContractCoverage;
 import jp.hoshimi.compliance.LinkCoverage;
@@ -23,7 +24,7 @@ final class CoverageTimelineChart {
     private static final int LABEL = 210;
     private static final int RIGHT = 16;
     private static final int TOP = 28;
-    private static final int ROW = 30;
+    private static final int ROW = 44;
     private static final int BAR = 14;
 
     /** The words the chart needs, in the user's language. */
@@ -135,9 +136,29 @@ final class CoverageTimelineChart {
         element(svg, "text", cssClass, esc(text), "x", x, "y", y);
     }
 
+    /**
+     * How each kind of mark looks, inline: the chart's look travels with its markup (the theme's variables
+     * with fallbacks), whatever stylesheet the page has.
+     */
+    private static final Map<String, String> LOOK = Map.of(
+            "bar-contract", "fill:var(--lumo-contrast-50pct,#8a8f98)",
+            "bar-registered", "fill:var(--status-OK,#2f7d4a)",
+            "bar-renewal", "fill:none;stroke:var(--status-EXPIRING,#e3a912);stroke-width:2;stroke-dasharray:5 3",
+            "bar-failing", "fill:var(--status-EXPIRED,#c0392b);opacity:0.4",
+            "renewal-tick", "stroke:var(--status-EXPIRING,#e3a912);stroke-width:2",
+            "today-line", "stroke:var(--lumo-primary-color,#1676f3);stroke-width:1.5",
+            "end-line", "stroke:var(--hoshimi-ink,#1e2a3a);stroke-width:1.5;stroke-dasharray:4 3",
+            "row-label", "font-size:12px;fill:var(--hoshimi-ink,#1e2a3a)",
+            "bar-text", "font-size:11px;fill:var(--hoshimi-ink,#1e2a3a)",
+            "renewal-text", "font-size:11px;fill:var(--hoshimi-ink,#1e2a3a)");
+
     /** One element with a class, coordinates (name, value pairs) and a body (null: none). */
     private static void element(StringBuilder svg, String name, String cssClass, String body, Object... coordinates) {
         svg.append('<').append(name).append(" class=\"").append(cssClass).append('"');
+        String look = LOOK.get(cssClass.split(" ")[0]);
+        if (look != null) {
+            svg.append(" style=\"").append(look).append('"');
+        }
         for (int i = 0; i < coordinates.length; i += 2) {
             svg.append(' ')
                     .append(coordinates[i])
