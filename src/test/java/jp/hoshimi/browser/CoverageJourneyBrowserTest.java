@@ -19,7 +19,7 @@ class CoverageJourneyBrowserTest extends BrowserTest {
         signIn(page, "procurement", DEMO_PASSWORD);
 
         page.navigate(url("contracts?coverageShort=true"));
-        assertThat(page.locator("#contract-coverage-short input")).isChecked();
+        assertThat(page.locator("vaadin-checkbox#contract-coverage-short")).hasAttribute("checked", "");
         Locator shortCell = page.locator(".coverage-cell.coverage-short")
                 .filter(new Locator.FilterOptions().setHasText("20"))
                 .first();
