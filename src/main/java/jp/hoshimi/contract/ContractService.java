@@ -125,7 +125,8 @@ public class ContractService {
                 given,
                 given.expiry() == null ? null : given.expiry().firstDay(today),
                 given.expiry() == null ? null : given.expiry().lastDay(today),
-                given.ended() ? today : null);
+                given.ended() ? today : null,
+                today);
     }
 
     @Transactional(readOnly = true)

@@ -123,7 +123,7 @@ class EndedContractTest {
         assertThat(dsl.fetchCount(COMPLIANCE_FINDING, COMPLIANCE_FINDING.CONTRACT_ID.eq(ended)))
                 .isZero();
 
-        ContractFilter endedOnly = new ContractFilter(null, null, null, null, null, Set.of(), null, false, true);
+        ContractFilter endedOnly = new ContractFilter(null, null, null, null, null, Set.of(), null, false, true, false);
         List<Long> listed = system.callAsSystem(() -> contracts.list(endedOnly, null, 0, 1000)).stream()
                 .map(ContractListItem::id)
                 .toList();

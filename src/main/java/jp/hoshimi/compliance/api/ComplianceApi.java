@@ -15,7 +15,9 @@ import java.util.Locale;
 import java.util.Set;
 import jp.hoshimi.compliance.ComplianceService;
 import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.compliance.ContractCoverage;
 import jp.hoshimi.compliance.ContractEvaluation;
+import jp.hoshimi.compliance.CoverageService;
 import jp.hoshimi.compliance.Finding;
 import jp.hoshimi.compliance.Registration;
 import jp.hoshimi.compliance.SupplierCheck;
@@ -73,7 +75,32 @@ class ComplianceApi {
             String previousStatus,
             boolean stale,
             LocalDateTime registerAsOf,
-            List<LinkJson> links) {}
+            List<LinkJson> links,
+            CoverageJson coverage) {}
+
+    /**
+     * Issue 20, contract-term coverage: {@code kind} UNTIL / NO_EXPIRY / NOT_COVERED / NOT_EVALUATED, the
+     * date the chain holds its levels until, whether that is before the contract's end, and the renewals
+     * the contract depends on ({@code renewalCountKnown} false when a ★5 period is among them).
+     */
+    record CoverageJson(
+            LocalDate contractStart,
+            LocalDate contractEnd,
+            String kind,
+            LocalDate coveredUntil,
+            boolean endsBeforeContract,
+            int renewals,
+            boolean renewalCountKnown,
+            List<LinkCoverageJson> links) {}
+
+    record LinkCoverageJson(
+            long supplierId,
+            String supplierName,
+            int tier,
+            String heldLevel,
+            LocalDate validUntil,
+            boolean meetsLevel,
+            List<LocalDate> renewalsDue) {}
 
     record SupplierJson(
             long supplierId,
@@ -128,11 +155,14 @@ class ComplianceApi {
             LocalDateTime registerAsOf) {}
 
     private final ComplianceService compliance;
+    private final CoverageService coverage;
     private final MessageBundle messages;
     private final RegisterService register;
 
-    ComplianceApi(ComplianceService compliance, MessageBundle messages, RegisterService register) {
+    ComplianceApi(
+            ComplianceService compliance, CoverageService coverage, MessageBundle messages, RegisterService register) {
         this.compliance = compliance;
+        this.coverage = coverage;
         this.messages = messages;
         this.register = register;
     }
@@ -175,7 +205,29 @@ class ComplianceApi {
                 name(e.previous()),
                 e.stale(),
                 e.registerAsOf(),
-                e.links().stream().map(f -> json(f, locale)).toList());
+                e.links().stream().map(f -> json(f, locale)).toList(),
+                json(coverage.contractCoverage(e.contractId())));
+    }
+
+    private static CoverageJson json(ContractCoverage c) {
+        return new CoverageJson(
+                c.start(),
+                c.end(),
+                c.kind().name(),
+                c.coveredUntil(),
+                c.endsBeforeContract(),
+                c.renewals(),
+                c.renewalCountKnown(),
+                c.links().stream()
+                        .map(l -> new LinkCoverageJson(
+                                l.supplierId(),
+                                l.supplierName(),
+                                l.tier(),
+                                l.heldLevel() == null ? null : l.heldLevel().name(),
+                                l.validUntil(),
+                                l.meetsLevel(),
+                                l.renewalsDue()))
+                        .toList());
     }
 
     @GetMapping("/suppliers/{id}/evaluation")

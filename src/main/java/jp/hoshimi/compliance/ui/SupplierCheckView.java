@@ -1,5 +1,6 @@
 package jp.hoshimi.compliance.ui;
 
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -14,10 +15,14 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import jp.hoshimi.compliance.ComplianceService;
+import jp.hoshimi.compliance.CoverageService;
+import jp.hoshimi.compliance.PeriodCheck;
 import jp.hoshimi.compliance.SupplierCheck;
 import jp.hoshimi.compliance.Verdict;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.ui.ComponentTexts;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.supplier.SupplierListItem;
 import jp.hoshimi.supplier.SupplierService;
@@ -35,10 +40,16 @@ public class SupplierCheckView extends VerticalLayout implements HasDynamicTitle
     final SupplierPicker supplier;
     final Select<RequiredLevel> level = new Select<>();
     final Div answer = new Div();
-    private final ComplianceService compliance;
+    /** Issue 20: an optional planned contract period; with an end the answer covers the whole period. */
+    final DatePicker periodStart = ComponentTexts.datePicker(null);
 
-    SupplierCheckView(ComplianceService compliance, SupplierService suppliers) {
+    final DatePicker periodEnd = ComponentTexts.datePicker(null);
+    private final ComplianceService compliance;
+    private final CoverageService coverage;
+
+    SupplierCheckView(ComplianceService compliance, CoverageService coverage, SupplierService suppliers) {
         this.compliance = compliance;
+        this.coverage = coverage;
         addClassName("supplier-check-view");
         add(new H2(getTranslation("check.title")));
         Paragraph intro = new Paragraph(getTranslation("check.intro"));
@@ -55,7 +66,12 @@ public class SupplierCheckView extends VerticalLayout implements HasDynamicTitle
                 RequiredLevel.STAR3, RequiredLevel.STAR4, RequiredLevel.STAR5, RequiredLevel.SA1, RequiredLevel.SA2));
         level.setItemLabelGenerator(l -> getTranslation(l.messageKey()));
         level.setValue(RequiredLevel.STAR3);
-        HorizontalLayout form = new HorizontalLayout(supplier, level);
+        periodStart.setLabel(getTranslation("check.period.start"));
+        periodStart.setId("check-period-start");
+        periodEnd.setLabel(getTranslation("check.period.end"));
+        periodEnd.setId("check-period-end");
+        periodEnd.setHelperText(getTranslation("check.period.help"));
+        HorizontalLayout form = new HorizontalLayout(supplier, level, periodStart, periodEnd);
         form.setAlignItems(Alignment.BASELINE);
         form.setWrap(true);
         form.setWidthFull();
@@ -65,6 +81,8 @@ public class SupplierCheckView extends VerticalLayout implements HasDynamicTitle
         add(answer);
         supplier.addValueChangeListener(event -> refresh());
         level.addValueChangeListener(event -> refresh());
+        periodStart.addValueChangeListener(event -> refresh());
+        periodEnd.addValueChangeListener(event -> refresh());
     }
 
     void refresh() {
@@ -74,7 +92,8 @@ public class SupplierCheckView extends VerticalLayout implements HasDynamicTitle
         if (chosen == null || level.getValue() == null) {
             return;
         }
-        SupplierCheck check = compliance.check(chosen.id(), level.getValue());
+        PeriodCheck period = periodCheck(chosen.id());
+        SupplierCheck check = period != null ? period.check() : compliance.check(chosen.id(), level.getValue());
         if (WaitingForSync.waiting(check.registerAsOf())) {
             answer.add(new WaitingForSync()); // no verdict from a register never read: it would say 未登録
             return;
@@ -94,6 +113,9 @@ public class SupplierCheckView extends VerticalLayout implements HasDynamicTitle
         headline.addClassName("check-verdict");
         headline.setId("check-verdict");
         answer.add(headline, new Div(new ComplianceBadge(verdict.status(), check.stale())));
+        if (period != null) {
+            answer.add(new PeriodAnswer(period));
+        }
         Paragraph reason = new Paragraph(ComplianceTexts.reason(this, verdict));
         reason.setId("check-reason");
         answer.add(reason);
@@ -122,6 +144,21 @@ public class SupplierCheckView extends VerticalLayout implements HasDynamicTitle
         }
         answer.add(new Anchor(
                 "suppliers/" + check.supplierId(), getTranslation("check.openSupplier", check.supplierName())));
+    }
+
+    /** The check for the planned period, or null without an end date or with an end before the start. */
+    private PeriodCheck periodCheck(long supplierId) {
+        periodEnd.setInvalid(false);
+        if (periodEnd.getValue() == null) {
+            return null;
+        }
+        try {
+            return coverage.checkForPeriod(supplierId, level.getValue(), periodStart.getValue(), periodEnd.getValue());
+        } catch (ValidationException e) {
+            periodEnd.setErrorMessage(getTranslation(e.problems().get(0).messageKey()));
+            periodEnd.setInvalid(true);
+            return null;
+        }
     }
 
     @Override

@@ -141,7 +141,8 @@ class ContractApi {
             summary = "Contracts in the token's scope, with the filters of the contract list screen",
             description = "The same ContractFilter as 契約一覧: text, unit (and the units below it), required"
                     + " level, owner, evaluated status, expiring within N days, not evaluated yet, ended. Unknown"
-                    + " parameters are refused (400).")
+                    + " parameters are refused (400). Each item carries coveredUntil / notCovered; coverageShort=true keeps"
+                    + " the contracts whose registrations end before the contract does (issue 20).")
     ResponseEntity<List<ContractListItem>> list(
             @Parameter(description = "Contract number, title or supplier name") @RequestParam(required = false)
                     String q,
@@ -162,6 +163,9 @@ class ContractApi {
                     boolean notEvaluated,
             @Parameter(description = "Only contracts past their end date") @RequestParam(defaultValue = "false")
                     boolean ended,
+            @Parameter(description = "Only contracts whose registrations end before the contract does")
+                    @RequestParam(defaultValue = "false")
+                    boolean coverageShort,
             @Parameter(description = ApiPage.OFFSET_DESCRIPTION) @RequestParam(defaultValue = "0") int offset,
             @Parameter(description = ApiPage.LIMIT_DESCRIPTION) @RequestParam(defaultValue = ApiPage.DEFAULT) int limit,
             HttpServletRequest request) {
@@ -179,7 +183,8 @@ class ContractApi {
                 ApiParameters.setOf("status", status, ComplianceStatus.class),
                 expiringWithinDays == null ? null : ExpiryWindow.within(expiringWithinDays),
                 notEvaluated,
-                ended);
+                ended,
+                coverageShort);
         return page.answer(request, contracts.list(filter, null, page.offset(), page.limit()), contracts.count(filter));
     }
 

@@ -13,15 +13,21 @@ import jp.hoshimi.contract.ContractFilter;
  * @param expiresFrom first day of the expiry window (included); null when open or without a window
  * @param expiresTo last day of the expiry window (included); null when open or without a window
  * @param endedBefore only contracts whose end date is before this day (the evaluation date); null: no such filter
+ * @param runningOn the evaluation date, for the coverage filter (issue 20: contracts not ended by then)
  */
 public record ContractCriteria(
-        Set<Long> unitIds, ContractFilter filter, LocalDate expiresFrom, LocalDate expiresTo, LocalDate endedBefore) {
+        Set<Long> unitIds,
+        ContractFilter filter,
+        LocalDate expiresFrom,
+        LocalDate expiresTo,
+        LocalDate endedBefore,
+        LocalDate runningOn) {
 
     public ContractCriteria {
         unitIds = unitIds == null ? null : Set.copyOf(unitIds);
     }
 
     public ContractCriteria(Set<Long> unitIds, ContractFilter filter) {
-        this(unitIds, filter, null, null, null);
+        this(unitIds, filter, null, null, null, null);
     }
 }

@@ -152,7 +152,10 @@ public class ContractRepository {
                         ANY_YES,
                         CONTRACT.END_DATE,
                         CONTRACT_COMPLIANCE.STATUS,
-                        CONTRACT_COMPLIANCE.EARLIEST_VALID_UNTIL)
+                        CONTRACT_COMPLIANCE.EARLIEST_VALID_UNTIL,
+                        // issue 20: contract-term coverage of the page's rows
+                        CoverageColumns.NOT_COVERED,
+                        CoverageColumns.COVERED_UNTIL)
                 .from(page)
                 .join(CONTRACT)
                 .on(CONTRACT.ID.eq(pageId))
@@ -184,7 +187,9 @@ public class ContractRepository {
                 Boolean.TRUE.equals(r.get(ANY_YES)),
                 r.get(CONTRACT.END_DATE),
                 status == null ? null : ComplianceStatus.valueOf(status),
-                r.get(CONTRACT_COMPLIANCE.EARLIEST_VALID_UNTIL));
+                r.get(CONTRACT_COMPLIANCE.EARLIEST_VALID_UNTIL),
+                Boolean.TRUE.equals(r.get(CoverageColumns.NOT_COVERED)),
+                r.get(CoverageColumns.COVERED_UNTIL));
     }
 
     /** Counts the matching contracts up to {@code cap}; beyond it, says "at least cap". */
@@ -217,6 +222,10 @@ public class ContractRepository {
         }
         if (criteria.endedBefore() != null) {
             otherFilters = otherFilters.and(CONTRACT.END_DATE.lt(criteria.endedBefore()));
+        }
+        if (filter.coverageShort()) {
+            // issue 20: checked per row, like "not evaluated"
+            otherFilters = otherFilters.and(CoverageColumns.endsBeforeContract(criteria.runningOn()));
         }
         Condition scope = criteria.unitIds() == null ? DSL.noCondition() : CONTRACT.ORG_UNIT_ID.in(criteria.unitIds());
         Condition evaluation = evaluationCondition(criteria);

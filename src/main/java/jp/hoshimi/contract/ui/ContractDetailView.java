@@ -24,6 +24,7 @@ import java.util.Optional;
 import jp.hoshimi.audit.ui.HistoryGrid;
 import jp.hoshimi.compliance.ComplianceService;
 import jp.hoshimi.compliance.ContractEvaluation;
+import jp.hoshimi.compliance.CoverageService;
 import jp.hoshimi.compliance.ui.EvaluationSummary;
 import jp.hoshimi.contract.ContractDetails;
 import jp.hoshimi.contract.ContractService;
@@ -54,6 +55,7 @@ class ContractDetailView extends VerticalLayout implements BeforeEnterObserver, 
     private final CurrentUser currentUser;
     private final ComplianceService compliance;
     private final Clock clock;
+    private final CoverageService coverage;
     ContractDetails contract;
     ChainTree chainTree;
     final Button edit = new Button();
@@ -67,8 +69,10 @@ class ContractDetailView extends VerticalLayout implements BeforeEnterObserver, 
             UserAccountService users,
             CurrentUser currentUser,
             ComplianceService compliance,
+            CoverageService coverage,
             Clock clock) {
         this.compliance = compliance;
+        this.coverage = coverage;
         this.clock = clock;
         this.contracts = contracts;
         this.suppliers = suppliers;
@@ -126,6 +130,10 @@ class ContractDetailView extends VerticalLayout implements BeforeEnterObserver, 
         tabs.add(getTranslation("contract.tab.overview"), overview(details));
         chainTree = new ChainTree(chains, suppliers, compliance, details, edit.isVisible(), clock);
         tabs.add(getTranslation("contract.tab.chain"), chainTree);
+        // issue 20: the contract's term against each link's registration
+        tabs.add(
+                getTranslation("coverage.title"),
+                new CoverageSection(coverage.contractCoverage(details.id()), compliance.evaluationDate()));
         HistoryGrid history = new HistoryGrid();
         history.show(contracts.history(details.id()));
         history.setId("contract-history");

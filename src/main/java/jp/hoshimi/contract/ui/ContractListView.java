@@ -89,6 +89,8 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
     static final String EXPIRES_TO = "expiresTo";
     static final String NOT_EVALUATED = "notEvaluated";
     static final String ENDED = "ended";
+    /** Issue 20: only the contracts whose chain is not covered until their end. */
+    static final String COVERAGE_SHORT = "coverageShort";
 
     final TextField search = new TextField();
     final Select<OrgUnit> unit = new Select<>();
@@ -101,6 +103,8 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
     final Button notEvaluatedChip = new Button();
     /** Only the contracts past their end date (ended: judged no more, not counted; decision 0016). */
     final Checkbox endedOnly = new Checkbox();
+    /** Issue 20: the registration ends before the contract (or a link fails today). */
+    final Checkbox coverageShort = new Checkbox();
 
     private final LocalDate today;
 
@@ -190,7 +194,11 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
         endedOnly.setLabel(getTranslation("contract.list.endedOnly"));
         endedOnly.setId("contract-ended-only");
         endedOnly.addValueChangeListener(e -> refresh());
-        filters = new ListFilters("contract", status, unit, level, owner, endedOnly, expiryChip, notEvaluatedChip);
+        coverageShort.setLabel(getTranslation("coverage.list.filter"));
+        coverageShort.setId("contract-coverage-short");
+        coverageShort.addValueChangeListener(e -> refresh());
+        filters = new ListFilters(
+                "contract", status, unit, level, owner, endedOnly, coverageShort, expiryChip, notEvaluatedChip);
         configureGrid();
         count.addClassName("result-count");
         count.setId("contract-count");
@@ -227,6 +235,7 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
             expiry = expiryOf(parameters);
             notEvaluated = "true".equalsIgnoreCase(StatusParameters.single(parameters, NOT_EVALUATED));
             endedOnly.setValue("true".equalsIgnoreCase(StatusParameters.single(parameters, ENDED)));
+            coverageShort.setValue("true".equalsIgnoreCase(StatusParameters.single(parameters, COVERAGE_SHORT)));
         } finally {
             entering = false;
         }
@@ -290,6 +299,9 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
         if (endedOnly.getValue()) {
             parameters.put(ENDED, "true");
         }
+        if (coverageShort.getValue()) {
+            parameters.put(COVERAGE_SHORT, "true");
+        }
         return parameters;
     }
 
@@ -328,7 +340,9 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
                     getTranslation(locale, "contract.field.requiredLevel"),
                     getTranslation(locale, "list.column.status"),
                     getTranslation(locale, "list.column.earliestValidUntil"),
-                    getTranslation(locale, "contract.field.endDate"));
+                    getTranslation(locale, "contract.field.endDate"),
+                    getTranslation(locale, "coverage.list.column"),
+                    getTranslation(locale, "coverage.list.endsBefore"));
             contracts.export(
                     shownFilter,
                     shownOrder,
@@ -343,7 +357,10 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
                                     ? ""
                                     : getTranslation(locale, item.status().messageKey()),
                             item.earliestValidUntil(),
-                            item.endDate()));
+                            item.endDate(),
+                            CoverageCell.text(this, locale, item),
+                            getTranslation(
+                                    locale, item.coverageEndsBeforeContract() ? "coverage.yes" : "coverage.no")));
         }
     }
 
@@ -409,8 +426,16 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
                 .setSortProperty(ContractSort.END_DATE.name())
                 .setAutoWidth(true)
                 .setFlexGrow(0);
+        Grid.Column<ContractListItem> coveredUntil = grid.addColumn(
+                        new ComponentRenderer<>(item -> CoverageCell.of(this, item)))
+                .setKey("coveredUntil")
+                .setHeader(getTranslation("coverage.list.column"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         ScreenWidth.switchColumns(
-                grid, List.of(compact), List.of(number, title, supplier, orgUnit, requiredLevel, endDate));
+                grid,
+                List.of(compact),
+                List.of(number, title, supplier, orgUnit, requiredLevel, endDate, coveredUntil));
         grid.setEmptyStateComponent(new EmptyState(
                 "contract-list-empty", getTranslation("contract.list.empty"), "imports", "emptyState.import"));
         // no count callback: refresh() counts once and sizes the grid (ListCounts)
@@ -462,7 +487,8 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
                 status.getValue(),
                 expiry,
                 notEvaluated,
-                endedOnly.getValue());
+                endedOnly.getValue(),
+                coverageShort.getValue());
     }
 
     private static ContractSort.Order order(Query<ContractListItem, Void> query) {
@@ -490,6 +516,7 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
                         level.getValue() != null,
                         owner.getValue() != null,
                         endedOnly.getValue(),
+                        coverageShort.getValue(),
                         expiry != null,
                         notEvaluated)
                 .filter(set -> set)
