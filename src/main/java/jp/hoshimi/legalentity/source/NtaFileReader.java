@@ -103,6 +103,7 @@ public final class NtaFileReader {
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)));
         long count = 0;
+        long previous = 0;
         try {
             skipBom(reader);
         } catch (CharacterCodingException e) {
@@ -116,7 +117,13 @@ public final class NtaFileReader {
                 if (record.size() != NtaRow.COLUMNS && !iterator.hasNext() && !reader.endedWithNewline()) {
                     throw new NtaFileRejectedException(Reason.TRUNCATED);
                 }
-                rows.accept(NtaRowParser.parse(record, count));
+                NtaRow row = NtaRowParser.parse(record, count);
+                if (row.sequenceNumber() <= previous) {
+                    // a repeated or reordered row: the file was put together wrongly
+                    throw new NtaFileRejectedException(Reason.SEQUENCE, count, row.sequenceNumber());
+                }
+                previous = row.sequenceNumber();
+                rows.accept(row);
             }
         } catch (UncheckedIOException e) {
             throw translate(e.getCause(), count, edition);

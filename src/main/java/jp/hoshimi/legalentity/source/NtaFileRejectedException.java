@@ -20,6 +20,7 @@ public class NtaFileRejectedException extends RuntimeException {
         CORPORATE_NUMBER,
         PROCESS,
         FIELD,
+        SEQUENCE,
         UNREADABLE;
 
         public String messageKey() {
