@@ -29,6 +29,10 @@ public final class ComplianceRules {
         if (!facts.hasValidCorporateNumber()) {
             return verdict(ComplianceStatus.UNVERIFIABLE, Reason.NO_CORPORATE_NUMBER, required, null, null, today);
         }
+        Verdict legal = LegalRules.evaluate(facts.legal(), held, required, today);
+        if (legal != null) {
+            return legal;
+        }
         if (held == null) {
             return verdict(ComplianceStatus.MISSING, Reason.NOT_REGISTERED, required, null, null, today);
         }
@@ -78,7 +82,7 @@ public final class ComplianceRules {
                 .orElse(null);
     }
 
-    private static Verdict verdict(
+    static Verdict verdict(
             ComplianceStatus status,
             Reason reason,
             RequiredLevel required,

@@ -12,7 +12,11 @@ public enum Reason {
     LEVEL_TOO_LOW,
     EXPIRING,
     VALID,
-    VALID_NO_EXPIRY;
+    VALID_NO_EXPIRY,
+    // issue 21, the NTA corporate-number data: {4} the date, {5} the successor's 法人番号, {6} its name
+    ENTITY_CLOSED,
+    ENTITY_MERGED,
+    NUMBER_NOT_FOUND;
 
     /**
      * The sentence's key; its arguments are {0} the held level ("★3"), {1} the required level, {2} valid

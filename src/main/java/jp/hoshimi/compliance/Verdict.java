@@ -17,20 +17,45 @@ public record Verdict(
         String registerStatus,
         LocalDate validUntil,
         Integer warningDays,
-        LocalDate evaluatedOn) {
+        LocalDate evaluatedOn,
+        LegalStanding legal) {
+
+    /** A verdict from the register alone. */
+    public Verdict(
+            ComplianceStatus status,
+            Reason reason,
+            RequiredLevel required,
+            StarLevel heldLevel,
+            String registerStatus,
+            LocalDate validUntil,
+            Integer warningDays,
+            LocalDate evaluatedOn) {
+        this(status, reason, required, heldLevel, registerStatus, validUntil, warningDays, evaluatedOn, null);
+    }
 
     /** Days from the evaluation date to valid-until (0 on the last valid day), null without expiry. */
     public Long daysLeft() {
         return validUntil == null ? null : BusinessDate.daysBetween(evaluatedOn, validUntil);
     }
 
-    /** The reason's message arguments: held level, required level, valid until, days left. */
+    /**
+     * The reason's message arguments: held level, required level, valid until, days left; then, from the
+     * NTA data, the date a company closed, its successor's 法人番号 and name.
+     */
     public Object[] reasonArguments() {
-        return new Object[] {
+        Object[] register = {
             heldLevel == null ? "—" : heldLevel.label(),
             required.starLevel().map(StarLevel::label).orElse("—"),
             validUntil == null ? "—" : validUntil.toString(),
             daysLeft() == null ? "—" : String.valueOf(daysLeft())
         };
+        if (legal == null) {
+            return register;
+        }
+        Object[] withLegal = java.util.Arrays.copyOf(register, 7);
+        withLegal[4] = legal.closedOn() == null ? "—" : legal.closedOn().toString();
+        withLegal[5] = legal.successorNumber() == null ? "—" : legal.successorNumber();
+        withLegal[6] = legal.successorName() == null ? "—" : legal.successorName();
+        return withLegal;
     }
 }
