@@ -50,7 +50,7 @@ with open(os.path.join(HERE, "..", "demo-suppliers.csv"), encoding="utf-8") as f
             suppliers.append(r)
 
 by_code = {s["取引先コード"]: s for s in suppliers}
-SUCCESSOR = number("900000000011")   # 株式会社東海ダイカストホールディングス (absorbs S-10004 in the diff)
+SUCCESSOR = number("900000000011")   # 株式会社東海統合ホールディングス (absorbs S-10015 in the diff)
 REVIVED = number("900000000022")
 STRUCK = number("900000000033")
 DELETED = number("900000000044")
@@ -80,7 +80,7 @@ for s in suppliers:
     full.append(row(s["法人番号"], "01", name, s["取引先名カナ"], s["住所"], "2015-11-13", "2015-10-05"))
 
 full += [
-    row(SUCCESSOR, "01", "株式会社東海ダイカストホールディングス", "トウカイダイカストホールディングス", "愛知県岡崎市",
+    row(SUCCESSOR, "01", "株式会社東海統合ホールディングス", "トウカイトウゴウホールディングス", "愛知県岡崎市",
         "2019-06-03", "2019-05-27", assigned="2019-05-27"),
     row(YAMADA_TOYOTA, "01", "株式会社山田鉄工所", "ヤマダテッコウショ", "愛知県豊田市", "2016-02-01", "2016-01-20"),
     row(YAMADA_OSAKA, "01", "山田鉄工所株式会社", "ヤマダテッコウショ", "大阪府東大阪市", "2015-11-13", "2015-10-05"),
@@ -103,7 +103,7 @@ full += [
 ]
 
 seq[0] = 0
-s4 = by_code["S-10004"]     # 株式会社三河ダイカスト: absorbed by merger
+s4 = by_code["S-10015"]     # absorbed by merger (it holds contracts, so the finding shows)
 s6 = by_code["S-10006"]     # 株式会社ひかりシステムサービス: renamed, then the rename corrected
 s8 = by_code["S-10008"]     # 株式会社アサヒ精機製作所: moved twice on one day (a non-latest row first)
 s14 = by_code["S-10014"]    # 株式会社大和ハーネス: closed (liquidated)

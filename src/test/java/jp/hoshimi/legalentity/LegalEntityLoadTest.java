@@ -30,7 +30,7 @@ class LegalEntityLoadTest {
     static final Path SAMPLES = Path.of("sample-data/nta");
     static final Path FULL = SAMPLES.resolve("nta-full-20261130_unicode.zip");
     static final Path DIFF = SAMPLES.resolve("nta-diff-20261201_unicode.zip");
-    static final String MERGED = "9340047080738";
+    static final String MERGED = "3340095277778";
     static final String SUCCESSOR = "6900000000011";
 
     @Autowired
@@ -75,10 +75,10 @@ class LegalEntityLoadTest {
         // a first full file is the baseline: no history yet
         assertThat(count("legal_entity_change")).isZero();
         LegalEntity entity = entity(MERGED);
-        assertThat(entity.name()).isEqualTo("株式会社三河ダイカスト");
-        assertThat(entity.furigana()).isEqualTo("ミカワダイカスト");
+        assertThat(entity.name()).isEqualTo("知多鋳造株式会社");
+        assertThat(entity.furigana()).isEqualTo("チタチュウゾウ");
         assertThat(entity.kind()).isEqualTo("301");
-        assertThat(entity.address()).isEqualTo("愛知県岡崎市1-2-3");
+        assertThat(entity.address()).isEqualTo("愛知県半田市1-2-3");
         assertThat(entity.isClosed()).isFalse();
 
         LegalEntityRun again = load(SAMPLES.resolve("nta-full-20261130_sjis.zip"), FileKind.FULL, NtaEdition.SHIFT_JIS);
@@ -100,7 +100,7 @@ class LegalEntityLoadTest {
         assertThat(merged.isClosed()).isTrue();
         assertThat(merged.closedOn()).isEqualTo(LocalDate.of(2026, 11, 27));
         assertThat(merged.successorCorporateNumber()).isEqualTo(SUCCESSOR);
-        assertThat(merged.successorName()).isEqualTo("株式会社東海ダイカストホールディングス");
+        assertThat(merged.successorName()).isEqualTo("株式会社東海統合ホールディングス");
         // 21 closed (liquidated, cause 01)
         LegalEntity closed = entity("5200079061252");
         assertThat(closed.isClosed()).isTrue();
@@ -173,6 +173,24 @@ class LegalEntityLoadTest {
             assertThat(count("legal_entity_change")).isZero();
             assertThat(count("legal_entity_staging")).isZero();
         }
+    }
+
+    @Test
+    void candidates_for_a_missing_number_come_exact_and_same_prefecture_first_and_closed_companies_marked_lower() {
+        load(FULL, FileKind.FULL, NtaEdition.UNICODE);
+        // demo supplier S-10056 山田鉄工所 (愛知県豊田市) has no 法人番号
+        List<LegalEntityCandidate> found =
+                system.callAsSystem(() -> service.candidates("山田鉄工所", "ヤマダテッコウショ", "愛知県豊田市", 10));
+        assertThat(found)
+                .extracting(c -> c.entity().corporateNumber())
+                .containsExactly("7900000000101", "4900000000112", "1900000000123", "7900000000134");
+        assertThat(found).extracting(LegalEntityCandidate::score).containsExactly(95, 80, 65, 55);
+        assertThat(found.get(2).entity().isClosed()).isTrue();
+        assertThat(found.get(3).match()).isEqualTo(LegalEntityCandidate.Match.CONTAINED);
+        assertThat(system.callAsSystem(() -> service.candidates("㈱ 山田鉄工所", null, null, 10))
+                        .get(0)
+                        .match())
+                .isEqualTo(LegalEntityCandidate.Match.EXACT);
     }
 
     @Test

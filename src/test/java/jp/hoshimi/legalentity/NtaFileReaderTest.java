@@ -50,13 +50,13 @@ class NtaFileReaderTest {
         List<NtaRow> reference = read(SAMPLES.resolve("nta-full-20261130_unicode.csv"), NtaEdition.UNICODE);
         assertThat(rows).hasSize(68).isEqualTo(reference);
         NtaRow merged = rows.stream()
-                .filter(r -> r.corporateNumber().equals("9340047080738"))
+                .filter(r -> r.corporateNumber().equals("3340095277778"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(merged.name()).isEqualTo("株式会社三河ダイカスト");
-        assertThat(merged.furigana()).isEqualTo("ミカワダイカスト");
+        assertThat(merged.name()).isEqualTo("知多鋳造株式会社");
+        assertThat(merged.furigana()).isEqualTo("チタチュウゾウ");
         assertThat(merged.prefectureName()).isEqualTo("愛知県");
-        assertThat(merged.address()).isEqualTo("愛知県岡崎市1-2-3");
+        assertThat(merged.address()).isEqualTo("愛知県半田市1-2-3");
         assertThat(rows).extracting(NtaRow::process).contains("01", "11", "12", "13", "21", "22", "72", "81", "99");
         assertThat(rows).extracting(NtaRow::closeCause).contains("01", "21", "31");
     }

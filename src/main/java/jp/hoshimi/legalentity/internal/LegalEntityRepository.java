@@ -436,6 +436,40 @@ public class LegalEntityRepository {
         return new java.util.HashSet<>(dsl.fetch(sql).getValues(0, Long.class));
     }
 
+    /**
+     * Corporations whose normalised name equals, or whose reading equals, or whose normalised name contains
+     * the given one: up to {@code limit} of each kind of match, exact ones first (the equalities use the
+     * indexes; "contains" is a scan, bounded by the limit).
+     */
+    public List<jp.hoshimi.legalentity.LegalEntityCandidate> candidates(
+            String normalizedName, String reading, String address, int limit) {
+        var e = LEGAL_ENTITY;
+        var successor = LEGAL_ENTITY.as("successor");
+        org.jooq.Field<Integer> match = DSL.when(e.NAME_NORMALIZED.eq(normalizedName), 0)
+                .when(reading == null ? DSL.falseCondition() : e.FURIGANA.eq(reading), 1)
+                .otherwise(2);
+        org.jooq.Condition matches = e.NAME_NORMALIZED
+                .eq(normalizedName)
+                .or(reading == null ? DSL.falseCondition() : e.FURIGANA.eq(reading))
+                .or(normalizedName.length() < 2 ? DSL.falseCondition() : e.NAME_NORMALIZED.contains(normalizedName));
+        return dsl.select(e.fields())
+                .select(successor.NAME, match)
+                .from(e)
+                .leftJoin(successor)
+                .on(successor.CORPORATE_NUMBER.eq(e.SUCCESSOR_CORPORATE_NUMBER))
+                .where(matches)
+                .orderBy(match, e.NAME_NORMALIZED, e.CORPORATE_NUMBER)
+                .limit(limit)
+                .fetch(r -> {
+                    LegalEntity entity = toEntity(r, r.get(successor.NAME));
+                    var kind = jp.hoshimi.legalentity.LegalEntityCandidate.Match.values()[r.get(match)];
+                    boolean samePrefecture = address != null
+                            && entity.prefectureName() != null
+                            && address.startsWith(entity.prefectureName());
+                    return new jp.hoshimi.legalentity.LegalEntityCandidate(entity, 0, kind, samePrefecture);
+                });
+    }
+
     public long countEntities() {
         return dsl.fetchCount(LEGAL_ENTITY);
     }

@@ -71,6 +71,7 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
     private final SubcontractingService chains;
 
     private final RegisterService register;
+    private final jp.hoshimi.legalentity.LegalEntityService legalEntities;
 
     SupplierDetailView(
             SupplierService suppliers,
@@ -78,8 +79,10 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
             SubcontractingService chains,
             RegisterService register,
             CurrentUser currentUser,
-            ComplianceService compliance) {
+            ComplianceService compliance,
+            jp.hoshimi.legalentity.LegalEntityService legalEntities) {
         this.compliance = compliance;
+        this.legalEntities = legalEntities;
         this.register = register;
         this.suppliers = suppliers;
         this.contractService = contractService;
@@ -132,6 +135,8 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
                 evaluation.registerAsOf(),
                 true);
         add(summary, ownStanding(evaluation));
+        // issue 21: what the NTA corporate-number data says of this 法人番号
+        add(new jp.hoshimi.legalentity.ui.OfficialRecord(legalEntities, details.corporateNumber(), details.name()));
         failing = new FailingContractsSection(compliance, details.id(), evaluation.stale());
         add(failing);
         TabSheet tabs = new TabSheet();
