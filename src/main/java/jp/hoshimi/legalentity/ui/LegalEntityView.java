@@ -79,7 +79,11 @@ class LegalEntityView extends VerticalLayout implements HasDynamicTitle {
         upload.setUploadHandler(event -> {
             try (InputStream in = event.getInputStream()) {
                 LegalEntityRun run = service.upload(in, event.getFileName(), chosenKind[0], chosenEdition[0]);
-                event.getUI().access(() -> show(run));
+                event.getUI().access(() -> {
+                    show(run);
+                    // one file at a time, but the next one must be choosable without removing this one first
+                    upload.clearFileList();
+                });
             }
         });
         return upload;
