@@ -29,6 +29,10 @@ public final class ComplianceRules {
         if (!facts.hasValidCorporateNumber()) {
             return verdict(ComplianceStatus.UNVERIFIABLE, Reason.NO_CORPORATE_NUMBER, required, null, null, today);
         }
+        Verdict legal = LegalRules.evaluate(facts.legal(), held, required, today);
+        if (legal != null) {
+            return legal;
+        }
         if (held == null) {
             return verdict(ComplianceStatus.MISSING, Reason.NOT_REGISTERED, required, null, null, today);
         }
@@ -79,7 +83,8 @@ public final class ComplianceRules {
                 verdict.validUntil(),
                 warningDays(leadTimes, verdict.evaluatedOn(), risk.endsOn()),
                 verdict.evaluatedOn(),
-                new Acceptance(risk.exceptionId(), risk.endsOn()));
+                new Acceptance(risk.exceptionId(), risk.endsOn()),
+                verdict.legal());
     }
 
     /**
@@ -125,7 +130,7 @@ public final class ComplianceRules {
                 .orElse(null);
     }
 
-    private static Verdict verdict(
+    static Verdict verdict(
             ComplianceStatus status,
             Reason reason,
             RequiredLevel required,

@@ -12,16 +12,17 @@ public enum Reason {
     LEVEL_TOO_LOW,
     EXPIRING,
     VALID,
-    VALID_NO_EXPIRY;
+    VALID_NO_EXPIRY,
+    // issue 21, the NTA corporate-number data: {5} the date, {6} the successor's 法人番号, {7} its name
+    ENTITY_CLOSED,
+    ENTITY_MERGED,
+    NUMBER_NOT_FOUND;
 
-    /**
-     * The sentence's key; its arguments are {0} the held level ("★3"), {1} the required level, {2} valid
-     * until (yyyy-MM-dd), {3} the days left and {4} the days left as a number (for the choice of "expires today").
-     */
     /** The status this reason gives on its own (an accepted finding keeps its reason: the gap underneath). */
     public ComplianceStatus gapStatus() {
         return switch (this) {
-            case NO_CORPORATE_NUMBER -> ComplianceStatus.UNVERIFIABLE;
+            case NO_CORPORATE_NUMBER, NUMBER_NOT_FOUND -> ComplianceStatus.UNVERIFIABLE;
+            case ENTITY_CLOSED, ENTITY_MERGED -> ComplianceStatus.MISSING;
             case NOT_REGISTERED -> ComplianceStatus.MISSING;
             case SUSPENDED, REVOKED -> ComplianceStatus.REVOKED;
             case EXPIRED -> ComplianceStatus.EXPIRED;
@@ -31,6 +32,10 @@ public enum Reason {
         };
     }
 
+    /**
+     * The sentence's key; its arguments are {0} the held level ("★3"), {1} the required level, {2} valid
+     * until (yyyy-MM-dd), {3} the days left and {4} the days left as a number (for the choice of "expires today").
+     */
     public String messageKey() {
         return "compliance.reason." + name();
     }

@@ -20,8 +20,10 @@ public record Verdict(
         LocalDate validUntil,
         Integer warningDays,
         LocalDate evaluatedOn,
-        Acceptance acceptance) {
+        Acceptance acceptance,
+        LegalStanding legal) {
 
+    /** A verdict from the register alone. */
     public Verdict(
             ComplianceStatus status,
             Reason reason,
@@ -31,7 +33,7 @@ public record Verdict(
             LocalDate validUntil,
             Integer warningDays,
             LocalDate evaluatedOn) {
-        this(status, reason, required, heldLevel, registerStatus, validUntil, warningDays, evaluatedOn, null);
+        this(status, reason, required, heldLevel, registerStatus, validUntil, warningDays, evaluatedOn, null, null);
     }
 
     /** The status of the gap itself: for ACCEPTED, what its reason says (MISSING for not registered …). */
@@ -46,15 +48,24 @@ public record Verdict(
 
     /**
      * The reason's message arguments: held level, required level, valid until, days left (as text), and days
-     * left as a number for the choice between "expires today", "1 day left" and "N days left" (0 without expiry).
+     * left as a number for the choice between "expires today", "1 day left" and "N days left" (0 without expiry);
+     * then, from the NTA data, the date a company closed, its successor's 法人番号 and name ({5} to {7}).
      */
     public Object[] reasonArguments() {
-        return new Object[] {
+        Object[] register = {
             heldLevel == null ? "—" : heldLevel.label(),
             required.starLevel().map(StarLevel::label).orElse("—"),
             validUntil == null ? "—" : validUntil.toString(),
             daysLeft() == null ? "—" : String.valueOf(daysLeft()),
             daysLeft() == null ? 0L : daysLeft()
         };
+        if (legal == null) {
+            return register;
+        }
+        Object[] withLegal = java.util.Arrays.copyOf(register, 8);
+        withLegal[5] = legal.closedOn() == null ? "—" : legal.closedOn().toString();
+        withLegal[6] = legal.successorNumber() == null ? "—" : legal.successorNumber();
+        withLegal[7] = legal.successorName() == null ? "—" : legal.successorName();
+        return withLegal;
     }
 }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.compliance.LegalStanding;
 import jp.hoshimi.compliance.RegisterFacts;
 import jp.hoshimi.compliance.internal.ChainRows.ContractRow;
 import jp.hoshimi.compliance.internal.ChainRows.FindingRow;
@@ -43,9 +44,11 @@ public class ComplianceRepository {
     static final String LOCK_NAME = "hoshimi.compliance";
 
     private final DSLContext dsl;
+    private final LegalStandings legalStandings;
 
-    ComplianceRepository(DSLContext dsl) {
+    ComplianceRepository(DSLContext dsl, LegalStandings legalStandings) {
         this.dsl = dsl;
+        this.legalStandings = legalStandings;
     }
 
     // --- serialisation ---------------------------------------------------------------------------
@@ -190,7 +193,9 @@ public class ComplianceRepository {
                     }
                 });
         Map<Long, RegisterFacts> facts = new HashMap<>();
-        numbers.forEach((id, number) -> facts.put(id, new RegisterFacts(number, stars.get(id), declarations.get(id))));
+        Map<Long, LegalStanding> legal = legalStandings.of(suppliers);
+        numbers.forEach((id, number) ->
+                facts.put(id, new RegisterFacts(number, stars.get(id), declarations.get(id), legal.get(id))));
         return facts;
     }
 

@@ -3,6 +3,7 @@ package jp.hoshimi.compliance.internal;
 import static jp.hoshimi.db.Tables.COMPLIANCE_FINDING;
 import static jp.hoshimi.db.Tables.CONTRACT;
 import static jp.hoshimi.db.Tables.CONTRACT_COMPLIANCE;
+import static jp.hoshimi.db.Tables.LEGAL_ENTITY;
 import static jp.hoshimi.db.Tables.REGISTER_ENTRY;
 import static jp.hoshimi.db.Tables.SUPPLIER;
 import static jp.hoshimi.db.Tables.SUPPLIER_COMPLIANCE;
@@ -16,6 +17,7 @@ import java.util.Set;
 import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.compliance.FailingContract;
 import jp.hoshimi.compliance.Finding;
+import jp.hoshimi.compliance.LegalStanding;
 import jp.hoshimi.compliance.Reason;
 import jp.hoshimi.compliance.Registration;
 import jp.hoshimi.compliance.Verdict;
@@ -190,11 +192,37 @@ public class FindingQueries {
     private SelectOnConditionStep<Record> findings() {
         return dsl.select(COMPLIANCE_FINDING.fields())
                 .select(CONTRACT.CONTRACT_NUMBER, CONTRACT.TITLE, SUPPLIER.NAME, SUPPLIER.CORPORATE_NUMBER)
+                .select(LEGAL_ENTITY.CLOSE_DATE, LEGAL_ENTITY.CHANGE_DATE, LEGAL_ENTITY.SUCCESSOR_CORPORATE_NUMBER)
+                .select(SUCCESSOR.NAME)
                 .from(COMPLIANCE_FINDING)
                 .join(CONTRACT)
                 .on(CONTRACT.ID.eq(COMPLIANCE_FINDING.CONTRACT_ID))
                 .join(SUPPLIER)
-                .on(SUPPLIER.ID.eq(COMPLIANCE_FINDING.SUPPLIER_ID));
+                .on(SUPPLIER.ID.eq(COMPLIANCE_FINDING.SUPPLIER_ID))
+                // the NTA data behind a closed or merged finding's reason (issue 21)
+                .leftJoin(LEGAL_ENTITY)
+                .on(LEGAL_ENTITY.CORPORATE_NUMBER.eq(SUPPLIER.CORPORATE_NUMBER))
+                .leftJoin(SUCCESSOR)
+                .on(SUCCESSOR.CORPORATE_NUMBER.eq(LEGAL_ENTITY.SUCCESSOR_CORPORATE_NUMBER));
+    }
+
+    private static final jp.hoshimi.db.tables.LegalEntity SUCCESSOR = LEGAL_ENTITY.as("successor");
+
+    /** The date and successor a closed or merged finding's reason names; null for other reasons. */
+    private static LegalStanding legalOf(Record r, Reason reason) {
+        if (reason != Reason.ENTITY_CLOSED && reason != Reason.ENTITY_MERGED) {
+            return null;
+        }
+        var closedOn = r.get(LEGAL_ENTITY.CLOSE_DATE) != null
+                ? r.get(LEGAL_ENTITY.CLOSE_DATE)
+                : r.get(LEGAL_ENTITY.CHANGE_DATE);
+        return reason == Reason.ENTITY_MERGED
+                ? new LegalStanding(
+                        LegalStanding.State.MERGED,
+                        closedOn,
+                        r.get(LEGAL_ENTITY.SUCCESSOR_CORPORATE_NUMBER),
+                        r.get(SUCCESSOR.NAME))
+                : new LegalStanding(LegalStanding.State.CLOSED, closedOn, null, null);
     }
 
     /**
@@ -204,9 +232,10 @@ public class FindingQueries {
      */
     private Finding toFinding(Record r) {
         var f = COMPLIANCE_FINDING;
+        Reason reason = Reason.valueOf(r.get(f.REASON_CODE));
         Verdict verdict = new Verdict(
                 ComplianceStatus.valueOf(r.get(f.STATUS)),
-                Reason.valueOf(r.get(f.REASON_CODE)),
+                reason,
                 RequiredLevel.valueOf(r.get(f.REQUIRED_LEVEL)),
                 r.get(f.HELD_LEVEL) == null ? null : StarLevel.valueOf(r.get(f.HELD_LEVEL)),
                 r.get(f.REGISTER_STATUS),
@@ -215,7 +244,8 @@ public class FindingQueries {
                 businessDate.today(),
                 r.get(f.EXCEPTION_ID) == null
                         ? null
-                        : new jp.hoshimi.compliance.Acceptance(r.get(f.EXCEPTION_ID), r.get(f.ACCEPTED_UNTIL)));
+                        : new jp.hoshimi.compliance.Acceptance(r.get(f.EXCEPTION_ID), r.get(f.ACCEPTED_UNTIL)),
+                legalOf(r, reason));
         return new Finding(
                 r.get(f.CONTRACT_ID),
                 r.get(CONTRACT.CONTRACT_NUMBER),

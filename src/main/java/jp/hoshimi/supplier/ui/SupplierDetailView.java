@@ -86,6 +86,7 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
     // ---
     private final ContactService contactService;
     private final RequestService requestService;
+    private final jp.hoshimi.legalentity.LegalEntityService legalEntities;
 
     SupplierDetailView(
             SupplierService suppliers,
@@ -96,11 +97,13 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
             ComplianceService compliance,
             ExceptionService exceptions,
             ContactService contactService,
-            RequestService requestService) {
+            RequestService requestService,
+            jp.hoshimi.legalentity.LegalEntityService legalEntities) {
         this.contactService = contactService;
         this.requestService = requestService;
         this.compliance = compliance;
         this.exceptions = exceptions;
+        this.legalEntities = legalEntities;
         this.register = register;
         this.suppliers = suppliers;
         this.contractService = contractService;
@@ -157,6 +160,8 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
                 evaluation.registerAsOf(),
                 true);
         add(summary, ownStanding(evaluation));
+        // issue 21: what the NTA corporate-number data says of this 法人番号
+        add(new jp.hoshimi.legalentity.ui.OfficialRecord(legalEntities, details.corporateNumber(), details.name()));
         failing = new FailingContractsSection(compliance, details.id(), evaluation.stale());
         add(failing);
         TabSheet tabs = new TabSheet();

@@ -1,0 +1,108 @@
+package jp.hoshimi.legalentity;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import jp.hoshimi.legalentity.LegalEntityRun.FileKind;
+import jp.hoshimi.legalentity.LegalEntityRun.SourceType;
+import jp.hoshimi.legalentity.internal.LegalEntityRepository;
+import jp.hoshimi.legalentity.internal.LegalEntityRepository.Counts;
+import jp.hoshimi.legalentity.source.NtaEdition;
+import jp.hoshimi.legalentity.source.NtaFileReader;
+import jp.hoshimi.legalentity.source.NtaFileRejectedException;
+import jp.hoshimi.legalentity.source.NtaLimits;
+import jp.hoshimi.shared.MasterDataChangedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads one NTA file: a run record first, then the whole file parsed into staging (streamed: zip → CSV →
+ * tab-separated file → {@code LOAD DATA}), then one transaction applies it set-based and asks compliance
+ * to re-judge the suppliers it touches. A file refused anywhere in the parse changes nothing stored; the
+ * run keeps the reason. Callers check the role ({@link LegalEntityService}, the scheduled job as system).
+ */
+@Component
+class LegalEntityLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(LegalEntityLoader.class);
+
+    private final LegalEntityRepository repository;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final LegalEntityProperties properties;
+    private final Clock clock;
+
+    LegalEntityLoader(
+            LegalEntityRepository repository,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events,
+            LegalEntityProperties properties,
+            Clock clock) {
+        this.repository = repository;
+        this.transactions = transactions;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    LegalEntityRun load(Path file, String fileName, FileKind kind, NtaEdition edition, SourceType source, String by) {
+        Long bytes = sizeOf(file);
+        long runId =
+                transactions.execute(status -> repository.startRun(source, fileName, kind, edition, by, now(), bytes));
+        try (var staging = repository.staging(runId, properties.workDir())) {
+            NtaLimits limits = new NtaLimits(properties.maxCsvSize().toBytes(), properties.maxExpansion());
+            long rows = NtaFileReader.read(file, edition, limits, staging::add);
+            staging.load();
+            transactions.executeWithoutResult(status -> apply(runId, kind, rows));
+        } catch (NtaFileRejectedException e) {
+            String args = Arrays.stream(e.args()).map(String::valueOf).collect(Collectors.joining("\u001f"));
+            fail(runId, e.reason().name(), args);
+        } catch (RuntimeException e) {
+            log.error("Loading NTA file {} (run {}) failed", fileName, runId, e);
+            fail(runId, "UNEXPECTED", String.valueOf(e.getMessage()));
+        } finally {
+            repository.clearStaging(runId);
+        }
+        return repository.run(runId).orElseThrow();
+    }
+
+    private void apply(long runId, FileKind kind, long rows) {
+        repository.lockForApply();
+        Counts counts = repository.apply(runId, kind);
+        repository.succeedRun(runId, rows, counts, now());
+        var suppliers = repository.suppliersTouchedBy(runId, kind);
+        if (!suppliers.isEmpty()) {
+            events.publishEvent(new MasterDataChangedEvent(suppliers, java.util.Set.of()));
+        }
+        log.info(
+                "NTA {} file applied (run {}): {} rows, {} new, {} changed, {} history rows",
+                kind,
+                runId,
+                rows,
+                counts.added(),
+                counts.changed(),
+                counts.history());
+    }
+
+    private void fail(long runId, String code, String args) {
+        transactions.executeWithoutResult(status -> repository.failRun(runId, code, args, now()));
+    }
+
+    private static Long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+}

@@ -1,0 +1,56 @@
+package jp.hoshimi.legalentity;
+
+import java.time.LocalDateTime;
+import jp.hoshimi.legalentity.source.NtaEdition;
+
+/** One load of an NTA file: where from, what kind, how it ended, what it changed, why it failed. */
+public record LegalEntityRun(
+        long id,
+        SourceType sourceType,
+        String fileName,
+        FileKind fileKind,
+        NtaEdition edition,
+        String startedBy,
+        LocalDateTime startedAt,
+        LocalDateTime finishedAt,
+        Outcome outcome,
+        Long rowsRead,
+        long added,
+        long changed,
+        long unchanged,
+        long historyRows,
+        String errorCode,
+        String errorArgs,
+        Long bytes) {
+
+    /** 全件データ (every corporation) or 差分データ (one day's changes). */
+    public enum FileKind {
+        FULL,
+        DIFF;
+
+        public String messageKey() {
+            return "legalEntity.fileKind." + name();
+        }
+    }
+
+    public enum SourceType {
+        NONE,
+        UPLOAD,
+        FILE,
+        HTTP;
+
+        public String messageKey() {
+            return "legalEntity.sourceType." + name();
+        }
+    }
+
+    public enum Outcome {
+        RUNNING,
+        SUCCEEDED,
+        FAILED;
+
+        public String messageKey() {
+            return "legalEntity.outcome." + name();
+        }
+    }
+}

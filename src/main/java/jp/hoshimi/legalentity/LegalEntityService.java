@@ -1,0 +1,108 @@
+package jp.hoshimi.legalentity;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import jp.hoshimi.legalentity.LegalEntityRun.FileKind;
+import jp.hoshimi.legalentity.LegalEntityRun.SourceType;
+import jp.hoshimi.legalentity.internal.LegalEntityRepository;
+import jp.hoshimi.legalentity.source.NtaEdition;
+import jp.hoshimi.security.Role;
+import jp.hoshimi.security.SystemAuthentication;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The NTA corporate-number data: loading files (administrators), runs, one corporation and its history. */
+@Service
+public class LegalEntityService {
+
+    public static final int MAX_PAGE_SIZE = 1000;
+
+    private final LegalEntityRepository repository;
+    private final LegalEntityLoader loader;
+    private final SystemAuthentication actor;
+    private final LegalEntityProperties properties;
+
+    LegalEntityService(
+            LegalEntityRepository repository,
+            LegalEntityLoader loader,
+            SystemAuthentication actor,
+            LegalEntityProperties properties) {
+        this.repository = repository;
+        this.loader = loader;
+        this.actor = actor;
+        this.properties = properties;
+    }
+
+    /** Loads an uploaded NTA file; the run says how it went (a refused file changes nothing). */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public LegalEntityRun upload(Path file, String fileName, FileKind kind, NtaEdition edition) {
+        return loader.load(file, fileName, kind, edition, SourceType.UPLOAD, actor.currentActor());
+    }
+
+    /** Loads an uploaded NTA file from its stream: spooled to the work directory first, deleted after. */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public LegalEntityRun upload(java.io.InputStream in, String fileName, FileKind kind, NtaEdition edition)
+            throws java.io.IOException {
+        java.nio.file.Files.createDirectories(properties.workDir());
+        Path spool = java.nio.file.Files.createTempFile(properties.workDir(), "upload-", ".bin");
+        try {
+            java.nio.file.Files.copy(in, spool, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return loader.load(spool, fileName, kind, edition, SourceType.UPLOAD, actor.currentActor());
+        } finally {
+            java.nio.file.Files.deleteIfExists(spool);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public Optional<LegalEntity> entity(String corporateNumber) {
+        return corporateNumber == null ? Optional.empty() : repository.entity(corporateNumber);
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public List<LegalEntityChange> historyOf(String corporateNumber) {
+        return corporateNumber == null ? List.of() : repository.changesOf(corporateNumber, 200);
+    }
+
+    /**
+     * Who a supplier without 法人番号 may be: candidates by name (and reading, and the address's prefecture),
+     * scored and best first. A person confirms one; nothing is set from here.
+     */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public List<LegalEntityCandidate> candidates(String name, String reading, String address, int limit) {
+        String normalized = jp.hoshimi.shared.CompanyNames.normalize(name);
+        if (normalized.isEmpty()) {
+            return List.of();
+        }
+        String kana =
+                reading == null || reading.isBlank() ? null : jp.hoshimi.shared.CompanyNames.sortKey(null, reading);
+        return CandidateScores.rank(
+                        repository.candidates(normalized, kana, address, Math.min(Math.max(1, limit), 200) * 2))
+                .stream()
+                .limit(Math.min(Math.max(1, limit), 200))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public List<LegalEntityRun> runs(int offset, int limit) {
+        return repository.runs(Math.max(0, offset), Math.min(Math.max(0, limit), MAX_PAGE_SIZE));
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public int countRuns() {
+        return repository.countRuns();
+    }
+
+    /** The last successful load of any file: how current the NTA data is. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public Optional<LegalEntityRun> lastSuccess() {
+        return repository.lastSuccess(null);
+    }
+}

@@ -1,0 +1,476 @@
+package jp.hoshimi.legalentity.internal;
+
+import static jp.hoshimi.db.Tables.LEGAL_ENTITY;
+import static jp.hoshimi.db.Tables.LEGAL_ENTITY_CHANGE;
+import static jp.hoshimi.db.Tables.LEGAL_ENTITY_RUN;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import jp.hoshimi.db.tables.records.LegalEntityRunRecord;
+import jp.hoshimi.legalentity.LegalEntity;
+import jp.hoshimi.legalentity.LegalEntityChange;
+import jp.hoshimi.legalentity.LegalEntityRun;
+import jp.hoshimi.legalentity.LegalEntityRun.FileKind;
+import jp.hoshimi.legalentity.LegalEntityRun.Outcome;
+import jp.hoshimi.legalentity.LegalEntityRun.SourceType;
+import jp.hoshimi.legalentity.source.NtaEdition;
+import jp.hoshimi.legalentity.source.NtaRow;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Repository;
+
+/** The NTA data: runs, staging with {@code LOAD DATA LOCAL INFILE} (batched inserts where refused), the set-based apply, reads. */
+@Repository
+public class LegalEntityRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(LegalEntityRepository.class);
+    private static final int BATCH = 2_000;
+
+    /** The staged rows that become a corporation's state: per number its last row marked latest. */
+    private static final String LATEST = " FROM legal_entity_staging s JOIN (SELECT corporate_number,"
+            + " MAX(sequence_number) AS seq FROM legal_entity_staging WHERE run_id = ? AND latest = 1"
+            + " GROUP BY corporate_number) m ON m.corporate_number = s.corporate_number AND m.seq = s.sequence_number"
+            + " AND s.run_id = ? ";
+
+    private static final String STORED = " LEFT JOIN legal_entity e ON e.corporate_number = s.corporate_number ";
+
+    /** A stored state the staged row replaces: different, and not older (a late older file never undoes a newer one). */
+    private static final String REPLACES = " e.corporate_number IS NOT NULL AND e.content_hash <> s.content_hash"
+            + " AND s.update_date >= e.update_date ";
+
+    private static final String HISTORY_COLUMNS = "corporate_number, sequence_number, process, correct, latest,"
+            + " update_date, change_date, name, furigana, kind, prefecture_name, city_name, street_number,"
+            + " address_outside, close_date, close_cause, successor_corporate_number, row_hash";
+
+    private static final String STATE_COLUMNS = "process, correct, update_date, change_date, name, name_normalized,"
+            + " furigana, kind, prefecture_name, city_name, street_number, prefecture_code, city_code, post_code,"
+            + " address_outside, close_date, close_cause, successor_corporate_number, change_cause, assignment_date,"
+            + " en_name, hidden, content_hash";
+
+    private final DSLContext dsl;
+    private final AtomicBoolean localInfileRefusalLogged = new AtomicBoolean();
+
+    LegalEntityRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    // --- runs ------------------------------------------------------------------------------------
+
+    public long startRun(
+            SourceType source,
+            String fileName,
+            FileKind kind,
+            NtaEdition edition,
+            String by,
+            LocalDateTime at,
+            Long bytes) {
+        var r = LEGAL_ENTITY_RUN;
+        return dsl.insertInto(r)
+                .set(r.SOURCE_TYPE, source.name())
+                .set(r.FILE_NAME, fileName.length() > 500 ? fileName.substring(0, 500) : fileName)
+                .set(r.FILE_KIND, kind.name())
+                .set(r.EDITION, edition.name())
+                .set(r.STARTED_BY, by)
+                .set(r.STARTED_AT, at)
+                .set(r.OUTCOME, Outcome.RUNNING.name())
+                .set(r.BYTES, bytes)
+                .returningResult(r.ID)
+                .fetchOne(rec -> rec.value1());
+    }
+
+    public void succeedRun(long runId, long rowsRead, Counts counts, LocalDateTime at) {
+        var r = LEGAL_ENTITY_RUN;
+        dsl.update(r)
+                .set(r.OUTCOME, Outcome.SUCCEEDED.name())
+                .set(r.FINISHED_AT, at)
+                .set(r.ROWS_READ, rowsRead)
+                .set(r.ADDED, counts.added())
+                .set(r.CHANGED, counts.changed())
+                .set(r.UNCHANGED, counts.unchanged())
+                .set(r.HISTORY_ROWS, counts.history())
+                .where(r.ID.eq(runId))
+                .execute();
+    }
+
+    public void failRun(long runId, String errorCode, String errorArgs, LocalDateTime at) {
+        var r = LEGAL_ENTITY_RUN;
+        dsl.update(r)
+                .set(r.OUTCOME, Outcome.FAILED.name())
+                .set(r.FINISHED_AT, at)
+                .set(r.ERROR_CODE, errorCode)
+                .set(
+                        r.ERROR_ARGS,
+                        errorArgs == null || errorArgs.length() <= 1000 ? errorArgs : errorArgs.substring(0, 1000))
+                .where(r.ID.eq(runId))
+                .execute();
+    }
+
+    public List<LegalEntityRun> runs(int offset, int limit) {
+        return dsl.selectFrom(LEGAL_ENTITY_RUN)
+                .orderBy(LEGAL_ENTITY_RUN.STARTED_AT.desc(), LEGAL_ENTITY_RUN.ID.desc())
+                .offset(offset)
+                .limit(limit)
+                .fetch(LegalEntityRepository::toRun);
+    }
+
+    public int countRuns() {
+        return dsl.fetchCount(LEGAL_ENTITY_RUN);
+    }
+
+    public Optional<LegalEntityRun> run(long id) {
+        return dsl.selectFrom(LEGAL_ENTITY_RUN)
+                .where(LEGAL_ENTITY_RUN.ID.eq(id))
+                .fetchOptional(LegalEntityRepository::toRun);
+    }
+
+    /** The last successful run (of a kind, or any when null). */
+    public Optional<LegalEntityRun> lastSuccess(FileKind kind) {
+        var r = LEGAL_ENTITY_RUN;
+        return dsl.selectFrom(r)
+                .where(r.OUTCOME.eq(Outcome.SUCCEEDED.name()))
+                .and(kind == null ? DSL.noCondition() : r.FILE_KIND.eq(kind.name()))
+                .orderBy(r.FINISHED_AT.desc())
+                .limit(1)
+                .fetchOptional(LegalEntityRepository::toRun);
+    }
+
+    private static LegalEntityRun toRun(LegalEntityRunRecord r) {
+        return new LegalEntityRun(
+                r.getId(),
+                SourceType.valueOf(r.getSourceType()),
+                r.getFileName(),
+                FileKind.valueOf(r.getFileKind()),
+                NtaEdition.valueOf(r.getEdition()),
+                r.getStartedBy(),
+                r.getStartedAt(),
+                r.getFinishedAt(),
+                Outcome.valueOf(r.getOutcome()),
+                r.getRowsRead(),
+                r.getAdded(),
+                r.getChanged(),
+                r.getUnchanged(),
+                r.getHistoryRows(),
+                r.getErrorCode(),
+                r.getErrorArgs(),
+                r.getBytes());
+    }
+
+    // --- staging ---------------------------------------------------------------------------------
+
+    /** A run's rows on their way into {@code legal_entity_staging}: written to a file, loaded in one statement. */
+    public final class Staging implements AutoCloseable {
+        private final long runId;
+        private final StagingTsv file;
+
+        Staging(long runId, Path directory) {
+            this.runId = runId;
+            this.file = new StagingTsv(directory);
+        }
+
+        public void add(NtaRow row) {
+            file.write(row);
+        }
+
+        /** Loads everything written; returns the number of rows. */
+        public long load() {
+            file.finish();
+            Long loaded = dsl.connectionResult(this::loadLocal);
+            if (loaded == null) {
+                loaded = insertInBatches();
+            }
+            if (loaded != file.rows()) {
+                throw new IllegalStateException("staging holds " + loaded + " rows of run " + runId + " where "
+                        + file.rows() + " were written");
+            }
+            return loaded;
+        }
+
+        private Long loadLocal(Connection connection) throws SQLException {
+            String path = file.path()
+                    .toAbsolutePath()
+                    .toString()
+                    .replace("\\", "\\\\")
+                    .replace("'", "''");
+            String sql = "LOAD DATA LOCAL INFILE '" + path + "' INTO TABLE legal_entity_staging CHARACTER SET utf8mb4 ("
+                    + StagingTsv.COLUMNS + ") SET run_id = " + runId;
+            try (Statement statement = connection.createStatement()) {
+                long rows;
+                try {
+                    rows = statement.executeLargeUpdate(sql);
+                } catch (SQLException e) {
+                    if (!isLocalInfileRefused(e)) {
+                        throw e;
+                    }
+                    if (localInfileRefusalLogged.compareAndSet(false, true)) {
+                        log.warn(
+                                "The database refuses LOAD DATA LOCAL INFILE ({}); NTA files are staged with batched"
+                                        + " inserts instead, several times slower for a full file.",
+                                e.getMessage());
+                    }
+                    return null;
+                }
+                // LOCAL turns bad values (and duplicate sequence numbers) into warnings: none may pass unnoticed
+                SQLWarning warning = statement.getWarnings();
+                if (warning != null) {
+                    throw new IllegalStateException(
+                            "loading the staged NTA file of run " + runId + " warned: " + warning.getMessage());
+                }
+                return rows;
+            }
+        }
+
+        private long insertInBatches() {
+            String marks = String.join(", ", java.util.Collections.nCopies(StagingTsv.FIELDS + 1, "?"));
+            String sql = "INSERT INTO legal_entity_staging (run_id, " + StagingTsv.COLUMNS + ") VALUES (" + marks + ")";
+            List<Object[]> rows = new ArrayList<>(BATCH);
+            long[] inserted = {0};
+            StagingTsv.read(file.path(), fields -> {
+                Object[] row = new Object[fields.length + 1];
+                row[0] = runId;
+                System.arraycopy(fields, 0, row, 1, fields.length);
+                rows.add(row);
+                if (rows.size() == BATCH) {
+                    inserted[0] += insert(sql, rows);
+                }
+            });
+            return inserted[0] + insert(sql, rows);
+        }
+
+        private int insert(String sql, List<Object[]> rows) {
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            var batch = dsl.batch(sql);
+            for (Object[] row : rows) {
+                batch = batch.bind(row);
+            }
+            batch.execute();
+            int count = rows.size();
+            rows.clear();
+            return count;
+        }
+
+        @Override
+        public void close() {
+            file.close();
+        }
+    }
+
+    public Staging staging(long runId, Path directory) {
+        return new Staging(runId, directory);
+    }
+
+    private static boolean isLocalInfileRefused(SQLException e) {
+        return e.getErrorCode() == 1148
+                || e.getErrorCode() == 4166
+                || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("local infile");
+    }
+
+    public void clearStaging(long runId) {
+        dsl.execute("DELETE FROM legal_entity_staging WHERE run_id = ?", runId);
+    }
+
+    // --- the set-based apply ---------------------------------------------------------------------
+
+    /** What an apply did: corporations new and changed, staged states already current, history rows recorded. */
+    public record Counts(long added, long changed, long unchanged, long history) {}
+
+    /**
+     * Applies a staged run in four statements: counts, history (a difference file's every row, a full file's
+     * changed states; a row already recorded is skipped, so a file applied twice is recorded once), the
+     * changed states, the new corporations. Call inside one transaction.
+     */
+    public Counts apply(long runId, FileKind kind) {
+        long states = count("SELECT COUNT(*)" + LATEST, runId);
+        long added = count("SELECT COUNT(*)" + LATEST + STORED + "WHERE e.corporate_number IS NULL", runId);
+        long changed = count("SELECT COUNT(*)" + LATEST + STORED + "WHERE" + REPLACES, runId);
+        String historySelect = " SELECT ?, " + prefixed(HISTORY_COLUMNS);
+        long history = kind == FileKind.DIFF
+                ? dsl.execute(
+                        "INSERT IGNORE INTO legal_entity_change (run_id, " + HISTORY_COLUMNS + ")" + historySelect
+                                + " FROM legal_entity_staging s WHERE s.run_id = ?",
+                        runId,
+                        runId)
+                : dsl.execute(
+                        "INSERT IGNORE INTO legal_entity_change (run_id, " + HISTORY_COLUMNS + ")" + historySelect
+                                + LATEST + STORED + "WHERE" + REPLACES,
+                        runId,
+                        runId,
+                        runId);
+        dsl.execute(
+                "UPDATE legal_entity e JOIN (SELECT s.*" + LATEST + ") s ON s.corporate_number = e.corporate_number"
+                        + " SET " + assignments() + ", e.last_run_id = ? WHERE e.content_hash <> s.content_hash"
+                        + " AND s.update_date >= e.update_date",
+                runId,
+                runId,
+                runId);
+        dsl.execute(
+                "INSERT IGNORE INTO legal_entity (corporate_number, " + STATE_COLUMNS + ", last_run_id) SELECT"
+                        + " s.corporate_number, " + prefixed(STATE_COLUMNS) + ", ?" + LATEST,
+                runId,
+                runId,
+                runId);
+        return new Counts(added, changed, states - added - changed, history);
+    }
+
+    private long count(String sql, long runId) {
+        Number value = (Number) dsl.fetchValue(sql, runId, runId);
+        return value == null ? 0 : value.longValue();
+    }
+
+    private static String prefixed(String columns) {
+        return java.util.Arrays.stream(columns.split(",\\s*"))
+                .map(c -> "s." + c)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String assignments() {
+        return java.util.Arrays.stream(STATE_COLUMNS.split(",\\s*"))
+                .map(c -> "e." + c + " = s." + c)
+                .collect(Collectors.joining(", "));
+    }
+
+    // --- reads -----------------------------------------------------------------------------------
+
+    public Optional<LegalEntity> entity(String corporateNumber) {
+        return entities(List.of(corporateNumber)).values().stream().findFirst();
+    }
+
+    /** The stored corporations among these numbers, with their successors' names. */
+    public Map<String, LegalEntity> entities(Collection<String> corporateNumbers) {
+        if (corporateNumbers.isEmpty()) {
+            return Map.of();
+        }
+        var e = LEGAL_ENTITY;
+        var successor = LEGAL_ENTITY.as("successor");
+        return dsl.select(e.fields())
+                .select(successor.NAME)
+                .from(e)
+                .leftJoin(successor)
+                .on(successor.CORPORATE_NUMBER.eq(e.SUCCESSOR_CORPORATE_NUMBER))
+                .where(e.CORPORATE_NUMBER.in(corporateNumbers))
+                .fetchMap(r -> r.get(e.CORPORATE_NUMBER), r -> toEntity(r, r.get(successor.NAME)));
+    }
+
+    static LegalEntity toEntity(Record r, String successorName) {
+        var e = LEGAL_ENTITY;
+        String address = java.util.stream.Stream.of(
+                        r.get(e.PREFECTURE_NAME), r.get(e.CITY_NAME), r.get(e.STREET_NUMBER))
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.joining());
+        return new LegalEntity(
+                r.get(e.CORPORATE_NUMBER),
+                r.get(e.NAME),
+                r.get(e.FURIGANA),
+                r.get(e.KIND),
+                r.get(e.PREFECTURE_NAME),
+                r.get(e.PREFECTURE_CODE),
+                address.isEmpty() ? r.get(e.ADDRESS_OUTSIDE) : address,
+                r.get(e.PROCESS),
+                Boolean.TRUE.equals(r.get(e.CORRECT)),
+                r.get(e.CHANGE_DATE),
+                r.get(e.UPDATE_DATE),
+                r.get(e.CLOSE_DATE),
+                r.get(e.CLOSE_CAUSE),
+                r.get(e.SUCCESSOR_CORPORATE_NUMBER),
+                successorName);
+    }
+
+    /** A corporation's applied rows, newest first. */
+    public List<LegalEntityChange> changesOf(String corporateNumber, int limit) {
+        var c = LEGAL_ENTITY_CHANGE;
+        return dsl.selectFrom(c)
+                .where(c.CORPORATE_NUMBER.eq(corporateNumber))
+                .orderBy(c.UPDATE_DATE.desc(), c.RUN_ID.desc(), c.SEQUENCE_NUMBER.desc())
+                .limit(limit)
+                .fetch(r -> new LegalEntityChange(
+                        r.getRunId(),
+                        r.getProcess(),
+                        Boolean.TRUE.equals(r.getCorrect()),
+                        Boolean.TRUE.equals(r.getLatest()),
+                        r.getChangeDate(),
+                        r.getUpdateDate(),
+                        r.getName(),
+                        java.util.stream.Stream.of(r.getPrefectureName(), r.getCityName(), r.getStreetNumber())
+                                .filter(java.util.Objects::nonNull)
+                                .collect(Collectors.joining()),
+                        r.getCloseDate(),
+                        r.getCloseCause(),
+                        r.getSuccessorCorporateNumber()));
+    }
+
+    /** Whether the number is stored at all (after a full file, a number that is not is probably mistyped). */
+    public boolean exists(String corporateNumber) {
+        return dsl.fetchExists(LEGAL_ENTITY, LEGAL_ENTITY.CORPORATE_NUMBER.eq(corporateNumber));
+    }
+
+    /** Serialises applies across nodes: held until the applying transaction ends. */
+    public void lockForApply() {
+        dsl.fetch("SELECT id FROM legal_entity_source WHERE id = 1 FOR UPDATE");
+    }
+
+    /**
+     * The suppliers a run may have changed the standing of: after a difference file, those whose number it
+     * names; after a full file, every supplier with a number (one that is missing from it is now suspect).
+     */
+    public java.util.Set<Long> suppliersTouchedBy(long runId, FileKind kind) {
+        String sql = kind == FileKind.FULL
+                ? "SELECT id FROM supplier WHERE corporate_number IS NOT NULL"
+                : "SELECT id FROM supplier WHERE corporate_number IN"
+                        + " (SELECT corporate_number FROM legal_entity_staging WHERE run_id = " + runId + ")";
+        return new java.util.HashSet<>(dsl.fetch(sql).getValues(0, Long.class));
+    }
+
+    /**
+     * Corporations whose normalised name equals, or whose reading equals, or whose normalised name contains
+     * the given one: up to {@code limit} of each kind of match, exact ones first (the equalities use the
+     * indexes; "contains" is a scan, bounded by the limit).
+     */
+    public List<jp.hoshimi.legalentity.LegalEntityCandidate> candidates(
+            String normalizedName, String reading, String address, int limit) {
+        var e = LEGAL_ENTITY;
+        var successor = LEGAL_ENTITY.as("successor");
+        org.jooq.Field<Integer> match = DSL.when(e.NAME_NORMALIZED.eq(normalizedName), 0)
+                .when(reading == null ? DSL.falseCondition() : e.FURIGANA.eq(reading), 1)
+                .otherwise(2);
+        org.jooq.Condition matches = e.NAME_NORMALIZED
+                .eq(normalizedName)
+                .or(reading == null ? DSL.falseCondition() : e.FURIGANA.eq(reading))
+                .or(normalizedName.length() < 2 ? DSL.falseCondition() : e.NAME_NORMALIZED.contains(normalizedName));
+        return dsl.select(e.fields())
+                .select(successor.NAME, match)
+                .from(e)
+                .leftJoin(successor)
+                .on(successor.CORPORATE_NUMBER.eq(e.SUCCESSOR_CORPORATE_NUMBER))
+                .where(matches)
+                .orderBy(match, e.NAME_NORMALIZED, e.CORPORATE_NUMBER)
+                .limit(limit)
+                .fetch(r -> {
+                    LegalEntity entity = toEntity(r, r.get(successor.NAME));
+                    var kind = jp.hoshimi.legalentity.LegalEntityCandidate.Match.values()[r.get(match)];
+                    boolean samePrefecture = address != null
+                            && entity.prefectureName() != null
+                            && address.startsWith(entity.prefectureName());
+                    return new jp.hoshimi.legalentity.LegalEntityCandidate(entity, 0, kind, samePrefecture);
+                });
+    }
+
+    public long countEntities() {
+        return dsl.fetchCount(LEGAL_ENTITY);
+    }
+}

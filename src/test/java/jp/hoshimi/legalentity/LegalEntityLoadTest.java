@@ -1,0 +1,230 @@
+package jp.hoshimi.legalentity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import jp.hoshimi.legalentity.LegalEntityRun.FileKind;
+import jp.hoshimi.legalentity.LegalEntityRun.Outcome;
+import jp.hoshimi.legalentity.source.NtaEdition;
+import jp.hoshimi.security.SystemAuthentication;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** Loading NTA files into the real MariaDB: full file, differences, idempotence, refusals that change nothing. */
+@SpringBootTest
+class LegalEntityLoadTest {
+
+    static final Path SAMPLES = Path.of("sample-data/nta");
+    static final Path FULL = SAMPLES.resolve("nta-full-20261130_unicode.zip");
+    static final Path DIFF = SAMPLES.resolve("nta-diff-20261201_unicode.zip");
+    static final String MERGED = "3340095277778";
+    static final String SUCCESSOR = "6900000000011";
+
+    @Autowired
+    LegalEntityService service;
+
+    @Autowired
+    SystemAuthentication system;
+
+    @Autowired
+    DSLContext dsl;
+
+    @TempDir
+    Path dir;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    /** Leaves no NTA data behind for the other tests of this context, and re-judges the suppliers it touched. */
+    @org.junit.jupiter.api.AfterEach
+    void restore() {
+        empty();
+        var suppliers =
+                new java.util.HashSet<>(dsl.fetch("SELECT id FROM supplier").getValues(0, Long.class));
+        events.publishEvent(new jp.hoshimi.shared.MasterDataChangedEvent(suppliers, java.util.Set.of()));
+    }
+
+    @BeforeEach
+    void empty() {
+        dsl.execute("DELETE FROM legal_entity_change");
+        dsl.execute("DELETE FROM legal_entity");
+        dsl.execute("DELETE FROM legal_entity_staging");
+        dsl.execute("DELETE FROM legal_entity_run");
+    }
+
+    @Test
+    void the_full_file_loads_every_corporation_in_either_edition_with_the_same_result() {
+        LegalEntityRun run = load(FULL, FileKind.FULL, NtaEdition.UNICODE);
+        assertThat(run.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(run.rowsRead()).isEqualTo(68);
+        assertThat(run.added()).isEqualTo(68);
+        assertThat(count("legal_entity")).isEqualTo(68);
+        // a first full file is the baseline: no history yet
+        assertThat(count("legal_entity_change")).isZero();
+        LegalEntity entity = entity(MERGED);
+        assertThat(entity.name()).isEqualTo("知多鋳造株式会社");
+        assertThat(entity.furigana()).isEqualTo("チタチュウゾウ");
+        assertThat(entity.kind()).isEqualTo("301");
+        assertThat(entity.address()).isEqualTo("愛知県半田市1-2-3");
+        assertThat(entity.isClosed()).isFalse();
+
+        LegalEntityRun again = load(SAMPLES.resolve("nta-full-20261130_sjis.zip"), FileKind.FULL, NtaEdition.SHIFT_JIS);
+        assertThat(again.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(again.unchanged()).isEqualTo(68);
+        assertThat(again.added() + again.changed()).isZero();
+    }
+
+    @Test
+    void a_difference_file_records_every_row_and_moves_each_corporation_to_its_latest_row() {
+        load(FULL, FileKind.FULL, NtaEdition.UNICODE);
+        LegalEntityRun run = load(DIFF, FileKind.DIFF, NtaEdition.UNICODE);
+        assertThat(run.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(run.historyRows()).isEqualTo(7);
+        assertThat(run.added()).isEqualTo(1);
+        // 71 absorbed by merger: closed on the day, cause 11, with its successor and the successor's name
+        LegalEntity merged = entity(MERGED);
+        assertThat(merged.isMerged()).isTrue();
+        assertThat(merged.isClosed()).isTrue();
+        assertThat(merged.closedOn()).isEqualTo(LocalDate.of(2026, 11, 27));
+        assertThat(merged.successorCorporateNumber()).isEqualTo(SUCCESSOR);
+        assertThat(merged.successorName()).isEqualTo("株式会社東海統合ホールディングス");
+        // 21 closed (liquidated, cause 01)
+        LegalEntity closed = entity("5200079061252");
+        assertThat(closed.isClosed()).isTrue();
+        assertThat(closed.isMerged()).isFalse();
+        assertThat(closed.closeCause()).isEqualTo("01");
+        // 12 moved twice in one file: the row marked latest wins, the other is history only
+        assertThat(entity("9340004345794").address()).startsWith("愛知県犬山市");
+        assertThat(history("9340004345794")).hasSize(2).anyMatch(c -> !c.latest());
+        // 11 renamed then corrected: the corrected row (correct = 1, latest) is the state; both are history
+        LegalEntity renamed = entity("9340034881412");
+        assertThat(renamed.name()).isEqualTo("株式会社ひかりシステムサービス");
+        // the corrected state equals what the full file said, so the stored state stays as it was
+        assertThat(history("9340034881412"))
+                .extracting(LegalEntityChange::correct)
+                .containsExactlyInAnyOrder(true, false);
+        // 01 new
+        assertThat(entity("1900000000156").process()).isEqualTo("01");
+    }
+
+    @Test
+    void a_difference_file_applied_twice_changes_what_it_changed_once() {
+        load(FULL, FileKind.FULL, NtaEdition.UNICODE);
+        load(DIFF, FileKind.DIFF, NtaEdition.UNICODE);
+        String before = snapshot();
+        LegalEntityRun second =
+                load(SAMPLES.resolve("nta-diff-20261201_sjis.csv"), FileKind.DIFF, NtaEdition.SHIFT_JIS);
+        assertThat(second.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(second.historyRows()).isZero();
+        assertThat(second.added() + second.changed()).isZero();
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(count("legal_entity_change")).isEqualTo(7);
+    }
+
+    @Test
+    void an_older_file_applied_after_a_newer_one_does_not_undo_it() {
+        load(DIFF, FileKind.DIFF, NtaEdition.UNICODE);
+        LegalEntityRun older = load(FULL, FileKind.FULL, NtaEdition.UNICODE);
+        assertThat(older.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(entity(MERGED).isMerged()).isTrue();
+    }
+
+    @Test
+    void each_bad_file_changes_nothing_and_the_run_says_why() throws IOException {
+        load(FULL, FileKind.FULL, NtaEdition.UNICODE);
+        String before = snapshot();
+        byte[] diff = Files.readAllBytes(SAMPLES.resolve("nta-diff-20261201_unicode.csv"));
+        String text = new String(diff, StandardCharsets.UTF_8);
+        String lastRow = text.substring(text.lastIndexOf("\r\n", text.length() - 3) + 2);
+        var cases = List.of(
+                bad(
+                        "sjis-as-unicode.zip",
+                        Files.readAllBytes(SAMPLES.resolve("nta-diff-20261201_sjis.zip")),
+                        "WRONG_ENCODING"),
+                bad("cut.zip", Arrays.copyOf(Files.readAllBytes(DIFF), 300), "TRUNCATED"),
+                bad(
+                        "bad-digit.csv",
+                        (text + lastRow.replace("1900000000156", "1900000000157")).getBytes(StandardCharsets.UTF_8),
+                        "CORPORATE_NUMBER"),
+                bad(
+                        "process.csv",
+                        (text + lastRow.replace(",01,0,", ",02,0,")).getBytes(StandardCharsets.UTF_8),
+                        "PROCESS"),
+                bad("repeated-row.csv", (text + lastRow).getBytes(StandardCharsets.UTF_8), "SEQUENCE"),
+                bad("31.csv", (text + lastRow.replace("\r\n", ",\r\n")).getBytes(StandardCharsets.UTF_8), "COLUMNS"));
+        for (Object[] c : cases) {
+            LegalEntityRun run = load((Path) c[0], FileKind.DIFF, NtaEdition.UNICODE);
+            assertThat(run.outcome()).as(c[0].toString()).isEqualTo(Outcome.FAILED);
+            assertThat(run.errorCode()).as(c[0].toString()).isEqualTo(c[1]);
+            assertThat(snapshot()).as(c[0].toString()).isEqualTo(before);
+            assertThat(count("legal_entity_change")).isZero();
+            assertThat(count("legal_entity_staging")).isZero();
+        }
+    }
+
+    @Test
+    void candidates_for_a_missing_number_come_exact_and_same_prefecture_first_and_closed_companies_marked_lower() {
+        load(FULL, FileKind.FULL, NtaEdition.UNICODE);
+        // demo supplier S-10056 山田鉄工所 (愛知県豊田市) has no 法人番号
+        List<LegalEntityCandidate> found =
+                system.callAsSystem(() -> service.candidates("山田鉄工所", "ヤマダテッコウショ", "愛知県豊田市", 10));
+        assertThat(found)
+                .extracting(c -> c.entity().corporateNumber())
+                .containsExactly("7900000000101", "4900000000112", "1900000000123", "7900000000134");
+        assertThat(found).extracting(LegalEntityCandidate::score).containsExactly(95, 80, 65, 55);
+        assertThat(found.get(2).entity().isClosed()).isTrue();
+        assertThat(found.get(3).match()).isEqualTo(LegalEntityCandidate.Match.CONTAINED);
+        assertThat(system.callAsSystem(() -> service.candidates("㈱ 山田鉄工所", null, null, 10))
+                        .get(0)
+                        .match())
+                .isEqualTo(LegalEntityCandidate.Match.EXACT);
+    }
+
+    @Test
+    @WithMockUser(roles = "RISK_MANAGER")
+    void only_an_administrator_may_load_a_file() {
+        assertThatThrownBy(() -> service.upload(FULL, "x.zip", FileKind.FULL, NtaEdition.UNICODE))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(count("legal_entity_run")).isZero();
+    }
+
+    private Object[] bad(String name, byte[] content, String reason) throws IOException {
+        Path file = dir.resolve(name);
+        Files.write(file, content);
+        return new Object[] {file, reason};
+    }
+
+    private LegalEntityRun load(Path file, FileKind kind, NtaEdition edition) {
+        return system.callAsSystem(() -> service.upload(file, file.getFileName().toString(), kind, edition));
+    }
+
+    private LegalEntity entity(String number) {
+        return system.callAsSystem(() -> service.entity(number)).orElseThrow();
+    }
+
+    private List<LegalEntityChange> history(String number) {
+        return system.callAsSystem(() -> service.historyOf(number));
+    }
+
+    private long count(String table) {
+        return dsl.fetchCount(org.jooq.impl.DSL.table(table));
+    }
+
+    private String snapshot() {
+        return dsl.fetch("SELECT corporate_number, content_hash, update_date FROM legal_entity ORDER BY 1")
+                .formatCSV();
+    }
+}
