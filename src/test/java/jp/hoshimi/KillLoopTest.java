@@ -226,7 +226,7 @@ class KillLoopTest {
             return dsl
                     .fetch(
                             "select column_name from information_schema.columns where table_schema = ? and"
-                                    + " table_name = ? and column_name not in ('id', 'version') and column_name"
+                                    + " table_name = ? and column_name not in ('id', 'version', 'dedup_key') and column_name"
                                     + " not like '%\\_id' and data_type not in ('datetime', 'timestamp')"
                                     + " order by ordinal_position",
                             schema, table)

@@ -92,6 +92,8 @@ final class KilledNodes {
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> imported.isDone()
                         && synced.isDone()
+                        // the import's own alert is made by a later dispatcher run than the apply
+                        && count("alert", "kind = 'IMPORT_FINISHED'") > 0
                         && count("alert_outbox", "status in ('PENDING', 'SENDING')") == 0);
         if (count("import_run", "status = 'APPLIED'") != 1) {
             throw new AssertionError("the import was not applied exactly once: " + state(0, syncMark));

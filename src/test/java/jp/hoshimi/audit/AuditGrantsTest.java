@@ -86,7 +86,7 @@ class AuditGrantsTest {
         HttpResponse<String> created = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/suppliers"))
-                                .header("Authorization", "Bearer hsm_demo_risk_token_0001")
+                                .header("Authorization", "Bearer hsm_demo_risk_manager_token_0001")
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString("{\"corporateNumber\":\"5111101000006\","
                                         + "\"supplierCode\":\"GRANTS-1\",\"name\":\"株式会社権限試験\"}"))
