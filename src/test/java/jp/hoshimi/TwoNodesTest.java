@@ -7,13 +7,22 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import jp.hoshimi.alert.AlertDispatcher;
 import jp.hoshimi.alert.ExpiredLinkEvents;
+import jp.hoshimi.dataimport.ImportKind;
+import jp.hoshimi.dataimport.ImportRun;
+import jp.hoshimi.dataimport.ImportService;
+import jp.hoshimi.dataimport.ImportStatus;
+import jp.hoshimi.register.RegisterService;
+import jp.hoshimi.register.SyncRun;
+import jp.hoshimi.register.source.LocalRegisterServer;
 import jp.hoshimi.security.SystemAuthentication;
 import org.awaitility.core.ConditionTimeoutException;
 import org.jooq.DSLContext;
@@ -31,6 +40,7 @@ import org.quartz.TriggerBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
+import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,7 +48,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Issue 15: two app nodes on one database. This test's context is one node; a child JVM running the app on
  * the same database, in the same Quartz cluster (one scheduler name) and with the same SMTP server is the
  * other. A job fired twenty times runs twenty times in all, never twice for one firing; alerts dispatched
- * by both nodes at once reach the SMTP server exactly once each.
+ * by both nodes at once reach the SMTP server exactly once each. A register sync on the other node and an import
+ * applied on this one at the same time both finish, each with exactly what it would do alone.
  */
 @SpringBootTest(
         properties = {
@@ -52,10 +63,18 @@ class TwoNodesTest {
     static final int SMTP_PORT = freePort();
     static GreenMail smtp;
 
+    static final Path FEED = Path.of("target", "tmp", "two-nodes-register-star.csv");
+    static LocalRegisterServer register;
+
     @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
+    static void mailAndRegister(DynamicPropertyRegistry registry) throws IOException {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
+        GeneratedWork.registerFeed(FEED, 0, false); // the demo register (synced at start), until a test changes it
+        register = LocalRegisterServer.start(0, FEED);
+        registry.add(
+                "hoshimi.register.star.url",
+                () -> register.url(FEED.getFileName().toString()).toString());
     }
 
     @Autowired
@@ -73,6 +92,12 @@ class TwoNodesTest {
     @Autowired
     SystemAuthentication system;
 
+    @Autowired
+    ImportService imports;
+
+    @Autowired
+    RegisterService registerRuns;
+
     Process otherNode;
 
     @BeforeAll
@@ -82,8 +107,9 @@ class TwoNodesTest {
     }
 
     @AfterAll
-    static void stopSmtp() {
+    static void stopSmtpAndRegister() {
         smtp.stop();
+        register.close();
     }
 
     @AfterEach
@@ -98,7 +124,7 @@ class TwoNodesTest {
     void each_job_firing_runs_on_one_node_and_each_alert_is_mailed_once() throws Exception {
         dsl.execute("create table if not exists two_node_job_run ("
                 + "fire_id varchar(200) not null primary key, node varchar(200) not null)");
-        otherNode = startOtherNode();
+        otherNode = startOtherNode("two-nodes-other.log");
         assertThat(poll(Duration.ofMinutes(4), () -> schedulerNodes() == 2))
                 .as("both nodes checked in to the Quartz cluster")
                 .isTrue();
@@ -138,6 +164,53 @@ class TwoNodesTest {
         scheduler.deleteJob(key);
     }
 
+    @Test
+    @WithUserDetails("procurement")
+    void a_sync_on_one_node_and_an_import_on_the_other_do_not_interfere() throws Exception {
+        int entries = 5000;
+        int suppliers = 1000;
+        GeneratedWork.registerFeed(FEED, entries, false); // the demo register and 5,000 new entries
+        int port = freePort();
+        otherNode = startOtherNode("two-nodes-sync.log", "--server.port=" + port);
+        AppNode.awaitReady(otherNode, port, "two-nodes-sync.log");
+
+        assertThat(poll(
+                        Duration.ofMinutes(2),
+                        () -> count("select count(*) from register_sync_run where outcome =" + " 'RUNNING'") == 0))
+                .as("this node's sync at start has ended")
+                .isTrue();
+        long syncRun = AppNode.startSync(port); // the other node syncs …
+        ImportRun imported = imports.runToEnd( // … while this one applies an import of 1,000 new suppliers
+                ImportKind.SUPPLIERS,
+                "two-nodes.csv",
+                new ByteArrayInputStream(GeneratedWork.supplierFile("TWO-NODES-", suppliers)),
+                false,
+                Duration.ofMinutes(5));
+        SyncRun synced = await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> system.callAsSystem(() -> registerRuns.run(syncRun)),
+                        run -> run.outcome() != SyncRun.Outcome.RUNNING);
+        System.out.println("Two nodes: sync " + synced.startedAt() + " – " + synced.finishedAt() + " on the other"
+                + " node; import " + imported.status() + " here");
+
+        // each finished as it would alone: the sync added exactly the new entries, the import exactly its rows
+        assertThat(synced.outcome()).as(synced.toString()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+        assertThat(synced.added()).isEqualTo(entries);
+        assertThat(synced.removed()).isZero();
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(ImportStatus.APPLIED);
+        assertThat(imported.counts().added()).isEqualTo(suppliers);
+        assertThat(count("select count(*) from supplier where supplier_code like 'TWO-NODES-%'"))
+                .isEqualTo(suppliers);
+        assertThat(count("select count(*) from register_entry where name like '生成試験工業株式会社%'"
+                        + " and removed_at is null"))
+                .isEqualTo(entries);
+        // and the imported suppliers point at the entries the sync brought (their numbers are i*10)
+        assertThat(count("select count(*) from supplier s join register_entry e on e.corporate_number ="
+                        + " s.corporate_number where s.supplier_code like 'TWO-NODES-%'"))
+                .isEqualTo(entries / 10);
+    }
+
     /** Stores its firing's id and its node; a second run of one firing would break the primary key. */
     public static class CountingJob implements Job {
 
@@ -171,19 +244,18 @@ class TwoNodesTest {
                 && dsl.fetchCount(ALERT_OUTBOX) > 0;
     }
 
-    private Process startOtherNode() throws IOException {
-        return AppNode.start(
-                environment,
-                "two-nodes-other.log",
-                List.of(
-                        "--spring.quartz.scheduler-name=hoshimi-two-nodes",
-                        "--spring.mail.host=127.0.0.1",
-                        "--spring.mail.port=" + SMTP_PORT,
-                        "--hoshimi.alert.dispatch-interval=1s",
-                        "--hoshimi.alert.base-url=http://hoshimi.test/",
-                        "--hoshimi.register.star.url=" + environment.getProperty("hoshimi.register.star.url"),
-                        "--hoshimi.register.security-action.url="
-                                + environment.getProperty("hoshimi.register.security-action.url", "")));
+    private Process startOtherNode(String log, String... more) throws IOException {
+        List<String> arguments = new java.util.ArrayList<>(List.of(
+                "--spring.quartz.scheduler-name=hoshimi-two-nodes",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + SMTP_PORT,
+                "--hoshimi.alert.dispatch-interval=1s",
+                "--hoshimi.alert.base-url=http://hoshimi.test/",
+                "--hoshimi.register.star.url=" + environment.getProperty("hoshimi.register.star.url"),
+                "--hoshimi.register.security-action.url="
+                        + environment.getProperty("hoshimi.register.security-action.url", "")));
+        arguments.addAll(List.of(more));
+        return AppNode.start(environment, log, arguments);
     }
 
     /** True as soon as the condition holds, false when the deadline passes first. */

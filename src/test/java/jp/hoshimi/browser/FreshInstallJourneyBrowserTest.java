@@ -122,6 +122,7 @@ class FreshInstallJourneyBrowserTest extends BrowserTest {
         // an organisation unit, and the administrator in it
         page.navigate(url("admin"));
         assertThat(page.locator("#org-unit-create")).isVisible();
+        assertThat(page.locator("#org-unit-empty")).containsText("組織はまだありません");
         screenshot(page, "fresh-04-organisation-empty.png");
         page.locator("#org-unit-create").click();
         dialogField(page, "コード").fill("HQ");

@@ -27,6 +27,7 @@ import jp.hoshimi.organisation.OrgUnit;
 import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.shared.ValidationException;
 import jp.hoshimi.shared.ui.ComponentTexts;
+import jp.hoshimi.shared.ui.EmptyState;
 import jp.hoshimi.shared.ui.Notifications;
 import jp.hoshimi.shared.ui.Problems;
 
@@ -53,6 +54,8 @@ class OrganisationTab extends VerticalLayout {
         units.addColumn(OrgUnit::code).setHeader(getTranslation("orgUnit.code")).setAutoWidth(true);
         units.setAllRowsVisible(true);
         units.setId("org-unit-tree");
+        // a fresh install: say what to do instead of an empty table (issue 24)
+        units.setEmptyStateComponent(new EmptyState("org-unit-empty", getTranslation("orgUnit.empty")));
 
         members.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         members.addColumn(Membership::displayName)

@@ -13,6 +13,7 @@ import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.ValidationException;
 import jp.hoshimi.shared.ui.MessageBundle;
+import jp.hoshimi.shared.web.ClientAbortFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -218,6 +219,11 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
         if (jp.hoshimi.shared.tx.LockConflictRetry.isLockConflict(e)) {
             return busy(e, request);
+        }
+        if (ClientAbortFilter.isClientAbort(e)) {
+            // the client went away mid-response: nobody to answer, nothing of ours to fix (issue 24)
+            log.debug("Client went away during {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return null;
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unhandled API error, reference {}", reference, e);

@@ -36,7 +36,8 @@ public class ClientAbortFilter extends OncePerRequestFilter {
         }
     }
 
-    static boolean isClientAbort(Throwable e) {
+    /** True when {@code e} or a cause says the client closed the connection while we answered. */
+    public static boolean isClientAbort(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (CLIENT_ABORT.equals(cause.getClass().getName())
                     || "org.springframework.web.context.request.async.AsyncRequestNotUsableException"
