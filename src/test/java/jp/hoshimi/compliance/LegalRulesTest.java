@@ -36,7 +36,7 @@ class LegalRulesTest {
                 NUMBER, STAR4, null, new LegalStanding(State.CLOSED, LocalDate.of(2026, 11, 30), null, null)));
         assertThat(v.status()).isEqualTo(ComplianceStatus.MISSING);
         assertThat(v.reason()).isEqualTo(Reason.ENTITY_CLOSED);
-        assertThat(v.reasonArguments()[4]).isEqualTo("2026-11-30");
+        assertThat(v.reasonArguments()[5]).isEqualTo("2026-11-30");
     }
 
     @Test

@@ -28,7 +28,7 @@ import jp.hoshimi.shared.ui.ViewToolbar;
  * open one to approve, reject or end it; a request is made from the supplier's page.
  */
 @Route("exceptions")
-@Menu(title = "nav.exceptions", icon = "vaadin:handshake", order = 52)
+@Menu(title = "nav.exceptions", icon = "vaadin:handshake", order = 27)
 @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
 class ExceptionListView extends VerticalLayout implements HasDynamicTitle {
 

@@ -25,7 +25,18 @@ class NavigationTest extends KaribuTest {
         UI.getCurrent().navigate("suppliers");
 
         assertThat(navigationLabels())
-                .containsExactly("ダッシュボード", "取引先チェック", "取引先", "契約", "登録台帳", "取り込み", "通知", "送信メール（開発用）");
+                .containsExactly(
+                        "ダッシュボード",
+                        "取引先チェック",
+                        "取引先",
+                        "契約",
+                        "更新見通し",
+                        "依頼",
+                        "例外承認",
+                        "登録台帳",
+                        "取り込み",
+                        "通知",
+                        "送信メール（開発用）");
     }
 
     @Test
@@ -67,6 +78,9 @@ class NavigationTest extends KaribuTest {
                         "Supplier check",
                         "Suppliers",
                         "Contracts",
+                        "Renewal outlook",
+                        "Requests",
+                        "Exceptions",
                         "Register",
                         "Imports",
                         "Alerts",
