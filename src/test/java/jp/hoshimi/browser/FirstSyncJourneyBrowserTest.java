@@ -35,8 +35,11 @@ class FirstSyncJourneyBrowserTest extends BrowserTest {
         signIn(admin, "admin", DEMO_PASSWORD);
         admin.navigate(url("register"));
         admin.locator("#register-sync-now").click();
-        assertThat(admin.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("反映済み")))
-                .hasCount(1);
+        // the register's very first load is one initial-load event (issue 17), and the notice says so
+        assertThat(admin.locator("vaadin-notification-card")
+                        .filter(new Locator.FilterOptions().setHasText("初回読み込み"))
+                        .first())
+                .isVisible();
 
         risk.navigate(url(""));
         assertThat(risk.locator("#kpis")).isVisible();
