@@ -101,8 +101,10 @@ class ContractCoverageTest {
     @AfterEach
     void remove() {
         dsl.deleteFrom(CONTRACT).where(CONTRACT.ID.in(contract.values())).execute();
+        // by source: a corporate number starts with its check digit, so a prefix of the base never matched
+        // and every test left its two entries behind (the next register sync then saw 14 too many)
         dsl.deleteFrom(REGISTER_ENTRY)
-                .where(REGISTER_ENTRY.CORPORATE_NUMBER.like(base("_").substring(0, 11) + "%"))
+                .where(REGISTER_ENTRY.SOURCE_ID.eq("coverage-test"))
                 .execute();
         dsl.deleteFrom(SUPPLIER)
                 .where(SUPPLIER.ID.in(star3, star4, unregistered))
