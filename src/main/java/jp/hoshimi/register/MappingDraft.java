@@ -173,7 +173,11 @@ public record MappingDraft(
             String value = entry.getValue().toUpperCase(java.util.Locale.ROOT);
             if (!ours.contains(value)) {
                 problems.add(FieldProblem.of(
-                        field, "registerMapping.values.unknown", entry.getKey(), entry.getValue(), String.join(", ", new java.util.TreeSet<>(ours))));
+                        field,
+                        "registerMapping.values.unknown",
+                        entry.getKey(),
+                        entry.getValue(),
+                        String.join(", ", new java.util.TreeSet<>(ours))));
                 return Map.of();
             }
         }

@@ -24,7 +24,8 @@ public record RegisterMapping(
 
     /** A kind nothing was ever stored for: the default format. */
     public static RegisterMapping defaults(RegisterKind kind) {
-        return new RegisterMapping(kind, FieldMapping.defaults(), RegisterSourceSettings.Origin.PROPERTIES, null, null, 0);
+        return new RegisterMapping(
+                kind, FieldMapping.defaults(), RegisterSourceSettings.Origin.PROPERTIES, null, null, 0);
     }
 
     /**
@@ -32,9 +33,13 @@ public record RegisterMapping(
      */
     public static String lines(Map<String, String> values) {
         StringBuilder text = new StringBuilder();
-        new TreeMap<>(values).entrySet().stream()
-                .sorted(Map.Entry.comparingByValue())
-                .forEach(entry -> text.append(entry.getKey()).append('=').append(entry.getValue()).append('\n'));
+        new TreeMap<>(values)
+                .entrySet().stream()
+                        .sorted(Map.Entry.comparingByValue())
+                        .forEach(entry -> text.append(entry.getKey())
+                                .append('=')
+                                .append(entry.getValue())
+                                .append('\n'));
         return text.toString();
     }
 
@@ -55,10 +60,14 @@ public record RegisterMapping(
                 continue;
             }
             int equals = line.lastIndexOf('=');
-            if (equals <= 0 || line.substring(0, equals).isBlank() || line.substring(equals + 1).isBlank()) {
+            if (equals <= 0
+                    || line.substring(0, equals).isBlank()
+                    || line.substring(equals + 1).isBlank()) {
                 throw new IllegalArgumentException(String.valueOf(number));
             }
-            values.put(line.substring(0, equals).strip(), line.substring(equals + 1).strip());
+            values.put(
+                    line.substring(0, equals).strip(),
+                    line.substring(equals + 1).strip());
         }
         return values;
     }

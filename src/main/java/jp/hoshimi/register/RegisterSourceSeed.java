@@ -25,10 +25,7 @@ class RegisterSourceSeed implements ApplicationRunner {
     private final Clock clock;
 
     RegisterSourceSeed(
-            RegisterSources sources,
-            RegisterSourceRepository stored,
-            RegisterMappingRepository mappings,
-            Clock clock) {
+            RegisterSources sources, RegisterSourceRepository stored, RegisterMappingRepository mappings, Clock clock) {
         this.sources = sources;
         this.stored = stored;
         this.mappings = mappings;

@@ -9,8 +9,8 @@ import jp.hoshimi.dataimport.ImportProperties;
 import jp.hoshimi.dataimport.read.ReadLimits;
 import jp.hoshimi.register.internal.RegisterMappingRepository;
 import jp.hoshimi.register.internal.RegisterSourceRepository;
-import jp.hoshimi.register.source.FieldMapping;
 import jp.hoshimi.register.source.FeedFormat;
+import jp.hoshimi.register.source.FieldMapping;
 import jp.hoshimi.register.source.FileSource;
 import jp.hoshimi.register.source.HttpFeedSource;
 import jp.hoshimi.register.source.RegisterKind;
@@ -55,7 +55,9 @@ public class RegisterSources {
     /** Whether the kind's mapping changed after {@code moment}: a body read before must be read again. */
     public boolean mappingChangedSince(RegisterKind kind, java.time.LocalDateTime moment) {
         return moment != null
-                && mappings.updatedAt(kind).map(changed -> changed.isAfter(moment)).orElse(false);
+                && mappings.updatedAt(kind)
+                        .map(changed -> changed.isAfter(moment))
+                        .orElse(false);
     }
 
     /** The limits of a spreadsheet feed: the import's ({@code hoshimi.import.*}), the same reader. */

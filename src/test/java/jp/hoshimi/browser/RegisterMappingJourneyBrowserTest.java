@@ -63,10 +63,23 @@ class RegisterMappingJourneyBrowserTest extends BrowserTest {
                     before.kind(), before.type(), before.location(), before.format(), before.origin(), now.version()));
             RegisterMapping mapping = mappings.current(RegisterKind.STAR);
             MappingDraft d = MappingDraft.of(RegisterMapping.defaults(RegisterKind.STAR));
-            mappings.save(RegisterKind.STAR, new MappingDraft(
-                    d.corporateNumber(), d.name(), d.level(), d.registeredOn(), d.validUntil(), d.status(), d.scope(),
-                    d.assessmentBody(), d.entriesPath(), d.levelValues(), d.statusValues(), d.datePattern(),
-                    d.encoding(), mapping.version()));
+            mappings.save(
+                    RegisterKind.STAR,
+                    new MappingDraft(
+                            d.corporateNumber(),
+                            d.name(),
+                            d.level(),
+                            d.registeredOn(),
+                            d.validUntil(),
+                            d.status(),
+                            d.scope(),
+                            d.assessmentBody(),
+                            d.entriesPath(),
+                            d.levelValues(),
+                            d.statusValues(),
+                            d.datePattern(),
+                            d.encoding(),
+                            mapping.version()));
         });
     }
 
@@ -141,6 +154,9 @@ class RegisterMappingJourneyBrowserTest extends BrowserTest {
 
     private static void pick(Page page, String field, String itemTag, String text) {
         page.locator(field).click();
-        page.locator(itemTag).filter(new Locator.FilterOptions().setHasText(text)).first().click();
+        page.locator(itemTag)
+                .filter(new Locator.FilterOptions().setHasText(text))
+                .first()
+                .click();
     }
 }

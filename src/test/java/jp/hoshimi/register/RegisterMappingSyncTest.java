@@ -141,7 +141,8 @@ class RegisterMappingSyncTest {
 
         assertThat(mapped.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
         assertThat(mapped.added()).isEqualTo(70);
-        RegisterEntry first = system.callAsSystem(() -> register.entriesOf("1010001202543")).get(0);
+        RegisterEntry first =
+                system.callAsSystem(() -> register.entriesOf("1010001202543")).get(0);
         assertThat(first.name()).isEqualTo("株式会社ミナトデンソー");
         assertThat(first.level()).isEqualTo("STAR3");
         assertThat(first.validUntil()).isEqualTo(java.time.LocalDate.of(2027, 3, 31));
@@ -159,15 +160,26 @@ class RegisterMappingSyncTest {
         system.runAsSystem(() -> mappings.save(KIND, official()));
         assertThat(syncFrom("touroku-sjis.csv").outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
         int changes = system.callAsSystem(() -> register.countChanges());
-        RegisterEntry expired = system.callAsSystem(() -> register.entriesOf("1110001753708")).get(0);
+        RegisterEntry expired =
+                system.callAsSystem(() -> register.entriesOf("1110001753708")).get(0);
         assertThat(entries()).isEqualTo(70);
 
         // 失効 forgotten: the feed has not changed, but it is read again under the new mapping, and refused
         MappingDraft forgot = official();
         MappingDraft without = new MappingDraft(
-                forgot.corporateNumber(), forgot.name(), forgot.level(), forgot.registeredOn(), forgot.validUntil(),
-                forgot.status(), forgot.scope(), forgot.assessmentBody(), forgot.entriesPath(), forgot.levelValues(),
-                "有効=ACTIVE\n一時停止=SUSPENDED\n取消=REVOKED\n", forgot.datePattern(), forgot.encoding(),
+                forgot.corporateNumber(),
+                forgot.name(),
+                forgot.level(),
+                forgot.registeredOn(),
+                forgot.validUntil(),
+                forgot.status(),
+                forgot.scope(),
+                forgot.assessmentBody(),
+                forgot.entriesPath(),
+                forgot.levelValues(),
+                "有効=ACTIVE\n一時停止=SUSPENDED\n取消=REVOKED\n",
+                forgot.datePattern(),
+                forgot.encoding(),
                 forgot.version());
         system.runAsSystem(() -> mappings.save(KIND, without));
         SyncRun refused = syncFrom("touroku-sjis.csv");
@@ -175,7 +187,9 @@ class RegisterMappingSyncTest {
         assertThat(refused.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
         assertThat(refused.errorDetail()).contains("unknown status '失効'");
         assertThat(entries()).isEqualTo(70);
-        assertThat(system.callAsSystem(() -> register.entriesOf("1110001753708")).get(0)).isEqualTo(expired);
+        assertThat(system.callAsSystem(() -> register.entriesOf("1110001753708"))
+                        .get(0))
+                .isEqualTo(expired);
         assertThat(system.callAsSystem(() -> register.countChanges())).isEqualTo(changes);
     }
 
@@ -183,8 +197,8 @@ class RegisterMappingSyncTest {
     void the_preview_reads_a_sample_and_stores_nothing() throws IOException {
         int version = mappings().version();
 
-        RegisterMappingService.Preview preview = system.callAsSystem(
-                () -> mappings.preview(KIND, official(), uncheckedStream(xlsx)));
+        RegisterMappingService.Preview preview =
+                system.callAsSystem(() -> mappings.preview(KIND, official(), uncheckedStream(xlsx)));
 
         assertThat(preview.format()).isEqualTo(FeedFormat.XLSX);
         assertThat(preview.entries()).isEqualTo(70);
@@ -199,12 +213,23 @@ class RegisterMappingSyncTest {
     void a_bad_mapping_is_rejected_by_the_preview_with_the_reason_of_every_row() throws IOException {
         MappingDraft o = official();
         MappingDraft slashDates = new MappingDraft(
-                o.corporateNumber(), o.name(), o.level(), o.registeredOn(), o.validUntil(), o.status(), o.scope(),
-                o.assessmentBody(), o.entriesPath(), o.levelValues(), o.statusValues(), FieldMapping.SLASH_DATES,
-                o.encoding(), o.version());
+                o.corporateNumber(),
+                o.name(),
+                o.level(),
+                o.registeredOn(),
+                o.validUntil(),
+                o.status(),
+                o.scope(),
+                o.assessmentBody(),
+                o.entriesPath(),
+                o.levelValues(),
+                o.statusValues(),
+                FieldMapping.SLASH_DATES,
+                o.encoding(),
+                o.version());
 
-        RegisterMappingService.Preview preview = system.callAsSystem(
-                () -> mappings.preview(KIND, slashDates, uncheckedStream(csv)));
+        RegisterMappingService.Preview preview =
+                system.callAsSystem(() -> mappings.preview(KIND, slashDates, uncheckedStream(csv)));
 
         assertThat(preview.acceptable()).isFalse();
         assertThat(preview.entries()).isZero();
@@ -218,17 +243,31 @@ class RegisterMappingSyncTest {
     void a_mapping_that_cannot_be_right_is_refused_before_any_read() {
         MappingDraft o = official();
         MappingDraft wrong = new MappingDraft(
-                o.corporateNumber(), "", o.level(), o.registeredOn(), o.validUntil(), o.status(), o.scope(),
-                o.assessmentBody(), o.entriesPath(), "★3=STAR9\n", "有効", "yyyy年", "EUC-JP", o.version());
+                o.corporateNumber(),
+                "",
+                o.level(),
+                o.registeredOn(),
+                o.validUntil(),
+                o.status(),
+                o.scope(),
+                o.assessmentBody(),
+                o.entriesPath(),
+                "★3=STAR9\n",
+                "有効",
+                "yyyy年",
+                "EUC-JP",
+                o.version());
 
         assertThatThrownBy(() -> system.runAsSystem(() -> mappings.save(KIND, wrong)))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.field() + ":" + p.messageKey())
-                        .containsExactlyInAnyOrder(
-                                "name:validation.required",
-                                "levelValues:registerMapping.values.unknown",
-                                "statusValues:registerMapping.values.invalid",
-                                "encoding:registerMapping.encoding.invalid"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(p -> p.field() + ":" + p.messageKey())
+                                .containsExactlyInAnyOrder(
+                                        "name:validation.required",
+                                        "levelValues:registerMapping.values.unknown",
+                                        "statusValues:registerMapping.values.invalid",
+                                        "encoding:registerMapping.encoding.invalid"));
     }
 
     private static java.io.InputStream uncheckedStream(Path file) {

@@ -254,8 +254,9 @@ class ComplianceApi {
     @GetMapping("/findings")
     @Operation(
             summary = "Current findings, worst first",
-            description = "status: one or more of REVOKED, EXPIRED, MISSING, UNVERIFIABLE, INSUFFICIENT, EXPIRING, ACCEPTED, OK"
-                    + " (comma-separated or repeated); none = every finding.")
+            description =
+                    "status: one or more of REVOKED, EXPIRED, MISSING, UNVERIFIABLE, INSUFFICIENT, EXPIRING, ACCEPTED, OK"
+                            + " (comma-separated or repeated); none = every finding.")
     ResponseEntity<FindingsJson> findings(
             @Parameter(array = @ArraySchema(schema = @Schema(implementation = ComplianceStatus.class)))
                     @RequestParam(required = false)

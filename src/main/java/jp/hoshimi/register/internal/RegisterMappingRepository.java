@@ -3,14 +3,14 @@ package jp.hoshimi.register.internal;
 import static jp.hoshimi.db.Tables.REGISTER_MAPPING;
 
 import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import jp.hoshimi.db.tables.records.RegisterMappingRecord;
 import jp.hoshimi.register.RegisterMapping;
 import jp.hoshimi.register.RegisterSourceSettings.Origin;
 import jp.hoshimi.register.source.FieldMapping;
 import jp.hoshimi.register.source.RegisterKind;
-import java.util.HashMap;
-import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.springframework.dao.DuplicateKeyException;
@@ -69,7 +69,8 @@ public class RegisterMappingRepository {
         var m = REGISTER_MAPPING;
         Optional<RegisterMapping> stored = find(kind);
         if (stored.isPresent()) {
-            if (stored.get().origin() == Origin.PROPERTIES && !stored.get().mapping().equals(seed)) {
+            if (stored.get().origin() == Origin.PROPERTIES
+                    && !stored.get().mapping().equals(seed)) {
                 dsl.update(m)
                         .set(columns(seed))
                         .set(m.UPDATED_AT, now)

@@ -450,6 +450,7 @@ public final class FeedParser {
         final Map<String, Long> firstLine = new HashMap<>();
         /** Where a preview's bad entries go; null for a sync, which stops at the first. */
         final Consumer<Rejection> rejected;
+
         int count;
 
         Checker(RegisterKind kind, FieldMapping mapping, Consumer<FeedEntry> consumer, Consumer<Rejection> rejected) {
@@ -495,9 +496,10 @@ public final class FeedParser {
             }
             String detail = e.detail();
             int colon = detail.indexOf(": ");
-            rejected.accept(colon < 0
-                    ? new Rejection("", detail)
-                    : new Rejection(detail.substring(0, colon), detail.substring(colon + 2)));
+            rejected.accept(
+                    colon < 0
+                            ? new Rejection("", detail)
+                            : new Rejection(detail.substring(0, colon), detail.substring(colon + 2)));
         }
 
         /** Whether a row names every required field: then it is the header row. */

@@ -24,7 +24,10 @@ final class WorkbookFeed {
         DateTimeFormatter dates = mapping.dateFormatter();
         try {
             new SpreadsheetReader(limits)
-                    .read(body, SheetChooser.firstVisible(), (rowNumber, cells) -> table.row(rowNumber, texts(cells, dates)));
+                    .read(
+                            body,
+                            SheetChooser.firstVisible(),
+                            (rowNumber, cells) -> table.row(rowNumber, texts(cells, dates)));
         } catch (ImportRejectedException e) {
             throw new RegisterSourceException(Reason.MALFORMED, "the workbook cannot be read: " + e.getMessage(), 1, e);
         }

@@ -192,15 +192,24 @@ class RegisterMappingView extends VerticalLayout implements HasDynamicTitle {
                 .addColumn(FeedEntry::corporateNumber)
                 .setHeader(getTranslation("registerMapping.field.corporateNumber"))
                 .setAutoWidth(true);
-        firstEntries.addColumn(FeedEntry::name).setHeader(getTranslation("registerMapping.field.name")).setFlexGrow(2);
-        firstEntries.addColumn(e -> getTranslation("register.level." + e.level())).setHeader(getTranslation("registerMapping.field.level"));
+        firstEntries
+                .addColumn(FeedEntry::name)
+                .setHeader(getTranslation("registerMapping.field.name"))
+                .setFlexGrow(2);
+        firstEntries
+                .addColumn(e -> getTranslation("register.level." + e.level()))
+                .setHeader(getTranslation("registerMapping.field.level"));
         firstEntries.addColumn(FeedEntry::registeredOn).setHeader(getTranslation("registerMapping.field.registeredOn"));
         firstEntries.addColumn(FeedEntry::validUntil).setHeader(getTranslation("registerMapping.field.validUntil"));
-        firstEntries.addColumn(e -> getTranslation("register.status." + e.status())).setHeader(getTranslation("registerMapping.field.status"));
+        firstEntries
+                .addColumn(e -> getTranslation("register.status." + e.status()))
+                .setHeader(getTranslation("registerMapping.field.status"));
         firstEntries.setAllRowsVisible(true);
         rejected.setId("register-mapping-rejected");
         rejected.addColumn(FeedParser.Rejection::where).setHeader(getTranslation("registerMapping.rejected.where"));
-        rejected.addColumn(FeedParser.Rejection::reason).setHeader(getTranslation("registerMapping.rejected.reason")).setFlexGrow(4);
+        rejected.addColumn(FeedParser.Rejection::reason)
+                .setHeader(getTranslation("registerMapping.rejected.reason"))
+                .setFlexGrow(4);
         rejected.setAllRowsVisible(true);
         firstEntries.setVisible(false);
         rejected.setVisible(false);
@@ -224,13 +233,16 @@ class RegisterMappingView extends VerticalLayout implements HasDynamicTitle {
         statusValues.setValue(draft.statusValues());
         datePattern.setValue(draft.datePattern());
         encoding.setValue(draft.encoding());
-        changed.setText(mapping.updatedBy() == null
-                ? getTranslation("registerMapping.changed.never")
-                : getTranslation(
-                        "registerMapping.changed",
-                        mapping.updatedBy(),
-                        mapping.updatedAt().atZone(ZoneId.of("UTC")).withZoneSameInstant(ZoneId.of("Asia/Tokyo"))
-                                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))));
+        changed.setText(
+                mapping.updatedBy() == null
+                        ? getTranslation("registerMapping.changed.never")
+                        : getTranslation(
+                                "registerMapping.changed",
+                                mapping.updatedBy(),
+                                mapping.updatedAt()
+                                        .atZone(ZoneId.of("UTC"))
+                                        .withZoneSameInstant(ZoneId.of("Asia/Tokyo"))
+                                        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))));
         Problems.clear(this);
     }
 
@@ -289,7 +301,8 @@ class RegisterMappingView extends VerticalLayout implements HasDynamicTitle {
         Problems.clear(this);
         summary.getElement().setAttribute("data-acceptable", String.valueOf(preview.acceptable()));
         if (preview.errorKey() != null) {
-            summary.setText(getTranslation("registerMapping.preview.unreadable", getTranslation(preview.errorKey()), preview.detail()));
+            summary.setText(getTranslation(
+                    "registerMapping.preview.unreadable", getTranslation(preview.errorKey()), preview.detail()));
             firstEntries.setVisible(false);
             rejected.setVisible(false);
             return;

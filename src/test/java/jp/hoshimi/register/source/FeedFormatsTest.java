@@ -59,7 +59,8 @@ class FeedFormatsTest {
         Path json = OfficialShapedRegister.json(dir.resolve("register.txt"), OfficialShapedRegister.lines(DEMO));
 
         assertThat(FeedParser.detect(json)).isEqualTo(FeedFormat.JSON);
-        assertThat(parse(json, FeedFormat.JSON, OfficialShapedRegister.mapping())).containsExactlyElementsOf(defaults());
+        assertThat(parse(json, FeedFormat.JSON, OfficialShapedRegister.mapping()))
+                .containsExactlyElementsOf(defaults());
     }
 
     @Test
@@ -70,11 +71,13 @@ class FeedFormatsTest {
                         + TestFeeds.corporateNumber(1) + ",元年株式会社,★3,令和元年5月1日,令和１０年４月３０日,有効\n"
                         + TestFeeds.corporateNumber(2) + ",平成株式会社,Basic,平成31年4月30日,令和2年4月29日,失効\n",
                 StandardCharsets.UTF_8);
-        FieldMapping mapping = OfficialShapedRegister.mapping().toBuilder().encoding("UTF-8").build();
+        FieldMapping mapping =
+                OfficialShapedRegister.mapping().toBuilder().encoding("UTF-8").build();
 
         List<FeedEntry> entries = parse(csv, FeedFormat.CSV, mapping);
 
-        assertThat(entries).extracting(FeedEntry::registeredOn, FeedEntry::validUntil, FeedEntry::level, FeedEntry::status)
+        assertThat(entries)
+                .extracting(FeedEntry::registeredOn, FeedEntry::validUntil, FeedEntry::level, FeedEntry::status)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(
                                 LocalDate.of(2019, 5, 1), LocalDate.of(2028, 4, 30), "STAR3", "ACTIVE"),
@@ -85,7 +88,8 @@ class FeedFormatsTest {
     @Test
     void a_cp932_feed_read_as_utf8_is_refused_with_its_line() {
         Path csv = OfficialShapedRegister.csv(dir.resolve("sjis.csv"), OfficialShapedRegister.lines(DEMO));
-        FieldMapping utf8 = OfficialShapedRegister.mapping().toBuilder().encoding("UTF-8").build();
+        FieldMapping utf8 =
+                OfficialShapedRegister.mapping().toBuilder().encoding("UTF-8").build();
 
         assertThatThrownBy(() -> parse(csv, FeedFormat.CSV, utf8))
                 .isInstanceOf(RegisterSourceException.class)
@@ -103,7 +107,8 @@ class FeedFormatsTest {
                         + TestFeeds.corporateNumber(4) + ",日付違い株式会社,★4,2026-04-01,令和9年3月31日,有効\n"
                         + TestFeeds.corporateNumber(5) + ",状態不明株式会社,★4,令和8年4月1日,令和9年3月31日,保留\n",
                 StandardCharsets.UTF_8);
-        FieldMapping mapping = OfficialShapedRegister.mapping().toBuilder().encoding("UTF-8").build();
+        FieldMapping mapping =
+                OfficialShapedRegister.mapping().toBuilder().encoding("UTF-8").build();
         List<FeedParser.Rejection> rejected = new ArrayList<>();
 
         int accepted = FeedParser.preview(
@@ -125,7 +130,8 @@ class FeedFormatsTest {
                 dir.resolve("wrong.csv"),
                 "登録事業者一覧\n法人番号,名称,段階,有効期限,状態\n" + TestFeeds.corporateNumber(1) + ",A社,★3,令和9年3月31日,有効\n",
                 StandardCharsets.UTF_8);
-        FieldMapping mapping = OfficialShapedRegister.mapping().toBuilder().encoding("UTF-8").build();
+        FieldMapping mapping =
+                OfficialShapedRegister.mapping().toBuilder().encoding("UTF-8").build();
 
         assertThatThrownBy(() -> parse(csv, FeedFormat.CSV, mapping))
                 .isInstanceOf(RegisterSourceException.class)

@@ -29,8 +29,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class OfficialShapedRegister {
 
-    public static final List<String> HEADER =
-            List.of("法人番号", "事業者名", "段階", "登録日", "有効期限", "状態", "対象範囲", "評価機関");
+    public static final List<String> HEADER = List.of("法人番号", "事業者名", "段階", "登録日", "有効期限", "状態", "対象範囲", "評価機関");
     public static final Charset CP932 = Charset.forName("windows-31j");
     private static final DateTimeFormatter ERA =
             DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN).withChronology(JapaneseChronology.INSTANCE);
@@ -65,8 +64,7 @@ public final class OfficialShapedRegister {
         rows.add(HEADER);
         for (String line : defaultCsv.subList(1, defaultCsv.size())) {
             String[] f = line.split(",", -1);
-            rows.add(List.of(
-                    f[0], f[1], LEVELS.get(f[2]), era(f[3]), era(f[4]), STATUSES.get(f[5]), f[6], f[7]));
+            rows.add(List.of(f[0], f[1], LEVELS.get(f[2]), era(f[3]), era(f[4]), STATUSES.get(f[5]), f[6], f[7]));
         }
         return rows;
     }

@@ -50,10 +50,23 @@ class RegisterMappingViewTest extends KaribuTest {
         system.runAsSystem(() -> {
             RegisterMapping now = mappings.current(RegisterKind.STAR);
             MappingDraft d = MappingDraft.of(RegisterMapping.defaults(RegisterKind.STAR));
-            mappings.save(RegisterKind.STAR, new MappingDraft(
-                    d.corporateNumber(), d.name(), d.level(), d.registeredOn(), d.validUntil(), d.status(), d.scope(),
-                    d.assessmentBody(), d.entriesPath(), d.levelValues(), d.statusValues(), d.datePattern(),
-                    d.encoding(), now.version()));
+            mappings.save(
+                    RegisterKind.STAR,
+                    new MappingDraft(
+                            d.corporateNumber(),
+                            d.name(),
+                            d.level(),
+                            d.registeredOn(),
+                            d.validUntil(),
+                            d.status(),
+                            d.scope(),
+                            d.assessmentBody(),
+                            d.entriesPath(),
+                            d.levelValues(),
+                            d.statusValues(),
+                            d.datePattern(),
+                            d.encoding(),
+                            now.version()));
         });
     }
 
@@ -88,14 +101,17 @@ class RegisterMappingViewTest extends KaribuTest {
         assertThat(view.kind.getValue()).isEqualTo(RegisterKind.STAR);
         assertThat(view.fields.get("corporateNumber").getValue()).isEqualTo("corporate_number");
         assertThat(view.datePattern.getValue()).isEqualTo(FieldMapping.ISO_DATES);
-        assertThat(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(view.fields.get("corporateNumber"))).contains("法人番号");
+        assertThat(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(
+                        view.fields.get("corporateNumber")))
+                .contains("法人番号");
         assertThat(view.getPageTitle()).startsWith("台帳の項目対応");
     }
 
     @Test
     void trying_a_sample_shows_the_first_entries_and_stores_nothing_then_save_is_audited() throws IOException {
         RegisterMappingView view = openAsAdmin();
-        int version = system.callAsSystem(() -> mappings.current(RegisterKind.STAR)).version();
+        int version =
+                system.callAsSystem(() -> mappings.current(RegisterKind.STAR)).version();
         typeTheOfficialShape(view);
 
         view.showPreview(view.previewSample(sample()));
@@ -105,7 +121,9 @@ class RegisterMappingViewTest extends KaribuTest {
         assertThat(GridKt._size(view.firstEntries)).isEqualTo(RegisterMappingService.FIRST_ENTRIES);
         assertThat(GridKt._get(view.firstEntries, 0).name()).isEqualTo("株式会社ミナトデンソー");
         assertThat(view.rejected.isVisible()).isFalse();
-        assertThat(system.callAsSystem(() -> mappings.current(RegisterKind.STAR)).version()).isEqualTo(version);
+        assertThat(system.callAsSystem(() -> mappings.current(RegisterKind.STAR))
+                        .version())
+                .isEqualTo(version);
 
         _click(_get(Button.class, spec -> spec.withId("register-mapping-save")));
 
@@ -114,7 +132,9 @@ class RegisterMappingViewTest extends KaribuTest {
         assertThat(saved.updatedBy()).isEqualTo("admin");
         assertThat(view.changed.getText()).contains("admin");
         List<AuditEntry> history = system.callAsSystem(() -> audit.historyOf("register_mapping", "STAR"));
-        AuditEntry last = history.stream().max(java.util.Comparator.comparingLong(AuditEntry::id)).orElseThrow();
+        AuditEntry last = history.stream()
+                .max(java.util.Comparator.comparingLong(AuditEntry::id))
+                .orElseThrow();
         assertThat(last.actor()).isEqualTo("admin");
         assertThat(last.occurredAt()).isNotNull();
         assertThat(last.beforeJson()).contains("corporate_number");
@@ -145,6 +165,9 @@ class RegisterMappingViewTest extends KaribuTest {
 
         assertThat(view.levelValues.isInvalid()).isTrue();
         assertThat(view.levelValues.getErrorMessage()).contains("SA1");
-        assertThat(system.callAsSystem(() -> mappings.current(RegisterKind.STAR)).mapping().levelValues()).isEmpty();
+        assertThat(system.callAsSystem(() -> mappings.current(RegisterKind.STAR))
+                        .mapping()
+                        .levelValues())
+                .isEmpty();
     }
 }
