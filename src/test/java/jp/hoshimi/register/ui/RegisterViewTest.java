@@ -73,7 +73,10 @@ class RegisterViewTest extends KaribuTest {
         assertThat(done).extracting(SyncRun::kind).containsExactly(RegisterKind.STAR, RegisterKind.SECURITY_ACTION);
         assertThat(done).allMatch(run -> run.outcome().isSuccess());
         SyncRun star = done.get(0);
-        assertThat(star.outcome()).isEqualTo(SyncRun.Outcome.NOT_MODIFIED); // same demo feed: 304
+        // the same demo feed: a 304, or read again when an earlier test saved a mapping after the last run
+        // (issue 23: a new mapping re-reads an unchanged feed) — either way nothing added, changed or removed
+        assertThat(star.outcome()).isIn(SyncRun.Outcome.NOT_MODIFIED, SyncRun.Outcome.SUCCEEDED);
+        assertThat(List.of(star.added(), star.changed(), star.removed())).containsOnly(0);
         for (SyncRun run : done) {
             // every entry the register holds is accounted for: new, changed or unchanged
             int held = register.countEntries(run.kind(), null, false);
