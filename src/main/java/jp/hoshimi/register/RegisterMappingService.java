@@ -26,6 +26,7 @@ import jp.hoshimi.register.source.Validators;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.shared.ConcurrentEditException;
+import jp.hoshimi.shared.Text;
 import jp.hoshimi.shared.ValidationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,7 +78,7 @@ public class RegisterMappingService {
             List<FeedParser.Rejection> rejected,
             int rejectedTotal,
             String errorKey,
-            String detail) {
+            Text detail) {
 
         /** Whether a sync with this mapping would take this feed: readable, entries, none rejected. */
         public boolean acceptable() {
@@ -127,7 +128,8 @@ public class RegisterMappingService {
         try {
             FetchResult result = source.fetch(Validators.none());
             if (!(result instanceof FetchResult.Fetched fetched)) {
-                return new Preview(null, 0, List.of(), List.of(), 0, "register.sync.unexpected", "not modified");
+                return new Preview(
+                        null, 0, List.of(), List.of(), 0, "register.sync.unexpected", Text.asIs("not modified"));
             }
             try {
                 return read(fetched.body(), fetched.format(), kind, mapping);
@@ -163,7 +165,7 @@ public class RegisterMappingService {
     }
 
     private static Preview failed(RegisterSourceException e) {
-        return new Preview(null, 0, List.of(), List.of(), 0, e.code(), e.detail());
+        return new Preview(null, 0, List.of(), List.of(), 0, e.code(), e.text());
     }
 
     /** The sample in a file of its own, refused beyond the import's size limit (bad input loses nothing). */

@@ -24,6 +24,7 @@ import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.HttpUrls;
+import jp.hoshimi.shared.Text;
 import jp.hoshimi.shared.ValidationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,7 +56,7 @@ public class RegisterSourceService {
     }
 
     /** What one "test connection" found: entries read and format, or why it failed (a message key and detail). */
-    public record TestResult(boolean ok, int entries, String format, long bytes, String errorKey, String detail) {}
+    public record TestResult(boolean ok, int entries, String format, long bytes, String errorKey, Text detail) {}
 
     @Transactional(readOnly = true)
     @RolesAllowed(Role.ADMIN_NAME)
@@ -106,9 +107,10 @@ public class RegisterSourceService {
                 Files.deleteIfExists(fetched.body());
             }
         } catch (RegisterSourceException e) {
-            return new TestResult(false, 0, null, 0, e.code(), e.detail());
+            return new TestResult(false, 0, null, 0, e.code(), e.text());
         } catch (IOException e) {
-            return new TestResult(false, 0, null, 0, "register.sync.unexpected", e.getMessage());
+            return new TestResult(
+                    false, 0, null, 0, "register.sync.unexpected", Text.asIs(String.valueOf(e.getMessage())));
         }
     }
 

@@ -184,7 +184,7 @@ public class RegisterSyncService {
         }
     }
 
-    /** An administrator's upload of a register export (CSV or JSON): the same checks and apply as a fetch. */
+    /** An administrator's upload of a register export (CSV, JSON or .xlsx, told apart by content): the same checks and apply as a fetch. */
     @RolesAllowed(Role.ADMIN_NAME)
     public SyncRun upload(RegisterKind kind, String fileName, InputStream content) {
         Path body = spool(content);

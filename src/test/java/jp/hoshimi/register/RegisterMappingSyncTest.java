@@ -153,6 +153,11 @@ class RegisterMappingSyncTest {
         assertThat(workbook.outcome()).isIn(SyncRun.Outcome.SUCCEEDED, SyncRun.Outcome.NOT_MODIFIED);
         assertThat(workbook.added() + workbook.changed() + workbook.removed()).isZero();
         assertThat(workbook.unchanged()).isEqualTo(70);
+
+        // and as an administrator's upload of that download, told apart from CSV by its content
+        SyncRun uploaded = system.callAsSystem(() -> sync.upload(KIND, "export", uncheckedStream(xlsx)));
+        assertThat(uploaded.outcome()).isIn(SyncRun.Outcome.SUCCEEDED, SyncRun.Outcome.NOT_MODIFIED);
+        assertThat(uploaded.added() + uploaded.changed() + uploaded.removed()).isZero();
     }
 
     @Test

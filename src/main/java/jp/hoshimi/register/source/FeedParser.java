@@ -42,6 +42,7 @@ import jp.hoshimi.register.source.RegisterSourceException.Reason;
 import jp.hoshimi.shared.CorporateNumber;
 import jp.hoshimi.shared.InvalidCorporateNumberException;
 import jp.hoshimi.shared.StarLevel;
+import jp.hoshimi.shared.Text;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -94,13 +95,24 @@ public final class FeedParser {
         Checker checker = new Checker(kind, mapping, consumer, null);
         read(body, format, limits, checker);
         if (checker.count == 0) {
-            throw new RegisterSourceException(Reason.EMPTY, "the feed has no entries");
+            throw new RegisterSourceException(Reason.EMPTY, null, Text.of("feed.noEntries"));
         }
         return checker.count;
     }
 
     /** An entry that a preview refused: where it is and why. */
-    public record Rejection(String where, String reason) {}
+    public record Rejection(Text place, Text problem) {
+
+        /** The place in English, as a log would say it. */
+        public String where() {
+            return place.english();
+        }
+
+        /** Why, in English. */
+        public String reason() {
+            return problem.english();
+        }
+    }
 
     /**
      * Reads the whole feed like {@link #parse} but goes on past bad entries: each is handed to {@code
@@ -130,7 +142,7 @@ public final class FeedParser {
     private static void read(Path body, FeedFormat format, ReadLimits limits, Checker checker) {
         Objects.requireNonNull(format, "format");
         if (format == FeedFormat.XLSX) {
-            WorkbookFeed.read(body, limits, checker.mapping, new Table(checker, "row", false));
+            WorkbookFeed.read(body, limits, checker.mapping, new Table(checker, "feed.at.row", false));
             return;
         }
         try (InputStream in = Files.newInputStream(body)) {
@@ -160,13 +172,13 @@ public final class FeedParser {
                                 .onUnmappableCharacter(CodingErrorAction.REPLACE)),
                 65536);
         RecordLengthGuard guard = new RecordLengthGuard(reader);
-        String undecodable = charset.equals(StandardCharsets.UTF_8)
-                ? "not valid UTF-8 (the feed must be UTF-8)"
-                : "not valid " + charset.name() + " (see the mapping's encoding)";
+        Text undecodable = charset.equals(StandardCharsets.UTF_8)
+                ? Text.of("feed.undecodable.utf8")
+                : Text.of("feed.undecodable.charset", charset.name());
         // blank lines come as records so that the line count stays true; they are skipped below
         CSVFormat format =
                 CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
-        Table table = new Table(checker, "line", true);
+        Table table = new Table(checker, "feed.at.line", true);
         try (CSVParser parser = CSVParser.parse(guard, format)) {
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
@@ -200,7 +212,9 @@ public final class FeedParser {
         static final int TITLE_ROWS = 10;
 
         private final Checker checker;
+        /** The bundle key that names a place: a line of a text, a row of a sheet. */
         private final String unit;
+
         private final boolean sameWidth;
         private Map<String, Integer> columns;
         private int width;
@@ -220,7 +234,7 @@ public final class FeedParser {
                 return;
             }
             if (sameWidth && values.size() != width) {
-                checker.reject(malformed(line, values.size() + " fields where the header has " + width));
+                checker.reject(malformed(line, Text.of("feed.width", values.size(), width)));
                 return;
             }
             Map<String, Integer> byField = columns;
@@ -229,7 +243,7 @@ public final class FeedParser {
                         Integer column = byField.get(field);
                         return column == null || column >= values.size() ? null : values.get(column);
                     },
-                    unit + " " + line,
+                    Text.of(unit, line),
                     line));
         }
 
@@ -265,7 +279,7 @@ public final class FeedParser {
                 continue; // an unnamed column is read by nobody
             }
             if (columns.putIfAbsent(name, i) != null) {
-                throw malformed(line, "header: column '" + record.get(i).strip() + "' appears twice");
+                throw malformed(line, Text.of("feed.header.twice", record.get(i).strip()));
             }
         }
         return columns;
@@ -283,17 +297,17 @@ public final class FeedParser {
     private static RegisterSourceException csvFailure(RuntimeException e, long line) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         if (cause instanceof RecordTooLongException) {
-            return malformed(line, cause.getMessage());
+            return malformed(line, Text.of("feed.recordTooLong", RecordLengthGuard.MAX_RECORD_CHARS));
         }
         String message = String.valueOf(cause.getMessage()).replaceFirst("^\\(startline \\d+\\) ", "");
-        return malformed(line, "broken quoting: " + message);
+        return malformed(line, Text.of("feed.quoting", message));
     }
 
     private static final class RecordTooLongException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        RecordTooLongException(String message) {
-            super(message);
+        RecordTooLongException() {
+            super("a record runs over " + RecordLengthGuard.MAX_RECORD_CHARS + " characters");
         }
     }
 
@@ -332,9 +346,7 @@ public final class FeedParser {
         private void count(int chars) throws IOException {
             sinceRecord += chars;
             if (sinceRecord > MAX_RECORD_CHARS + 65_536) {
-                throw new RecordTooLongException(
-                        "a record runs over " + String.format(Locale.ROOT, "%,d", MAX_RECORD_CHARS)
-                                + " characters (a quote that never closes?)");
+                throw new RecordTooLongException();
             }
         }
     }
@@ -346,24 +358,24 @@ public final class FeedParser {
                     ? List.of()
                     : Arrays.asList(checker.mapping.entriesPath().split("\\."));
             if (parser.nextToken() == null) {
-                throw new RegisterSourceException(Reason.EMPTY, "the body is empty");
+                throw new RegisterSourceException(Reason.EMPTY, null, Text.of("feed.emptyBody"));
             }
             if (!seek(parser, path, 0)) {
                 throw malformed(
                         parser.currentTokenLocation().getLineNr(),
                         path.isEmpty()
-                                ? "the document is not an array of entries"
-                                : "no array '" + checker.mapping.entriesPath() + "' of entries");
+                                ? Text.of("feed.json.notArray")
+                                : Text.of("feed.json.noArray", checker.mapping.entriesPath()));
             }
             int entry = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 entry++;
                 long line = parser.currentTokenLocation().getLineNr();
                 if (parser.currentToken() != JsonToken.START_OBJECT) {
-                    throw malformed(line, "entry " + entry + " is not an object");
+                    throw malformed(line, Text.of("feed.json.notObject", entry));
                 }
                 JsonNode node = JSON.readTree(parser);
-                String where = "line " + line + " (entry " + entry + ")";
+                Text where = Text.of("feed.at.entry", line, entry);
                 checker.check(() -> checker.accept(field -> textOf(node, field, where), where, line));
             }
             // the rest of the document must be there too: a body cut after the array is still cut
@@ -372,10 +384,10 @@ public final class FeedParser {
             }
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw malformed(line, "not valid JSON: " + withoutSource(e.getOriginalMessage()));
+            throw malformed(line, Text.of("feed.json.invalid", withoutSource(e.getOriginalMessage())));
         } catch (CharConversionException e) {
             throw new RegisterSourceException(
-                    Reason.MALFORMED, "not valid UTF-8 (the feed must be UTF-8): " + e.getMessage());
+                    Reason.MALFORMED, null, Text.of("feed.json.notUtf8", String.valueOf(e.getMessage())));
         }
     }
 
@@ -398,15 +410,14 @@ public final class FeedParser {
         return false;
     }
 
-    private static String textOf(JsonNode node, String field, String where) {
+    private static String textOf(JsonNode node, String field, Text where) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
         if (value.isContainerNode()) {
             throw new RegisterSourceException(
-                    Reason.MALFORMED,
-                    where + ": " + field + " must be a value, not " + (value.isArray() ? "an array" : "an object"));
+                    Reason.MALFORMED, where, Text.of(value.isArray() ? "feed.json.array" : "feed.json.object", field));
         }
         return value.asText();
     }
@@ -433,8 +444,8 @@ public final class FeedParser {
         return FieldMapping.normalise(field).toLowerCase(Locale.ROOT);
     }
 
-    private static RegisterSourceException malformed(long line, String what) {
-        return new RegisterSourceException(Reason.MALFORMED, "line " + line + ": " + what);
+    private static RegisterSourceException malformed(long line, Text what) {
+        return new RegisterSourceException(Reason.MALFORMED, Text.of("feed.at.line", line), what);
     }
 
     /** Validates entries one by one and hands them on. */
@@ -472,9 +483,7 @@ public final class FeedParser {
                     List.of(mapping.corporateNumber(), mapping.name(), mapping.level(), mapping.status()));
             if (kind == RegisterKind.STAR) {
                 if (mapping.validUntil() == null) {
-                    throw new RegisterSourceException(
-                            Reason.MALFORMED,
-                            "the field mapping names no valid-until field; the STAR register needs one");
+                    throw new RegisterSourceException(Reason.MALFORMED, null, Text.of("feed.starNeedsValidUntil"));
                 }
                 required.add(mapping.validUntil());
             }
@@ -494,12 +503,7 @@ public final class FeedParser {
             if (rejected == null || e.reason() != Reason.MALFORMED) {
                 throw e;
             }
-            String detail = e.detail();
-            int colon = detail.indexOf(": ");
-            rejected.accept(
-                    colon < 0
-                            ? new Rejection("", detail)
-                            : new Rejection(detail.substring(0, colon), detail.substring(colon + 2)));
+            rejected.accept(new Rejection(e.where() == null ? Text.asIs("") : e.where(), e.what()));
         }
 
         /** Whether a row names every required field: then it is the header row. */
@@ -518,8 +522,8 @@ public final class FeedParser {
                 if (!header.containsKey(key(field))) {
                     throw new RegisterSourceException(
                             Reason.MALFORMED,
-                            "line " + line + ": header has no column '" + field + "' (columns: "
-                                    + String.join(", ", header.keySet()) + ")");
+                            Text.of("feed.at.line", line),
+                            Text.of("feed.header.missing", field, String.join(", ", header.keySet())));
                 }
             }
             Map<String, Integer> columns = new HashMap<>();
@@ -539,23 +543,24 @@ public final class FeedParser {
             return columns;
         }
 
-        void accept(UnaryOperator<String> raw, String where, long line) {
+        void accept(UnaryOperator<String> raw, Text where, long line) {
             String corporateNumber = corporateNumber(raw.apply(mapping.corporateNumber()), where);
             String name = required(raw, mapping.name(), where);
             String level = mapping.levelOf(required(raw, mapping.level(), where));
             if (kind.levels().stream().noneMatch(known -> known.name().equals(level))) {
                 throw new RegisterSourceException(
                         Reason.MALFORMED,
-                        where + ": unknown level '" + raw.apply(mapping.level()).strip() + "' for the " + kind
-                                + " register (expected " + levelNames + ")");
+                        where,
+                        Text.of("feed.level.unknown", raw.apply(mapping.level()).strip(), kind.name(), levelNames));
             }
             String status = mapping.statusOf(required(raw, mapping.status(), where));
             if (!FeedEntry.STATUSES.contains(status)) {
                 throw new RegisterSourceException(
                         Reason.MALFORMED,
-                        where + ": unknown status '"
-                                + raw.apply(mapping.status()).strip()
-                                + "' (expected ACTIVE, SUSPENDED, REVOKED or EXPIRED)");
+                        where,
+                        Text.of(
+                                "feed.status.unknown",
+                                raw.apply(mapping.status()).strip()));
             }
             LocalDate registeredOn = date(raw, mapping.registeredOn(), where);
             LocalDate validUntil = kind == RegisterKind.STAR
@@ -564,14 +569,18 @@ public final class FeedParser {
             if (registeredOn != null && validUntil != null && validUntil.isBefore(registeredOn)) {
                 throw new RegisterSourceException(
                         Reason.MALFORMED,
-                        where + ": " + mapping.validUntil() + " " + validUntil + " is before " + mapping.registeredOn()
-                                + " " + registeredOn);
+                        where,
+                        Text.of(
+                                "feed.validBeforeRegistered",
+                                mapping.validUntil(),
+                                validUntil.toString(),
+                                mapping.registeredOn(),
+                                registeredOn.toString()));
             }
             Long first = firstLine.putIfAbsent(corporateNumber, line);
             if (first != null) {
                 throw new RegisterSourceException(
-                        Reason.MALFORMED,
-                        where + ": 法人番号 " + corporateNumber + " appears again (first on line " + first + ")");
+                        Reason.MALFORMED, where, Text.of("feed.numberAgain", corporateNumber, first));
             }
             count++;
             consumer.accept(new FeedEntry(
@@ -585,31 +594,31 @@ public final class FeedParser {
                     optional(raw, mapping.assessmentBody())));
         }
 
-        private String corporateNumber(String value, String where) {
+        private String corporateNumber(String value, Text where) {
             if (value != null && CorporateNumbers.isPlainAndValid(value)) {
                 return value;
             }
             try {
                 return CorporateNumber.parse(value).value();
             } catch (InvalidCorporateNumberException e) {
-                String why = switch (e.reason()) {
-                    case EMPTY -> null;
-                    case NOT_DIGITS -> "not only digits";
-                    case WRONG_LENGTH -> "not 13 digits";
-                    case WRONG_CHECK_DIGIT -> "wrong check digit";
-                };
                 throw new RegisterSourceException(
                         Reason.MALFORMED,
-                        why == null
-                                ? where + ": " + mapping.corporateNumber() + " (法人番号) is empty"
-                                : where + ": invalid 法人番号 '" + value.strip() + "' (" + why + ")");
+                        where,
+                        switch (e.reason()) {
+                            case EMPTY -> Text.of("feed.number.empty", mapping.corporateNumber());
+                            default ->
+                                Text.of(
+                                        "feed.number.invalid",
+                                        value.strip(),
+                                        Text.of("feed.number." + e.reason().name()));
+                        });
             }
         }
 
-        private static String required(UnaryOperator<String> raw, String field, String where) {
+        private static String required(UnaryOperator<String> raw, String field, Text where) {
             String value = optional(raw, field);
             if (value == null) {
-                throw new RegisterSourceException(Reason.MALFORMED, where + ": " + field + " is empty");
+                throw new RegisterSourceException(Reason.MALFORMED, where, Text.of("feed.field.empty", field));
             }
             return value;
         }
@@ -622,12 +631,12 @@ public final class FeedParser {
             return value == null || value.isBlank() ? null : value.strip();
         }
 
-        private LocalDate date(UnaryOperator<String> raw, String field, String where) {
+        private LocalDate date(UnaryOperator<String> raw, String field, Text where) {
             String value = optional(raw, field);
             return value == null ? null : date(value, field, where);
         }
 
-        private LocalDate date(String value, String field, String where) {
+        private LocalDate date(String value, String field, Text where) {
             try {
                 String text = FieldMapping.normalise(value);
                 if (era) {
@@ -636,8 +645,7 @@ public final class FeedParser {
                 return iso ? isoDate(text) : LocalDate.parse(text, dates);
             } catch (DateTimeException e) {
                 throw new RegisterSourceException(
-                        Reason.MALFORMED,
-                        where + ": " + field + " '" + value + "' is not a date of the form " + mapping.datePattern());
+                        Reason.MALFORMED, where, Text.of("feed.date.invalid", field, value, mapping.datePattern()));
             }
         }
 

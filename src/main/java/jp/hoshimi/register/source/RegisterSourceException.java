@@ -2,6 +2,7 @@ package jp.hoshimi.register.source;
 
 import java.util.Locale;
 import java.util.Objects;
+import jp.hoshimi.shared.Text;
 
 /**
  * A fetch or parse failed; nothing of it may be used. {@link #detail()} says what happened in plain words,
@@ -49,16 +50,38 @@ public final class RegisterSourceException extends RuntimeException {
     private final Reason reason;
     private final int attempts;
     private final String detail;
+    /** Where in the feed, when a place is known (a line, a row, an entry). */
+    private final transient Text where;
+    /** What is wrong there, in words a screen shows in the reader's language. */
+    private final transient Text what;
 
     public RegisterSourceException(Reason reason, String detail) {
         this(reason, detail, 1, null);
     }
 
     public RegisterSourceException(Reason reason, String detail, int attempts, Throwable cause) {
-        super(codeOf(Objects.requireNonNull(reason, "reason")) + ": " + detail, cause);
+        this(reason, null, Text.asIs(Objects.requireNonNull(detail, "detail")), attempts, cause);
+    }
+
+    /** A feed refused for {@code what}, found at {@code where} (or nowhere in particular: null). */
+    public RegisterSourceException(Reason reason, Text where, Text what) {
+        this(reason, where, what, 1, null);
+    }
+
+    public RegisterSourceException(Reason reason, Text where, Text what, int attempts, Throwable cause) {
+        super(
+                codeOf(Objects.requireNonNull(reason, "reason")) + ": "
+                        + located(where, what).english(),
+                cause);
         this.reason = reason;
         this.attempts = attempts;
-        this.detail = Objects.requireNonNull(detail, "detail");
+        this.where = where;
+        this.what = Objects.requireNonNull(what, "what");
+        this.detail = located(where, what).english();
+    }
+
+    private static Text located(Text where, Text what) {
+        return where == null ? what : Text.of("feed.located", where, what);
     }
 
     public Reason reason() {
@@ -70,9 +93,24 @@ public final class RegisterSourceException extends RuntimeException {
         return attempts;
     }
 
-    /** What happened, in plain words. */
+    /** What happened, in plain English words (logs, run records). */
     public String detail() {
         return detail;
+    }
+
+    /** What happened, where it happened, for a screen to show in its reader's language. */
+    public Text text() {
+        return located(where, what);
+    }
+
+    /** Where in the feed, or null when the failure is not at one place. */
+    public Text where() {
+        return where;
+    }
+
+    /** What is wrong, without the place. */
+    public Text what() {
+        return what;
     }
 
     /** Stable code for APIs and message keys, e.g. "register.source.deadline-exceeded". */

@@ -206,8 +206,9 @@ class RegisterMappingView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("registerMapping.field.status"));
         firstEntries.setAllRowsVisible(true);
         rejected.setId("register-mapping-rejected");
-        rejected.addColumn(FeedParser.Rejection::where).setHeader(getTranslation("registerMapping.rejected.where"));
-        rejected.addColumn(FeedParser.Rejection::reason)
+        rejected.addColumn(rejection -> rejection.place().in(getLocale()))
+                .setHeader(getTranslation("registerMapping.rejected.where"));
+        rejected.addColumn(rejection -> rejection.problem().in(getLocale()))
                 .setHeader(getTranslation("registerMapping.rejected.reason"))
                 .setFlexGrow(4);
         rejected.setAllRowsVisible(true);

@@ -269,7 +269,7 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
         Upload upload = ComponentTexts.upload();
         upload.setId("register-upload");
         upload.setMaxFiles(1);
-        upload.setAcceptedFileTypes(".csv", ".json", ".txt");
+        upload.setAcceptedFileTypes(".csv", ".json", ".txt", ".xlsx");
         upload.setUploadHandler(event -> {
             try (InputStream in = event.getInputStream()) {
                 SyncRun run = sync.upload(kind.getValue(), event.getFileName(), in);

@@ -153,6 +153,9 @@ class RegisterMappingViewTest extends KaribuTest {
         assertThat(view.summary.getText()).contains("70 件が不合格");
         assertThat(GridKt._size(view.rejected)).isEqualTo(70);
         assertThat(GridKt._get(view.rejected, 0).reason()).contains("uuuu/MM/dd");
+        // the reader's language, not the parser's English (a Japanese screen here)
+        assertThat(GridKt._getFormattedRow(view.rejected, 0))
+                .containsExactly("5 行目", "登録日「令和8年4月1日」は uuuu/MM/dd 形式の日付ではありません");
         assertThat(view.firstEntries.isVisible()).isFalse();
     }
 
