@@ -23,26 +23,41 @@ class StartupBanner {
         if (port == null) {
             return; // no web server (e.g. a test without one)
         }
-        String logins = DemoData.DEMO_USERS.stream()
-                .map(user -> String.format(
-                        "    %-12s %s  (%s)",
-                        user.username(),
-                        DemoData.DEMO_PASSWORD,
-                        user.roles().iterator().next()))
-                .collect(Collectors.joining("\n"));
-        String tokens = Arrays.stream(Role.values())
-                .map(role -> String.format("    %-12s Authorization: Bearer %s", role, DemoData.demoToken(role)))
-                .collect(Collectors.joining("\n"));
-        log.info(
-                "\n\n  Hoshimi is running at http://localhost:{}/\n  Demo logins (user / password):\n{}\n"
-                        + "  Demo API tokens (REST API under /api/v1, description at /api/docs):\n{}\n"
-                        + "{}",
-                port,
-                logins,
-                tokens,
-                env.getProperty("spring.mail.host", "").isBlank()
-                        ? "  Alert mails (no SMTP server set, spring.mail.host): http://localhost:" + port
-                                + "/dev/mail\n"
-                        : "");
+        log.info(text(env, port));
+    }
+
+    /** The banner: demo logins and tokens only where the demo data made them. */
+    static String text(Environment env, String port) {
+        StringBuilder text = new StringBuilder("\n\n  Hoshimi is running at http://localhost:" + port + "/\n");
+        if (env.getProperty("hoshimi.dev.demo-data", Boolean.class, true)) {
+            text.append("  Demo logins (user / password):\n")
+                    .append(DemoData.DEMO_USERS.stream()
+                            .map(user -> String.format(
+                                    "    %-12s %s  (%s)",
+                                    user.username(),
+                                    DemoData.DEMO_PASSWORD,
+                                    user.roles().iterator().next()))
+                            .collect(Collectors.joining("\n")))
+                    .append("\n  Demo API tokens (REST API under /api/v1, description at /api/docs):\n")
+                    .append(Arrays.stream(Role.values())
+                            .map(role ->
+                                    String.format("    %-12s Authorization: Bearer %s", role, DemoData.demoToken(role)))
+                            .collect(Collectors.joining("\n")))
+                    .append('\n');
+        } else {
+            String admin = env.getProperty("hoshimi.initial-admin.username", "");
+            text.append(
+                    admin.isBlank()
+                            ? "  No demo data (hoshimi.dev.demo-data=false) and no initial administrator"
+                                    + " (hoshimi.initial-admin.username / .password): nobody can sign in yet.\n"
+                            : "  No demo data (hoshimi.dev.demo-data=false): sign in as the initial administrator '"
+                                    + admin + "' with the password you set (hoshimi.initial-admin.password).\n");
+        }
+        if (env.getProperty("spring.mail.host", "").isBlank()) {
+            text.append("  Alert mails (no SMTP server set, spring.mail.host): http://localhost:")
+                    .append(port)
+                    .append("/dev/mail\n");
+        }
+        return text.toString();
     }
 }
