@@ -1,5 +1,6 @@
 package jp.hoshimi.setup.ui;
 
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -26,15 +27,18 @@ public class SetupChecklist extends Div {
         state.addClassName("setup-state");
         Span title = new Span(getTranslation(step.titleKey()));
         title.addClassName("setup-title");
-        Span found =
-                new Span(getTranslation(step.foundKey(), step.foundArguments().toArray()));
+        Span found = new Span(getTranslation(
+                "setup.found",
+                getTranslation(step.foundKey(), step.foundArguments().toArray())));
         found.addClassName("setup-found");
-        Div text = new Div(title, found);
+        // the parts are lines of their own on the screen; spaces keep them apart where text is read without
+        // the styles (a screen reader, a copy, a test reading textContent): not "組織組織 0 件"
+        Div text = new Div(title, new Text(" "), found);
         text.addClassName("setup-text");
         if (!step.done()) {
             Span todo = new Span(getTranslation(step.todoKey()));
             todo.addClassName("setup-todo");
-            text.add(todo);
+            text.add(new Text(" "), todo);
         }
         Anchor link = new Anchor(step.route(), getTranslation(step.done() ? "setup.link.open" : "setup.link.do"));
         link.addClassName("setup-link");
