@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -17,6 +19,9 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.Set;
+import jp.hoshimi.shared.BusinessDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Repository;
@@ -178,5 +183,63 @@ class ArchitectureTest {
                 }
             }
         };
+    }
+
+    /** Types whose {@code now(…)} reads the system clock unless it is given a {@link Clock}. */
+    static final Set<String> TIME_TYPES = Set.of(
+            "java.time.LocalDate",
+            "java.time.LocalDateTime",
+            "java.time.LocalTime",
+            "java.time.Instant",
+            "java.time.ZonedDateTime",
+            "java.time.OffsetDateTime",
+            "java.time.OffsetTime",
+            "java.time.Year",
+            "java.time.YearMonth",
+            "java.time.MonthDay");
+
+    /**
+     * Only the clock bean (ClockConfig) reads the system clock, and only {@link BusinessDate} says what day it
+     * is for the business, so {@code hoshimi.clock.fixed-date} and a test's clock reach every "now" of the
+     * business (issue 18). Exempt: the HTTP register client and the stand-in register server, whose Date and
+     * Retry-After headers are transport timings between two machines' real clocks. Durations measured with
+     * System.nanoTime are not time of day and stay allowed.
+     */
+    @Test
+    void only_the_clock_reads_the_system_clock_and_only_business_date_says_what_day_it_is() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("jp.hoshimi.shared.ClockConfig")
+                .and()
+                .doNotHaveFullyQualifiedName("jp.hoshimi.register.source.HttpFeedSource")
+                .and()
+                .doNotHaveFullyQualifiedName("jp.hoshimi.register.source.LocalRegisterServer")
+                .should()
+                .callCodeUnitWhere(readsTheSystemClock())
+                .check(classes);
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(BusinessDate.class.getName())
+                .should()
+                .callMethod(java.time.LocalDate.class, "now", Clock.class)
+                .because("today of the business is BusinessDate.today() (it knows the fixed date)")
+                .check(classes);
+    }
+
+    static DescribedPredicate<JavaCall<?>> readsTheSystemClock() {
+        return DescribedPredicate.describe(
+                "read the system clock (now() without a Clock, System.currentTimeMillis(), new Date(), Clock.system*)",
+                call -> {
+                    String owner = call.getTargetOwner().getName();
+                    String name = call.getName();
+                    boolean withClock = call.getTarget().getRawParameterTypes().stream()
+                            .anyMatch(type -> type.isAssignableTo(Clock.class));
+                    return TIME_TYPES.contains(owner) && name.equals("now") && !withClock
+                            || owner.equals("java.lang.System") && name.equals("currentTimeMillis")
+                            || owner.equals("java.util.Date")
+                                    && name.equals("<init>")
+                                    && call.getTarget().getRawParameterTypes().isEmpty()
+                            || owner.equals("java.time.Clock") && name.startsWith("system");
+                });
     }
 }

@@ -208,7 +208,7 @@ public class AlertDispatcher {
         if (alerts.get(0).kind() == AlertKind.LETTER) {
             mail.send(letter(alerts.get(0), message, key));
         } else if (message.channel() == Channel.EMAIL) {
-            AlertMessages.MailContent content = messages.mail(alerts, message.language(), message.digest(), now());
+            AlertMessages.MailContent content = messages.mail(alerts, message.language(), message.digest());
             mail.send(new OutgoingMail(
                     key,
                     properties.mailFrom(),

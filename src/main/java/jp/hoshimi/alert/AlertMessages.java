@@ -181,13 +181,13 @@ public class AlertMessages {
         return url(alert.link());
     }
 
-    /** One mail for one or more alerts to one person. */
-    public MailContent mail(List<Alert> alerts, String language, boolean digest, LocalDateTime now) {
+    /** One mail for one or more alerts to one person; a digest is titled with the business date. */
+    public MailContent mail(List<Alert> alerts, String language, boolean digest) {
         Locale locale = locale(language);
         String subject = alerts.size() == 1 && !digest
                 ? t(locale, "alert.mail.subject.one", title(alerts.get(0), locale))
                 : digest
-                        ? t(locale, "alert.mail.subject.digest", date(tokyoDate(now)), alerts.size())
+                        ? t(locale, "alert.mail.subject.digest", date(businessDate.today()), alerts.size())
                         : t(locale, "alert.mail.subject.many", alerts.size());
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder();
@@ -438,10 +438,6 @@ public class AlertMessages {
 
     private static String date(LocalDate date) {
         return date == null ? "" : date.toString();
-    }
-
-    private static LocalDate tokyoDate(LocalDateTime utc) {
-        return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(TOKYO).toLocalDate();
     }
 
     /** A UTC time as Japan time. */

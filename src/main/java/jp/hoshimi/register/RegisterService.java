@@ -1,8 +1,8 @@
 package jp.hoshimi.register;
 
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +10,7 @@ import jp.hoshimi.register.internal.RegisterRepository;
 import jp.hoshimi.register.source.RegisterKind;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.settings.SettingsService;
+import jp.hoshimi.shared.BusinessDate;
 import jp.hoshimi.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,16 +23,19 @@ public class RegisterService {
 
     private final RegisterRepository register;
     private final SettingsService settings;
-    private final Clock clock;
+    private final BusinessDate businessDate;
 
-    RegisterService(RegisterRepository register, SettingsService settings, Clock clock) {
+    RegisterService(RegisterRepository register, SettingsService settings, BusinessDate businessDate) {
         this.register = register;
         this.settings = settings;
-        this.clock = clock;
+        this.businessDate = businessDate;
     }
 
-    /** How current the register is: the last successful sync of the ★ register and whether it is too old. */
-    public record Freshness(LocalDateTime lastSuccess, boolean stale, int limitHours) {}
+    /**
+     * How current the register is: the last successful sync of the ★ register (a real time) and whether it is
+     * too old as of the business now (with a fixed business date, as of that date: a sync after it is fresh).
+     */
+    public record Freshness(LocalDateTime lastSuccess, boolean stale, int limitHours, LocalDate businessDate) {}
 
     @Transactional(readOnly = true)
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
@@ -107,8 +111,7 @@ public class RegisterService {
         int limit = settings.policy().stalenessHours();
         Optional<SyncRun> last = register.lastSuccessful(RegisterKind.STAR);
         LocalDateTime at = last.map(SyncRun::finishedAt).orElse(null);
-        boolean stale =
-                at == null || Duration.between(at, LocalDateTime.now(clock)).toHours() >= limit;
-        return new Freshness(at, stale, limit);
+        boolean stale = at == null || Duration.between(at, businessDate.now()).toHours() >= limit;
+        return new Freshness(at, stale, limit, businessDate.today());
     }
 }

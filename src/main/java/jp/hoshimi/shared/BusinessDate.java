@@ -2,7 +2,9 @@ package jp.hoshimi.shared;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -11,7 +13,9 @@ import org.springframework.stereotype.Component;
  * Today's date as the business judges it: in Japan (Asia/Tokyo), from the one application clock, or the
  * date fixed by {@code hoshimi.clock.fixed-date} (demos and acceptance checks evaluate "as of" a date;
  * timestamps of what happens keep the real clock). Every "today" and every count of days left of the
- * business comes from here (docs/decisions/0013-supplier-own-status-and-one-business-date.md).
+ * business comes from here (docs/decisions/0013-supplier-own-status-and-one-business-date.md), and so does
+ * the business "now" that register freshness is judged by ({@link #now()}, docs/decisions/0036). The
+ * architecture test forbids reading the system clock anywhere else.
  */
 @Component
 public class BusinessDate {
@@ -27,7 +31,21 @@ public class BusinessDate {
     }
 
     public LocalDate today() {
-        return fixed != null ? fixed : LocalDate.now(clock.withZone(ZONE));
+        return fixed != null ? fixed : clock.instant().atZone(ZONE).toLocalDate();
+    }
+
+    /**
+     * The business "now" as a UTC timestamp, comparable with the stored ones: the clock's time, or with a
+     * fixed date that date at the clock's time of day in Japan, so {@code now()} always falls on {@link
+     * #today()}. For what is judged against a business moment (how old the register is, whether it is
+     * stale); what happens (a save, a sync, a mail) is stamped with the clock itself.
+     */
+    public LocalDateTime now() {
+        var tokyo = clock.instant().atZone(ZONE);
+        if (fixed != null) {
+            tokyo = tokyo.with(fixed);
+        }
+        return tokyo.withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
     }
 
     /**

@@ -46,7 +46,7 @@ class MailLinkPortTest {
                 Map.of("status", "APPLIED", "importKind", "SUPPLIERS", "fileName", "a.csv", "total", "1"),
                 List.of());
 
-        AlertMessages.MailContent mail = messages.mail(List.of(importDone), "ja", false, LocalDateTime.now());
+        AlertMessages.MailContent mail = messages.mail(List.of(importDone), "ja", false);
 
         assertThat(port).isNotEqualTo(8080);
         assertThat(messages.baseUrl()).isEqualTo("http://localhost:" + port + "/");

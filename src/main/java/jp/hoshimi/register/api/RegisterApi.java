@@ -88,13 +88,19 @@ class RegisterApi {
             @Schema(description = "True when that is older than the staleness limit: never trust OK on stale data")
             boolean stale,
 
-            int stalenessLimitHours) {}
+            int stalenessLimitHours,
+
+            @Schema(
+                    description = "The business date every judgement is made as of (Asia/Tokyo); stale is judged as"
+                            + " of it too, so with a fixed business date a sync after that date counts as fresh")
+            java.time.LocalDate businessDate) {}
 
     @GetMapping("/freshness")
     @Operation(summary = "How current the register is: registerAsOf and stale")
     FreshnessJson freshness() {
         RegisterService.Freshness freshness = register.freshness();
-        return new FreshnessJson(freshness.lastSuccess(), freshness.stale(), freshness.limitHours());
+        return new FreshnessJson(
+                freshness.lastSuccess(), freshness.stale(), freshness.limitHours(), freshness.businessDate());
     }
 
     @GetMapping("/sync-runs/{id}")

@@ -1,6 +1,7 @@
 package jp.hoshimi.shared.api;
 
 import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
@@ -15,10 +16,12 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
  * What the served OpenAPI description (/api/docs) says beyond what SpringDoc reads from the controllers
@@ -63,6 +66,34 @@ class OpenApiDescription {
         };
     }
 
+    /**
+     * Operation ids a generated client can keep: the controller's tag and the method ("Suppliers" + list →
+     * suppliersList), where SpringDoc's own are the method name numbered in scan order (list_1, list_5), so a
+     * new controller renamed the methods of every generated client.
+     */
+    @Bean
+    OperationCustomizer stableOperationIds() {
+        return (operation, handler) -> {
+            Tag tag = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), Tag.class);
+            String prefix = tag == null ? handler.getBeanType().getSimpleName() : tag.name();
+            return operation.operationId(operationId(prefix, handler.getMethod().getName()));
+        };
+    }
+
+    static String operationId(String tag, String method) {
+        StringBuilder id = new StringBuilder();
+        for (String word : tag.split("[^A-Za-z0-9]+")) {
+            if (!word.isEmpty()) {
+                id.append(id.isEmpty() ? word.toLowerCase(java.util.Locale.ROOT) : upperFirst(word));
+            }
+        }
+        return id.append(upperFirst(method)).toString();
+    }
+
+    private static String upperFirst(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
     private static void describeErrors(String path, PathItem item) {
         item.readOperationsMap().forEach((method, operation) -> {
             boolean write = method != PathItem.HttpMethod.GET;
@@ -73,6 +104,16 @@ class OpenApiDescription {
                     && operation.getParameters().stream()
                             .anyMatch(p -> "header".equals(p.getIn()) && "If-Match".equalsIgnoreCase(p.getName()));
             ApiResponses responses = operation.getResponses();
+            boolean paged = operation.getParameters() != null
+                    && operation.getParameters().stream()
+                            .anyMatch(p -> "query".equals(p.getIn()) && "limit".equals(p.getName()));
+            if (!write) {
+                responses.forEach((status, response) -> {
+                    if (status.startsWith("2")) {
+                        describeHeaders(response, paged);
+                    }
+                });
+            }
             if (query || body) {
                 add(
                         responses,
@@ -117,6 +158,30 @@ class OpenApiDescription {
                     "INTERNAL_ERROR",
                     "A fault on the server; the message carries a reference" + " that is in the server's log.");
         });
+    }
+
+    /** The headers every successful read carries (RegisterFreshnessHeaders) and a page's (ApiPage). */
+    private static void describeHeaders(ApiResponse response, boolean paged) {
+        if (paged) {
+            header(response, "Link", "<…?offset=…&limit=…>; rel=\"next\" while there may be more rows", "string");
+            header(response, "X-Total-Count", "Rows in all (capped like the screens' counts)", "integer");
+            header(response, "X-Total-Count-Capped", "true when X-Total-Count is a lower bound", "boolean");
+        }
+        header(
+                response,
+                "X-Register-As-Of",
+                "When the register was last synced (UTC ISO), empty before the first",
+                "string");
+        header(response, "X-Register-Stale", "true when that is older than the staleness limit", "boolean");
+    }
+
+    private static void header(ApiResponse response, String name, String description, String type) {
+        response.addHeaderObject(
+                name,
+                new io.swagger.v3.oas.models.headers.Header()
+                        .description(description)
+                        // both: the description is OpenAPI 3.1, which writes "types"
+                        .schema(new Schema<>().type(type).types(java.util.Set.of(type))));
     }
 
     private static void add(ApiResponses responses, String status, String code, String description) {
