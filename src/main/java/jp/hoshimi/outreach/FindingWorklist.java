@@ -146,7 +146,8 @@ public class FindingWorklist {
         asked.forEach(c -> contracts.put(ids.get(c.supplierId()), c.contracts()));
         requests.insertContracts(contracts);
         requests.insertEvents(ids.values(), now, actor, "CREATED", null, RequestState.DRAFT);
-        requests.insertEvents(ids.values(), now, actor, RequestState.SENT.name(), RequestState.DRAFT, RequestState.SENT);
+        requests.insertEvents(
+                ids.values(), now, actor, RequestState.SENT.name(), RequestState.DRAFT, RequestState.SENT);
         List<AuditTrail.Event> events = new ArrayList<>();
         for (BulkCandidate c : asked) {
             long id = ids.get(c.supplierId());
@@ -161,14 +162,12 @@ public class FindingWorklist {
             letters.send(details(id, c, lang, messages.get(c.supplierId()), owner), false, "SENT");
             made.add(id);
         }
-        return new BulkResult(
-                made, candidates.stream().filter(c -> !c.asked()).toList());
+        return new BulkResult(made, candidates.stream().filter(c -> !c.asked()).toList());
     }
 
     private String message(BulkCandidate c, String lang) {
-        List<RequestContract> listed = c.contracts().size() > LISTED_CONTRACTS
-                ? c.contracts().subList(0, LISTED_CONTRACTS)
-                : c.contracts();
+        List<RequestContract> listed =
+                c.contracts().size() > LISTED_CONTRACTS ? c.contracts().subList(0, LISTED_CONTRACTS) : c.contracts();
         String message =
                 templates.message(c.gapType(), lang, c.supplierName(), c.requestedLevel(), c.dueDate(), listed);
         return message.length() > 4000 ? message.substring(0, 4000) : message;
@@ -219,12 +218,16 @@ public class FindingWorklist {
                     .max(StarLevel::compareTo)
                     .orElseThrow();
             List<RequestContract> contracts = gaps.stream()
-                    .map(g -> new RequestContract(g.contractId(), g.contractNumber(), g.contractTitle(), g.requiredLevel()))
+                    .map(g -> new RequestContract(
+                            g.contractId(), g.contractNumber(), g.contractTitle(), g.requiredLevel()))
                     .toList();
             BulkCandidate.Skip skip = null;
-            if (open.stream().anyMatch(o -> o.supplierId() == first.supplierId() && o.level().satisfies(level))) {
+            if (open.stream()
+                    .anyMatch(o ->
+                            o.supplierId() == first.supplierId() && o.level().satisfies(level))) {
                 skip = BulkCandidate.Skip.ALREADY_OPEN;
-            } else if (first.contactEmail() == null || !first.contactEmail().strip().matches(EMAIL)) {
+            } else if (first.contactEmail() == null
+                    || !first.contactEmail().strip().matches(EMAIL)) {
                 skip = BulkCandidate.Skip.NO_EMAIL;
             }
             candidates.add(new BulkCandidate(

@@ -233,7 +233,8 @@ public class RequestRepository {
         insert.execute();
         return dsl.select(R.SUPPLIER_ID, R.ID)
                 .from(R)
-                .where(R.SUPPLIER_ID.in(rows.stream().map(NewRequest::supplierId).toList()))
+                .where(R.SUPPLIER_ID.in(
+                        rows.stream().map(NewRequest::supplierId).toList()))
                 .and(R.CREATED_AT.eq(now))
                 .and(R.OWNER_USER_ID.eq(rows.get(0).ownerUserId()))
                 .fetchMap(R.SUPPLIER_ID, R.ID);
@@ -259,7 +260,12 @@ public class RequestRepository {
 
     /** The same timeline step for many requests, in one INSERT. */
     public void insertEvents(
-            Collection<Long> requestIds, LocalDateTime now, String actor, String kind, RequestState from, RequestState to) {
+            Collection<Long> requestIds,
+            LocalDateTime now,
+            String actor,
+            String kind,
+            RequestState from,
+            RequestState to) {
         if (requestIds.isEmpty()) {
             return;
         }

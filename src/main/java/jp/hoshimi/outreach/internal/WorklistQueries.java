@@ -58,7 +58,8 @@ public class WorklistQueries {
     }
 
     private static Condition covering(Condition more) {
-        return R.SUPPLIER_ID.eq(F.SUPPLIER_ID)
+        return R.SUPPLIER_ID
+                .eq(F.SUPPLIER_ID)
                 .and(R.STATE.in(OPEN))
                 .and(R.REQUESTED_LEVEL.ge(F.REQUIRED_LEVEL))
                 .and(more);
@@ -67,8 +68,8 @@ public class WorklistQueries {
     private static Condition where(DataScope scope, WorklistFilter filter, LocalDate today) {
         Condition where = scope.groupWide() ? DSL.noCondition() : C.ORG_UNIT_ID.in(scope.unitIds());
         if (!filter.statuses().isEmpty()) {
-            where = where.and(F.STATUS.in(
-                    filter.statuses().stream().map(Enum::name).toList()));
+            where = where.and(
+                    F.STATUS.in(filter.statuses().stream().map(Enum::name).toList()));
         }
         if (filter.requiredLevel() != null) {
             where = where.and(F.REQUIRED_LEVEL.eq(filter.requiredLevel().name()));
@@ -77,8 +78,7 @@ public class WorklistQueries {
             case ANY -> where;
             case NONE -> where.andNotExists(DSL.selectOne().from(R).where(covering(DSL.noCondition())));
             case OPEN -> where.andExists(DSL.selectOne().from(R).where(covering(DSL.noCondition())));
-            case OVERDUE -> where.andExists(
-                    DSL.selectOne().from(R).where(covering(RequestRepository.overdue(today))));
+            case OVERDUE -> where.andExists(DSL.selectOne().from(R).where(covering(RequestRepository.overdue(today))));
         };
     }
 
@@ -113,7 +113,10 @@ public class WorklistQueries {
                 .offset(offset)
                 .limit(limit)
                 .fetch();
-        List<Long> ids = rows.stream().map(r -> r.get(requestId)).filter(java.util.Objects::nonNull).toList();
+        List<Long> ids = rows.stream()
+                .map(r -> r.get(requestId))
+                .filter(java.util.Objects::nonNull)
+                .toList();
         Map<Long, Due> requests = ids.isEmpty()
                 ? Map.of()
                 : dsl.select(R.ID, R.DUE_DATE, DSL.field(RequestRepository.overdue(today)))
@@ -143,11 +146,8 @@ public class WorklistQueries {
     }
 
     public int count(DataScope scope, WorklistFilter filter, LocalDate today) {
-        return dsl.fetchCount(DSL.selectOne()
-                .from(F)
-                .join(C)
-                .on(C.ID.eq(F.CONTRACT_ID))
-                .where(where(scope, filter, today)));
+        return dsl.fetchCount(
+                DSL.selectOne().from(F).join(C).on(C.ID.eq(F.CONTRACT_ID)).where(where(scope, filter, today)));
     }
 
     /**
@@ -219,8 +219,7 @@ public class WorklistQueries {
                 .where(R.SUPPLIER_ID.in(supplierIds))
                 .and(R.STATE.in(RequestState.DRAFT.name(), RequestState.SENT.name(), RequestState.ANSWERED.name()));
         return (lock ? query.forUpdate() : query)
-                .fetch(r -> new OpenRequest(r.value1(), StarLevel.valueOf(r.value2())))
-                .stream()
-                .collect(Collectors.toList());
+                .fetch(r -> new OpenRequest(r.value1(), StarLevel.valueOf(r.value2()))).stream()
+                        .collect(Collectors.toList());
     }
 }
