@@ -140,11 +140,13 @@ class FindingListView extends VerticalLayout implements BeforeEnterObserver, Has
                 .setHeader(getTranslation("request.column.gap"))
                 .setAutoWidth(true);
         grid.addColumn(new ComponentRenderer<>(this::requestBadge))
+                .setKey("request")
                 .setHeader(getTranslation("worklist.column.request"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         if (actions.mayAsk() || actions.mayRequestException()) {
             grid.addColumn(new ComponentRenderer<>(this::rowActions))
+                    .setKey("actions")
                     .setAutoWidth(true)
                     .setFlexGrow(0);
         }
