@@ -4,6 +4,7 @@ import static jp.hoshimi.db.Tables.ALERT;
 import static jp.hoshimi.db.Tables.COMPLIANCE_FINDING;
 import static jp.hoshimi.db.Tables.CONTRACT;
 import static jp.hoshimi.db.Tables.ORG_UNIT;
+import static jp.hoshimi.db.Tables.SUPPLIER_CONTACT;
 import static jp.hoshimi.db.Tables.SUPPLIER_REQUEST;
 import static jp.hoshimi.db.Tables.SUPPLIER_REQUEST_CONTRACT;
 import static jp.hoshimi.db.Tables.SUPPLIER_REQUEST_EVENT;
@@ -34,9 +35,16 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @SpringBootTest(properties = {"hoshimi.dev-db.database=hoshimi_bulk", "hoshimi.alert.dispatch-interval=0"})
 class BulkRequestTest {
 
-    /** Not registered (the demo's procurement units have these at several levels). */
-    static final WorklistFilter NOT_REGISTERED =
-            new WorklistFilter(Set.of(ComplianceStatus.MISSING), null, RequestMark.ANY);
+    /** The failing findings (the demo's procurement units have one supplier not registered, more with gaps). */
+    static final WorklistFilter FAILING = new WorklistFilter(
+            Set.of(
+                    ComplianceStatus.REVOKED,
+                    ComplianceStatus.EXPIRED,
+                    ComplianceStatus.MISSING,
+                    ComplianceStatus.UNVERIFIABLE,
+                    ComplianceStatus.INSUFFICIENT),
+            null,
+            RequestMark.ANY);
 
     @Autowired
     FindingWorklist worklist;
@@ -86,11 +94,11 @@ class BulkRequestTest {
                 .fetch(COMPLIANCE_FINDING.SUPPLIER_ID);
     }
 
-    static Condition notRegistered() {
-        return COMPLIANCE_FINDING.STATUS.eq("MISSING");
+    static Condition failing() {
+        return COMPLIANCE_FINDING.STATUS.in("REVOKED", "EXPIRED", "MISSING", "UNVERIFIABLE", "INSUFFICIENT");
     }
 
-    /** The highest level the supplier's not-registered findings in procurement's units require. */
+    /** The highest level the supplier's failing findings in procurement's units require. */
     StarLevel highestRequired(long supplierId) {
         return dsl
                 .select(COMPLIANCE_FINDING.REQUIRED_LEVEL)
@@ -100,7 +108,7 @@ class BulkRequestTest {
                 .join(ORG_UNIT)
                 .on(ORG_UNIT.ID.eq(CONTRACT.ORG_UNIT_ID))
                 .where(COMPLIANCE_FINDING.SUPPLIER_ID.eq(supplierId))
-                .and(notRegistered())
+                .and(failing())
                 .and(ORG_UNIT.CODE.like("HMC-PUR%").or(ORG_UNIT.CODE.like("HMC-ELE%")))
                 .fetch(r -> StarLevel.valueOf(r.value1()))
                 .stream()
@@ -111,7 +119,7 @@ class BulkRequestTest {
     @Test
     void every_supplier_of_the_filter_is_asked_once_or_skipped_with_its_reason_and_a_second_run_makes_no_duplicate() {
         as("procurement");
-        List<Long> expected = suppliersOf(notRegistered(), "HMC-PUR", "HMC-ELE");
+        List<Long> expected = suppliersOf(failing(), "HMC-PUR", "HMC-ELE");
         assertThat(expected).hasSizeGreaterThan(2);
         long withMail = expected.get(0);
         long alreadyAsked = expected.get(1);
@@ -120,7 +128,7 @@ class BulkRequestTest {
         RequestForm suggested = requests.suggest(alreadyAsked, "ja");
         long earlier = requests.createAndSend(suggested);
 
-        BulkPreview preview = worklist.preview(NOT_REGISTERED);
+        BulkPreview preview = worklist.preview(FAILING);
         assertThat(preview.candidates())
                 .extracting(BulkCandidate::supplierId)
                 .containsExactlyInAnyOrderElementsOf(expected);
@@ -131,7 +139,6 @@ class BulkRequestTest {
                     assertThat(c.asked()).isTrue();
                     assertThat(c.contactEmail()).isEqualTo("sato@example.jp");
                     assertThat(c.requestedLevel()).isEqualTo(highestRequired(withMail));
-                    assertThat(c.gapType()).isEqualTo(GapType.NOT_REGISTERED);
                     assertThat(c.dueDate()).isAfter(businessDate.today());
                 });
         assertThat(preview.candidates())
@@ -140,11 +147,31 @@ class BulkRequestTest {
                 .extracting(BulkCandidate::skip)
                 .isEqualTo(BulkCandidate.Skip.ALREADY_OPEN);
         long noMail = preview.skipped(BulkCandidate.Skip.NO_EMAIL);
-        assertThat(noMail).isPositive(); // demo suppliers without a primary contact's address
+        long withoutContact = expected.stream()
+                .filter(id -> dsl.fetchCount(SUPPLIER_CONTACT, SUPPLIER_CONTACT.SUPPLIER_ID.eq(id)) == 0)
+                .findFirst()
+                .orElseThrow();
+        assertThat(preview.candidates())
+                .filteredOn(c -> c.supplierId() == withoutContact)
+                .singleElement()
+                .extracting(BulkCandidate::skip)
+                .isEqualTo(BulkCandidate.Skip.NO_EMAIL);
+        assertThat(noMail)
+                .isEqualTo(expected.stream()
+                        .filter(id -> id != alreadyAsked)
+                        .filter(id -> dsl.fetchCount(
+                                        SUPPLIER_CONTACT,
+                                        SUPPLIER_CONTACT
+                                                .SUPPLIER_ID
+                                                .eq(id)
+                                                .and(SUPPLIER_CONTACT.IS_PRIMARY.isTrue())
+                                                .and(SUPPLIER_CONTACT.EMAIL.isNotNull()))
+                                == 0)
+                        .count());
         int requestsBefore = dsl.fetchCount(SUPPLIER_REQUEST);
         int lettersBefore = dsl.fetchCount(ALERT, ALERT.KIND.eq("LETTER"));
 
-        BulkResult result = worklist.ask(NOT_REGISTERED, "ja");
+        BulkResult result = worklist.ask(FAILING, "ja");
 
         // the headline adds up: created + skipped = the suppliers of the filter
         assertThat(result.suppliers()).isEqualTo(expected.size()).isEqualTo(preview.suppliers());
@@ -169,11 +196,10 @@ class BulkRequestTest {
                 .isPositive();
 
         // the findings list shows the requests: 依頼中, and filters by them
-        List<WorklistRow> open =
-                worklist.list(new WorklistFilter(Set.of(ComplianceStatus.MISSING), null, RequestMark.OPEN), 0, 1000);
+        List<WorklistRow> open = worklist.list(new WorklistFilter(FAILING.statuses(), null, RequestMark.OPEN), 0, 1000);
         assertThat(open).extracting(WorklistRow::supplierId).contains(withMail, alreadyAsked);
         assertThat(open).allMatch(r -> r.requestId() != null && !r.requestOverdue());
-        assertThat(worklist.list(new WorklistFilter(Set.of(ComplianceStatus.MISSING), null, RequestMark.NONE), 0, 1000))
+        assertThat(worklist.list(new WorklistFilter(FAILING.statuses(), null, RequestMark.NONE), 0, 1000))
                 .extracting(WorklistRow::supplierId)
                 .doesNotContain(withMail, alreadyAsked);
         dsl.update(SUPPLIER_REQUEST)
@@ -186,7 +212,7 @@ class BulkRequestTest {
         assertThat(worklist.count(overdue)).isEqualTo(late.size());
 
         // a second run asks nobody again
-        BulkResult again = worklist.ask(NOT_REGISTERED, "ja");
+        BulkResult again = worklist.ask(FAILING, "ja");
         assertThat(again.created()).isZero();
         assertThat(again.skipped(BulkCandidate.Skip.ALREADY_OPEN)).isEqualTo(result.created() + 1L);
         assertThat(again.suppliers()).isEqualTo(expected.size());

@@ -441,8 +441,9 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         // issue 19: a contract with a gap in its chain offers to ask the supplier from its row
+        Grid.Column<ContractListItem> actions = null;
         if (findingActions.mayAsk()) {
-            grid.addColumn(new ComponentRenderer<>(item -> item.status() != null
+            actions = grid.addColumn(new ComponentRenderer<>(item -> item.status() != null
                                     && FindingActions.askable(item.status())
                                     && (item.endDate() == null
                                             || !item.endDate().isBefore(today))
@@ -459,7 +460,10 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
         ScreenWidth.switchColumns(
                 grid,
                 List.of(compact),
-                List.of(number, title, supplier, orgUnit, requiredLevel, endDate, coveredUntil));
+                java.util.stream.Stream.of(
+                                number, title, supplier, orgUnit, requiredLevel, endDate, coveredUntil, actions)
+                        .filter(java.util.Objects::nonNull)
+                        .toList());
         grid.setEmptyStateComponent(new EmptyState(
                 "contract-list-empty", getTranslation("contract.list.empty"), "imports", "emptyState.import"));
         // no count callback: refresh() counts once and sizes the grid (ListCounts)

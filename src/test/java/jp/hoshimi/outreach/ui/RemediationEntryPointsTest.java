@@ -18,6 +18,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.QueryParameters;
+import java.util.Map;
 import jp.hoshimi.KaribuTest;
 import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.contract.ContractListItem;
@@ -66,9 +68,8 @@ class RemediationEntryPointsTest extends KaribuTest {
         signInAsUser("procurement");
         var finding = notRegisteredFinding();
         UI.getCurrent().navigate("contracts/" + finding.value1());
-        ChainActionsSection actions = _get(ChainActionsSection.class);
-        Button ask = _get(actions, Button.class, spec -> spec.withClasses("finding-ask"));
-        _click(ask);
+        Component actions = rowOf(_get(ChainActionsSection.class), finding.value2());
+        _click(_get(actions, Button.class, spec -> spec.withClasses("finding-ask")));
         RequestDialog dialog = _get(RequestDialog.class);
         assertThat(dialog.form().supplierId()).isEqualTo(finding.value2());
         assertThat(dialog.form().contractIds()).containsExactly(finding.value1());
@@ -98,7 +99,11 @@ class RemediationEntryPointsTest extends KaribuTest {
     void a_findings_row_asks_its_supplier_and_requests_an_exception_for_that_finding() {
         signInAsUser("procurement");
         var finding = notRegisteredFinding();
-        UI.getCurrent().navigate("findings?status=MISSING&level=" + finding.value4() + "&requests=NONE");
+        UI.getCurrent()
+                .navigate(
+                        "findings",
+                        QueryParameters.simple(
+                                Map.of("status", "MISSING", "level", finding.value4(), "requests", "NONE")));
         FindingListView view = _get(FindingListView.class);
         assertThat(view.status.getValue()).containsExactly(ComplianceStatus.MISSING);
         assertThat(view.level.getValue()).isEqualTo(StarLevel.valueOf(finding.value4()));
@@ -119,7 +124,7 @@ class RemediationEntryPointsTest extends KaribuTest {
     @Test
     void the_bulk_dialog_headline_adds_up_to_its_rows_and_nothing_is_made_before_confirming() {
         signInAsUser("procurement");
-        UI.getCurrent().navigate("findings?status=MISSING");
+        UI.getCurrent().navigate("findings", QueryParameters.simple(Map.of("status", "MISSING")));
         FindingListView view = _get(FindingListView.class);
         int requestsBefore = dsl.fetchCount(SUPPLIER_REQUEST);
         _click(view.bulk);
@@ -148,7 +153,7 @@ class RemediationEntryPointsTest extends KaribuTest {
     void a_contract_list_row_with_a_gap_asks_its_supplier() {
         signInAsUser("procurement");
         var finding = notRegisteredFinding();
-        UI.getCurrent().navigate("contracts?q=" + finding.value3());
+        UI.getCurrent().navigate("contracts", QueryParameters.simple(Map.of("q", finding.value3())));
         Grid<ContractListItem> grid = _get(Grid.class, spec -> spec.withId("contract-grid"));
         int row = -1;
         for (int i = 0; i < _size(grid); i++) {
@@ -167,6 +172,16 @@ class RemediationEntryPointsTest extends KaribuTest {
         }
         RequestDialog dialog = _get(RequestDialog.class);
         assertThat(dialog.form().contractIds()).containsExactly(finding.value1());
+    }
+
+    /** The chain-actions row of this supplier. */
+    static Component rowOf(ChainActionsSection section, long supplierId) {
+        return section.getChildren()
+                .filter(row -> row.getChildren()
+                        .anyMatch(c -> c instanceof com.vaadin.flow.component.html.Anchor a
+                                && a.getHref().equals("suppliers/" + supplierId)))
+                .findFirst()
+                .orElseThrow();
     }
 
     static int rowOf(Grid<jp.hoshimi.outreach.WorklistRow> grid, long contractId, long supplierId) {
