@@ -184,10 +184,13 @@ class BulkRequestTest {
         RequestDetails request = requests.find(made).orElseThrow();
         assertThat(request.supplierId()).isEqualTo(withMail);
         assertThat(request.state()).isEqualTo(RequestState.SENT);
-        assertThat(request.message()).contains("ご担当者様").contains("★3");
+        assertThat(request.message())
+                .contains("ご担当者様")
+                .contains(request.requestedLevel().label());
+        assertThat(request.requestedLevel()).isEqualTo(highestRequired(withMail));
         assertThat(request.contracts())
                 .isNotEmpty()
-                .allMatch(c -> c.requiredLevel().equals("STAR3"));
+                .allMatch(c -> StarLevel.valueOf(c.requiredLevel()).compareTo(request.requestedLevel()) <= 0);
         assertThat(request.timeline()).extracting(RequestEvent::kind).containsExactly("CREATED", "SENT");
         assertThat(dsl.fetchCount(SUPPLIER_REQUEST, SUPPLIER_REQUEST.SUPPLIER_ID.eq(alreadyAsked)))
                 .isEqualTo(1); // only the earlier one

@@ -65,7 +65,7 @@ class BulkRequestDialog extends Dialog {
                 .setFlexGrow(2);
         preview.addColumn(c -> c.requestedLevel().label() + " / "
                         + getTranslation(c.gapType().messageKey()))
-                .setHeader(getTranslation("request.column.level"))
+                .setHeader(getTranslation("request.field.level"))
                 .setAutoWidth(true);
         preview.addColumn(c -> Formats.date(c.dueDate()))
                 .setHeader(getTranslation("request.column.dueDate"))

@@ -126,6 +126,7 @@ class FindingListView extends VerticalLayout implements BeforeEnterObserver, Has
                     return cell;
                 }))
                 .setHeader(getTranslation("contract.field.contractNumber"))
+                .setWidth("11em")
                 .setFlexGrow(2);
         Grid.Column<WorklistRow> tier = grid.addColumn(r -> getTranslation("chain.tier", r.tier()))
                 .setHeader(getTranslation("chain.column.tier"))
