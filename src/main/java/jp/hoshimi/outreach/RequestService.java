@@ -85,17 +85,32 @@ public class RequestService {
     @Transactional(readOnly = true)
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public RequestForm suggest(long supplierId, String language) {
+        return suggest(supplierId, RequestFocus.NONE, language);
+    }
+
+    /**
+     * As {@link #suggest(long, String)}, where the gap is seen: {@code focus} keeps only the gaps in its
+     * contracts (the contract page, a finding, a contract list row) and may name the level to ask (the
+     * supplier check); its gap type then follows the worst of those gaps.
+     */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
+    public RequestForm suggest(long supplierId, RequestFocus focus, String language) {
         DataScope scope = orgUnits.currentScope();
         SupplierFacts supplier = supplierInScope(scope, supplierId);
-        List<Gap> gaps = requests.gaps(scope, supplierId);
+        List<Gap> gaps = requests.gaps(scope, supplierId).stream()
+                .filter(g -> focus.contractIds() == null || focus.contractIds().contains(g.contractId()))
+                .toList();
         GapType gap = gaps.isEmpty()
                 ? GapType.NOT_REGISTERED
                 : GapType.of(gaps.get(0).status(), gaps.get(0).heldLevel());
-        StarLevel level = gaps.stream()
-                .map(g -> StarLevel.valueOf(g.requiredLevel()))
-                .max(StarLevel::compareTo)
-                .orElse(StarLevel.STAR3);
-        LocalDate due = dueDate(gaps);
+        StarLevel level = focus.level() != null
+                ? focus.level()
+                : gaps.stream()
+                        .map(g -> StarLevel.valueOf(g.requiredLevel()))
+                        .max(StarLevel::compareTo)
+                        .orElse(StarLevel.STAR3);
+        LocalDate due = dueDate(gaps, businessDate.today(), defaultDueDays);
         List<Long> contractIds = gaps.stream().map(Gap::contractId).toList();
         List<RequestContract> snapshot = requests.contracts(scope, supplierId, contractIds);
         Optional<SupplierContact> primary =
@@ -113,8 +128,8 @@ public class RequestService {
                 contractIds);
     }
 
-    private LocalDate dueDate(List<Gap> gaps) {
-        LocalDate today = businessDate.today();
+    /** The earliest of a contract start or a registration's end a week or more ahead, else today + the default. */
+    static LocalDate dueDate(List<Gap> gaps, LocalDate today, int defaultDueDays) {
         LocalDate due = today.plusDays(defaultDueDays);
         for (Gap g : gaps) {
             for (LocalDate d : new LocalDate[] {g.contractStart(), g.validUntil()}) {
@@ -342,7 +357,7 @@ public class RequestService {
                 form.contractIds());
     }
 
-    private static Optional<Long> currentUserId() {
+    static Optional<Long> currentUserId() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof HoshimiUser user
                 ? Optional.of(user.id())

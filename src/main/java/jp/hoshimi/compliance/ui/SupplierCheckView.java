@@ -1,5 +1,7 @@
 package jp.hoshimi.compliance.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -19,6 +21,9 @@ import jp.hoshimi.compliance.CoverageService;
 import jp.hoshimi.compliance.PeriodCheck;
 import jp.hoshimi.compliance.SupplierCheck;
 import jp.hoshimi.compliance.Verdict;
+import jp.hoshimi.outreach.RequestFocus;
+import jp.hoshimi.outreach.RequestService;
+import jp.hoshimi.outreach.ui.FindingActions;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.ValidationException;
@@ -46,8 +51,18 @@ public class SupplierCheckView extends VerticalLayout implements HasDynamicTitle
     final DatePicker periodEnd = ComponentTexts.datePicker(null);
     private final ComplianceService compliance;
     private final CoverageService coverage;
+    private final FindingActions findingActions;
+    private final RequestService requests;
+    Button ask;
 
-    SupplierCheckView(ComplianceService compliance, CoverageService coverage, SupplierService suppliers) {
+    SupplierCheckView(
+            ComplianceService compliance,
+            CoverageService coverage,
+            SupplierService suppliers,
+            FindingActions findingActions,
+            RequestService requests) {
+        this.findingActions = findingActions;
+        this.requests = requests;
         this.compliance = compliance;
         this.coverage = coverage;
         addClassName("supplier-check-view");
@@ -88,6 +103,7 @@ public class SupplierCheckView extends VerticalLayout implements HasDynamicTitle
     void refresh() {
         answer.removeAll();
         answer.setClassName("");
+        ask = null;
         SupplierListItem chosen = supplier.getValue();
         if (chosen == null || level.getValue() == null) {
             return;
@@ -144,6 +160,21 @@ public class SupplierCheckView extends VerticalLayout implements HasDynamicTitle
         }
         answer.add(new Anchor(
                 "suppliers/" + check.supplierId(), getTranslation("check.openSupplier", check.supplierName())));
+        // issue 19: a supplier short of the level can be asked for it from here (the level checked is asked)
+        if (FindingActions.askable(verdict.status())
+                && findingActions.mayAsk()
+                && requests.mayAsk(check.supplierId())) {
+            ask = findingActions.ask(
+                    check.supplierId(),
+                    check.supplierName(),
+                    RequestFocus.level(level.getValue()
+                            .starLevel()
+                            .filter(l -> !l.isSecurityAction())
+                            .orElse(null)));
+            ask.setId("check-ask");
+            ask.removeThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            answer.add(new Div(ask));
+        }
     }
 
     /** The check for the planned period, or null without an end date or with an end before the start. */

@@ -30,6 +30,8 @@ import jp.hoshimi.contract.ContractDetails;
 import jp.hoshimi.contract.ContractService;
 import jp.hoshimi.contract.DecisionChart;
 import jp.hoshimi.organisation.OrgUnitService;
+import jp.hoshimi.outreach.ui.ChainActionsSection;
+import jp.hoshimi.outreach.ui.FindingActions;
 import jp.hoshimi.security.CurrentUser;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.security.UserAccountService;
@@ -56,8 +58,10 @@ class ContractDetailView extends VerticalLayout implements BeforeEnterObserver, 
     private final ComplianceService compliance;
     private final Clock clock;
     private final CoverageService coverage;
+    private final FindingActions findingActions;
     ContractDetails contract;
     ChainTree chainTree;
+    ChainActionsSection chainActions;
     final Button edit = new Button();
     final Button delete = new Button();
 
@@ -70,7 +74,9 @@ class ContractDetailView extends VerticalLayout implements BeforeEnterObserver, 
             CurrentUser currentUser,
             ComplianceService compliance,
             CoverageService coverage,
+            FindingActions findingActions,
             Clock clock) {
+        this.findingActions = findingActions;
         this.compliance = compliance;
         this.coverage = coverage;
         this.clock = clock;
@@ -125,6 +131,11 @@ class ContractDetailView extends VerticalLayout implements BeforeEnterObserver, 
                 evaluation.stale(),
                 evaluation.registerAsOf(),
                 false));
+        // issue 19, 20: ask a supplier with a gap, or request an exception for it, from here
+        chainActions = ChainActionsSection.of(findingActions, evaluation.links(), () -> reload(details.id()));
+        if (chainActions != null) {
+            add(chainActions);
+        }
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.add(getTranslation("contract.tab.overview"), overview(details));

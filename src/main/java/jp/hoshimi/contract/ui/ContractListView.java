@@ -37,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jp.hoshimi.compliance.ComplianceService;
 import jp.hoshimi.compliance.ui.ComplianceBadge;
 import jp.hoshimi.compliance.ui.WaitingForSync;
 import jp.hoshimi.contract.ContractFilter;
@@ -46,6 +47,7 @@ import jp.hoshimi.contract.ContractSort;
 import jp.hoshimi.contract.ExpiryWindow;
 import jp.hoshimi.organisation.OrgUnit;
 import jp.hoshimi.organisation.OrgUnitService;
+import jp.hoshimi.outreach.ui.FindingActions;
 import jp.hoshimi.register.RegisterService;
 import jp.hoshimi.security.CurrentUser;
 import jp.hoshimi.security.Role;
@@ -107,6 +109,8 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
     final Checkbox coverageShort = new Checkbox();
 
     private final LocalDate today;
+    private final FindingActions findingActions;
+    private final ComplianceService compliance;
 
     final ListFilters filters;
 
@@ -132,8 +136,12 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
             RegisterService register,
             CurrentUser currentUser,
             Clock clock,
-            BusinessDate businessDate) {
+            BusinessDate businessDate,
+            FindingActions findingActions,
+            ComplianceService compliance) {
         this.today = businessDate.today();
+        this.findingActions = findingActions;
+        this.compliance = compliance;
         this.contracts = contracts;
         RegisterService.Freshness freshness = register.freshness();
         this.stale = freshness.stale();
@@ -432,10 +440,30 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
                 .setHeader(getTranslation("coverage.list.column"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
+        // issue 19: a contract with a gap in its chain offers to ask the supplier from its row
+        Grid.Column<ContractListItem> actions = null;
+        if (findingActions.mayAsk()) {
+            actions = grid.addColumn(new ComponentRenderer<>(item -> item.status() != null
+                                    && FindingActions.askable(item.status())
+                                    && (item.endDate() == null
+                                            || !item.endDate().isBefore(today))
+                            ? FindingActions.inGrid(findingActions.askForContract(
+                                    () -> compliance
+                                            .contractEvaluation(item.id())
+                                            .links(),
+                                    this::refresh))
+                            : new Span()))
+                    .setKey("actions")
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
+        }
         ScreenWidth.switchColumns(
                 grid,
                 List.of(compact),
-                List.of(number, title, supplier, orgUnit, requiredLevel, endDate, coveredUntil));
+                java.util.stream.Stream.of(
+                                number, title, supplier, orgUnit, requiredLevel, endDate, coveredUntil, actions)
+                        .filter(java.util.Objects::nonNull)
+                        .toList());
         grid.setEmptyStateComponent(new EmptyState(
                 "contract-list-empty", getTranslation("contract.list.empty"), "imports", "emptyState.import"));
         // no count callback: refresh() counts once and sizes the grid (ListCounts)

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jp.hoshimi.organisation.DataScope;
 import jp.hoshimi.outreach.AnswerForm;
@@ -188,6 +189,92 @@ public class RequestRepository {
             insert = insert.values(requestId, c.contractId(), c.contractNumber(), c.contractTitle(), c.requiredLevel());
         }
         insert.onDuplicateKeyIgnore().execute();
+    }
+
+    /**
+     * Many requests at once, already sent (a bulk request, issue 19): one multi-row INSERT, then one read of
+     * their ids by supplier (the caller holds the suppliers' row locks, and each supplier gets one request).
+     */
+    public Map<Long, Long> insertAllSent(List<NewRequest> rows, LocalDateTime now) {
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        var insert = dsl.insertInto(
+                R,
+                R.SUPPLIER_ID,
+                R.CONTACT_NAME,
+                R.CONTACT_EMAIL,
+                R.GAP_TYPE,
+                R.REQUESTED_LEVEL,
+                R.DUE_DATE,
+                R.STATE,
+                R.LANGUAGE,
+                R.MESSAGE,
+                R.OWNER_USER_ID,
+                R.SENT_AT,
+                R.CREATED_AT,
+                R.UPDATED_AT);
+        for (NewRequest n : rows) {
+            insert = insert.values(
+                    n.supplierId(),
+                    n.contactName(),
+                    n.contactEmail(),
+                    n.gapType().name(),
+                    n.requestedLevel().name(),
+                    n.dueDate(),
+                    RequestState.SENT.name(),
+                    n.language(),
+                    n.message(),
+                    n.ownerUserId(),
+                    now,
+                    now,
+                    now);
+        }
+        insert.execute();
+        return dsl.select(R.SUPPLIER_ID, R.ID)
+                .from(R)
+                .where(R.SUPPLIER_ID.in(
+                        rows.stream().map(NewRequest::supplierId).toList()))
+                .and(R.CREATED_AT.eq(now))
+                .and(R.OWNER_USER_ID.eq(rows.get(0).ownerUserId()))
+                .fetchMap(R.SUPPLIER_ID, R.ID);
+    }
+
+    /** The contract snapshots of many requests, in one INSERT. */
+    public void insertContracts(Map<Long, List<RequestContract>> byRequest) {
+        var rc = SUPPLIER_REQUEST_CONTRACT;
+        var insert = dsl.insertInto(
+                rc, rc.REQUEST_ID, rc.CONTRACT_ID, rc.CONTRACT_NUMBER, rc.CONTRACT_TITLE, rc.REQUIRED_LEVEL);
+        boolean any = false;
+        for (var entry : byRequest.entrySet()) {
+            for (RequestContract c : entry.getValue()) {
+                insert = insert.values(
+                        entry.getKey(), c.contractId(), c.contractNumber(), c.contractTitle(), c.requiredLevel());
+                any = true;
+            }
+        }
+        if (any) {
+            insert.onDuplicateKeyIgnore().execute();
+        }
+    }
+
+    /** The same timeline step for many requests, in one INSERT. */
+    public void insertEvents(
+            Collection<Long> requestIds,
+            LocalDateTime now,
+            String actor,
+            String kind,
+            RequestState from,
+            RequestState to) {
+        if (requestIds.isEmpty()) {
+            return;
+        }
+        var e = SUPPLIER_REQUEST_EVENT;
+        var insert = dsl.insertInto(e, e.REQUEST_ID, e.OCCURRED_AT, e.ACTOR, e.KIND, e.FROM_STATE, e.TO_STATE);
+        for (long id : requestIds) {
+            insert = insert.values(id, now, actor, kind, from == null ? null : from.name(), to.name());
+        }
+        insert.execute();
     }
 
     public void insertEvent(

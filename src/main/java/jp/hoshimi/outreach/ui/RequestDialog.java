@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import jp.hoshimi.outreach.ContactService;
 import jp.hoshimi.outreach.GapType;
+import jp.hoshimi.outreach.RequestFocus;
 import jp.hoshimi.outreach.RequestForm;
 import jp.hoshimi.outreach.RequestService;
 import jp.hoshimi.outreach.SupplierContact;
@@ -25,13 +26,15 @@ import jp.hoshimi.shared.ui.Notifications;
 import jp.hoshimi.shared.ui.Problems;
 
 /**
- * Makes a request to a supplier where its gap is seen (the supplier page, a finding): everything prefilled
+ * Makes a request to a supplier where its gap is seen (the supplier page, the contract page, the findings and
+ * contract lists, the supplier check): everything prefilled
  * from its gaps and the template; the user may change any of it, save a draft or send at once (issue 19).
  */
 public class RequestDialog extends Dialog {
 
     private final RequestService requests;
     private final RequestForm suggested;
+    private final RequestFocus focus;
     final ComboBox<SupplierContact> contact = new ComboBox<>();
     final TextField contactName = new TextField();
     final TextField contactEmail = new TextField();
@@ -44,12 +47,23 @@ public class RequestDialog extends Dialog {
     final Button draft = new Button();
 
     public RequestDialog(RequestService requests, ContactService contacts, long supplierId, String supplierName) {
+        this(requests, contacts, supplierId, supplierName, RequestFocus.NONE);
+    }
+
+    /** Where the gap is seen: {@code focus} keeps the prefill to its contracts' gaps, or names the level. */
+    public RequestDialog(
+            RequestService requests,
+            ContactService contacts,
+            long supplierId,
+            String supplierName,
+            RequestFocus focus) {
         this.requests = requests;
+        this.focus = focus;
         String lang = UI.getCurrent() != null
                         && "en".equals(UI.getCurrent().getLocale().getLanguage())
                 ? "en"
                 : "ja";
-        this.suggested = requests.suggest(supplierId, "ja");
+        this.suggested = requests.suggest(supplierId, focus, "ja");
         setId("request-dialog");
         setHeaderTitle(getTranslation("request.new.title", supplierName));
         setWidth("min(48rem, 100vw)");
@@ -123,8 +137,8 @@ public class RequestDialog extends Dialog {
     }
 
     private void refreshMessage(long supplierId) {
-        message.setValue(
-                nullToEmpty(requests.suggest(supplierId, language.getValue()).message()));
+        message.setValue(nullToEmpty(
+                requests.suggest(supplierId, focus, language.getValue()).message()));
     }
 
     RequestForm form() {

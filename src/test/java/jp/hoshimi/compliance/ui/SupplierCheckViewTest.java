@@ -74,4 +74,33 @@ class SupplierCheckViewTest extends KaribuTest {
                 .isNotEmpty()
                 .allSatisfy(f -> assertThat(f.status()).isEqualTo(jp.hoshimi.compliance.ComplianceStatus.MISSING));
     }
+
+    @Test
+    void the_check_asks_a_supplier_short_of_the_level_for_the_level_checked() {
+        signInAsUser("risk");
+        UI.getCurrent().navigate(SupplierCheckView.class);
+        SupplierCheckView view = _get(SupplierCheckView.class);
+        view.level.setValue(RequiredLevel.STAR4);
+        view.supplier.setValue(supplier("S-10008")); // holds ★3
+        assertThat(view.ask).isNotNull();
+        com.github.mvysny.kaributesting.v10.LocatorJ._click(view.ask);
+        var dialog = _get(com.vaadin.flow.component.dialog.Dialog.class, spec -> spec.withId("request-dialog"));
+        @SuppressWarnings("unchecked")
+        var level = (com.vaadin.flow.component.combobox.ComboBox<jp.hoshimi.shared.StarLevel>)
+                _get(dialog, com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withLabel("依頼する水準"));
+        assertThat(level.getValue()).isEqualTo(jp.hoshimi.shared.StarLevel.STAR4);
+        dialog.close();
+
+        // enough for ★3: nothing to ask
+        view.level.setValue(RequiredLevel.STAR3);
+        assertThat(view.ask).isNull();
+
+        // an auditor checks but does not ask
+        signInAsUser("auditor");
+        UI.getCurrent().navigate(SupplierCheckView.class);
+        SupplierCheckView audit = _get(SupplierCheckView.class);
+        audit.level.setValue(RequiredLevel.STAR4);
+        audit.supplier.setValue(supplier("S-10008"));
+        assertThat(audit.ask).isNull();
+    }
 }

@@ -26,7 +26,18 @@ class NavigationTest extends KaribuTest {
 
         assertThat(navigationLabels())
                 .containsExactly(
-                        "ダッシュボード", "取引先チェック", "取引先", "契約", "更新見通し", "依頼", "例外承認", "登録台帳", "取り込み", "通知", "送信メール（開発用）");
+                        "ダッシュボード",
+                        "取引先チェック",
+                        "取引先",
+                        "指摘一覧",
+                        "契約",
+                        "更新見通し",
+                        "依頼",
+                        "例外承認",
+                        "登録台帳",
+                        "取り込み",
+                        "通知",
+                        "送信メール（開発用）");
     }
 
     @Test
@@ -67,6 +78,7 @@ class NavigationTest extends KaribuTest {
                         "Dashboard",
                         "Supplier check",
                         "Suppliers",
+                        "Findings",
                         "Contracts",
                         "Renewal outlook",
                         "Requests",
