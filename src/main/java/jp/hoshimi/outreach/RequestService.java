@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jp.hoshimi.audit.AuditAction;
 import jp.hoshimi.audit.AuditTrail;
@@ -109,7 +110,14 @@ public class RequestService {
                 level,
                 due,
                 language,
-                templates.message(gap, language, supplier.name(), level, due, snapshot),
+                templates.message(
+                        gap,
+                        language,
+                        supplier.name(),
+                        level,
+                        due,
+                        snapshot,
+                        currentUser().map(HoshimiUser::displayName).orElse(null)),
                 contractIds);
     }
 
@@ -150,6 +158,7 @@ public class RequestService {
         RequestForm valid = validate(form, supplier);
         List<RequestContract> snapshot = requests.contracts(
                 scope, form.supplierId(), valid.contractIds() == null ? List.of() : valid.contractIds());
+        long owner = currentUserId().orElseGet(() -> firstOwner(snapshot));
         String message = valid.message() != null
                 ? valid.message()
                 : templates.message(
@@ -158,8 +167,8 @@ public class RequestService {
                         supplier.name(),
                         valid.requestedLevel(),
                         valid.dueDate(),
-                        snapshot);
-        long owner = currentUserId().orElseGet(() -> firstOwner(snapshot));
+                        snapshot,
+                        requests.displayName(owner).orElse(null));
         LocalDateTime now = LocalDateTime.now(clock);
         long id = requests.insert(
                 new NewRequest(
@@ -198,6 +207,31 @@ public class RequestService {
         }
         move(request, RequestState.SENT, version, null);
         letters.send(request, false, "SENT");
+    }
+
+    /** Changes the message of a draft before it is sent (what was sent is never changed). */
+    @Transactional
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
+    public void editMessage(long id, int version, String message) {
+        RequestDetails request = inScope(id);
+        if (request.state() != RequestState.DRAFT) {
+            throw new ValidationException(FieldProblem.of("message", "request.message.notDraft"));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        String text = ContactService.trim(message);
+        if (text == null) {
+            problems.add(FieldProblem.of("message", "validation.required"));
+        }
+        ContactService.tooLong(problems, "message", text, 4000);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (!requests.updateMessage(id, version, text, now)) {
+            throw new ConcurrentEditException(AUDIT_TYPE, id);
+        }
+        requests.insertEvent(id, now, system.currentActor(), "EDITED", request.state(), request.state(), null);
+        audit.record(AUDIT_TYPE, id, AuditAction.UPDATE, Map.of("message", request.message()), Map.of("message", text));
     }
 
     @Transactional
@@ -343,9 +377,13 @@ public class RequestService {
     }
 
     private static Optional<Long> currentUserId() {
+        return currentUser().map(HoshimiUser::id);
+    }
+
+    private static Optional<HoshimiUser> currentUser() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof HoshimiUser user
-                ? Optional.of(user.id())
+                ? Optional.of(user)
                 : Optional.empty();
     }
 

@@ -233,6 +233,19 @@ public class RequestRepository {
         return update.where(which).execute() == 1;
     }
 
+    /** The draft's message at {@code version}; false when stale or no longer a draft. */
+    public boolean updateMessage(long id, int version, String message, LocalDateTime now) {
+        return dsl.update(R)
+                        .set(R.MESSAGE, message)
+                        .set(R.UPDATED_AT, now)
+                        .set(R.VERSION, R.VERSION.plus(1))
+                        .where(R.ID.eq(id))
+                        .and(R.VERSION.eq(version))
+                        .and(R.STATE.eq(RequestState.DRAFT.name()))
+                        .execute()
+                == 1;
+    }
+
     public void setPlannedDate(long id, LocalDate planned) {
         dsl.update(R).set(R.PLANNED_DATE, planned).where(R.ID.eq(id)).execute();
     }
@@ -393,16 +406,20 @@ public class RequestRepository {
 
     private List<RequestEvent> timeline(long id) {
         var e = SUPPLIER_REQUEST_EVENT;
-        return dsl.selectFrom(e)
+        return dsl.select(e.OCCURRED_AT, e.ACTOR, APP_USER.DISPLAY_NAME, e.KIND, e.FROM_STATE, e.TO_STATE, e.NOTE)
+                .from(e)
+                .leftJoin(APP_USER)
+                .on(APP_USER.USERNAME.eq(e.ACTOR))
                 .where(e.REQUEST_ID.eq(id))
                 .orderBy(e.OCCURRED_AT, e.ID)
                 .fetch(r -> new RequestEvent(
-                        r.getOccurredAt(),
-                        r.getActor(),
-                        r.getKind(),
-                        r.getFromState() == null ? null : RequestState.valueOf(r.getFromState()),
-                        r.getToState() == null ? null : RequestState.valueOf(r.getToState()),
-                        r.getNote()));
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5() == null ? null : RequestState.valueOf(r.value5()),
+                        r.value6() == null ? null : RequestState.valueOf(r.value6()),
+                        r.value7()));
     }
 
     /** Open and overdue requests in scope, in one query. */
@@ -418,6 +435,13 @@ public class RequestRepository {
     /** Ids of requests in these states (for the sweeps, which then move each one with its own checks). */
     public List<Long> ids(Condition where) {
         return dsl.select(R.ID).from(R).where(where).orderBy(R.ID).fetch(R.ID);
+    }
+
+    public Optional<String> displayName(long userId) {
+        return dsl.select(APP_USER.DISPLAY_NAME)
+                .from(APP_USER)
+                .where(APP_USER.ID.eq(userId))
+                .fetchOptional(APP_USER.DISPLAY_NAME);
     }
 
     public Optional<Long> contractOwner(long contractId) {
