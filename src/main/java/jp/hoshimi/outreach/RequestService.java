@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import jp.hoshimi.audit.AuditAction;
 import jp.hoshimi.audit.AuditTrail;
 import jp.hoshimi.organisation.DataScope;
@@ -43,6 +44,7 @@ public class RequestService {
 
     public static final String AUDIT_TYPE = "supplier_request";
     static final int MAX_PAGE_SIZE = 1000;
+    static final int MAX_EXPORT_ROWS = 200_000;
 
     private final RequestRepository requests;
     private final ContactRepository contacts;
@@ -286,6 +288,21 @@ public class RequestService {
                 businessDate.today(),
                 Math.max(0, offset),
                 Math.min(Math.max(0, limit), MAX_PAGE_SIZE));
+    }
+
+    /**
+     * Every request the list shows for {@code filter}, in its order, handed to {@code sink} as the rows arrive
+     * (the export streams them to the browser). Stops after {@value #MAX_EXPORT_ROWS} rows.
+     */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public void export(RequestFilter filter, Consumer<RequestListItem> sink) {
+        requests.stream(
+                orgUnits.currentScope(),
+                filter == null ? RequestFilter.none() : filter,
+                businessDate.today(),
+                MAX_EXPORT_ROWS,
+                sink);
     }
 
     @Transactional(readOnly = true)

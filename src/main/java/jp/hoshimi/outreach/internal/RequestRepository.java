@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import jp.hoshimi.organisation.DataScope;
 import jp.hoshimi.outreach.AnswerForm;
 import jp.hoshimi.outreach.AnswerKind;
@@ -26,10 +27,13 @@ import jp.hoshimi.outreach.RequestFilter;
 import jp.hoshimi.outreach.RequestListItem;
 import jp.hoshimi.outreach.RequestState;
 import jp.hoshimi.shared.StarLevel;
+import jp.hoshimi.shared.sql.ListQueries;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record10;
+import org.jooq.SelectLimitStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -303,6 +307,18 @@ public class RequestRepository {
     }
 
     public List<RequestListItem> list(DataScope scope, RequestFilter f, LocalDate today, int offset, int limit) {
+        return listQuery(scope, f, today).offset(offset).limit(limit).fetch(RequestRepository::toListItem);
+    }
+
+    /**
+     * The list's rows in its order, handed to {@code sink} as they arrive from the database cursor (an export
+     * streams them to the browser; nothing holds the whole list). At most {@code limit} rows.
+     */
+    public void stream(DataScope scope, RequestFilter f, LocalDate today, int limit, Consumer<RequestListItem> sink) {
+        ListQueries.stream(listQuery(scope, f, today).limit(limit), RequestRepository::toListItem, sink);
+    }
+
+    private SelectLimitStep<Record10<Long, Long, String, String, Boolean, String, String, LocalDate, String, LocalDateTime>> listQuery(DataScope scope, RequestFilter f, LocalDate today) {
         Field<Boolean> overdue = DSL.field(overdue(today));
         return dsl.select(
                         R.ID,
@@ -321,20 +337,21 @@ public class RequestRepository {
                 .leftJoin(APP_USER)
                 .on(APP_USER.ID.eq(R.OWNER_USER_ID))
                 .where(filter(scope, f, today))
-                .orderBy(R.DUE_DATE, R.ID.desc())
-                .offset(offset)
-                .limit(limit)
-                .fetch(r -> new RequestListItem(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        RequestState.valueOf(r.value4()),
-                        Boolean.TRUE.equals(r.value5()),
-                        GapType.valueOf(r.value6()),
-                        StarLevel.valueOf(r.value7()),
-                        r.value8(),
-                        r.value9(),
-                        r.value10()));
+                .orderBy(R.DUE_DATE, R.ID.desc());
+    }
+
+    private static RequestListItem toListItem(Record10<Long, Long, String, String, Boolean, String, String, LocalDate, String, LocalDateTime> r) {
+        return new RequestListItem(
+                r.value1(),
+                r.value2(),
+                r.value3(),
+                RequestState.valueOf(r.value4()),
+                Boolean.TRUE.equals(r.value5()),
+                GapType.valueOf(r.value6()),
+                StarLevel.valueOf(r.value7()),
+                r.value8(),
+                r.value9(),
+                r.value10());
     }
 
     public int count(DataScope scope, RequestFilter f, LocalDate today) {

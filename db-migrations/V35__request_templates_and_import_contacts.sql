@@ -10,3 +10,8 @@ CREATE TABLE request_template (
     version    INT           NOT NULL DEFAULT 0,
     PRIMARY KEY (gap_type, language)
 );
+
+-- The supplier import's optional contact columns (部署, 電話番号; 担当者名 and メールアドレス were staged
+-- already): a row with a contact creates or updates the supplier's primary contact (supplier_contact).
+ALTER TABLE import_supplier_stage ADD COLUMN contact_department TEXT NULL;
+ALTER TABLE import_supplier_stage ADD COLUMN contact_phone TEXT NULL;
