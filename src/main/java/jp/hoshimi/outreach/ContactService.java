@@ -103,7 +103,8 @@ public class ContactService {
         int[] counts = contacts.updateAll(updates, now);
         List<AuditTrail.Event> events = new ArrayList<>(rows.size());
         for (int i = 0; i < creates.size(); i++) {
-            events.add(new AuditTrail.Event(ids.get(i), AuditAction.CREATE, null, creates.get(i).after()));
+            events.add(new AuditTrail.Event(
+                    ids.get(i), AuditAction.CREATE, null, creates.get(i).after()));
         }
         for (int i = 0; i < updates.size(); i++) {
             if (counts[i] != 1) {

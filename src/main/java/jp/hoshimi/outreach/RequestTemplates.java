@@ -92,7 +92,7 @@ public class RequestTemplates {
      * The placeholders {@code body} uses that do not exist ({@code {company}}), or a brace left open
      * ({@code {supplier}); each as written, so the editor can say which.
      */
-    static List<String> unknownPlaceholders(String body) {
+    public static List<String> unknownPlaceholders(String body) {
         List<String> unknown = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(body);
         int checked = 0;

@@ -318,7 +318,9 @@ public class RequestRepository {
         ListQueries.stream(listQuery(scope, f, today).limit(limit), RequestRepository::toListItem, sink);
     }
 
-    private SelectLimitStep<Record10<Long, Long, String, String, Boolean, String, String, LocalDate, String, LocalDateTime>> listQuery(DataScope scope, RequestFilter f, LocalDate today) {
+    private SelectLimitStep<
+                    Record10<Long, Long, String, String, Boolean, String, String, LocalDate, String, LocalDateTime>>
+            listQuery(DataScope scope, RequestFilter f, LocalDate today) {
         Field<Boolean> overdue = DSL.field(overdue(today));
         return dsl.select(
                         R.ID,
@@ -340,7 +342,8 @@ public class RequestRepository {
                 .orderBy(R.DUE_DATE, R.ID.desc());
     }
 
-    private static RequestListItem toListItem(Record10<Long, Long, String, String, Boolean, String, String, LocalDate, String, LocalDateTime> r) {
+    private static RequestListItem toListItem(
+            Record10<Long, Long, String, String, Boolean, String, String, LocalDate, String, LocalDateTime> r) {
         return new RequestListItem(
                 r.value1(),
                 r.value2(),

@@ -1,5 +1,6 @@
 package jp.hoshimi.outreach.internal;
 
+import static jp.hoshimi.db.Tables.APP_USER;
 import static jp.hoshimi.db.Tables.REQUEST_TEMPLATE;
 
 import java.time.LocalDateTime;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import jp.hoshimi.outreach.GapType;
 import jp.hoshimi.outreach.TemplateText;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** The letter templates risk managers edited (V35); a missing row means the bundle's default. */
@@ -22,8 +24,11 @@ public class TemplateRepository {
     }
 
     public Optional<TemplateText> find(GapType gap, String language) {
-        return dsl.select(T.BODY, T.VERSION, T.UPDATED_AT, T.UPDATED_BY)
+        // who edited it by name (the row keeps the user name, as the audit log does)
+        return dsl.select(T.BODY, T.VERSION, T.UPDATED_AT, DSL.coalesce(APP_USER.DISPLAY_NAME, T.UPDATED_BY))
                 .from(T)
+                .leftJoin(APP_USER)
+                .on(APP_USER.USERNAME.eq(T.UPDATED_BY))
                 .where(T.GAP_TYPE.eq(gap.name()))
                 .and(T.LANGUAGE.eq(language))
                 .fetchOptional(
