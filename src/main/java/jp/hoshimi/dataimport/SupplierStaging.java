@@ -15,6 +15,7 @@ import jp.hoshimi.dataimport.internal.SupplierStageRepository.Staged;
 import jp.hoshimi.dataimport.internal.SupplierStageRepository.Stored;
 import jp.hoshimi.dataimport.internal.SupplierStageRepository.ToWrite;
 import jp.hoshimi.outreach.ContactForm;
+import jp.hoshimi.outreach.ContactRules;
 import jp.hoshimi.outreach.ContactService;
 import jp.hoshimi.outreach.ImportedContact;
 import jp.hoshimi.shared.CorporateNumber;
@@ -113,7 +114,7 @@ class SupplierStaging extends StagedImport<Staged, Classified> {
         String department = row.text(ImportField.SUPPLIER_CONTACT_DEPARTMENT);
         String phone = row.text(ImportField.SUPPLIER_CONTACT_PHONE);
         List<FieldProblem> valueProblems = new ArrayList<>(SupplierRules.cellProblems(fromFile, false));
-        valueProblems.addAll(ContactService.importProblems(department, phone));
+        valueProblems.addAll(ContactRules.importProblems(department, phone));
         return new Staged(
                 row.rowNumber(),
                 key,

@@ -25,8 +25,6 @@ public class ContactService {
 
     public static final String AUDIT_TYPE = "supplier_contact";
 
-    private static final String PHONE = "[0-9０-９+()（）\\- ]{4,50}";
-
     private final ContactRepository contacts;
     private final AuditTrail audit;
     private final Clock clock;
@@ -84,7 +82,7 @@ public class ContactService {
     /**
      * Writes the primary contacts of a supplier import in bulk, in the caller's transaction (docs/decisions/0023):
      * one multi-row INSERT for the suppliers that had none, one JDBC batch of version-checked UPDATEs for the
-     * others, the audit events in one INSERT. The rows passed the import's check ({@link #importProblems}).
+     * others, the audit events in one INSERT. The rows passed the import's check ({@link ContactRules#importProblems}).
      *
      * @throws ConcurrentEditException when a contact was saved by someone else since it was read
      */
@@ -116,17 +114,6 @@ public class ContactService {
         audit.recordAll(AUDIT_TYPE, events);
     }
 
-    /** What is wrong with a contact's cells in an import row (the editor's rules; no name check here). */
-    public static List<FieldProblem> importProblems(String department, String phone) {
-        List<FieldProblem> problems = new ArrayList<>();
-        tooLong(problems, "contactDepartment", trim(department), 200);
-        String p = trim(phone);
-        if (p != null && !p.matches(PHONE)) {
-            problems.add(FieldProblem.of("contactPhone", "contact.phone.invalid"));
-        }
-        return problems;
-    }
-
     private void requireSupplier(long supplierId) {
         if (!contacts.supplierExists(supplierId)) {
             throw new NotFoundException("supplier", supplierId);
@@ -147,7 +134,7 @@ public class ContactService {
         if (f.email() != null && !f.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             problems.add(FieldProblem.of("email", "validation.email"));
         }
-        if (f.phone() != null && !f.phone().matches(PHONE)) {
+        if (f.phone() != null && !f.phone().matches(ContactRules.PHONE)) {
             problems.add(FieldProblem.of("phone", "contact.phone.invalid"));
         }
         if (!problems.isEmpty()) {
