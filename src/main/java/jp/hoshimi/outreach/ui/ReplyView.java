@@ -208,6 +208,8 @@ class ReplyView extends VerticalLayout implements BeforeEnterObserver {
         Div summary = new Div();
         summary.setId("reply-summary");
         summary.addClassName("detail-grid");
+        summary.setWidthFull();
+        summary.getStyle().set("box-sizing", "border-box");
         line(summary, "reply.kind", getTranslation(kept.kind().messageKey()));
         if (kept.plannedLevel() != null) {
             line(summary, "reply.plannedLevel", kept.plannedLevel().label());

@@ -104,6 +104,14 @@ class RequestTemplatesView extends VerticalLayout implements HasDynamicTitle {
         previewSubject.addClassName("template-preview-subject");
         preview.setId("template-preview");
         preview.addClassName("template-preview");
+        for (Pre pre : new Pre[] {preview, previewSubject}) {
+            pre.getStyle()
+                    .set("white-space", "pre-wrap")
+                    .set("font-family", "inherit")
+                    .set("margin", "0")
+                    .set("width", "100%")
+                    .set("box-sizing", "border-box");
+        }
         previewProblem.setId("template-preview-problem");
         previewProblem.addClassName("template-preview-problem");
         VerticalLayout mail = new VerticalLayout(
@@ -114,9 +122,14 @@ class RequestTemplatesView extends VerticalLayout implements HasDynamicTitle {
                 preview);
         mail.setPadding(false);
         mail.addClassName("template-mail");
-        Div columns = new Div(editor, mail);
+        // text beside its preview on a wide screen, one below the other on a narrow one (flex-wrap)
+        editor.getStyle().set("flex", "1 1 26rem").set("min-width", "0");
+        mail.getStyle().set("flex", "1 1 26rem").set("min-width", "0");
+        HorizontalLayout columns = new HorizontalLayout(editor, mail);
         columns.addClassName("template-columns");
+        columns.setWrap(true);
         columns.setWidthFull();
+        columns.setAlignItems(FlexComponent.Alignment.START);
 
         add(
                 new Anchor("settings", "← " + getTranslation("nav.settings")),
