@@ -10,9 +10,14 @@ import java.util.function.IntConsumer;
 import jp.hoshimi.dataimport.internal.SupplierStageRepository;
 import jp.hoshimi.dataimport.internal.SupplierStageRepository.Candidate;
 import jp.hoshimi.dataimport.internal.SupplierStageRepository.Classified;
+import jp.hoshimi.dataimport.internal.SupplierStageRepository.PrimaryContact;
 import jp.hoshimi.dataimport.internal.SupplierStageRepository.Staged;
 import jp.hoshimi.dataimport.internal.SupplierStageRepository.Stored;
 import jp.hoshimi.dataimport.internal.SupplierStageRepository.ToWrite;
+import jp.hoshimi.outreach.ContactForm;
+import jp.hoshimi.outreach.ContactRules;
+import jp.hoshimi.outreach.ContactService;
+import jp.hoshimi.outreach.ImportedContact;
 import jp.hoshimi.shared.CorporateNumber;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.InvalidCorporateNumberException;
@@ -35,11 +40,17 @@ class SupplierStaging extends StagedImport<Staged, Classified> {
 
     private final SupplierStageRepository stage;
     private final SupplierService suppliers;
+    private final ContactService contacts;
 
-    SupplierStaging(SupplierStageRepository stage, SupplierService suppliers, PlatformTransactionManager transactions) {
+    SupplierStaging(
+            SupplierStageRepository stage,
+            SupplierService suppliers,
+            ContactService contacts,
+            PlatformTransactionManager transactions) {
         super(stage, transactions);
         this.stage = stage;
         this.suppliers = suppliers;
+        this.contacts = contacts;
     }
 
     @Override
@@ -87,6 +98,8 @@ class SupplierStaging extends StagedImport<Staged, Classified> {
                         false,
                         null,
                         fromFile,
+                        row.text(ImportField.SUPPLIER_CONTACT_DEPARTMENT),
+                        row.text(ImportField.SUPPLIER_CONTACT_PHONE),
                         List.of(FieldProblem.of("corporateNumber", e.reason().messageKey())),
                         List.of());
             }
@@ -98,16 +111,22 @@ class SupplierStaging extends StagedImport<Staged, Classified> {
         if (!row.problems().isEmpty()) {
             keyProblems = List.copyOf(row.problems());
         }
+        String department = row.text(ImportField.SUPPLIER_CONTACT_DEPARTMENT);
+        String phone = row.text(ImportField.SUPPLIER_CONTACT_PHONE);
+        List<FieldProblem> valueProblems = new ArrayList<>(SupplierRules.cellProblems(fromFile, false));
+        valueProblems.addAll(ContactRules.importProblems(department, phone));
         return new Staged(
                 row.rowNumber(),
                 key,
                 Staging.sha1(key),
-                Staging.sha1(values(fromFile)),
+                Staging.sha1(values(fromFile) + department + '\u0000' + phone),
                 keyProblems.isEmpty() && !key.equals("#" + row.rowNumber()),
                 corporateNumber,
                 fromFile,
+                department,
+                phone,
                 keyProblems,
-                SupplierRules.cellProblems(fromFile, false));
+                valueProblems);
     }
 
     /**
@@ -125,25 +144,43 @@ class SupplierStaging extends StagedImport<Staged, Classified> {
             List<SupplierForm> creates = new ArrayList<>();
             List<Integer> createdRows = new ArrayList<>();
             List<SupplierService.ImportedChange> changes = new ArrayList<>();
+            List<ContactForm> newContacts = new ArrayList<>();
+            List<ImportedContact> contactWrites = new ArrayList<>();
             for (ToWrite row : page) {
                 Staged staged = row.row();
                 if (row.outcome() == RowOutcome.NEW) {
                     creates.add(staged.fromFile().withDefaults());
                     createdRows.add(staged.rowNo());
+                    newContacts.add(contact(staged, null, null).orElse(null));
                 } else {
                     Stored current = row.current();
                     if (current == null) {
                         throw new jp.hoshimi.shared.ConcurrentEditException(SupplierService.AUDIT_TYPE, 0L);
                     }
-                    changes.add(new SupplierService.ImportedChange(
-                            current.id(),
-                            row.classifiedVersion(),
-                            current.form(),
-                            merge(staged.fromFile(), staged.corporateNumber(), current.form())));
+                    SupplierForm merged = merge(staged.fromFile(), staged.corporateNumber(), current.form());
+                    if (!changes(current.form(), merged).isEmpty()) {
+                        changes.add(new SupplierService.ImportedChange(
+                                current.id(), row.classifiedVersion(), current.form(), merged));
+                    }
+                    PrimaryContact primary = current.primary();
+                    contact(staged, primary, current.form().contactName())
+                            .filter(c -> primary == null || !c.equals(form(primary)))
+                            .ifPresent(c -> contactWrites.add(new ImportedContact(
+                                    current.id(),
+                                    primary == null ? null : primary.id(),
+                                    primary == null ? null : primary.version(),
+                                    primary == null ? null : form(primary),
+                                    c)));
                 }
                 after = staged.rowNo();
             }
             List<Long> ids = suppliers.importAll(creates, changes);
+            for (int i = 0; i < ids.size(); i++) {
+                if (newContacts.get(i) != null) {
+                    contactWrites.add(new ImportedContact(ids.get(i), null, null, null, newContacts.get(i)));
+                }
+            }
+            contacts.importPrimaryContacts(contactWrites);
             stage.recordCreated(runId, createdRows, ids);
             done += page.size();
             progress.accept(done);
@@ -195,6 +232,12 @@ class SupplierStaging extends StagedImport<Staged, Classified> {
             // an earlier row of the file takes this code for another supplier
             return error(row, duplicateCode(code, c.firstRowOfCodeName()), fromFile);
         }
+        PrimaryContact primary = match == null ? null : match.primary();
+        Optional<ContactForm> contact =
+                contact(row, primary, match == null ? null : match.form().contactName());
+        if (contact.isEmpty() && (row.contactDepartment() != null || row.contactPhone() != null)) {
+            return error(row, List.of(FieldProblem.of("contactName", "import.contact.nameRequired")), fromFile);
+        }
         if (match == null) {
             return decided(
                     new ImportRowResult(row.rowNo(), RowOutcome.NEW, row.rowKey(), null, List.of(), List.of()),
@@ -204,6 +247,7 @@ class SupplierStaging extends StagedImport<Staged, Classified> {
         }
         SupplierForm merged = merge(fromFile, row.corporateNumber(), match.form());
         List<FieldChange> changes = changes(match.form(), merged);
+        contact.ifPresent(wanted -> contactChanges(changes, primary, wanted));
         RowOutcome outcome = changes.isEmpty() ? RowOutcome.UNCHANGED : RowOutcome.CHANGED;
         return decided(
                 new ImportRowResult(row.rowNo(), outcome, row.rowKey(), match.id(), changes, List.of()),
@@ -239,6 +283,58 @@ class SupplierStaging extends StagedImport<Staged, Classified> {
                         RowImporter.pick(fromFile.contactEmail(), before.contactEmail()),
                         RowImporter.pick(fromFile.notes(), before.notes()))
                 .withDefaults();
+    }
+
+    /**
+     * The primary contact the row leaves the supplier with, when the row has contact cells: a blank cell keeps
+     * the stored value; the name comes from the file, else the primary contact, else the supplier's own
+     * contact name. Empty when the row has no contact cells, or none but an e-mail and no name to go with it
+     * (the supplier's own contact e-mail is still written, as before); a department or phone without any
+     * name is the caller's error.
+     */
+    static Optional<ContactForm> contact(Staged row, PrimaryContact primary, String supplierContactName) {
+        SupplierForm f = row.fromFile();
+        if (f.contactName() == null
+                && f.contactEmail() == null
+                && row.contactDepartment() == null
+                && row.contactPhone() == null) {
+            return Optional.empty();
+        }
+        String name = RowImporter.pick(f.contactName(), primary == null ? supplierContactName : primary.name());
+        if (name == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ContactForm(
+                name,
+                RowImporter.pick(row.contactDepartment(), primary == null ? null : primary.department()),
+                RowImporter.pick(f.contactEmail(), primary == null ? null : primary.email()),
+                RowImporter.pick(row.contactPhone(), primary == null ? null : primary.phone()),
+                true));
+    }
+
+    private static ContactForm form(PrimaryContact primary) {
+        return new ContactForm(primary.name(), primary.department(), primary.email(), primary.phone(), true);
+    }
+
+    /** The contact's changes as the preview lists them (name and e-mail once, also when the supplier's change). */
+    private static void contactChanges(List<FieldChange> changes, PrimaryContact primary, ContactForm after) {
+        List<FieldChange> contact = RowImporter.newList();
+        RowImporter.diff(
+                contact, ImportField.SUPPLIER_CONTACT_NAME, primary == null ? null : primary.name(), after.name());
+        RowImporter.diff(
+                contact,
+                ImportField.SUPPLIER_CONTACT_DEPARTMENT,
+                primary == null ? null : primary.department(),
+                after.department());
+        RowImporter.diff(
+                contact, ImportField.SUPPLIER_CONTACT_EMAIL, primary == null ? null : primary.email(), after.email());
+        RowImporter.diff(
+                contact, ImportField.SUPPLIER_CONTACT_PHONE, primary == null ? null : primary.phone(), after.phone());
+        for (FieldChange change : contact) {
+            if (changes.stream().noneMatch(c -> c.field().equals(change.field()))) {
+                changes.add(change);
+            }
+        }
     }
 
     /** Who the row is about: its name, codes and country (null: unknown). */

@@ -79,6 +79,41 @@ public class ContactService {
         audit.record(AUDIT_TYPE, id, AuditAction.DELETE, before, null);
     }
 
+    /**
+     * Writes the primary contacts of a supplier import in bulk, in the caller's transaction (docs/decisions/0023):
+     * one multi-row INSERT for the suppliers that had none, one JDBC batch of version-checked UPDATEs for the
+     * others, the audit events in one INSERT. The rows passed the import's check ({@link ContactRules#importProblems}).
+     *
+     * @throws ConcurrentEditException when a contact was saved by someone else since it was read
+     */
+    @Transactional
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
+    public void importPrimaryContacts(List<ImportedContact> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<ImportedContact> creates =
+                rows.stream().filter(r -> r.contactId() == null).toList();
+        List<ImportedContact> updates =
+                rows.stream().filter(r -> r.contactId() != null).toList();
+        List<Long> ids = contacts.insertPrimaries(creates, now);
+        int[] counts = contacts.updateAll(updates, now);
+        List<AuditTrail.Event> events = new ArrayList<>(rows.size());
+        for (int i = 0; i < creates.size(); i++) {
+            events.add(new AuditTrail.Event(
+                    ids.get(i), AuditAction.CREATE, null, creates.get(i).after()));
+        }
+        for (int i = 0; i < updates.size(); i++) {
+            if (counts[i] != 1) {
+                throw new ConcurrentEditException(AUDIT_TYPE, updates.get(i).contactId());
+            }
+            ImportedContact u = updates.get(i);
+            events.add(new AuditTrail.Event(u.contactId(), AuditAction.UPDATE, u.before(), u.after()));
+        }
+        audit.recordAll(AUDIT_TYPE, events);
+    }
+
     private void requireSupplier(long supplierId) {
         if (!contacts.supplierExists(supplierId)) {
             throw new NotFoundException("supplier", supplierId);
@@ -99,7 +134,7 @@ public class ContactService {
         if (f.email() != null && !f.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             problems.add(FieldProblem.of("email", "validation.email"));
         }
-        if (f.phone() != null && !f.phone().matches("[0-9０-９+()（）\\- ]{4,50}")) {
+        if (f.phone() != null && !f.phone().matches(ContactRules.PHONE)) {
             problems.add(FieldProblem.of("phone", "contact.phone.invalid"));
         }
         if (!problems.isEmpty()) {

@@ -34,6 +34,9 @@ public class RequestAnswers {
     /** The longest comment a supplier may write. */
     public static final int MAX_COMMENT = 1000;
 
+    /** The actor of the supplier's answers on the request's timeline. */
+    public static final String SUPPLIER_ACTOR = "supplier";
+
     /** Why an answer was refused without looking at it. */
     public static class TooManyAnswersException extends RuntimeException {
         TooManyAnswersException() {
@@ -91,9 +94,18 @@ public class RequestAnswers {
      */
     @Transactional
     public boolean answer(String token, AnswerForm form, String clientAddress) {
+        return submit(token, form, clientAddress).isPresent();
+    }
+
+    /**
+     * As {@link #answer}, answering the answer as it was kept (trimmed, the 法人番号 in its 13-digit form) for
+     * the page's read-only summary; empty when the link does not work.
+     */
+    @Transactional
+    public Optional<AnswerForm> submit(String token, AnswerForm form, String clientAddress) {
         Optional<ValidToken> valid = validToken(token);
         if (valid.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDateTime hourAgo = now.minus(Duration.ofHours(1));
@@ -107,7 +119,7 @@ public class RequestAnswers {
                         DataScope.wholeGroup(), valid.get().requestId(), businessDate.today())
                 .orElseThrow();
         system.runAsSystem(() -> keep(request, valid.get(), answer, clientAddress, now));
-        return true;
+        return Optional.of(answer);
     }
 
     private void keep(RequestDetails request, ValidToken token, AnswerForm answer, String address, LocalDateTime now) {
@@ -117,7 +129,7 @@ public class RequestAnswers {
         requests.insertEvent(
                 request.id(),
                 now,
-                "supplier",
+                SUPPLIER_ACTOR,
                 "ANSWERED",
                 request.state(),
                 RequestState.ANSWERED,

@@ -32,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class RequestAutomation {
 
+    /** The close note of a request the register closed (the timeline shows it as a sentence). */
+    public static final String REGISTER_NOTE = "register";
+
     private static final Logger log = LoggerFactory.getLogger(RequestAutomation.class);
 
     private final RequestSweeps sweeps;
@@ -99,7 +102,7 @@ public class RequestAutomation {
         RequestDetails request =
                 requests.find(DataScope.wholeGroup(), id, businessDate.today()).orElseThrow();
         LocalDateTime now = LocalDateTime.now(clock);
-        String note = "register";
+        String note = REGISTER_NOTE;
         if (!requests.move(id, request.state(), RequestState.DONE, null, now, note)) {
             return false;
         }

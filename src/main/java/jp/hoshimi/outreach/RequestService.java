@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import jp.hoshimi.audit.AuditAction;
 import jp.hoshimi.audit.AuditTrail;
 import jp.hoshimi.organisation.DataScope;
@@ -42,6 +44,7 @@ public class RequestService {
 
     public static final String AUDIT_TYPE = "supplier_request";
     static final int MAX_PAGE_SIZE = 1000;
+    static final int MAX_EXPORT_ROWS = 200_000;
 
     private final RequestRepository requests;
     private final ContactRepository contacts;
@@ -124,7 +127,14 @@ public class RequestService {
                 level,
                 due,
                 language,
-                templates.message(gap, language, supplier.name(), level, due, snapshot),
+                templates.message(
+                        gap,
+                        language,
+                        supplier.name(),
+                        level,
+                        due,
+                        snapshot,
+                        currentUser().map(HoshimiUser::displayName).orElse(null)),
                 contractIds);
     }
 
@@ -165,6 +175,7 @@ public class RequestService {
         RequestForm valid = validate(form, supplier);
         List<RequestContract> snapshot = requests.contracts(
                 scope, form.supplierId(), valid.contractIds() == null ? List.of() : valid.contractIds());
+        long owner = currentUserId().orElseGet(() -> firstOwner(snapshot));
         String message = valid.message() != null
                 ? valid.message()
                 : templates.message(
@@ -173,8 +184,8 @@ public class RequestService {
                         supplier.name(),
                         valid.requestedLevel(),
                         valid.dueDate(),
-                        snapshot);
-        long owner = currentUserId().orElseGet(() -> firstOwner(snapshot));
+                        snapshot,
+                        requests.displayName(owner).orElse(null));
         LocalDateTime now = LocalDateTime.now(clock);
         long id = requests.insert(
                 new NewRequest(
@@ -213,6 +224,31 @@ public class RequestService {
         }
         move(request, RequestState.SENT, version, null);
         letters.send(request, false, "SENT");
+    }
+
+    /** Changes the message of a draft before it is sent (what was sent is never changed). */
+    @Transactional
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
+    public void editMessage(long id, int version, String message) {
+        RequestDetails request = inScope(id);
+        if (request.state() != RequestState.DRAFT) {
+            throw new ValidationException(FieldProblem.of("message", "request.message.notDraft"));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        String text = ContactService.trim(message);
+        if (text == null) {
+            problems.add(FieldProblem.of("message", "validation.required"));
+        }
+        ContactService.tooLong(problems, "message", text, 4000);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (!requests.updateMessage(id, version, text, now)) {
+            throw new ConcurrentEditException(AUDIT_TYPE, id);
+        }
+        requests.insertEvent(id, now, system.currentActor(), "EDITED", request.state(), request.state(), null);
+        audit.record(AUDIT_TYPE, id, AuditAction.UPDATE, Map.of("message", request.message()), Map.of("message", text));
     }
 
     @Transactional
@@ -267,6 +303,21 @@ public class RequestService {
                 businessDate.today(),
                 Math.max(0, offset),
                 Math.min(Math.max(0, limit), MAX_PAGE_SIZE));
+    }
+
+    /**
+     * Every request the list shows for {@code filter}, in its order, handed to {@code sink} as the rows arrive
+     * (the export streams them to the browser). Stops after {@value #MAX_EXPORT_ROWS} rows.
+     */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public void export(RequestFilter filter, Consumer<RequestListItem> sink) {
+        requests.stream(
+                orgUnits.currentScope(),
+                filter == null ? RequestFilter.none() : filter,
+                businessDate.today(),
+                MAX_EXPORT_ROWS,
+                sink);
     }
 
     @Transactional(readOnly = true)
@@ -358,9 +409,13 @@ public class RequestService {
     }
 
     static Optional<Long> currentUserId() {
+        return currentUser().map(HoshimiUser::id);
+    }
+
+    private static Optional<HoshimiUser> currentUser() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof HoshimiUser user
-                ? Optional.of(user.id())
+                ? Optional.of(user)
                 : Optional.empty();
     }
 

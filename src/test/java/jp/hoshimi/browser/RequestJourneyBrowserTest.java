@@ -139,6 +139,37 @@ class RequestJourneyBrowserTest extends BrowserTest {
     }
 
     @Test
+    void a_risk_manager_edits_a_letter_template_with_a_preview_and_resets_it() {
+        Page risk = newPage("ja-JP");
+        signIn(risk, "risk", DEMO_PASSWORD);
+        risk.navigate(url("settings"));
+        risk.locator("#settings-request-templates").click();
+        assertThat(risk.locator("#template-preview")).containsText("株式会社サンプル部品");
+        assertThat(risk.locator("#template-origin")).containsText("既定の文面");
+        var body = risk.locator("#template-body textarea");
+        body.fill(body.inputValue().replace("{dueDate}", "{期限}"));
+        body.press("Tab");
+        assertThat(risk.locator("#template-body")).containsText("不明なプレースホルダーです：{期限}");
+        assertThat(risk.locator("#template-preview-problem")).isVisible();
+        screenshot(risk, "requests-09-template-unknown-placeholder.png");
+
+        body.fill(body.inputValue().replace("{期限}", "{dueDate}").replace("幸いです。", "幸いです。ご多忙のところ恐縮です。"));
+        body.press("Tab");
+        assertThat(risk.locator("#template-preview")).containsText("ご多忙のところ恐縮です。");
+        risk.locator("#template-save").click();
+        assertThat(risk.locator("#template-origin")).containsText("リスク 太郎");
+        screenshot(risk, "requests-10-template-editor.png");
+
+        risk.locator("#template-reset").click();
+        risk.locator(
+                        "vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button'], #template-reset-confirm vaadin-button[slot='confirm-button']")
+                .first()
+                .click();
+        assertThat(risk.locator("#template-origin")).containsText("既定の文面");
+        assertThat(risk.locator("#template-preview")).not().containsText("ご多忙のところ恐縮です。");
+    }
+
+    @Test
     void procurement_asks_the_supplier_answers_by_phone_and_the_register_closes_the_request() throws Exception {
         Record2<Long, String> supplier = notRegistered();
         Page buyer = newPage("ja-JP");
@@ -163,6 +194,17 @@ class RequestJourneyBrowserTest extends BrowserTest {
                 .matcher(plain);
         org.assertj.core.api.Assertions.assertThat(link.find()).isTrue();
         org.assertj.core.api.Assertions.assertThat(plain).contains("ご担当者様").contains("SECURITY ACTION");
+        // the rendered mail reads as a fair buyer's business letter: 敬語, the reason and date, help, no threat
+        org.assertj.core.api.Assertions.assertThat(plain)
+                .contains("平素より大変お世話になっております。")
+                .contains("お知らせいただけますと幸いです。")
+                .contains("IPA")
+                .contains("ご一緒に進め方を検討させていただきます。")
+                .contains("何卒よろしくお願い申し上げます。")
+                .containsPattern("何卒よろしくお願い申し上げます。\\R+\\s*調達 花子") // signed by the sender
+                .doesNotContain("{")
+                .doesNotContain("取引停止")
+                .doesNotContain("取引を停止");
 
         Page phone = newPage("ja-JP", 390, 844);
         phone.setContent(text(mail, "text/html"));
@@ -183,6 +225,12 @@ class RequestJourneyBrowserTest extends BrowserTest {
         phone.locator("#reply-comment textarea").fill("来年3月までに★3を登録する予定です。");
         phone.locator("#reply-send").click();
         assertThat(phone.locator("#reply-thanks")).isVisible();
+        assertThat(phone.locator("#reply-thanks")).containsText("ご回答を送信しました");
+        assertThat(phone.locator("#reply-summary")).containsText("取得予定");
+        assertThat(phone.locator("#reply-summary")).containsText("★3");
+        assertThat(phone.locator("#reply-summary")).containsText("2027-03-31");
+        assertThat(phone.locator("#reply-summary")).containsText("来年3月までに★3を登録する予定です。");
+        assertThat(phone.locator("#reply-form")).hasCount(0); // no form left holding the values
         screenshot(phone, "requests-05-answered-390.png");
 
         Page unknown = newPage("ja-JP", 390, 844);
@@ -193,6 +241,10 @@ class RequestJourneyBrowserTest extends BrowserTest {
         buyer.reload();
         assertThat(buyer.locator("#request-facts")).containsText("回答あり");
         assertThat(buyer.locator("#request-answers")).containsText("来年3月までに");
+        assertThat(buyer.locator("#request-timeline")).containsText("取引先から回答がありました：取得予定。");
+        assertThat(buyer.locator("#request-timeline")).containsText("調達 花子 (Procurement)");
+        assertThat(buyer.locator("#request-timeline")).not().containsText("PLANNED");
+        assertThat(buyer.locator("#request-facts")).containsText("調達 花子 (Procurement)");
         screenshot(buyer, "requests-06-owner-sees-answer.png");
 
         Files.writeString(
@@ -203,6 +255,11 @@ class RequestJourneyBrowserTest extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(run.outcome().name()).isEqualTo("SUCCEEDED");
         buyer.reload();
         assertThat(buyer.locator("#request-facts")).containsText("完了");
+        assertThat(buyer.locator("#request-timeline")).containsText("台帳で依頼した水準の登録が確認されたため");
+        buyer.locator("#request-timeline").scrollIntoViewIfNeeded();
+        buyer.locator("#request-timeline")
+                .screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                        .setPath(java.nio.file.Path.of("target/screenshots/requests-08-timeline.png")));
         screenshot(buyer, "requests-07-closed-by-register.png");
         phone.navigate(link.group(1));
         assertThat(phone.locator("#reply-neutral")).isVisible();

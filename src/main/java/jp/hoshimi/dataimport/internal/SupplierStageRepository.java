@@ -3,6 +3,7 @@ package jp.hoshimi.dataimport.internal;
 import static jp.hoshimi.db.Tables.IMPORT_ROW;
 import static jp.hoshimi.db.Tables.IMPORT_SUPPLIER_STAGE;
 import static jp.hoshimi.db.Tables.SUPPLIER;
+import static jp.hoshimi.db.Tables.SUPPLIER_CONTACT;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -39,11 +40,16 @@ public class SupplierStageRepository
             boolean keyed,
             String corporateNumber,
             SupplierForm fromFile,
+            String contactDepartment,
+            String contactPhone,
             List<FieldProblem> keyProblems,
             List<FieldProblem> valueProblems) {}
 
-    /** A stored supplier as the import compares it. */
-    public record Stored(long id, int version, SupplierForm form) {}
+    /** A stored supplier as the import compares it, with its primary contact (null: none). */
+    public record Stored(long id, int version, SupplierForm form, PrimaryContact primary) {}
+
+    /** A supplier's primary contact as the import compares it and, at the apply, updates it. */
+    public record PrimaryContact(long id, int version, String name, String department, String email, String phone) {}
 
     /** A staged row with what the file and the master say about its key (see {@link #classify}). */
     public record Candidate(
@@ -104,6 +110,8 @@ public class SupplierStageRepository
                 s.CONTACT_NAME,
                 s.CONTACT_EMAIL,
                 s.NOTES,
+                s.CONTACT_DEPARTMENT,
+                s.CONTACT_PHONE,
                 s.KEY_PROBLEMS_JSON,
                 s.VALUE_PROBLEMS_JSON);
         for (Staged row : rows) {
@@ -125,6 +133,8 @@ public class SupplierStageRepository
                     f.contactName(),
                     f.contactEmail(),
                     f.notes(),
+                    row.contactDepartment(),
+                    row.contactPhone(),
                     write(row.keyProblems()),
                     write(row.valueProblems()));
         }
@@ -153,10 +163,16 @@ public class SupplierStageRepository
                   mk.id as mk_id, mk.version as mk_version, mk.corporate_number as mk_corporate_number,
                   mk.supplier_code as mk_supplier_code, mk.name as mk_name, mk.name_kana as mk_name_kana,
                   mk.country as mk_country, mk.address as mk_address, mk.contact_name as mk_contact_name,
-                  mk.contact_email as mk_contact_email, mk.notes as mk_notes
+                  mk.contact_email as mk_contact_email, mk.notes as mk_notes,
+                  pc.id as mc_pc_id, pc.version as mc_pc_version, pc.name as mc_pc_name,
+                  pc.department as mc_pc_department, pc.email as mc_pc_email, pc.phone as mc_pc_phone,
+                  pk.id as mk_pc_id, pk.version as mk_pc_version, pk.name as mk_pc_name,
+                  pk.department as mk_pc_department, pk.email as mk_pc_email, pk.phone as mk_pc_phone
                 from import_supplier_stage s
                 left join supplier mc on mc.corporate_number = s.corporate_number
                 left join supplier mk on mk.supplier_code = s.supplier_code
+                left join supplier_contact pc on pc.supplier_id = mc.id and pc.is_primary
+                left join supplier_contact pk on pk.supplier_id = mk.id and pk.is_primary
                 where s.run_id = ?
                 order by s.row_no
                 """;
@@ -229,10 +245,18 @@ public class SupplierStageRepository
                         SUPPLIER.ADDRESS.as("m_address"),
                         SUPPLIER.CONTACT_NAME.as("m_contact_name"),
                         SUPPLIER.CONTACT_EMAIL.as("m_contact_email"),
-                        SUPPLIER.NOTES.as("m_notes"))
+                        SUPPLIER.NOTES.as("m_notes"),
+                        SUPPLIER_CONTACT.ID.as("m_pc_id"),
+                        SUPPLIER_CONTACT.VERSION.as("m_pc_version"),
+                        SUPPLIER_CONTACT.NAME.as("m_pc_name"),
+                        SUPPLIER_CONTACT.DEPARTMENT.as("m_pc_department"),
+                        SUPPLIER_CONTACT.EMAIL.as("m_pc_email"),
+                        SUPPLIER_CONTACT.PHONE.as("m_pc_phone"))
                 .from(s)
                 .leftJoin(SUPPLIER)
                 .on(SUPPLIER.ID.eq(s.SUPPLIER_ID))
+                .leftJoin(SUPPLIER_CONTACT)
+                .on(SUPPLIER_CONTACT.SUPPLIER_ID.eq(SUPPLIER.ID).and(SUPPLIER_CONTACT.IS_PRIMARY.isTrue()))
                 .where(s.RUN_ID.eq(runId))
                 .and(s.ROW_NO.gt(afterRow))
                 .and(s.OUTCOME.in(RowOutcome.NEW.name(), RowOutcome.CHANGED.name()))
@@ -282,6 +306,8 @@ public class SupplierStageRepository
                         r.get("contact_name", String.class),
                         r.get("contact_email", String.class),
                         r.get("notes", String.class)),
+                r.get("contact_department", String.class),
+                r.get("contact_phone", String.class),
                 read(r.get("key_problems_json", String.class)),
                 read(r.get("value_problems_json", String.class)));
     }
@@ -303,7 +329,22 @@ public class SupplierStageRepository
                         r.get(prefix + "address", String.class),
                         r.get(prefix + "contact_name", String.class),
                         r.get(prefix + "contact_email", String.class),
-                        r.get(prefix + "notes", String.class)));
+                        r.get(prefix + "notes", String.class)),
+                primary(r, prefix + "pc_"));
+    }
+
+    private static PrimaryContact primary(Record r, String prefix) {
+        Long id = r.get(prefix + "id", Long.class);
+        if (id == null) {
+            return null;
+        }
+        return new PrimaryContact(
+                id,
+                r.get(prefix + "version", Integer.class),
+                r.get(prefix + "name", String.class),
+                r.get(prefix + "department", String.class),
+                r.get(prefix + "email", String.class),
+                r.get(prefix + "phone", String.class));
     }
 
     private static String write(List<FieldProblem> problems) {

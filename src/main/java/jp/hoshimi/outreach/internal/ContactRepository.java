@@ -7,9 +7,11 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import jp.hoshimi.outreach.ContactForm;
+import jp.hoshimi.outreach.ImportedContact;
 import jp.hoshimi.outreach.SupplierContact;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** Supplier contacts (issue 19). */
@@ -75,6 +77,43 @@ public class ContactRepository {
                         .and(c.VERSION.eq(version))
                         .execute()
                 == 1;
+    }
+
+    /** New primary contacts of an import: one multi-row INSERT; answers their ids in the given order. */
+    public List<Long> insertPrimaries(List<ImportedContact> rows, LocalDateTime now) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var c = SUPPLIER_CONTACT;
+        var insert = dsl.insertInto(
+                c, c.SUPPLIER_ID, c.NAME, c.DEPARTMENT, c.EMAIL, c.PHONE, c.IS_PRIMARY, c.CREATED_AT, c.UPDATED_AT);
+        for (ImportedContact row : rows) {
+            ContactForm f = row.after();
+            insert = insert.values(row.supplierId(), f.name(), f.department(), f.email(), f.phone(), true, now, now);
+        }
+        return insert.returningResult(c.ID).fetch(r -> r.value1());
+    }
+
+    /** Changed primary contacts of an import: one JDBC batch; each count is 0 where the version moved on. */
+    public int[] updateAll(List<ImportedContact> rows, LocalDateTime now) {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        var c = SUPPLIER_CONTACT;
+        var batch = dsl.batch(dsl.update(c)
+                .set(c.NAME, DSL.param("name", String.class))
+                .set(c.DEPARTMENT, DSL.param("department", String.class))
+                .set(c.EMAIL, DSL.param("email", String.class))
+                .set(c.PHONE, DSL.param("phone", String.class))
+                .set(c.UPDATED_AT, DSL.param("now", LocalDateTime.class))
+                .set(c.VERSION, c.VERSION.plus(DSL.inline(1)))
+                .where(c.ID.eq(DSL.param("id", Long.class)))
+                .and(c.VERSION.eq(DSL.param("version", Integer.class))));
+        for (ImportedContact row : rows) {
+            ContactForm f = row.after();
+            batch = batch.bind(f.name(), f.department(), f.email(), f.phone(), now, row.contactId(), row.version());
+        }
+        return batch.execute();
     }
 
     /** Makes every other contact of the supplier not primary (one primary per supplier). */

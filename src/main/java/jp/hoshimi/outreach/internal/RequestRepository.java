@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import jp.hoshimi.organisation.DataScope;
 import jp.hoshimi.outreach.AnswerForm;
 import jp.hoshimi.outreach.AnswerKind;
@@ -27,10 +28,13 @@ import jp.hoshimi.outreach.RequestFilter;
 import jp.hoshimi.outreach.RequestListItem;
 import jp.hoshimi.outreach.RequestState;
 import jp.hoshimi.shared.StarLevel;
+import jp.hoshimi.shared.sql.ListQueries;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record10;
+import org.jooq.SelectLimitStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -320,6 +324,19 @@ public class RequestRepository {
         return update.where(which).execute() == 1;
     }
 
+    /** The draft's message at {@code version}; false when stale or no longer a draft. */
+    public boolean updateMessage(long id, int version, String message, LocalDateTime now) {
+        return dsl.update(R)
+                        .set(R.MESSAGE, message)
+                        .set(R.UPDATED_AT, now)
+                        .set(R.VERSION, R.VERSION.plus(1))
+                        .where(R.ID.eq(id))
+                        .and(R.VERSION.eq(version))
+                        .and(R.STATE.eq(RequestState.DRAFT.name()))
+                        .execute()
+                == 1;
+    }
+
     public void setPlannedDate(long id, LocalDate planned) {
         dsl.update(R).set(R.PLANNED_DATE, planned).where(R.ID.eq(id)).execute();
     }
@@ -377,6 +394,20 @@ public class RequestRepository {
     }
 
     public List<RequestListItem> list(DataScope scope, RequestFilter f, LocalDate today, int offset, int limit) {
+        return listQuery(scope, f, today).offset(offset).limit(limit).fetch(RequestRepository::toListItem);
+    }
+
+    /**
+     * The list's rows in its order, handed to {@code sink} as they arrive from the database cursor (an export
+     * streams them to the browser; nothing holds the whole list). At most {@code limit} rows.
+     */
+    public void stream(DataScope scope, RequestFilter f, LocalDate today, int limit, Consumer<RequestListItem> sink) {
+        ListQueries.stream(listQuery(scope, f, today).limit(limit), RequestRepository::toListItem, sink);
+    }
+
+    private SelectLimitStep<
+                    Record10<Long, Long, String, String, Boolean, String, String, LocalDate, String, LocalDateTime>>
+            listQuery(DataScope scope, RequestFilter f, LocalDate today) {
         Field<Boolean> overdue = DSL.field(overdue(today));
         return dsl.select(
                         R.ID,
@@ -395,20 +426,22 @@ public class RequestRepository {
                 .leftJoin(APP_USER)
                 .on(APP_USER.ID.eq(R.OWNER_USER_ID))
                 .where(filter(scope, f, today))
-                .orderBy(R.DUE_DATE, R.ID.desc())
-                .offset(offset)
-                .limit(limit)
-                .fetch(r -> new RequestListItem(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        RequestState.valueOf(r.value4()),
-                        Boolean.TRUE.equals(r.value5()),
-                        GapType.valueOf(r.value6()),
-                        StarLevel.valueOf(r.value7()),
-                        r.value8(),
-                        r.value9(),
-                        r.value10()));
+                .orderBy(R.DUE_DATE, R.ID.desc());
+    }
+
+    private static RequestListItem toListItem(
+            Record10<Long, Long, String, String, Boolean, String, String, LocalDate, String, LocalDateTime> r) {
+        return new RequestListItem(
+                r.value1(),
+                r.value2(),
+                r.value3(),
+                RequestState.valueOf(r.value4()),
+                Boolean.TRUE.equals(r.value5()),
+                GapType.valueOf(r.value6()),
+                StarLevel.valueOf(r.value7()),
+                r.value8(),
+                r.value9(),
+                r.value10());
     }
 
     public int count(DataScope scope, RequestFilter f, LocalDate today) {
@@ -480,16 +513,20 @@ public class RequestRepository {
 
     private List<RequestEvent> timeline(long id) {
         var e = SUPPLIER_REQUEST_EVENT;
-        return dsl.selectFrom(e)
+        return dsl.select(e.OCCURRED_AT, e.ACTOR, APP_USER.DISPLAY_NAME, e.KIND, e.FROM_STATE, e.TO_STATE, e.NOTE)
+                .from(e)
+                .leftJoin(APP_USER)
+                .on(APP_USER.USERNAME.eq(e.ACTOR))
                 .where(e.REQUEST_ID.eq(id))
                 .orderBy(e.OCCURRED_AT, e.ID)
                 .fetch(r -> new RequestEvent(
-                        r.getOccurredAt(),
-                        r.getActor(),
-                        r.getKind(),
-                        r.getFromState() == null ? null : RequestState.valueOf(r.getFromState()),
-                        r.getToState() == null ? null : RequestState.valueOf(r.getToState()),
-                        r.getNote()));
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5() == null ? null : RequestState.valueOf(r.value5()),
+                        r.value6() == null ? null : RequestState.valueOf(r.value6()),
+                        r.value7()));
     }
 
     /** Open and overdue requests in scope, in one query. */
@@ -505,6 +542,13 @@ public class RequestRepository {
     /** Ids of requests in these states (for the sweeps, which then move each one with its own checks). */
     public List<Long> ids(Condition where) {
         return dsl.select(R.ID).from(R).where(where).orderBy(R.ID).fetch(R.ID);
+    }
+
+    public Optional<String> displayName(long userId) {
+        return dsl.select(APP_USER.DISPLAY_NAME)
+                .from(APP_USER)
+                .where(APP_USER.ID.eq(userId))
+                .fetchOptional(APP_USER.DISPLAY_NAME);
     }
 
     public Optional<Long> contractOwner(long contractId) {

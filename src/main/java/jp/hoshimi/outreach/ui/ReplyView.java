@@ -6,9 +6,12 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -55,6 +58,8 @@ class ReplyView extends VerticalLayout implements BeforeEnterObserver {
     final TextField corporateNumber = new TextField();
     final TextArea comment = new TextArea();
     final Button send = new Button();
+    /** The answer just sent, while its confirmation is shown (a language switch keeps showing it). */
+    private AnswerForm lastConfirmation;
 
     ReplyView(RequestAnswers answers) {
         this.answers = answers;
@@ -75,16 +80,10 @@ class ReplyView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void render() {
+        lastConfirmation = null;
         removeAll();
         Optional<AnswerPage> page = answers.page(token);
-        Button language = new Button(getTranslation("reply.language"), click -> switchLanguage());
-        language.setId("reply-language");
-        language.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout head = new HorizontalLayout(new H2(getTranslation("reply.title")), language);
-        head.setWidthFull();
-        head.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
-        head.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(head);
+        add(head());
         if (page.isEmpty()) {
             neutral();
             return;
@@ -103,6 +102,17 @@ class ReplyView extends VerticalLayout implements BeforeEnterObserver {
         add(form());
     }
 
+    private HorizontalLayout head() {
+        Button language = new Button(getTranslation("reply.language"), click -> switchLanguage());
+        language.setId("reply-language");
+        language.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout head = new HorizontalLayout(new H2(getTranslation("reply.title")), language);
+        head.setWidthFull();
+        head.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        head.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return head;
+    }
+
     private void neutral() {
         Paragraph neutral = new Paragraph(getTranslation("reply.neutral"));
         neutral.setId("reply-neutral");
@@ -110,6 +120,13 @@ class ReplyView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private FormLayout form() {
+        // a fresh, empty form each time (after an answer, "answer again" must not show the last one's values)
+        kind.clear();
+        plannedLevel.clear();
+        plannedDate.clear();
+        assessmentBody.clear();
+        corporateNumber.clear();
+        comment.clear();
         kind.setLabel(getTranslation("reply.kind"));
         kind.setItems(AnswerKind.values());
         kind.setItemLabelGenerator(k -> getTranslation(k.messageKey()));
@@ -150,15 +167,13 @@ class ReplyView extends VerticalLayout implements BeforeEnterObserver {
                 corporateNumber.getValue(),
                 comment.getValue());
         try {
-            if (!answers.answer(token, form, clientAddress)) {
+            Optional<AnswerForm> kept = answers.submit(token, form, clientAddress);
+            if (kept.isEmpty()) {
                 removeAll();
                 neutral();
                 return;
             }
-            render();
-            Paragraph thanks = new Paragraph(getTranslation("reply.thanks"));
-            thanks.setId("reply-thanks");
-            addComponentAtIndex(1, thanks);
+            confirmation(kept.get());
         } catch (ValidationException e) {
             String rest = Problems.show(
                     this,
@@ -178,9 +193,59 @@ class ReplyView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
+    /**
+     * After an answer: a clear confirmation and what was sent, read-only; no form that still holds the values
+     * and invites a second click. The supplier may answer again (answers are kept side by side) on purpose.
+     */
+    private void confirmation(AnswerForm kept) {
+        removeAll();
+        add(head());
+        Div done = new Div();
+        done.setId("reply-thanks");
+        done.addClassName("reply-confirmation");
+        done.getElement().setAttribute("role", "status");
+        done.add(new H3(getTranslation("reply.done.title")), new Paragraph(getTranslation("reply.thanks")));
+        Div summary = new Div();
+        summary.setId("reply-summary");
+        summary.addClassName("detail-grid");
+        summary.setWidthFull();
+        summary.getStyle().set("box-sizing", "border-box");
+        line(summary, "reply.kind", getTranslation(kept.kind().messageKey()));
+        if (kept.plannedLevel() != null) {
+            line(summary, "reply.plannedLevel", kept.plannedLevel().label());
+        }
+        if (kept.plannedDate() != null) {
+            line(summary, "reply.plannedDate", Formats.date(kept.plannedDate()));
+        }
+        line(summary, "reply.assessmentBody", kept.assessmentBody());
+        line(summary, "reply.corporateNumber", kept.corporateNumber());
+        line(summary, "reply.comment", kept.comment());
+        Button again = new Button(getTranslation("reply.again"), click -> render());
+        again.setId("reply-again");
+        again.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        add(done, new H3(getTranslation("reply.done.summary")), summary, again);
+        lastConfirmation = kept;
+    }
+
+    private static void line(Div grid, String labelKey, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        Span label = new Span(grid.getTranslation(labelKey));
+        label.addClassName("detail-label");
+        Span text = new Span(value);
+        text.addClassName("detail-value");
+        text.getStyle().set("white-space", "pre-wrap");
+        grid.add(label, text);
+    }
+
     private void switchLanguage() {
         UI ui = UI.getCurrent();
         ui.setLocale("en".equals(ui.getLocale().getLanguage()) ? Locale.JAPANESE : Locale.ENGLISH);
-        render();
+        if (lastConfirmation != null) {
+            confirmation(lastConfirmation);
+        } else {
+            render();
+        }
     }
 }

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -45,6 +46,7 @@ class RequestDetailView extends VerticalLayout implements BeforeEnterObserver, H
     final Grid<RequestAnswer> answers = new Grid<>();
     final Grid<RequestEvent> timeline = new Grid<>();
     final TextField note = new TextField();
+    final TextArea messageEditor = new TextArea();
 
     RequestDetailView(RequestService requests, CurrentUser currentUser) {
         this.requests = requests;
@@ -90,10 +92,8 @@ class RequestDetailView extends VerticalLayout implements BeforeEnterObserver, H
                 String.join(
                         ", ",
                         r.contracts().stream().map(c -> c.contractNumber()).toList()));
-        field(grid, "request.field.note", r.closeNote());
-        Pre message = new Pre(r.message());
-        message.addClassName("request-message");
-        message.getStyle().set("white-space", "pre-wrap");
+        field(grid, "request.field.note", TimelineText.closeNote(this, r.closeNote()));
+        Component message = messageOf(r);
         add(
                 grid,
                 new H3(getTranslation("request.detail.answers")),
@@ -104,14 +104,58 @@ class RequestDetailView extends VerticalLayout implements BeforeEnterObserver, H
                 message);
     }
 
-    private Component[] actions(RequestDetails r) {
-        boolean maker = currentUser.hasRole(Role.PROCUREMENT)
+    /** The message as sent; a draft's message stays editable for its makers until it is sent. */
+    private Component messageOf(RequestDetails r) {
+        if (!(maker() && r.state() == RequestState.DRAFT)) {
+            Pre message = new Pre(r.message());
+            message.addClassName("request-message");
+            message.getStyle().set("white-space", "pre-wrap");
+            return message;
+        }
+        messageEditor.setValue(r.message());
+        messageEditor.setMaxLength(4000);
+        messageEditor.setWidthFull();
+        messageEditor.setMinHeight("16rem");
+        messageEditor.setId("request-message-editor");
+        messageEditor.setInvalid(false);
+        Button saveMessage = new Button(getTranslation("request.message.save"), click -> {
+            try {
+                requests.editMessage(request.id(), request.version(), messageEditor.getValue());
+                Notifications.success(getTranslation("request.message.saved"));
+                requests.find(request.id()).ifPresent(this::show);
+            } catch (ValidationException e) {
+                String rest = Problems.show(this, e, java.util.Map.of("message", messageEditor));
+                if (!rest.isBlank()) {
+                    Notifications.error(rest);
+                }
+            } catch (ConcurrentEditException e) {
+                Notifications.error(getTranslation("concurrentEdit.text"));
+            }
+        });
+        saveMessage.setId("request-message-save");
+        return new VerticalLayout(messageEditor, saveMessage);
+    }
+
+    private boolean maker() {
+        return currentUser.hasRole(Role.PROCUREMENT)
                 || currentUser.hasRole(Role.RISK_MANAGER)
                 || currentUser.hasRole(Role.ADMIN);
+    }
+
+    private Component[] actions(RequestDetails r) {
+        boolean maker = maker();
         note.setPlaceholder(getTranslation("request.field.note"));
         note.setId("request-note");
         note.setVisible(maker && (r.state().open() || r.state() == RequestState.DRAFT));
-        Button send = action("request-send-now", "request.send", id -> requests.send(id, r.version()));
+        Button send = action("request-send-now", "request.send", id -> {
+            int version = r.version();
+            // an edited but unsaved message is what the user means to send
+            if (r.state() == RequestState.DRAFT && !messageEditor.getValue().equals(r.message())) {
+                requests.editMessage(id, version, messageEditor.getValue());
+                version++;
+            }
+            requests.send(id, version);
+        });
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.setVisible(maker && r.state() == RequestState.DRAFT);
         Button close = action("request-close", "request.close", id -> requests.close(id, r.version(), note.getValue()));
@@ -172,10 +216,17 @@ class RequestDetailView extends VerticalLayout implements BeforeEnterObserver, H
         timeline.removeAllColumns();
         timeline.setId("request-timeline");
         timeline.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        timeline.addColumn(e -> Formats.dateTime(e.occurredAt())).setAutoWidth(true);
-        timeline.addColumn(e -> getTranslation("request.event." + e.kind())).setAutoWidth(true);
-        timeline.addColumn(RequestEvent::actor).setAutoWidth(true);
-        timeline.addColumn(e -> e.note() == null ? "" : e.note()).setFlexGrow(2);
+        timeline.addColumn(e -> Formats.dateTime(e.occurredAt()))
+                .setHeader(getTranslation("request.timeline.when"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        timeline.addColumn(e -> TimelineText.who(this, e))
+                .setHeader(getTranslation("request.timeline.who"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        timeline.addColumn(e -> TimelineText.what(this, e))
+                .setHeader(getTranslation("request.timeline.what"))
+                .setFlexGrow(3);
         timeline.setItems(r.timeline());
         timeline.setAllRowsVisible(true);
         return timeline;

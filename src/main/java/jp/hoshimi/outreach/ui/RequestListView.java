@@ -12,12 +12,19 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.OutputStream;
+import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import jp.hoshimi.outreach.RequestCounts;
 import jp.hoshimi.outreach.RequestFilter;
 import jp.hoshimi.outreach.RequestService;
 import jp.hoshimi.outreach.RequestState;
 import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.export.ExportFormat;
+import jp.hoshimi.shared.export.TableWriter;
+import jp.hoshimi.shared.ui.ExportLinks;
+import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.ViewToolbar;
 
 /** The requests to suppliers in the user's scope, filtered by state and overdue ({@code requests?overdue=true}). */
@@ -31,8 +38,11 @@ class RequestListView extends VerticalLayout implements BeforeEnterObserver, Has
     final Checkbox overdue = new Checkbox();
     final RequestGrid grid;
     final Span counts = new Span();
+    final ExportLinks export;
+    /** The filter the grid shows: the export writes exactly these rows (it runs outside the UI lock). */
+    private volatile RequestFilter shownFilter = RequestFilter.none();
 
-    RequestListView(RequestService requests) {
+    RequestListView(RequestService requests, Clock clock) {
         this.requests = requests;
         setSizeFull();
         grid = new RequestGrid(requests);
@@ -47,7 +57,9 @@ class RequestListView extends VerticalLayout implements BeforeEnterObserver, Has
         state.addValueChangeListener(e -> refresh());
         overdue.addValueChangeListener(e -> refresh());
         counts.setId("request-counts");
-        HorizontalLayout filters = new HorizontalLayout(state, overdue, counts);
+        Locale locale = getLocale();
+        export = new ExportLinks("request", "requests", clock, (format, out) -> export(format, out, locale));
+        HorizontalLayout filters = new HorizontalLayout(state, overdue, counts, export);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         add(new ViewToolbar(getTranslation("request.list.title")), filters, grid);
@@ -69,9 +81,38 @@ class RequestListView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     void refresh() {
-        grid.show(requests, new RequestFilter(state.getValue(), overdue.getValue() ? Boolean.TRUE : null, null));
+        shownFilter = new RequestFilter(state.getValue(), overdue.getValue() ? Boolean.TRUE : null, null);
+        grid.show(requests, shownFilter);
         RequestCounts c = requests.counts();
         counts.setText(getTranslation("request.counts", c.open(), c.overdue()));
+    }
+
+    /** Writes the list as filtered on the screen, in the user's language, one row at a time. */
+    void export(ExportFormat format, OutputStream out, Locale locale) {
+        try (TableWriter table = TableWriter.open(format, out, getTranslation(locale, "nav.requests"))) {
+            table.row(
+                    "ID",
+                    getTranslation(locale, "request.column.state"),
+                    getTranslation(locale, "request.overdue"),
+                    getTranslation(locale, "request.column.supplier"),
+                    getTranslation(locale, "request.column.gap"),
+                    getTranslation(locale, "request.column.level"),
+                    getTranslation(locale, "request.column.dueDate"),
+                    getTranslation(locale, "request.column.owner"),
+                    getTranslation(locale, "request.column.sentAt"));
+            requests.export(
+                    shownFilter,
+                    r -> table.row(
+                            r.id(),
+                            getTranslation(locale, r.state().messageKey()),
+                            getTranslation(locale, r.overdue() ? "coverage.yes" : "coverage.no"),
+                            r.supplierName(),
+                            getTranslation(locale, r.gapType().messageKey()),
+                            r.requestedLevel().label(),
+                            r.dueDate(),
+                            r.ownerName(),
+                            r.sentAt() == null ? null : Formats.dateTime(r.sentAt())));
+        }
     }
 
     @Override

@@ -101,6 +101,13 @@ class SettingsView extends VerticalLayout implements HasDynamicTitle {
                 stalenessHours,
                 new H4(getTranslation("settings.exceptions")),
                 exceptionMaxDays);
+        if (mayEdit) {
+            // the letter templates have their own page (issue 19): long texts with a preview
+            com.vaadin.flow.component.html.Anchor templates = new com.vaadin.flow.component.html.Anchor(
+                    "settings/request-templates", getTranslation("settings.requestTemplates.link"));
+            templates.setId("settings-request-templates");
+            add(new H4(getTranslation("settings.requestTemplates")), templates);
+        }
         load();
         if (!mayEdit) {
             subcontractorPolicy.setReadOnly(true);

@@ -34,6 +34,10 @@ class RequestViewsTest extends KaribuTest {
 
     /** A supplier only 購買部 works with (in no chain of another unit). */
     long onlyOurs() {
+        return onlyOurs(dsl);
+    }
+
+    static long onlyOurs(org.jooq.DSLContext dsl) {
         var f = jp.hoshimi.db.Tables.COMPLIANCE_FINDING;
         var c = jp.hoshimi.db.Tables.CONTRACT;
         var u = jp.hoshimi.db.Tables.ORG_UNIT;
