@@ -122,10 +122,11 @@ public class FindingWorklist {
                 .orElseThrow(() -> new ValidationException(FieldProblem.of("owner", "request.owner.none")));
         LocalDateTime now = LocalDateTime.now(clock);
         String actor = system.currentActor();
+        String sender = requests.displayName(owner).orElse(null);
         Map<Long, String> messages = new LinkedHashMap<>();
         List<NewRequest> rows = new ArrayList<>();
         for (BulkCandidate c : asked) {
-            String message = message(c, lang);
+            String message = message(c, lang, sender);
             messages.put(c.supplierId(), message);
             rows.add(new NewRequest(
                     c.supplierId(),
@@ -165,11 +166,11 @@ public class FindingWorklist {
         return new BulkResult(made, candidates.stream().filter(c -> !c.asked()).toList());
     }
 
-    private String message(BulkCandidate c, String lang) {
+    private String message(BulkCandidate c, String lang, String sender) {
         List<RequestContract> listed =
                 c.contracts().size() > LISTED_CONTRACTS ? c.contracts().subList(0, LISTED_CONTRACTS) : c.contracts();
         String message =
-                templates.message(c.gapType(), lang, c.supplierName(), c.requestedLevel(), c.dueDate(), listed);
+                templates.message(c.gapType(), lang, c.supplierName(), c.requestedLevel(), c.dueDate(), listed, sender);
         return message.length() > 4000 ? message.substring(0, 4000) : message;
     }
 
