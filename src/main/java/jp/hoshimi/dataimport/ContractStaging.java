@@ -140,11 +140,7 @@ class ContractStaging extends StagedImport<Staged, Classified> {
 
     @Override
     public void write(long runId, IntConsumer progress) {
-        int after = 0;
-        int done = 0;
-        List<Classified> page;
-        do {
-            page = stage.toWrite(runId, after, BATCH);
+        writeInPages(progress, after -> stage.toWrite(runId, after, BATCH), Classified::rowNo, page -> {
             List<ContractForm> creates = new ArrayList<>();
             List<Integer> createdRows = new ArrayList<>();
             List<ContractService.ImportedChange> changes = new ArrayList<>();
@@ -156,13 +152,10 @@ class ContractStaging extends StagedImport<Staged, Classified> {
                     changes.add(new ContractService.ImportedChange(
                             row.contractId(), row.contractVersion(), row.before(), row.form()));
                 }
-                after = row.rowNo();
             }
             List<Long> ids = contracts.importAll(creates, changes);
             stage.recordCreated(runId, createdRows, ids);
-            done += page.size();
-            progress.accept(done);
-        } while (page.size() == BATCH);
+        });
         stage.copyCreatedIdsToRowResults(runId);
     }
 
@@ -272,18 +265,7 @@ class ContractStaging extends StagedImport<Staged, Classified> {
         }
 
         private ImportRowResult repeated() {
-            return c.sameValuesAsFirst()
-                    ? new ImportRowResult(
-                            row.rowNo(),
-                            RowOutcome.UNCHANGED,
-                            key,
-                            null,
-                            List.of(),
-                            List.of(FieldProblem.of("", "import.row.sameAsRow", c.firstRowOfNumber())))
-                    : ImportRowResult.error(
-                            row.rowNo(),
-                            key,
-                            List.of(FieldProblem.of("", "import.row.conflictsWithRow", c.firstRowOfNumber(), key)));
+            return RowImporter.repeatedRow(row.rowNo(), key, c.firstRowOfNumber(), c.sameValuesAsFirst());
         }
 
         /** The file's cells over the stored contract (blank keeps); a blank level follows the chart. */

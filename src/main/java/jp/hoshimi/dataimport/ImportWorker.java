@@ -17,15 +17,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import jp.hoshimi.contract.ContractService;
 import jp.hoshimi.dataimport.internal.ImportRunRepository;
 import jp.hoshimi.dataimport.read.ImportRejectedException;
 import jp.hoshimi.dataimport.read.ReadResult;
 import jp.hoshimi.dataimport.read.SpreadsheetReader;
 import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.security.UserAdminService;
-import jp.hoshimi.subcontracting.SubcontractingService;
-import jp.hoshimi.supplier.SupplierService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -41,10 +38,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs imports one after another (by default) on a worker thread, as the user who asked, so that the
- * services check roles and data scope as for any screen. A check reads the file into a spool; suppliers
- * and contracts are then staged and classified with plain reads and applied in one bulk transaction
- * ({@link Staging}, decisions 0023 and 0031); links and users run every row through their service in a
- * transaction that is always rolled back for a check, and commits for an apply only when no row failed.
+ * services check roles and data scope as for any screen. A check reads the file into a spool; suppliers,
+ * contracts and sub-contractor links are then staged and classified with plain reads and applied in one
+ * bulk transaction ({@link Staging}, decisions 0023, 0031 and 0035); users run every row through their
+ * service in a transaction that is always rolled back for a check, and commits for an apply only when no
+ * row failed.
  * Row outcomes are written as they come, in their own small transactions, so a preview of 100,000 rows
  * never sits in memory.
  */
@@ -58,9 +56,6 @@ class ImportWorker implements DisposableBean {
     private final ImportProperties properties;
     private final ImportEngine engine;
     private final Map<ImportKind, Staging> staging = new java.util.EnumMap<>(ImportKind.class);
-    private final SupplierService suppliers;
-    private final ContractService contracts;
-    private final SubcontractingService chains;
     private final OrgUnitService orgUnits;
     private final UserAdminService userAdmin;
     private final TransactionTemplate work;
@@ -77,9 +72,6 @@ class ImportWorker implements DisposableBean {
             ImportRunRepository runs,
             ImportProperties properties,
             List<Staging> stagings,
-            SupplierService suppliers,
-            ContractService contracts,
-            SubcontractingService chains,
             OrgUnitService orgUnits,
             UserAdminService userAdmin,
             PlatformTransactionManager transactions,
@@ -93,9 +85,6 @@ class ImportWorker implements DisposableBean {
         SpreadsheetReader.applyPoiProtections(properties.readLimits());
         this.engine = new ImportEngine(new SpreadsheetReader(properties.readLimits()));
         stagings.forEach(kindStaging -> staging.put(kindStaging.kind(), kindStaging));
-        this.suppliers = suppliers;
-        this.contracts = contracts;
-        this.chains = chains;
         this.orgUnits = orgUnits;
         this.userAdmin = userAdmin;
         this.work = new TransactionTemplate(transactions);
@@ -245,8 +234,8 @@ class ImportWorker implements DisposableBean {
     }
 
     /**
-     * Suppliers and contracts: staged and compared set-based with plain reads, so a preview locks nothing
-     * that other users write (issue 15; decisions 0023 and 0031).
+     * Suppliers, contracts and links: staged and compared set-based with plain reads, so a preview locks
+     * nothing that other users write (issue 15; decisions 0023, 0031 and 0035).
      */
     private ImportCounts checkStaged(long runId, ImportKind kind, ColumnMapping mapping, RowBuffer buffer, int total) {
         if (!mapping.missingRequired(kind).isEmpty()) {
@@ -259,7 +248,7 @@ class ImportWorker implements DisposableBean {
                 runId, buffer, n -> report(runId, ImportProgress.Phase.CHECKING, (total + n) / 2, total));
     }
 
-    /** Links and users: every row through its service in a transaction that is always rolled back. */
+    /** Users: every row through its service in a transaction that is always rolled back. */
     private ImportCounts checkInRolledBackTransaction(
             long runId, ImportKind kind, ColumnMapping mapping, RowBuffer buffer, int total) {
         return work.execute(status -> {
@@ -347,10 +336,9 @@ class ImportWorker implements DisposableBean {
     }
 
     private RowImporter importer(ImportKind kind) {
-        SupplierRefs refs = new SupplierRefs(suppliers);
         return switch (kind) {
-            case SUPPLIERS, CONTRACTS -> throw new IllegalStateException(kind + " are imported set-based (Staging)");
-            case SUBCONTRACTING -> new LinkRowImporter(contracts, chains, refs);
+            case SUPPLIERS, CONTRACTS, SUBCONTRACTING ->
+                throw new IllegalStateException(kind + " are imported set-based (Staging)");
             case USERS -> new UserRowImporter(userAdmin, orgUnits);
         };
     }

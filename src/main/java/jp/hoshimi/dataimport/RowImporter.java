@@ -29,17 +29,21 @@ abstract class RowImporter {
             valuesOfKey.put(key, values);
             return null;
         }
-        if (values.equals(valuesOfKey.get(key))) {
-            return new ImportRowResult(
-                    row.rowNumber(),
-                    RowOutcome.UNCHANGED,
-                    key,
-                    null,
-                    List.of(),
-                    List.of(FieldProblem.of("", "import.row.sameAsRow", first)));
-        }
-        return ImportRowResult.error(
-                row.rowNumber(), key, List.of(FieldProblem.of("", "import.row.conflictsWithRow", first, key)));
+        return repeatedRow(row.rowNumber(), key, first, values.equals(valuesOfKey.get(key)));
+    }
+
+    /** A row repeating the key of row {@code first}: unchanged "same as row N", or with other values an error. */
+    static ImportRowResult repeatedRow(int rowNumber, String key, int first, boolean sameValues) {
+        return sameValues
+                ? new ImportRowResult(
+                        rowNumber,
+                        RowOutcome.UNCHANGED,
+                        key,
+                        null,
+                        List.of(),
+                        List.of(FieldProblem.of("", "import.row.sameAsRow", first)))
+                : ImportRowResult.error(
+                        rowNumber, key, List.of(FieldProblem.of("", "import.row.conflictsWithRow", first, key)));
     }
 
     static void diff(List<FieldChange> changes, ImportField field, Object before, Object after) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 import jp.hoshimi.dataimport.internal.StageRows;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -81,6 +83,26 @@ abstract class StagedImport<S, C> implements Staging {
         });
         inOwnTransaction(batch, rows -> table.record(runId, rows));
         return counts[0];
+    }
+
+    /**
+     * The apply's loop (in the caller's transaction): hands the classified rows to write to {@code writePage},
+     * {@link #BATCH} at a time in row order, {@code page} reading the next page after a row number.
+     */
+    static <C> void writeInPages(
+            IntConsumer progress, IntFunction<List<C>> page, ToIntFunction<C> rowNo, Consumer<List<C>> writePage) {
+        int after = 0;
+        int done = 0;
+        List<C> rows;
+        do {
+            rows = page.apply(after);
+            if (!rows.isEmpty()) {
+                writePage.accept(rows);
+                after = rowNo.applyAsInt(rows.get(rows.size() - 1));
+            }
+            done += rows.size();
+            progress.accept(done);
+        } while (rows.size() == BATCH);
     }
 
     /** Writes the collected rows in their own small transaction and empties the list. */

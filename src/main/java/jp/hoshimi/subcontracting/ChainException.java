@@ -8,6 +8,10 @@ import jp.hoshimi.shared.ValidationException;
 public class ChainException extends ValidationException {
 
     ChainException(String messageKey, Object... arguments) {
-        super(List.of(FieldProblem.of("childSupplierId", messageKey, arguments)));
+        this(FieldProblem.of("childSupplierId", messageKey, arguments));
+    }
+
+    ChainException(FieldProblem problem) {
+        super(List.of(problem));
     }
 }

@@ -148,28 +148,11 @@ public class SubcontractingService {
         long child = form.childSupplierId();
         SupplierDetails childSupplier =
                 suppliers.find(child).orElseThrow(() -> new ChainException("contract.supplier.unknown"));
-        if (parent == child) {
-            throw new ChainException("chain.selfLink", childSupplier.name());
-        }
-        List<ChainLink> existing = links.ofContract(contractId);
-        Map<Long, Long> parentOf = new HashMap<>();
-        Set<Long> inChain = new HashSet<>(Set.of(contract.supplierId()));
-        for (ChainLink link : existing) {
-            parentOf.put(link.childSupplierId(), link.parentSupplierId());
-            inChain.add(link.childSupplierId());
-        }
-        if (!inChain.contains(parent)) {
-            throw new ChainException("chain.parentNotInChain");
-        }
-        // a cycle: the new child is already the parent itself or one of its ancestors
-        for (Long ancestor = parent; ancestor != null; ancestor = parentOf.get(ancestor)) {
-            if (ancestor == child) {
-                throw new ChainException("chain.cycle", childSupplier.name());
-            }
-        }
-        if (existing.stream().anyMatch(l -> l.parentSupplierId() == parent && l.childSupplierId() == child)) {
-            throw new ChainException("chain.duplicate", childSupplier.name());
-        }
+        ChainRules rules = new ChainRules(contract.supplierId());
+        links.ofContract(contractId).forEach(link -> rules.add(link.parentSupplierId(), link.childSupplierId()));
+        rules.problemOfNewLink(parent, child, childSupplier.name()).ifPresent(problem -> {
+            throw new ChainException(problem);
+        });
         long id = links.insert(contractId, form, LocalDateTime.now(clock));
         audit.record(AUDIT_TYPE, id, AuditAction.CREATE, null, auditState(contract, form));
         events.publishEvent(MasterDataChangedEvent.contract(contractId));
@@ -200,6 +183,67 @@ public class SubcontractingService {
                                 form.requiredLevelOverride(),
                                 form.note())));
         events.publishEvent(MasterDataChangedEvent.contract(contractId));
+    }
+
+    /** A new link of an import, checked against the chain by the import's classification (decision 0035). */
+    public record ImportedLink(long contractId, LinkForm form) {}
+
+    /** A changed link of an import: as it was read at {@code version}, and as it is to be stored. */
+    public record ImportedLinkChange(long contractId, long id, int version, LinkForm before, LinkForm after) {}
+
+    /**
+     * Writes an import's new and changed links in bulk, in the caller's transaction (decision 0035): every
+     * contract must be in the user's scope, the new links go in with one multi-row INSERT, the changed ones
+     * are version-checked under a lock and updated in one batch (a link saved by someone since the import's
+     * check fails it all), the audit events go in one INSERT and one event asks for one re-evaluation of
+     * every contract touched. The tree rules were applied by the import's check, against the same chains.
+     *
+     * @return the new links' ids, in the order of {@code creates}
+     */
+    @Transactional
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
+    public List<Long> importAll(List<ImportedLink> creates, List<ImportedLinkChange> changes) {
+        Set<Long> contractIds = new HashSet<>();
+        creates.forEach(link -> contractIds.add(link.contractId()));
+        changes.forEach(change -> contractIds.add(change.contractId()));
+        Map<Long, String> numbers = links.contractNumbersInScope(orgUnits.currentScope(), contractIds);
+        contractIds.stream().filter(id -> !numbers.containsKey(id)).findFirst().ifPresent(id -> {
+            throw new NotFoundException("contract", id);
+        });
+        for (ImportedLink link : creates) {
+            if (link.form().parentSupplierId().equals(link.form().childSupplierId())) {
+                throw new ChainException("chain.selfLink", link.form().childSupplierId());
+            }
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<Long> ids = links.insertAll(creates, now);
+        List<AuditTrail.Event> auditEvents = new ArrayList<>(ids.size() + changes.size());
+        for (int i = 0; i < ids.size(); i++) {
+            ImportedLink link = creates.get(i);
+            auditEvents.add(new AuditTrail.Event(
+                    ids.get(i), AuditAction.CREATE, null, auditState(numbers.get(link.contractId()), link.form())));
+        }
+        Map<Long, Integer> stored =
+                links.lockVersions(changes.stream().map(ImportedLinkChange::id).toList());
+        Map<Long, LinkForm> updates = new java.util.LinkedHashMap<>();
+        for (ImportedLinkChange change : changes) {
+            if (!Integer.valueOf(change.version()).equals(stored.get(change.id()))) {
+                throw new ConcurrentEditException(AUDIT_TYPE, change.id());
+            }
+            updates.put(change.id(), change.after());
+            String number = numbers.get(change.contractId());
+            auditEvents.add(new AuditTrail.Event(
+                    change.id(),
+                    AuditAction.UPDATE,
+                    auditState(number, change.before()),
+                    auditState(number, change.after())));
+        }
+        links.updateAll(updates, now);
+        audit.recordAll(AUDIT_TYPE, auditEvents);
+        if (!contractIds.isEmpty()) {
+            events.publishEvent(new MasterDataChangedEvent(Set.of(), contractIds));
+        }
+        return ids;
     }
 
     /** Removes a link; a sub-contractor that has sub-contractors of its own must be emptied first. */
@@ -254,8 +298,12 @@ public class SubcontractingService {
     }
 
     private static Map<String, Object> auditState(ContractDetails contract, LinkForm form) {
+        return auditState(contract.contractNumber(), form);
+    }
+
+    private static Map<String, Object> auditState(String contractNumber, LinkForm form) {
         Map<String, Object> state = new java.util.LinkedHashMap<>();
-        state.put("contract", contract.contractNumber());
+        state.put("contract", contractNumber);
         state.put("parentSupplierId", form.parentSupplierId());
         state.put("childSupplierId", form.childSupplierId());
         state.put("confidentialDataFlows", form.confidentialDataFlows());

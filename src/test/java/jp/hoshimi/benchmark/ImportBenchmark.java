@@ -38,13 +38,14 @@ import org.springframework.security.test.context.support.WithUserDetails;
  * the preview of new rows, their apply, a re-import of the unchanged file (check and apply) and of the
  * file with 1 % of the rows changed. Prints figures; asserts only the counts. Run with the heap the
  * issue asks for: {@code ./mvnw test -Dtest=ImportBenchmark -Dtest.jvm.args="-Xmx256m
- * -Djava.io.tmpdir=target/tmp -Duser.home=target/home"}. {@link #contractImport} times the same steps for
- * contracts. See docs/benchmarks.md.
+ * -Djava.io.tmpdir=target/tmp -Duser.home=target/home"}. {@link #contractImport} and {@link #linkImport}
+ * time the same steps for contracts and sub-contractor links. See docs/benchmarks.md.
  */
 @SpringBootTest(properties = "hoshimi.dev-db.database=hoshimi_import_bench")
 class ImportBenchmark {
 
     private static final Duration WAIT = Duration.ofHours(1);
+    private static final int LINKS_PER_CONTRACT = 100;
 
     @Autowired
     ImportService imports;
@@ -79,6 +80,68 @@ class ImportBenchmark {
         writeContracts(file, rows, 0);
         writeContracts(changed, rows, 100);
         measure(ImportKind.CONTRACTS, "contract", rows, file, changed);
+    }
+
+    /**
+     * The same steps for {@code benchmark.importRows} sub-contractor links (decision 0035): 100 first-tier
+     * sub-contractors under each of {@code rows / 100} contracts (made beforehand by a contract import, not
+     * timed), each row with the three chart answers and a note; the 1 % file re-words every 100th note.
+     */
+    @Test
+    @WithUserDetails("risk")
+    void linkImport(@Autowired SupplierService suppliers) throws IOException {
+        int rows = Integer.getInteger("benchmark.importRows", 100_000);
+        int contracts = Math.max(1, rows / LINKS_PER_CONTRACT);
+        if (suppliers.findByCode("BMC-SUP").isEmpty()) {
+            suppliers.create(new SupplierForm(null, "BMC-SUP", "株式会社契約ベンチ", null, "JP", null, null, null, null));
+        }
+        List<SupplierForm> children = new ArrayList<>();
+        for (int j = 0; j < LINKS_PER_CONTRACT; j++) {
+            if (suppliers.findByCode(String.format("BML-S%02d", j)).isEmpty()) {
+                children.add(new SupplierForm(
+                        null, String.format("BML-S%02d", j), "再委託ベンチ" + j, null, "JP", null, null, null, null));
+            }
+        }
+        suppliers.createAll(children);
+        Path contractFile = dir.resolve("link-contracts.xlsx");
+        writeContracts(contractFile, contracts, 0);
+        assertThat(run(ImportKind.CONTRACTS, contractFile, false).status()).isEqualTo(ImportStatus.APPLIED);
+        Path file = dir.resolve("links.xlsx");
+        Path changed = dir.resolve("links-1pct.xlsx");
+        writeLinks(file, contracts, 0);
+        writeLinks(changed, contracts, 100);
+        measure(ImportKind.SUBCONTRACTING, "link", contracts * LINKS_PER_CONTRACT, file, changed);
+    }
+
+    /** Header and {@value #LINKS_PER_CONTRACT} links under each contract; every {@code changeEvery}-th re-worded. */
+    private static void writeLinks(Path file, int contracts, int changeEvery) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+                OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = workbook.createSheet("再委託");
+            cells(
+                    sheet.createRow(0),
+                    List.of("契約番号", "委託元取引先コード", "再委託先取引先コード", "機密情報が渡る", "システム接続あり", "停止で業務に遅延", "備考"));
+            int r = 0;
+            for (int k = 0; k < contracts; k++) {
+                for (int j = 0; j < LINKS_PER_CONTRACT; j++) {
+                    boolean reworded = changeEvery > 0 && r % changeEvery == 0;
+                    cells(
+                            sheet.createRow(++r),
+                            List.of(
+                                    String.format("BMC-%07d", k),
+                                    "",
+                                    String.format("BML-S%02d", j),
+                                    j % 2 == 0 ? "はい" : "いいえ",
+                                    "いいえ",
+                                    j % 3 == 0 ? "はい" : "いいえ",
+                                    "保守委託" + j + (reworded ? " 改訂" : "")));
+                }
+            }
+            workbook.write(out);
+            workbook.dispose();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

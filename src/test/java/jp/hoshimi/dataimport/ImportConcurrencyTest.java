@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import jp.hoshimi.shared.CorporateNumber;
 import org.apache.poi.ss.usermodel.Row;
@@ -47,6 +48,8 @@ class ImportConcurrencyTest {
     private static final String TOKEN = "hsm_demo_procurement_token_0001";
     private static final int NEW_ROWS = 20_000;
     private static final int EDITED = 10;
+    private static final int LINK_CONTRACTS = 200;
+    private static final int LINK_CHILDREN = 100;
 
     @LocalServerPort
     int port;
@@ -165,24 +168,14 @@ class ImportConcurrencyTest {
     }
 
     private List<Answer> concurrentlyOnContracts() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<CompletableFuture<Answer>> calls = new ArrayList<>();
-            for (int i = 0; i < EDITED; i++) {
-                int n = i;
-                // a number the file holds too: the create must not wait for the preview
-                calls.add(CompletableFuture.supplyAsync(
-                        () -> send("POST", "/api/v1/contracts", contract("LKC-C" + n, "並行作成契約" + n, null)), pool));
-                calls.add(CompletableFuture.supplyAsync(() -> editContract("LKC-E" + n, "並行編集" + n), pool));
-            }
-            List<Answer> answers = new ArrayList<>();
-            for (CompletableFuture<Answer> call : calls) {
-                answers.add(call.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdown();
+        List<Supplier<Answer>> calls = new ArrayList<>();
+        for (int i = 0; i < EDITED; i++) {
+            int n = i;
+            // a number the file holds too: the create must not wait for the preview
+            calls.add(() -> send("POST", "/api/v1/contracts", contract("LKC-C" + n, "並行作成契約" + n, null)));
+            calls.add(() -> editContract("LKC-E" + n, "並行編集" + n));
         }
+        return inParallel(calls);
     }
 
     private Answer editContract(String number, String title) {
@@ -232,6 +225,182 @@ class ImportConcurrencyTest {
         }
     }
 
+    /**
+     * Issue 15.1 for sub-contractor links (decision 0035): a 20,000-row link preview held mid-way (its file
+     * staged, its comparison with the chains under way) while other users, through the API, create suppliers,
+     * edit suppliers the file names, add links the file holds as new and edit links the file changes: every
+     * call succeeds, none waits for the preview, and the preview then finishes with every row and no error.
+     */
+    @Test
+    @WithUserDetails("procurement")
+    void a_large_link_preview_held_mid_way_locks_nothing_and_concurrent_supplier_and_link_edits_succeed()
+            throws Exception {
+        List<Long> named = new ArrayList<>();
+        for (int i = 0; i < EDITED; i++) {
+            Answer created = send("POST", "/api/v1/suppliers", supplier("LKL-S" + i, null, "再委託並行株式会社" + i));
+            assertThat(created.status()).isEqualTo(201);
+            named.add(created.body().get("id").asLong());
+        }
+        StringBuilder more = new StringBuilder("取引先コード,取引先名\r\nLKL-SUP,再委託元株式会社\r\n");
+        for (int i = EDITED; i < LINK_CHILDREN; i++) {
+            more.append("LKL-S").append(i).append(",再委託並行株式会社").append(i).append("\r\n");
+        }
+        assertThat(applied(ImportKind.SUPPLIERS, more)).isEqualTo(ImportStatus.APPLIED);
+        StringBuilder contracts = new StringBuilder("契約番号,件名,取引先コード,組織コード,機密情報の取扱い,停止時の影響大,社内システム接続,要求レベル\r\n");
+        for (int k = 0; k <= LINK_CONTRACTS; k++) {
+            String number = k == LINK_CONTRACTS ? "LKL-E" : String.format("LKL-K%03d", k);
+            contracts.append(number).append(",再委託契約,LKL-SUP,HMC-PUR,いいえ,いいえ,いいえ,★3\r\n");
+        }
+        assertThat(applied(ImportKind.CONTRACTS, contracts)).isEqualTo(ImportStatus.APPLIED);
+        List<Long> links = new ArrayList<>();
+        for (int i = 0; i < EDITED; i++) {
+            Answer added = send(
+                    "POST",
+                    "/api/v1/contracts/LKL-E/subcontractors",
+                    json.createObjectNode()
+                            .put("childSupplierCode", "LKL-S" + i)
+                            .put("note", "当初"));
+            assertThat(added.status()).as("%s", added.body()).isEqualTo(201);
+            links.add(added.body().get("id").asLong());
+        }
+        byte[] file = bigLinkFile();
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            holder.setAutoCommit(false);
+            long lastRun = single(holder, "select coalesce(max(id), 0) from import_run");
+            query(holder, "select run_id from import_row where run_id > " + lastRun + " for update");
+
+            long runId =
+                    imports.submit(ImportKind.SUBCONTRACTING, "link-locks.xlsx", new ByteArrayInputStream(file), false);
+            await().atMost(Duration.ofMinutes(5)).until(() -> lockWaits() > 0);
+            assertThat(imports.run(runId).status()).isEqualTo(ImportStatus.CHECKING);
+            try (Connection look = dataSource.getConnection()) {
+                assertThat(single(look, "select count(*) from import_link_stage where run_id = " + runId))
+                        .isEqualTo(LINK_CONTRACTS * LINK_CHILDREN + EDITED);
+            }
+
+            List<Answer> answers = concurrentlyOnLinks(named, links);
+
+            assertThat(answers)
+                    .hasSize(4 * EDITED)
+                    .allSatisfy(a -> assertThat(a.status()).as("%s", a.body()).isBetween(200, 201));
+            holder.rollback();
+            ImportRun previewed = imports.await(runId, Duration.ofMinutes(10));
+            assertThat(previewed.status()).isEqualTo(ImportStatus.PREVIEWED);
+            assertThat(previewed.counts().total()).isEqualTo(LINK_CONTRACTS * LINK_CHILDREN + EDITED);
+            assertThat(previewed.counts().error()).isZero();
+            assertThat(previewed.counts().changed()).isEqualTo(EDITED);
+        }
+        JsonNode chain =
+                send("GET", "/api/v1/contracts/LKL-E/subcontractors", null).body();
+        assertThat(chain)
+                .hasSize(EDITED)
+                .allSatisfy(link -> assertThat(link.get("note").asText()).isEqualTo("並行編集"));
+        assertThat(send("GET", "/api/v1/contracts/LKL-K000/subcontractors", null)
+                        .body())
+                .as("the links created concurrently, and none of the preview's")
+                .hasSize(EDITED);
+        assertThat(send("GET", String.format("/api/v1/contracts/LKL-K%03d/subcontractors", LINK_CONTRACTS - 1), null)
+                        .body())
+                .as("a preview writes no link")
+                .isEmpty();
+        for (long id : named) {
+            assertThat(send("GET", "/api/v1/suppliers/" + id, null)
+                            .body()
+                            .get("notes")
+                            .asText())
+                    .isEqualTo("並行編集");
+        }
+    }
+
+    private ImportStatus applied(ImportKind kind, StringBuilder csv) {
+        return imports.runToEnd(
+                        kind,
+                        kind.name() + ".csv",
+                        new ByteArrayInputStream(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        false,
+                        Duration.ofMinutes(2))
+                .status();
+    }
+
+    private List<Answer> concurrentlyOnLinks(List<Long> suppliers, List<Long> links) throws Exception {
+        List<Supplier<Answer>> calls = new ArrayList<>();
+        for (int i = 0; i < EDITED; i++) {
+            int n = i;
+            long supplierId = suppliers.get(i);
+            long linkId = links.get(i);
+            ObjectNode fresh = supplier("LKL-C" + i, null, "並行作成再委託株式会社" + i);
+            calls.add(() -> send("POST", "/api/v1/suppliers", fresh));
+            // a supplier the file names
+            calls.add(() -> edit(supplierId));
+            // a link the file holds as new
+            calls.add(() -> send(
+                    "POST",
+                    "/api/v1/contracts/LKL-K000/subcontractors",
+                    json.createObjectNode().put("childSupplierCode", "LKL-S" + n)));
+            // a link the file changes
+            calls.add(() -> editLink(linkId));
+        }
+        return inParallel(calls);
+    }
+
+    /** Runs the calls on four threads at once and returns their answers in order. */
+    private static List<Answer> inParallel(List<Supplier<Answer>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<Answer>> running = new ArrayList<>();
+            for (Supplier<Answer> call : calls) {
+                running.add(CompletableFuture.supplyAsync(call, pool));
+            }
+            List<Answer> answers = new ArrayList<>();
+            for (CompletableFuture<Answer> call : running) {
+                answers.add(call.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private Answer editLink(long linkId) {
+        JsonNode link = null;
+        for (JsonNode l :
+                send("GET", "/api/v1/contracts/LKL-E/subcontractors", null).body()) {
+            link = l.get("id").asLong() == linkId ? l : link;
+        }
+        return send(
+                "PUT",
+                "/api/v1/contracts/LKL-E/subcontractors/" + linkId + "?version="
+                        + link.get("version").asInt(),
+                json.createObjectNode().put("note", "並行編集"));
+    }
+
+    /**
+     * The edited links (LKL-E) with a new note, then {@value #LINK_CHILDREN} first-tier sub-contractors under each
+     * of {@value #LINK_CONTRACTS} contracts: 20,000 new links.
+     */
+    private static byte[] bigLinkFile() {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
+            Sheet sheet = workbook.createSheet("再委託");
+            int r = 0;
+            row(sheet, r++, "契約番号", "委託元取引先コード", "再委託先取引先コード", "備考");
+            for (int i = 0; i < EDITED; i++) {
+                row(sheet, r++, "LKL-E", "", "LKL-S" + i, "取込で変更");
+            }
+            for (int k = 0; k < LINK_CONTRACTS; k++) {
+                for (int i = 0; i < LINK_CHILDREN; i++) {
+                    row(sheet, r++, String.format("LKL-K%03d", k), "", "LKL-S" + i, "大量取込");
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            workbook.dispose();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
     void a_deadlock_on_a_rest_save_is_retried_and_the_save_succeeds() throws Exception {
         try (Connection holder = dataSource.getConnection()) {
@@ -266,24 +435,15 @@ class ImportConcurrencyTest {
     }
 
     private List<Answer> concurrently(List<Long> existing) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<CompletableFuture<Answer>> calls = new ArrayList<>();
-            for (int i = 0; i < EDITED; i++) {
-                long id = existing.get(i);
-                // a code the file holds too: the create must not wait for the preview
-                ObjectNode fresh = supplier("LK-C" + i, null, "並行作成株式会社" + i);
-                calls.add(CompletableFuture.supplyAsync(() -> send("POST", "/api/v1/suppliers", fresh), pool));
-                calls.add(CompletableFuture.supplyAsync(() -> edit(id), pool));
-            }
-            List<Answer> answers = new ArrayList<>();
-            for (CompletableFuture<Answer> call : calls) {
-                answers.add(call.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdown();
+        List<Supplier<Answer>> calls = new ArrayList<>();
+        for (int i = 0; i < EDITED; i++) {
+            long id = existing.get(i);
+            // a code the file holds too: the create must not wait for the preview
+            ObjectNode fresh = supplier("LK-C" + i, null, "並行作成株式会社" + i);
+            calls.add(() -> send("POST", "/api/v1/suppliers", fresh));
+            calls.add(() -> edit(id));
         }
+        return inParallel(calls);
     }
 
     private Answer edit(long id) {

@@ -28,7 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -60,6 +59,9 @@ class ImportServiceTest {
 
     @Autowired
     UserDetailsService userDetails;
+
+    @Autowired
+    org.springframework.security.core.context.SecurityContextHolderStrategy contexts;
 
     @Autowired
     org.springframework.context.MessageSource messages;
@@ -474,9 +476,13 @@ class ImportServiceTest {
         assertThat(imports.runs(0, 1000)).noneMatch(r -> r.id() == mine.id());
     }
 
+    /**
+     * Through the app's security-context strategy (as UserAdministrationTest does): the static holder's
+     * strategy is replaced when another test context starts in the same JVM, and the service would not see it.
+     */
     private void actAs(String username) {
         UserDetails user = userDetails.loadUserByUsername(username);
-        SecurityContextHolder.getContext()
+        contexts.getContext()
                 .setAuthentication(
                         UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }

@@ -1,12 +1,12 @@
 package jp.hoshimi.dataimport.internal;
 
 import static jp.hoshimi.db.Tables.IMPORT_CONTRACT_STAGE;
-import static jp.hoshimi.db.Tables.IMPORT_ROW;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import jp.hoshimi.contract.ContractForm;
@@ -17,7 +17,6 @@ import jp.hoshimi.shared.RequiredLevel;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -28,7 +27,7 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class ContractStageRepository
-        implements StageRows<ContractStageRepository.Staged, ContractStageRepository.Classified> {
+        extends StageRows<ContractStageRepository.Staged, ContractStageRepository.Classified> {
 
     /** The forms kept for the apply; derived getters (a chart's "complete") are written and ignored on reading. */
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -36,6 +35,13 @@ public class ContractStageRepository
             .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private static final TypeReference<List<FieldProblem>> PROBLEMS = new TypeReference<>() {};
+
+    private static final StageTable TABLE = new StageTable(
+            IMPORT_CONTRACT_STAGE,
+            IMPORT_CONTRACT_STAGE.RUN_ID,
+            IMPORT_CONTRACT_STAGE.ROW_NO,
+            IMPORT_CONTRACT_STAGE.OUTCOME,
+            IMPORT_CONTRACT_STAGE.CONTRACT_ID);
 
     /** One data row as read from the file: its cells as typed values, and the problems found reading them. */
     public record Staged(
@@ -85,76 +91,61 @@ public class ContractStageRepository
             ContractForm form,
             ContractForm before) {}
 
-    private final DSLContext dsl;
-
     ContractStageRepository(DSLContext dsl) {
-        this.dsl = dsl;
-    }
-
-    @Override
-    public void clear(long runId) {
-        dsl.deleteFrom(IMPORT_CONTRACT_STAGE)
-                .where(IMPORT_CONTRACT_STAGE.RUN_ID.eq(runId))
-                .execute();
-    }
-
-    @Override
-    public int count(long runId) {
-        return dsl.fetchCount(IMPORT_CONTRACT_STAGE, IMPORT_CONTRACT_STAGE.RUN_ID.eq(runId));
+        super(dsl, TABLE);
     }
 
     @Override
     public void insert(long runId, List<Staged> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
         var s = IMPORT_CONTRACT_STAGE;
-        var insert = dsl.insertInto(
-                s,
-                s.RUN_ID,
-                s.ROW_NO,
-                s.CONTRACT_NUMBER,
-                s.VALUES_HASH,
-                s.TITLE,
-                s.SUPPLIER_REF,
-                s.SUPPLIER_CN,
-                s.SUPPLIER_CODE,
-                s.UNIT_REF,
-                s.ORG_UNIT_ID,
-                s.OWNER_REF,
-                s.START_DATE,
-                s.END_DATE,
-                s.REQUIRED_LEVEL,
-                s.LEVEL_TEXT,
-                s.Q_CONFIDENTIAL,
-                s.Q_CRITICAL,
-                s.Q_NETWORK,
-                s.LEVEL_REASON,
-                s.PROBLEMS_JSON);
-        for (Staged row : rows) {
-            insert = insert.values(
-                    runId,
-                    row.rowNo(),
-                    row.contractNumber(),
-                    row.valuesHash(),
-                    row.title(),
-                    row.supplierRef(),
-                    row.supplierCorporateNumber(),
-                    row.supplierCode(),
-                    row.unitRef(),
-                    row.orgUnitId(),
-                    row.ownerRef(),
-                    row.startDate(),
-                    row.endDate(),
-                    row.requiredLevel() == null ? null : row.requiredLevel().name(),
-                    row.levelText(),
-                    row.answers().handlesConfidential(),
-                    row.answers().businessCritical(),
-                    row.answers().networkAccess(),
-                    row.levelReason(),
-                    row.problems().isEmpty() ? null : write(row.problems()));
-        }
-        insert.execute();
+        TABLE.insert(
+                dsl,
+                List.of(
+                        s.RUN_ID,
+                        s.ROW_NO,
+                        s.CONTRACT_NUMBER,
+                        s.VALUES_HASH,
+                        s.TITLE,
+                        s.SUPPLIER_REF,
+                        s.SUPPLIER_CN,
+                        s.SUPPLIER_CODE,
+                        s.UNIT_REF,
+                        s.ORG_UNIT_ID,
+                        s.OWNER_REF,
+                        s.START_DATE,
+                        s.END_DATE,
+                        s.REQUIRED_LEVEL,
+                        s.LEVEL_TEXT,
+                        s.Q_CONFIDENTIAL,
+                        s.Q_CRITICAL,
+                        s.Q_NETWORK,
+                        s.LEVEL_REASON,
+                        s.PROBLEMS_JSON),
+                rows.stream()
+                        .map(row -> Arrays.<Object>asList(
+                                runId,
+                                row.rowNo(),
+                                row.contractNumber(),
+                                row.valuesHash(),
+                                row.title(),
+                                row.supplierRef(),
+                                row.supplierCorporateNumber(),
+                                row.supplierCode(),
+                                row.unitRef(),
+                                row.orgUnitId(),
+                                row.ownerRef(),
+                                row.startDate(),
+                                row.endDate(),
+                                row.requiredLevel() == null
+                                        ? null
+                                        : row.requiredLevel().name(),
+                                row.levelText(),
+                                row.answers().handlesConfidential(),
+                                row.answers().businessCritical(),
+                                row.answers().networkAccess(),
+                                row.levelReason(),
+                                row.problems().isEmpty() ? null : write(row.problems())))
+                        .toList());
     }
 
     /**
@@ -211,38 +202,30 @@ public class ContractStageRepository
 
     @Override
     public void record(long runId, List<Classified> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
         var s = IMPORT_CONTRACT_STAGE;
-        var insert = dsl.insertInto(
-                s,
-                s.RUN_ID,
-                s.ROW_NO,
-                s.VALUES_HASH,
-                s.OUTCOME,
-                s.CONTRACT_ID,
-                s.CONTRACT_VERSION,
-                s.FORM_JSON,
-                s.BEFORE_JSON);
-        for (Classified row : rows) {
-            insert = insert.values(
-                    runId,
-                    row.rowNo(),
-                    "",
-                    row.outcome().name(),
-                    row.contractId(),
-                    row.contractVersion(),
-                    row.form() == null ? null : write(row.form()),
-                    row.before() == null ? null : write(row.before()));
-        }
-        insert.onDuplicateKeyUpdate()
-                .set(s.OUTCOME, DSL.field("VALUES({0})", String.class, s.OUTCOME))
-                .set(s.CONTRACT_ID, DSL.field("VALUES({0})", Long.class, s.CONTRACT_ID))
-                .set(s.CONTRACT_VERSION, DSL.field("VALUES({0})", Integer.class, s.CONTRACT_VERSION))
-                .set(s.FORM_JSON, DSL.field("VALUES({0})", String.class, s.FORM_JSON))
-                .set(s.BEFORE_JSON, DSL.field("VALUES({0})", String.class, s.BEFORE_JSON))
-                .execute();
+        TABLE.upsert(
+                dsl,
+                List.of(
+                        s.RUN_ID,
+                        s.ROW_NO,
+                        s.VALUES_HASH,
+                        s.OUTCOME,
+                        s.CONTRACT_ID,
+                        s.CONTRACT_VERSION,
+                        s.FORM_JSON,
+                        s.BEFORE_JSON),
+                rows.stream()
+                        .map(row -> Arrays.<Object>asList(
+                                runId,
+                                row.rowNo(),
+                                "",
+                                row.outcome().name(),
+                                row.contractId(),
+                                row.contractVersion(),
+                                row.form() == null ? null : write(row.form()),
+                                row.before() == null ? null : write(row.before())))
+                        .toList(),
+                s.VALUES_HASH);
     }
 
     /** The next {@code limit} new or changed rows after {@code afterRow}, as classified. */
@@ -271,16 +254,6 @@ public class ContractStageRepository
             created.add(new Classified(rowNos.get(i), RowOutcome.NEW, ids.get(i), null, null, null));
         }
         record(runId, created);
-    }
-
-    /** Copies the created contracts' ids onto the run's row results: one UPDATE. */
-    public void copyCreatedIdsToRowResults(long runId) {
-        var s = IMPORT_CONTRACT_STAGE;
-        dsl.update(IMPORT_ROW.join(s).on(s.RUN_ID.eq(IMPORT_ROW.RUN_ID).and(s.ROW_NO.eq(IMPORT_ROW.ROW_NO))))
-                .set(IMPORT_ROW.ENTITY_ID, s.CONTRACT_ID)
-                .where(IMPORT_ROW.RUN_ID.eq(runId))
-                .and(s.OUTCOME.eq(RowOutcome.NEW.name()))
-                .execute();
     }
 
     private static Staged staged(Record r) {

@@ -1,6 +1,5 @@
 package jp.hoshimi.dataimport.internal;
 
-import static jp.hoshimi.db.Tables.IMPORT_ROW;
 import static jp.hoshimi.db.Tables.IMPORT_SUPPLIER_STAGE;
 import static jp.hoshimi.db.Tables.SUPPLIER;
 import static jp.hoshimi.db.Tables.SUPPLIER_CONTACT;
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class SupplierStageRepository
-        implements StageRows<SupplierStageRepository.Staged, SupplierStageRepository.Classified> {
+        extends StageRows<SupplierStageRepository.Staged, SupplierStageRepository.Classified> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<FieldProblem>> PROBLEMS = new TypeReference<>() {};
@@ -68,22 +67,15 @@ public class SupplierStageRepository
     /** A new or changed row for the apply, with the master row it changes (null for a new one). */
     public record ToWrite(Staged row, RowOutcome outcome, Integer classifiedVersion, Stored current) {}
 
-    private final DSLContext dsl;
+    private static final StageTable TABLE = new StageTable(
+            IMPORT_SUPPLIER_STAGE,
+            IMPORT_SUPPLIER_STAGE.RUN_ID,
+            IMPORT_SUPPLIER_STAGE.ROW_NO,
+            IMPORT_SUPPLIER_STAGE.OUTCOME,
+            IMPORT_SUPPLIER_STAGE.SUPPLIER_ID);
 
     SupplierStageRepository(DSLContext dsl) {
-        this.dsl = dsl;
-    }
-
-    @Override
-    public void clear(long runId) {
-        dsl.deleteFrom(IMPORT_SUPPLIER_STAGE)
-                .where(IMPORT_SUPPLIER_STAGE.RUN_ID.eq(runId))
-                .execute();
-    }
-
-    @Override
-    public int count(long runId) {
-        return dsl.fetchCount(IMPORT_SUPPLIER_STAGE, IMPORT_SUPPLIER_STAGE.RUN_ID.eq(runId));
+        super(dsl, TABLE);
     }
 
     @Override
@@ -276,16 +268,6 @@ public class SupplierStageRepository
             created.add(new Classified(rowNos.get(i), RowOutcome.NEW, ids.get(i), null));
         }
         record(runId, created);
-    }
-
-    /** Copies the created suppliers' ids onto the run's row results: one UPDATE. */
-    public void copyCreatedIdsToRowResults(long runId) {
-        var s = IMPORT_SUPPLIER_STAGE;
-        dsl.update(IMPORT_ROW.join(s).on(s.RUN_ID.eq(IMPORT_ROW.RUN_ID).and(s.ROW_NO.eq(IMPORT_ROW.ROW_NO))))
-                .set(IMPORT_ROW.ENTITY_ID, s.SUPPLIER_ID)
-                .where(IMPORT_ROW.RUN_ID.eq(runId))
-                .and(s.OUTCOME.eq(RowOutcome.NEW.name()))
-                .execute();
     }
 
     private static Staged staged(Record r) {

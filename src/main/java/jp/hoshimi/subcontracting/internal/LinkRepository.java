@@ -10,6 +10,7 @@ import jp.hoshimi.organisation.DataScope;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.subcontracting.ChainLink;
 import jp.hoshimi.subcontracting.LinkForm;
+import jp.hoshimi.subcontracting.SubcontractingService;
 import jp.hoshimi.subcontracting.SubcontractorUse;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -101,17 +102,87 @@ public class LinkRepository {
     }
 
     public boolean updateFlows(long id, int version, LinkForm form, LocalDateTime now) {
-        return dsl.update(SUBCONTRACTING_LINK)
-                        .set(SUBCONTRACTING_LINK.CONFIDENTIAL_DATA_FLOWS, form.confidentialDataFlows())
-                        .set(SUBCONTRACTING_LINK.SYSTEM_ACCESS, form.systemAccess())
-                        .set(SUBCONTRACTING_LINK.BUSINESS_CRITICAL, form.businessCritical())
-                        .set(SUBCONTRACTING_LINK.REQUIRED_LEVEL_OVERRIDE, override(form))
-                        .set(SUBCONTRACTING_LINK.NOTE, form.note())
-                        .set(SUBCONTRACTING_LINK.UPDATED_AT, now)
+        return flowsOf(dsl.update(SUBCONTRACTING_LINK), form, now)
                         .set(SUBCONTRACTING_LINK.VERSION, SUBCONTRACTING_LINK.VERSION.plus(1))
                         .where(SUBCONTRACTING_LINK.ID.eq(id).and(SUBCONTRACTING_LINK.VERSION.eq(version)))
                         .execute()
                 == 1;
+    }
+
+    /** The numbers of those of these contracts that are in the scope. */
+    public java.util.Map<Long, String> contractNumbersInScope(DataScope scope, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return dsl.select(CONTRACT.ID, CONTRACT.CONTRACT_NUMBER)
+                .from(CONTRACT)
+                .where(CONTRACT.ID.in(ids))
+                .and(scope.groupWide() ? DSL.noCondition() : CONTRACT.ORG_UNIT_ID.in(scope.unitIds()))
+                .fetchMap(CONTRACT.ID, CONTRACT.CONTRACT_NUMBER);
+    }
+
+    /** Inserts many links with one multi-row INSERT; their ids in the order given. */
+    public List<Long> insertAll(List<SubcontractingService.ImportedLink> newLinks, LocalDateTime now) {
+        if (newLinks.isEmpty()) {
+            return List.of();
+        }
+        var insert = dsl.insertInto(
+                SUBCONTRACTING_LINK,
+                SUBCONTRACTING_LINK.CONTRACT_ID,
+                SUBCONTRACTING_LINK.PARENT_SUPPLIER_ID,
+                SUBCONTRACTING_LINK.CHILD_SUPPLIER_ID,
+                SUBCONTRACTING_LINK.CONFIDENTIAL_DATA_FLOWS,
+                SUBCONTRACTING_LINK.SYSTEM_ACCESS,
+                SUBCONTRACTING_LINK.BUSINESS_CRITICAL,
+                SUBCONTRACTING_LINK.REQUIRED_LEVEL_OVERRIDE,
+                SUBCONTRACTING_LINK.NOTE,
+                SUBCONTRACTING_LINK.CREATED_AT,
+                SUBCONTRACTING_LINK.UPDATED_AT);
+        for (SubcontractingService.ImportedLink link : newLinks) {
+            LinkForm form = link.form();
+            insert = insert.values(
+                    link.contractId(),
+                    form.parentSupplierId(),
+                    form.childSupplierId(),
+                    form.confidentialDataFlows(),
+                    form.systemAccess(),
+                    form.businessCritical(),
+                    override(form),
+                    form.note(),
+                    now,
+                    now);
+        }
+        // MariaDB's INSERT … RETURNING answers in the order of the VALUES rows
+        List<Long> ids = insert.returningResult(SUBCONTRACTING_LINK.ID).fetch(r -> r.value1());
+        if (ids.size() != newLinks.size()) {
+            throw new IllegalStateException("inserted " + newLinks.size() + " links but got " + ids.size() + " ids");
+        }
+        return ids;
+    }
+
+    /** The stored versions of these links, their rows locked until the transaction ends. */
+    public java.util.Map<Long, Integer> lockVersions(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return dsl.select(SUBCONTRACTING_LINK.ID, SUBCONTRACTING_LINK.VERSION)
+                .from(SUBCONTRACTING_LINK)
+                .where(SUBCONTRACTING_LINK.ID.in(ids))
+                .forUpdate()
+                .fetchMap(SUBCONTRACTING_LINK.ID, SUBCONTRACTING_LINK.VERSION);
+    }
+
+    /** Updates the flows of many links (versions checked by the caller under {@link #lockVersions}) in one batch. */
+    public void updateAll(java.util.Map<Long, LinkForm> forms, LocalDateTime now) {
+        if (forms.isEmpty()) {
+            return;
+        }
+        dsl.batch(forms.entrySet().stream()
+                        .map(e -> flowsOf(dsl.update(SUBCONTRACTING_LINK), e.getValue(), now)
+                                .set(SUBCONTRACTING_LINK.VERSION, SUBCONTRACTING_LINK.VERSION.plus(1))
+                                .where(SUBCONTRACTING_LINK.ID.eq(e.getKey())))
+                        .toList())
+                .execute();
     }
 
     public boolean delete(long id, int version) {
@@ -119,6 +190,19 @@ public class LinkRepository {
                         .where(SUBCONTRACTING_LINK.ID.eq(id).and(SUBCONTRACTING_LINK.VERSION.eq(version)))
                         .execute()
                 == 1;
+    }
+
+    /** What an edit of a link may change: its answers, level and note. */
+    private static org.jooq.UpdateSetMoreStep<jp.hoshimi.db.tables.records.SubcontractingLinkRecord> flowsOf(
+            org.jooq.UpdateSetFirstStep<jp.hoshimi.db.tables.records.SubcontractingLinkRecord> update,
+            LinkForm form,
+            LocalDateTime now) {
+        return update.set(SUBCONTRACTING_LINK.CONFIDENTIAL_DATA_FLOWS, form.confidentialDataFlows())
+                .set(SUBCONTRACTING_LINK.SYSTEM_ACCESS, form.systemAccess())
+                .set(SUBCONTRACTING_LINK.BUSINESS_CRITICAL, form.businessCritical())
+                .set(SUBCONTRACTING_LINK.REQUIRED_LEVEL_OVERRIDE, override(form))
+                .set(SUBCONTRACTING_LINK.NOTE, form.note())
+                .set(SUBCONTRACTING_LINK.UPDATED_AT, now);
     }
 
     private static String override(LinkForm form) {

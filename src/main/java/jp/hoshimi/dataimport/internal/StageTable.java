@@ -1,0 +1,72 @@
+package jp.hoshimi.dataimport.internal;
+
+import static jp.hoshimi.db.Tables.IMPORT_ROW;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.hoshimi.dataimport.RowOutcome;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * What every staging table (V21, V31, V32) does alike, by its run, row number, outcome and created-entity
+ * columns: count and clear a run's rows, add rows and keep their classifications in multi-row statements,
+ * and copy the ids of the entities an apply created onto the run's row results.
+ */
+record StageTable(
+        Table<?> table, Field<Long> runId, Field<Integer> rowNo, Field<String> outcome, Field<Long> entityId) {
+
+    int count(DSLContext dsl, long run) {
+        return dsl.fetchCount(table, runId.eq(run));
+    }
+
+    void clear(DSLContext dsl, long run) {
+        dsl.deleteFrom(table).where(runId.eq(run)).execute();
+    }
+
+    /** Adds rows (each its values in the order of {@code columns}) in one multi-row INSERT. */
+    void insert(DSLContext dsl, List<Field<?>> columns, List<List<Object>> rows) {
+        if (!rows.isEmpty()) {
+            valuesOf(dsl, columns, rows).execute();
+        }
+    }
+
+    /**
+     * Keeps the classification of rows (each its values in the order of {@code columns}, which start with the
+     * run and the row number): one multi-row INSERT that, for a staged row, updates every given column but
+     * {@code insertOnly} (a placeholder the table requires for a new row).
+     */
+    void upsert(DSLContext dsl, List<Field<?>> columns, List<List<Object>> rows, Field<?> insertOnly) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<Field<?>, Field<?>> updates = new LinkedHashMap<>();
+        for (Field<?> column : columns) {
+            if (!column.equals(runId) && !column.equals(rowNo) && !column.equals(insertOnly)) {
+                updates.put(column, DSL.field("VALUES({0})", column.getDataType(), column));
+            }
+        }
+        valuesOf(dsl, columns, rows).onDuplicateKeyUpdate().set(updates).execute();
+    }
+
+    private InsertValuesStepN<?> valuesOf(DSLContext dsl, List<Field<?>> columns, List<List<Object>> rows) {
+        InsertValuesStepN<?> insert = dsl.insertInto(table, columns);
+        for (List<Object> row : rows) {
+            insert = insert.values(row);
+        }
+        return insert;
+    }
+
+    /** One UPDATE: the run's NEW rows get the id of what the apply created for them. */
+    void copyCreatedIdsToRowResults(DSLContext dsl, long run) {
+        dsl.update(IMPORT_ROW.join(table).on(runId.eq(IMPORT_ROW.RUN_ID).and(rowNo.eq(IMPORT_ROW.ROW_NO))))
+                .set(IMPORT_ROW.ENTITY_ID, entityId)
+                .where(IMPORT_ROW.RUN_ID.eq(run))
+                .and(outcome.eq(RowOutcome.NEW.name()))
+                .execute();
+    }
+}
