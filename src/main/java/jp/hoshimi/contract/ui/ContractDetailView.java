@@ -125,6 +125,9 @@ class ContractDetailView extends VerticalLayout implements BeforeEnterObserver, 
                 evaluation.stale(),
                 evaluation.registerAsOf(),
                 false));
+        if (details.pendingLevelDecision() != null) {
+            add(new PendingLevelNotice(details.pendingLevelDecision()));
+        }
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.add(getTranslation("contract.tab.overview"), overview(details));
