@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Supplier;
 import jp.hoshimi.DemoUnits;
+import jp.hoshimi.SignedIn;
 import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.shared.NotFoundException;
@@ -19,8 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,19 +55,13 @@ class LevelDecisionTest {
     UserDetailsService users;
 
     @Autowired
+    SecurityContextHolderStrategy contexts;
+
+    @Autowired
     DSLContext dsl;
 
     <T> T as(String username, Supplier<T> work) {
-        var user = users.loadUserByUsername(username);
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return SignedIn.as(users, contexts, username, work);
     }
 
     void as(String username, Runnable work) {

@@ -5,15 +5,10 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import jp.hoshimi.contract.LevelDecision;
 import jp.hoshimi.contract.LevelDecisionService;
-import jp.hoshimi.shared.ConcurrentEditException;
-import jp.hoshimi.shared.ValidationException;
 import jp.hoshimi.shared.ui.Formats;
-import jp.hoshimi.shared.ui.Notifications;
-import jp.hoshimi.shared.ui.Problems;
 
 /**
  * A risk manager's decision on a lower level than the chart suggests: approve (the contract requires the
@@ -31,10 +26,12 @@ class LevelDecisionDialog extends Dialog {
         setHeaderTitle(getTranslation("levelDecision.dialog.title", decision.contractNumber()));
         Div details = new Div();
         details.addClassName("detail-grid");
-        field(details, "exception.column.contract", decision.contractNumber() + "　" + decision.contractTitle());
-        field(details, "levelDecision.column.levels", LevelDecisionGrid.levels(this, decision));
-        field(details, "contract.field.levelReason", decision.reason());
-        field(
+        DecisionDialogs.field(
+                this, details, "exception.column.contract", decision.contractNumber() + "　" + decision.contractTitle());
+        DecisionDialogs.field(this, details, "levelDecision.column.levels", LevelDecisionGrid.levels(this, decision));
+        DecisionDialogs.field(this, details, "contract.field.levelReason", decision.reason());
+        DecisionDialogs.field(
+                this,
                 details,
                 "exception.column.requestedBy",
                 decision.requestedBy() + "（" + Formats.dateTime(decision.requestedAt()) + "）");
@@ -47,37 +44,14 @@ class LevelDecisionDialog extends Dialog {
         approve.setId("level-decision-approve");
         approve.setText(getTranslation("exception.action.approve"));
         approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        approve.addClickListener(
-                click -> act(() -> decisions.approve(decision.id(), decision.version(), note.getValue()), done));
+        approve.addClickListener(click -> DecisionDialogs.act(
+                this, () -> decisions.approve(decision.id(), decision.version(), note.getValue()), done));
         reject.setId("level-decision-reject");
         reject.setText(getTranslation("exception.action.reject"));
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        reject.addClickListener(
-                click -> act(() -> decisions.reject(decision.id(), decision.version(), note.getValue()), done));
+        reject.addClickListener(click -> DecisionDialogs.act(
+                this, () -> decisions.reject(decision.id(), decision.version(), note.getValue()), done));
         getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), reject, approve);
         setWidth("min(40rem, 95vw)");
-    }
-
-    void act(Runnable decision, Runnable done) {
-        try {
-            decision.run();
-            Notifications.success(getTranslation("exception.decision.done"));
-            close();
-            done.run();
-        } catch (ValidationException e) {
-            Notifications.error(Problems.describe(this, e));
-        } catch (ConcurrentEditException e) {
-            Notifications.error(getTranslation("concurrentEdit.text"));
-            close();
-            done.run();
-        }
-    }
-
-    private void field(Div grid, String labelKey, String value) {
-        Span label = new Span(getTranslation(labelKey));
-        label.addClassName("detail-label");
-        Span text = new Span(value == null ? "—" : value);
-        text.addClassName("detail-value");
-        grid.add(label, text);
     }
 }
