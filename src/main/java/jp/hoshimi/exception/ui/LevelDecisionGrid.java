@@ -67,8 +67,10 @@ class LevelDecisionGrid extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addColumn(LevelDecision::reason)
                 .setHeader(getTranslation("contract.field.levelReason"))
-                .setFlexGrow(2);
-        grid.addColumn(LevelDecision::requestedBy).setHeader(getTranslation("exception.column.requestedBy"));
+                .setFlexGrow(3);
+        grid.addColumn(LevelDecision::requestedBy)
+                .setHeader(getTranslation("exception.column.requestedBy"))
+                .setAutoWidth(true);
         grid.addColumn(d -> Formats.dateTime(d.requestedAt()))
                 .setHeader(getTranslation("levelDecision.column.requestedAt"));
         grid.addColumn(d -> d.decidedBy() == null ? "—" : d.decidedBy())
