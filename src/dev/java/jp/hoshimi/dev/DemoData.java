@@ -15,6 +15,8 @@ import jp.hoshimi.contract.ContractFilter;
 import jp.hoshimi.contract.ContractForm;
 import jp.hoshimi.contract.ContractService;
 import jp.hoshimi.contract.DecisionChart;
+import jp.hoshimi.contract.LevelDecisionService;
+import jp.hoshimi.contract.LevelDecisionState;
 import jp.hoshimi.organisation.OrgUnit;
 import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.security.ApiTokenService;
@@ -40,6 +42,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,6 +89,9 @@ class DemoData implements ApplicationRunner {
     private final SubcontractingService chains;
     private final ApiTokenService apiTokens;
     private final SystemAuthentication system;
+    private final LevelDecisionService levelDecisions;
+    private final UserDetailsService userDetails;
+    private final SecurityContextHolderStrategy contexts;
 
     DemoData(
             UserAccountService accounts,
@@ -91,7 +100,13 @@ class DemoData implements ApplicationRunner {
             ContractService contracts,
             SubcontractingService chains,
             ApiTokenService apiTokens,
-            SystemAuthentication system) {
+            SystemAuthentication system,
+            LevelDecisionService levelDecisions,
+            UserDetailsService userDetails,
+            SecurityContextHolderStrategy contexts) {
+        this.contexts = contexts;
+        this.levelDecisions = levelDecisions;
+        this.userDetails = userDetails;
         this.accounts = accounts;
         this.suppliers = suppliers;
         this.orgUnits = orgUnits;
@@ -124,6 +139,8 @@ class DemoData implements ApplicationRunner {
         if (contracts.count(ContractFilter.none()).isZero()) {
             int created = loadContracts();
             log.info("Loaded {} demo contracts from sample-data/demo-contracts.csv", created);
+            int approved = approveDemoLevels();
+            log.info("Approved {} demo levels below the decision chart's suggestion as risk2", approved);
             int links = loadChains();
             log.info("Loaded {} demo sub-contractor links from sample-data/demo-chains.csv", links);
         }
@@ -197,6 +214,27 @@ class DemoData implements ApplicationRunner {
             created++;
         }
         return created;
+    }
+
+    /**
+     * The demo's levels below the chart's suggestion (with their reasons in the CSV) stand as decided:
+     * the loader's save made them requests (issue 20), the second demo risk manager approves them, so the
+     * audit trail shows who decided.
+     */
+    private int approveDemoLevels() {
+        var reviewer = userDetails.loadUserByUsername("risk2");
+        SecurityContext previous = contexts.getContext();
+        SecurityContext context = contexts.createEmptyContext();
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(reviewer, null, reviewer.getAuthorities()));
+        contexts.setContext(context);
+        try {
+            var waiting = levelDecisions.list(LevelDecisionState.REQUESTED, 0, LevelDecisionService.MAX_PAGE_SIZE);
+            waiting.forEach(d -> levelDecisions.approve(d.id(), d.version(), "デモデータ（Demo data）"));
+            return waiting.size();
+        } finally {
+            contexts.setContext(previous);
+        }
     }
 
     /** Includes the 2022-like case: a tier-1 press maker whose remote-maintenance provider holds no level. */

@@ -4,7 +4,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import jp.hoshimi.shared.RequiredLevel;
 
-/** A contract with the names the detail page shows; {@code version} guards against lost updates. */
+/**
+ * A contract with the names the detail page shows; {@code version} guards against lost updates.
+ * {@code pendingLevelDecision}: a lower level than suggested that waits for a second risk manager (issue
+ * 20); null when none waits.
+ */
 public record ContractDetails(
         long id,
         String contractNumber,
@@ -23,7 +27,31 @@ public record ContractDetails(
         RequiredLevel requiredLevel,
         String levelReason,
         LocalDateTime updatedAt,
-        int version) {
+        int version,
+        LevelDecision pendingLevelDecision) {
+
+    public ContractDetails withPendingLevelDecision(LevelDecision pending) {
+        return new ContractDetails(
+                id,
+                contractNumber,
+                title,
+                supplierId,
+                supplierName,
+                supplierCorporateNumber,
+                orgUnitId,
+                orgUnitName,
+                ownerUserId,
+                ownerName,
+                startDate,
+                endDate,
+                decisionChart,
+                suggestedLevel,
+                requiredLevel,
+                levelReason,
+                updatedAt,
+                version,
+                pending);
+    }
 
     public ContractForm toForm() {
         return new ContractForm(

@@ -91,6 +91,41 @@ public final class ContractRules {
                 problems);
     }
 
+    /**
+     * Whether a save must wait for a second risk manager before its level applies (issue 20, decision
+     * 0039): the level is below the chart's suggestion, and it is not simply the level and suggestion the
+     * contract already has ({@code beforeLevel}/{@code beforeSuggested}, null for a new contract) — an
+     * edit of the title does not ask again for a level approved (or stored before this rule) earlier.
+     */
+    public static boolean levelNeedsApproval(
+            RequiredLevel required, RequiredLevel suggested, RequiredLevel beforeLevel, RequiredLevel beforeSuggested) {
+        if (suggested == null || required == null || required.compareTo(suggested) >= 0) {
+            return false;
+        }
+        return !(required == beforeLevel && suggested == beforeSuggested);
+    }
+
+    /** Whether a save changes what a pending level request was about (the level or the chart's suggestion). */
+    public static boolean levelChanged(
+            RequiredLevel required, RequiredLevel suggested, RequiredLevel beforeLevel, RequiredLevel beforeSuggested) {
+        return required != beforeLevel || suggested != beforeSuggested;
+    }
+
+    /** The form as stored while its lower level waits: the suggested level, no reason (the request holds it). */
+    public static ContractForm atSuggestion(ContractForm form, RequiredLevel suggested) {
+        return new ContractForm(
+                form.contractNumber(),
+                form.title(),
+                form.supplierId(),
+                form.orgUnitId(),
+                form.ownerUserId(),
+                form.startDate(),
+                form.endDate(),
+                form.decisionChart(),
+                suggested,
+                null);
+    }
+
     /** The editor's message for a number another contract holds (its title only when the user may see it). */
     public static FieldProblem duplicateNumber(String number, String otherTitle, long otherUnitId, DataScope scope) {
         return FieldProblem.of(

@@ -15,9 +15,11 @@ import jp.hoshimi.audit.AuditService;
 import jp.hoshimi.audit.AuditTrail;
 import jp.hoshimi.contract.internal.ContractCriteria;
 import jp.hoshimi.contract.internal.ContractRepository;
+import jp.hoshimi.contract.internal.LevelDecisionRepository;
 import jp.hoshimi.organisation.DataScope;
 import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.security.Role;
+import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.shared.BusinessDate;
 import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.FieldProblem;
@@ -48,6 +50,8 @@ public class ContractService {
     static final int MINIMUM_REASON_LENGTH = ContractRules.MINIMUM_REASON_LENGTH;
 
     private final ContractRepository contracts;
+    private final LevelDecisionRepository levelDecisions;
+    private final SystemAuthentication system;
     private final OrgUnitService orgUnits;
     private final SupplierService suppliers;
     private final AuditTrail audit;
@@ -59,6 +63,8 @@ public class ContractService {
 
     ContractService(
             ContractRepository contracts,
+            LevelDecisionRepository levelDecisions,
+            SystemAuthentication system,
             OrgUnitService orgUnits,
             SupplierService suppliers,
             AuditTrail audit,
@@ -68,6 +74,8 @@ public class ContractService {
             ApplicationEventPublisher events,
             @Value("${hoshimi.list.count-cap:" + ResultCount.DEFAULT_CAP + "}") int countCap) {
         this.contracts = contracts;
+        this.levelDecisions = levelDecisions;
+        this.system = system;
         this.orgUnits = orgUnits;
         this.suppliers = suppliers;
         this.audit = audit;
@@ -132,37 +140,111 @@ public class ContractService {
     @Transactional(readOnly = true)
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public Optional<ContractDetails> find(long id) {
-        return contracts.find(orgUnits.currentScope(), id);
+        return contracts.find(orgUnits.currentScope(), id).map(this::withPending);
     }
 
     @Transactional(readOnly = true)
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public Optional<ContractDetails> findByNumber(String contractNumber) {
-        return contracts.findByNumber(orgUnits.currentScope(), contractNumber);
+        return contracts.findByNumber(orgUnits.currentScope(), contractNumber).map(this::withPending);
     }
 
+    private ContractDetails withPending(ContractDetails details) {
+        return details.withPendingLevelDecision(
+                levelDecisions.pendingFor(details.id()).orElse(null));
+    }
+
+    /**
+     * Creates the contract. A level below the chart's suggestion is stored as the suggestion and becomes
+     * a request that a second risk manager approves (issue 20, decision 0039): see {@link #find}'s
+     * {@code pendingLevelDecision}.
+     */
     @Transactional
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public long create(ContractForm form) {
         DataScope scope = orgUnits.currentScope();
         ContractForm valid = validate(form, scope, null);
-        long id = contracts.insert(valid, suggestion(valid), LocalDateTime.now(clock));
-        audit.record(AUDIT_TYPE, id, AuditAction.CREATE, null, valid);
+        RequiredLevel suggested = suggestion(valid);
+        boolean held = ContractRules.levelNeedsApproval(valid.requiredLevel(), suggested, null, null);
+        ContractForm stored = held ? ContractRules.atSuggestion(valid, suggested) : valid;
+        LocalDateTime now = LocalDateTime.now(clock);
+        long id = contracts.insert(stored, suggested, now);
+        audit.record(AUDIT_TYPE, id, AuditAction.CREATE, null, stored);
+        if (held) {
+            requestLevels(
+                    List.of(new LevelDecisionRepository.NewRequest(
+                            id, suggested, valid.requiredLevel(), valid.levelReason())),
+                    now);
+        }
         events.publishEvent(MasterDataChangedEvent.contract(id));
         return id;
     }
 
+    /**
+     * Saves the contract. A new level below the chart's suggestion keeps the contract at the suggestion
+     * and becomes a request that a second risk manager approves (issue 20, decision 0039); a save that
+     * changes the level or the chart's answers withdraws an earlier request.
+     *
+     * @return the request this save made, empty when its level applies at once
+     */
     @Transactional
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
-    public void update(long id, int version, ContractForm form) {
+    public Optional<LevelDecision> update(long id, int version, ContractForm form) {
         DataScope scope = orgUnits.currentScope();
         ContractDetails before = contracts.find(scope, id).orElseThrow(() -> new NotFoundException(AUDIT_TYPE, id));
         ContractForm valid = validate(form, scope, id);
-        if (!contracts.update(id, version, valid, suggestion(valid), LocalDateTime.now(clock))) {
+        RequiredLevel suggested = suggestion(valid);
+        boolean held = ContractRules.levelNeedsApproval(
+                valid.requiredLevel(), suggested, before.requiredLevel(), before.suggestedLevel());
+        ContractForm stored = held ? ContractRules.atSuggestion(valid, suggested) : valid;
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (!contracts.update(id, version, stored, suggested, now)) {
             throw new ConcurrentEditException(AUDIT_TYPE, id);
         }
-        audit.record(AUDIT_TYPE, id, AuditAction.UPDATE, before.toForm(), valid);
+        audit.record(AUDIT_TYPE, id, AuditAction.UPDATE, before.toForm(), stored);
+        if (ContractRules.levelChanged(
+                valid.requiredLevel(), suggested, before.requiredLevel(), before.suggestedLevel())) {
+            withdrawLevelRequests(List.of(id), now);
+        }
+        Optional<LevelDecision> requested = Optional.empty();
+        if (held) {
+            long decisionId = requestLevels(
+                            List.of(new LevelDecisionRepository.NewRequest(
+                                    id, suggested, valid.requiredLevel(), valid.levelReason())),
+                            now)
+                    .get(0);
+            requested = levelDecisions.find(DataScope.wholeGroup(), decisionId);
+        }
         events.publishEvent(MasterDataChangedEvent.contract(id));
+        return requested;
+    }
+
+    /** Records new level requests (one INSERT, one audit INSERT); answers their ids. */
+    private List<Long> requestLevels(List<LevelDecisionRepository.NewRequest> requests, LocalDateTime now) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = levelDecisions.insertAll(requests, system.currentActor(), now);
+        List<AuditTrail.Event> audited = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            audited.add(new AuditTrail.Event(ids.get(i), AuditAction.CREATE, null, requests.get(i)));
+        }
+        audit.recordAll(LevelDecisionService.AUDIT_TYPE, audited);
+        return ids;
+    }
+
+    private void withdrawLevelRequests(java.util.Collection<Long> contractIds, LocalDateTime now) {
+        String actor = system.currentActor();
+        List<LevelDecision> withdrawn = levelDecisions.withdrawOpen(contractIds, actor, now);
+        audit.recordAll(
+                LevelDecisionService.AUDIT_TYPE,
+                withdrawn.stream()
+                        .map(d -> new AuditTrail.Event(
+                                d.id(),
+                                AuditAction.UPDATE,
+                                d,
+                                d.decided(LevelDecisionState.WITHDRAWN, actor, now, null)))
+                        .toList());
     }
 
     @Transactional
@@ -194,25 +276,54 @@ public class ContractService {
         LocalDateTime now = LocalDateTime.now(clock);
         List<ContractForm> newRows =
                 creates.stream().map(f -> checked(f, scope)).toList();
+        List<LevelDecisionRepository.NewRequest> levelRequests = new ArrayList<>();
+        // a level below the chart's suggestion waits for a second risk manager here too (decision 0039)
+        List<ContractForm> storedRows = newRows.stream()
+                .map(row -> ContractRules.levelNeedsApproval(row.requiredLevel(), suggestion(row), null, null)
+                        ? ContractRules.atSuggestion(row, suggestion(row))
+                        : row)
+                .toList();
         List<Long> ids = contracts.insertAll(
-                newRows, newRows.stream().map(ContractService::suggestion).toList(), now);
+                storedRows, storedRows.stream().map(ContractService::suggestion).toList(), now);
         List<AuditTrail.Event> auditEvents = new ArrayList<>(ids.size() + changes.size());
         for (int i = 0; i < ids.size(); i++) {
-            auditEvents.add(new AuditTrail.Event(ids.get(i), AuditAction.CREATE, null, newRows.get(i)));
+            auditEvents.add(new AuditTrail.Event(ids.get(i), AuditAction.CREATE, null, storedRows.get(i)));
+            ContractForm asked = newRows.get(i);
+            if (storedRows.get(i) != asked) {
+                levelRequests.add(new LevelDecisionRepository.NewRequest(
+                        ids.get(i), suggestion(asked), asked.requiredLevel(), asked.levelReason()));
+            }
         }
         java.util.Map<Long, Integer> stored =
                 contracts.lockVersions(changes.stream().map(ImportedChange::id).toList());
         java.util.Map<Long, ContractForm> updates = new java.util.LinkedHashMap<>();
+        List<Long> levelChanged = new ArrayList<>();
         for (ImportedChange change : changes) {
             if (!Integer.valueOf(change.version()).equals(stored.get(change.id()))) {
                 throw new ConcurrentEditException(AUDIT_TYPE, change.id());
             }
             ContractForm valid = checked(change.after(), scope);
-            updates.put(change.id(), valid);
-            auditEvents.add(new AuditTrail.Event(change.id(), AuditAction.UPDATE, change.before(), valid));
+            RequiredLevel suggested = suggestion(valid);
+            RequiredLevel beforeLevel = change.before().requiredLevel();
+            RequiredLevel beforeSuggested =
+                    change.before().decisionChart() == null ? null : suggestion(change.before());
+            boolean held =
+                    ContractRules.levelNeedsApproval(valid.requiredLevel(), suggested, beforeLevel, beforeSuggested);
+            ContractForm kept = held ? ContractRules.atSuggestion(valid, suggested) : valid;
+            updates.put(change.id(), kept);
+            auditEvents.add(new AuditTrail.Event(change.id(), AuditAction.UPDATE, change.before(), kept));
+            if (ContractRules.levelChanged(valid.requiredLevel(), suggested, beforeLevel, beforeSuggested)) {
+                levelChanged.add(change.id());
+            }
+            if (held) {
+                levelRequests.add(new LevelDecisionRepository.NewRequest(
+                        change.id(), suggested, valid.requiredLevel(), valid.levelReason()));
+            }
         }
         contracts.updateAll(updates, ContractService::suggestion, now);
         audit.recordAll(AUDIT_TYPE, auditEvents);
+        withdrawLevelRequests(levelChanged, now);
+        requestLevels(levelRequests, now);
         Set<Long> changed = new HashSet<>(ids);
         changed.addAll(updates.keySet());
         if (!changed.isEmpty()) {

@@ -192,6 +192,46 @@ class RestApiTest {
     }
 
     @Test
+    void a_level_below_the_suggestion_is_accepted_as_a_pending_decision_not_applied() throws Exception {
+        String contract = """
+                {"contractNumber":"API-2026-0009","title":"レベル判断のAPIテスト","supplierCode":"S-10002",
+                 "orgUnitCode":"HMC-PUR","startDate":"2026-04-01","endDate":"2027-03-31",
+                 "handlesConfidential":true,"businessCritical":false,"networkAccess":false,%s}""";
+        Answer created = call("POST", "/api/v1/contracts", RISK, contract.formatted("\"requiredLevel\":\"STAR4\""));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().get("pendingLevelDecision").isNull()).isTrue();
+
+        Answer lowered = call(
+                "PUT",
+                "/api/v1/contracts/API-2026-0009",
+                PROCUREMENT,
+                contract.formatted("\"requiredLevel\":\"STAR3\",\"levelReason\":\"閲覧のみで機密情報は持ち出されないため。\","
+                        + "\"version\":" + created.body().get("version").asInt()));
+
+        assertThat(lowered.status()).isEqualTo(202);
+        assertThat(lowered.body().get("requiredLevel").asText()).isEqualTo("STAR4");
+        JsonNode pending = lowered.body().get("pendingLevelDecision");
+        assertThat(pending.get("requestedLevel").asText()).isEqualTo("STAR3");
+        assertThat(pending.get("suggestedLevel").asText()).isEqualTo("STAR4");
+        assertThat(pending.get("state").asText()).isEqualTo("REQUESTED");
+        Answer read = call("GET", "/api/v1/contracts/API-2026-0009", AUDITOR, null);
+        assertThat(read.body().get("requiredLevel").asText()).isEqualTo("STAR4");
+        assertThat(read.body().get("pendingLevelDecision").get("id").asLong())
+                .isEqualTo(pending.get("id").asLong());
+
+        // a plain update at the suggestion answers 200 and withdraws nothing it does not change
+        Answer retitled = call(
+                "PUT",
+                "/api/v1/contracts/API-2026-0009",
+                RISK,
+                contract.formatted("\"requiredLevel\":\"STAR4\",\"version\":"
+                        + read.body().get("version").asInt()));
+        assertThat(retitled.status()).isEqualTo(200);
+        assertThat(retitled.body().get("pendingLevelDecision").get("id").asLong())
+                .isEqualTo(pending.get("id").asLong());
+    }
+
+    @Test
     void a_contract_and_its_chain_are_filed_with_codes_as_an_erp_would() throws Exception {
         Answer created = call("POST", "/api/v1/contracts", RISK, """
                 {"contractNumber":"API-2026-0001","title":"ERP連携テスト","supplierCode":"S-10002",

@@ -162,8 +162,10 @@ class ContractServiceTest {
         long id = contracts.create(
                 form("T-CHART-2", "HMC-PUR", CONFIDENTIAL, RequiredLevel.STAR3, "代替先が3社あり、在庫も十分にあるため。"));
         ContractDetails saved = contracts.find(id).orElseThrow();
-        assertThat(saved.requiredLevel()).isEqualTo(RequiredLevel.STAR3);
-        assertThat(saved.levelReason()).isEqualTo("代替先が3社あり、在庫も十分にあるため。");
+        // issue 20: below the suggestion is a request for a second risk manager; the contract keeps ★4
+        assertThat(saved.requiredLevel()).isEqualTo(RequiredLevel.STAR4);
+        assertThat(saved.pendingLevelDecision().requestedLevel()).isEqualTo(RequiredLevel.STAR3);
+        assertThat(saved.pendingLevelDecision().reason()).isEqualTo("代替先が3社あり、在庫も十分にあるため。");
     }
 
     @Test

@@ -255,6 +255,23 @@ class ImportServiceTest {
 
     @Test
     @WithUserDetails("procurement")
+    void an_imported_level_below_the_suggestion_waits_for_a_second_risk_manager() {
+        byte[] file = ImportFixtures.utf8(
+                "契約番号,件名,取引先コード,組織コード,機密情報の取扱い,停止時の影響大,社内システム接続,要求レベル,レベルの理由",
+                "IMP-LVL-0001,レベル判断の取り込み,S-10002,HMC-PUR,はい,いいえ,いいえ,★3,閲覧のみで機密情報は持ち出されないため。");
+
+        ImportRun run = run(ImportKind.CONTRACTS, "levels.csv", file, false);
+
+        assertThat(run.status()).isEqualTo(ImportStatus.APPLIED);
+        ContractDetails imported = contracts.findByNumber("IMP-LVL-0001").orElseThrow();
+        assertThat(imported.requiredLevel()).isEqualTo(RequiredLevel.STAR4);
+        assertThat(imported.pendingLevelDecision().requestedLevel()).isEqualTo(RequiredLevel.STAR3);
+        assertThat(imported.pendingLevelDecision().requestedBy()).isEqualTo("procurement");
+        assertThat(imported.pendingLevelDecision().reason()).isEqualTo("閲覧のみで機密情報は持ち出されないため。");
+    }
+
+    @Test
+    @WithUserDetails("procurement")
     void aProcurementUserCannotImportContractsIntoAnotherCompanysUnit() {
         byte[] file = ImportFixtures.utf8(
                 "契約番号,件名,取引先コード,組織コード,機密情報の取扱い,停止時の影響大,社内システム接続", "IMP-SCOPE-0001,他社の契約,S-10003,HSK-PUR,いいえ,いいえ,いいえ");

@@ -53,7 +53,8 @@ public class ComplianceBadge extends Span {
         return switch (status) {
             case OK -> "badge success";
             case EXPIRING -> "badge";
-            case ACCEPTED -> "badge contrast";
+            // its own theme word: the hoshimi theme colours it apart from OK, the gaps and "stale"
+            case ACCEPTED -> "badge accepted";
             default -> "badge error";
         };
     }

@@ -203,6 +203,11 @@ class ContractApi {
 
     @PostMapping
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @Operation(
+            summary = "Creates a contract",
+            description = "201 with the contract. A requiredLevel below the decision chart's suggestion is not"
+                    + " applied at once (issue 20): the contract is created with the suggested level and"
+                    + " pendingLevelDecision names the request a second risk manager approves.")
     ResponseEntity<ContractDetails> create(@RequestBody ContractRequest request) {
         contracts.create(form(request));
         ContractDetails created = get(request.contractNumber().strip());
@@ -214,15 +219,24 @@ class ContractApi {
     @Operation(
             summary = "Replaces a contract",
             description = "Send If-Match with the ETag read (412 when someone changed it since) or version in the"
-                    + " body (409 STALE_VERSION when stale).")
+                    + " body (409 STALE_VERSION when stale). 200 with the contract when everything applies; 202"
+                    + " ACCEPTED when the new requiredLevel is below the decision chart's suggestion (issue 20):"
+                    + " the other fields are saved, the contract keeps the suggested level, and"
+                    + " pendingLevelDecision names the request a second risk manager approves.")
     ResponseEntity<ContractDetails> update(
             @PathVariable String contractNumber,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody ContractRequest request) {
         ContractDetails existing = get(contractNumber);
         int version = ApiVersions.expected(ifMatch, request.version(), existing.version());
-        contracts.update(existing.id(), version, form(request));
+        boolean pending =
+                contracts.update(existing.id(), version, form(request)).isPresent();
         ContractDetails updated = contracts.find(existing.id()).orElseThrow();
+        if (pending) {
+            return ResponseEntity.accepted()
+                    .eTag(ApiVersions.etag(updated.version()))
+                    .body(updated);
+        }
         return ApiVersions.ok(updated, updated.version());
     }
 

@@ -507,7 +507,8 @@ public class ContractRepository {
                 RequiredLevel.valueOf(r.get(CONTRACT.REQUIRED_LEVEL)),
                 r.get(CONTRACT.LEVEL_REASON),
                 r.get(CONTRACT.UPDATED_AT),
-                r.get(CONTRACT.VERSION));
+                r.get(CONTRACT.VERSION),
+                null);
     }
 
     /** Inserts the contract with its supplier's sort key and its title fragments. */
@@ -615,6 +616,25 @@ public class ContractRepository {
                         .toList())
                 .execute();
         refreshTitleFragments(forms.keySet());
+    }
+
+    /**
+     * Sets an approved lower level (issue 20) if the contract's chart still suggests {@code suggested};
+     * false when it does not. Bumps the version: an editor open since then is told to reload.
+     */
+    public boolean applyLevel(long id, RequiredLevel suggested, RequiredLevel level, String reason, LocalDateTime now) {
+        boolean updated = dsl.update(CONTRACT)
+                        .set(CONTRACT.REQUIRED_LEVEL, level.name())
+                        .set(CONTRACT.LEVEL_REASON, reason)
+                        .set(CONTRACT.UPDATED_AT, now)
+                        .set(CONTRACT.VERSION, CONTRACT.VERSION.plus(1))
+                        .where(CONTRACT.ID.eq(id).and(CONTRACT.SUGGESTED_LEVEL.eq(suggested.name())))
+                        .execute()
+                == 1;
+        if (updated) {
+            refreshTitleFragments(List.of(id));
+        }
+        return updated;
     }
 
     /** Deletes only if the stored version is still {@code version}; the title fragments go with the row. */

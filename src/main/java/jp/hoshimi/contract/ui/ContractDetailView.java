@@ -131,6 +131,9 @@ class ContractDetailView extends VerticalLayout implements BeforeEnterObserver, 
                 evaluation.stale(),
                 evaluation.registerAsOf(),
                 false));
+        if (details.pendingLevelDecision() != null) {
+            add(new PendingLevelNotice(details.pendingLevelDecision()));
+        }
         // issue 19, 20: ask a supplier with a gap, or request an exception for it, from here
         chainActions = ChainActionsSection.of(findingActions, evaluation.links(), () -> reload(details.id()));
         if (chainActions != null) {

@@ -17,11 +17,13 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import jp.hoshimi.contract.ContractDetails;
 import jp.hoshimi.contract.ContractForm;
 import jp.hoshimi.contract.ContractService;
 import jp.hoshimi.contract.DecisionChart;
+import jp.hoshimi.contract.LevelDecision;
 import jp.hoshimi.organisation.OrgUnit;
 import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.security.UserAccountService;
@@ -247,15 +249,24 @@ class ContractEditor extends Dialog {
         chartProblem.setText("");
         try {
             long id;
+            Optional<LevelDecision> pending;
             if (existing == null) {
                 id = contracts.create(form());
+                pending = contracts.find(id).map(ContractDetails::pendingLevelDecision);
             } else {
-                contracts.update(existing.id(), existing.version(), form());
+                pending = contracts.update(existing.id(), existing.version(), form());
                 id = existing.id();
             }
             close();
-            Notifications.success(getTranslation(
-                    "contract.editor.saved", contractNumber.getValue().strip()));
+            // issue 20: a level below the suggestion waits for a second risk manager; say so, not just "saved"
+            pending.ifPresentOrElse(
+                    request -> Notifications.success(getTranslation(
+                            "levelDecision.requested.saved",
+                            contractNumber.getValue().strip(),
+                            getTranslation(request.requestedLevel().messageKey()),
+                            getTranslation(request.suggestedLevel().messageKey()))),
+                    () -> Notifications.success(getTranslation(
+                            "contract.editor.saved", contractNumber.getValue().strip())));
             onSaved.accept(id);
         } catch (ValidationException e) {
             Map<String, HasValidation> fields = new HashMap<>();

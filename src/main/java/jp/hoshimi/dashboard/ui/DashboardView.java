@@ -19,6 +19,8 @@ import java.util.Locale;
 import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.compliance.ui.ComplianceBadge;
 import jp.hoshimi.compliance.ui.WaitingForSync;
+import jp.hoshimi.contract.ContractFilter;
+import jp.hoshimi.contract.ContractService;
 import jp.hoshimi.dashboard.DashboardService;
 import jp.hoshimi.dashboard.ExpiryMonth;
 import jp.hoshimi.dashboard.HeatRow;
@@ -34,6 +36,7 @@ import jp.hoshimi.security.CurrentUser;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.setup.SetupService;
 import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.ViewToolbar;
 
@@ -63,13 +66,17 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     private final RequestService requests;
 
+    private final ContractService contracts;
+
     DashboardView(
             DashboardService dashboard,
             SetupService setup,
             OrgUnitService orgUnits,
             CurrentUser user,
-            RequestService requests) {
+            RequestService requests,
+            ContractService contracts) {
         this.requests = requests;
+        this.contracts = contracts;
         addClassName("dashboard-view");
         setWidthFull();
         Overview overview = dashboard.overview();
@@ -191,6 +198,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 getTranslation("dashboard.kpi.expiring.note", Kpis.LATER_DAYS),
                 Links.contracts().expiringWithin(Kpis.LATER_DAYS).href(),
                 null));
+        coverageShort();
         kpis.add(card(
                 "kpi-sync",
                 "dashboard.kpi.lastSync",
@@ -216,6 +224,21 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 open.overdue() > 0 ? "warn" : null));
     }
 
+    /**
+     * Issue 20: the contracts whose chain is not covered for their whole term, counted by the very query
+     * (filter and data scope) of the contract list the card links to, so the two always agree.
+     */
+    private void coverageShort() {
+        ResultCount n = contracts.count(ContractFilter.none().withCoverageShort(true));
+        kpis.add(card(
+                "kpi-coverage-short",
+                "dashboard.kpi.coverageShort",
+                count(n.value()) + (n.isExact() ? "" : "+"),
+                getTranslation("dashboard.kpi.coverageShort.note"),
+                Links.contracts().coverageShort().href(),
+                n.isZero() ? null : "warn"));
+    }
+
     /** Issue 20: accepted risks counted on their own, and the compliance rate if they counted. */
     private void accepted(Kpis figures) {
         kpis.add(card(
@@ -231,7 +254,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                                         figures.compliantWithAcceptedPercent().getAsDouble())
                                 : "—"),
                 Links.contracts().status(ComplianceStatus.ACCEPTED).href(),
-                null));
+                "accepted"));
     }
 
     /** A key figure: the whole card is one link to the list it counts. */

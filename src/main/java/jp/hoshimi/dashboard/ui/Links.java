@@ -62,6 +62,12 @@ final class Links {
         return this;
     }
 
+    /** Issue 20: only the contracts whose registrations end before the contract does (ContractListView). */
+    Links coverageShort() {
+        parameters.put("coverageShort", "true");
+        return this;
+    }
+
     Links notEvaluated() {
         parameters.put("notEvaluated", "true");
         return this;

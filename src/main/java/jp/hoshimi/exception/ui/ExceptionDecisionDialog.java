@@ -4,16 +4,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import jp.hoshimi.exception.ExceptionService;
 import jp.hoshimi.exception.ExceptionState;
 import jp.hoshimi.exception.RiskException;
-import jp.hoshimi.shared.ConcurrentEditException;
-import jp.hoshimi.shared.ValidationException;
 import jp.hoshimi.shared.ui.Formats;
-import jp.hoshimi.shared.ui.Notifications;
-import jp.hoshimi.shared.ui.Problems;
 
 /**
  * A risk manager's decision on one exception: approve or reject a request (not their own: the service
@@ -37,16 +32,18 @@ class ExceptionDecisionDialog extends Dialog {
         setHeaderTitle(getTranslation("exception.decision.title", exception.id()));
         Div details = new Div();
         details.addClassName("detail-grid");
-        field(details, "exception.column.supplier", exception.supplierName());
-        field(details, "exception.column.contract", ExceptionListView.contractText(this, exception));
-        field(
+        DecisionDialogs.field(this, details, "exception.column.supplier", exception.supplierName());
+        DecisionDialogs.field(
+                this, details, "exception.column.contract", ExceptionListView.contractText(this, exception));
+        DecisionDialogs.field(
+                this,
                 details,
                 "exception.column.accepted",
                 getTranslation(exception.acceptedStatus().messageKey()));
-        field(details, "exception.field.justification", exception.justification());
-        field(details, "exception.field.compensatingMeasures", exception.compensatingMeasures());
-        field(details, "exception.field.endsOn", Formats.date(exception.endsOn()));
-        field(details, "exception.column.requestedBy", exception.requestedBy());
+        DecisionDialogs.field(this, details, "exception.field.justification", exception.justification());
+        DecisionDialogs.field(this, details, "exception.field.compensatingMeasures", exception.compensatingMeasures());
+        DecisionDialogs.field(this, details, "exception.field.endsOn", Formats.date(exception.endsOn()));
+        DecisionDialogs.field(this, details, "exception.column.requestedBy", exception.requestedBy());
         add(details);
         boolean requested = exception.state() == ExceptionState.REQUESTED;
         note.setId("exception-note");
@@ -77,25 +74,6 @@ class ExceptionDecisionDialog extends Dialog {
     }
 
     void act(Runnable decision) {
-        try {
-            decision.run();
-            Notifications.success(getTranslation("exception.decision.done"));
-            close();
-            done.run();
-        } catch (ValidationException e) {
-            Notifications.error(Problems.describe(this, e));
-        } catch (ConcurrentEditException e) {
-            Notifications.error(getTranslation("concurrentEdit.text"));
-            close();
-            done.run();
-        }
-    }
-
-    private void field(Div grid, String labelKey, String value) {
-        Span label = new Span(getTranslation(labelKey));
-        label.addClassName("detail-label");
-        Span text = new Span(value == null ? "—" : value);
-        text.addClassName("detail-value");
-        grid.add(label, text);
+        DecisionDialogs.act(this, decision, done);
     }
 }

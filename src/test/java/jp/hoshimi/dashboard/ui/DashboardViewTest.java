@@ -1,11 +1,15 @@
 package jp.hoshimi.dashboard.ui;
 
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.QueryParameters;
+import java.time.LocalDate;
 import java.util.Locale;
 import jp.hoshimi.ComplianceFixture;
 import jp.hoshimi.KaribuTest;
@@ -44,6 +48,36 @@ class DashboardViewTest extends KaribuTest {
                 .map(c -> ((Span) c).getText())
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /** The card's number, then the rows of the list its link opens (the list's own count label agrees). */
+    private void coverageCardEqualsItsList(String user) {
+        signInAsUser(user);
+        UI.getCurrent().navigate("");
+        Anchor card = _get(Anchor.class, spec -> spec.withId("kpi-coverage-short"));
+        assertThat(card.getHref()).isEqualTo("contracts?coverageShort=true");
+        int figure = Integer.parseInt(value(card).replace(",", ""));
+
+        UI.getCurrent().navigate("contracts", QueryParameters.of("coverageShort", "true"));
+        Grid<?> list = _get(Grid.class, spec -> spec.withId("contract-grid"));
+        assertThat(figure).isPositive().isEqualTo(_size(list));
+    }
+
+    @Test
+    void the_not_covered_for_the_whole_term_figure_equals_the_rows_of_the_list_it_links_to() {
+        open();
+        // findings for the running contracts' main suppliers: every second one's registration ends 10 days
+        // before the contract, the others' 10 days after (the fixture writes no findings)
+        LocalDate today = system.callAsSystem(dashboard::today);
+        dsl.execute("""
+                INSERT INTO compliance_finding (contract_id, supplier_id, tier, required_level, valid_until, status,
+                    severity, reason_code, status_since, evaluated_on, updated_at)
+                SELECT id, supplier_id, 1, 'STAR3', end_date + INTERVAL IF(MOD(id, 2) = 0, -10, 10) DAY, 'OK', ?,
+                    'VALID', NOW(), ?, NOW()
+                FROM contract WHERE end_date >= ?
+                """, ComplianceStatus.OK.severity(), today, today);
+        coverageCardEqualsItsList("risk");
+        coverageCardEqualsItsList("procurement"); // the same in a narrower data scope
     }
 
     @Test
