@@ -75,6 +75,7 @@ class LegalEntityLoader {
     private void apply(long runId, FileKind kind, long rows) {
         repository.lockForApply();
         Counts counts = repository.apply(runId, kind);
+        repository.refreshNameFragments(runId);
         repository.succeedRun(runId, rows, counts, now());
         var suppliers = repository.suppliersTouchedBy(runId, kind);
         if (!suppliers.isEmpty()) {

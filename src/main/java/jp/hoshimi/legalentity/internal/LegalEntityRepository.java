@@ -2,6 +2,7 @@ package jp.hoshimi.legalentity.internal;
 
 import static jp.hoshimi.db.Tables.LEGAL_ENTITY;
 import static jp.hoshimi.db.Tables.LEGAL_ENTITY_CHANGE;
+import static jp.hoshimi.db.Tables.LEGAL_ENTITY_NAME_FRAGMENT;
 import static jp.hoshimi.db.Tables.LEGAL_ENTITY_RUN;
 
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import jp.hoshimi.db.tables.records.LegalEntityRunRecord;
+import jp.hoshimi.legalentity.CandidateScore;
 import jp.hoshimi.legalentity.LegalEntity;
 import jp.hoshimi.legalentity.LegalEntityChange;
 import jp.hoshimi.legalentity.LegalEntityRun;
@@ -436,38 +438,106 @@ public class LegalEntityRepository {
         return new java.util.HashSet<>(dsl.fetch(sql).getValues(0, Long.class));
     }
 
+    /** At most this many corporations come from "contains" per search (see {@link #candidates}). */
+    public static final int CONTAINED_CAP = 1_000;
+
     /**
      * Corporations whose normalised name equals, or whose reading equals, or whose normalised name contains
-     * the given one: up to {@code limit} of each kind of match, exact ones first (the equalities use the
-     * indexes; "contains" is a scan, bounded by the limit).
+     * the given one, scored (see {@code CandidateScores}) and ordered best first, one page of them. Every
+     * match is read through an index: the equalities through {@code ix_legal_entity_name} and
+     * {@code ix_legal_entity_furigana}, "contains" through a prefix range of {@code legal_entity_name_fragment}
+     * (V38). "Contains" brings at most {@value #CONTAINED_CAP} corporations (a name inside more companies'
+     * names than that is no help in telling them apart); the equalities are never cut.
      */
     public List<jp.hoshimi.legalentity.LegalEntityCandidate> candidates(
-            String normalizedName, String reading, String address, int limit) {
+            String normalizedName, String reading, String address, int offset, int limit) {
         var e = LEGAL_ENTITY;
         var successor = LEGAL_ENTITY.as("successor");
-        org.jooq.Field<Integer> match = DSL.when(e.NAME_NORMALIZED.eq(normalizedName), 0)
-                .when(reading == null ? DSL.falseCondition() : e.FURIGANA.eq(reading), 1)
-                .otherwise(2);
-        org.jooq.Condition matches = e.NAME_NORMALIZED
-                .eq(normalizedName)
-                .or(reading == null ? DSL.falseCondition() : e.FURIGANA.eq(reading))
-                .or(normalizedName.length() < 2 ? DSL.falseCondition() : e.NAME_NORMALIZED.contains(normalizedName));
+        var f = LEGAL_ENTITY_NAME_FRAGMENT;
+        var x = LEGAL_ENTITY.as("x");
+        org.jooq.Field<String> number = DSL.field(DSL.name("corporate_number"), String.class);
+        org.jooq.Field<Integer> kind = DSL.field(DSL.name("match_kind"), Integer.class);
+        org.jooq.Select<org.jooq.Record2<String, Integer>> found =
+                dsl.select(e.CORPORATE_NUMBER, DSL.inline(0)).from(e).where(e.NAME_NORMALIZED.eq(normalizedName));
+        if (reading != null) {
+            found = found.unionAll(
+                    dsl.select(e.CORPORATE_NUMBER, DSL.inline(1)).from(e).where(e.FURIGANA.eq(reading)));
+        }
+        if (normalizedName.codePointCount(0, normalizedName.length()) >= 2) {
+            var contained = jp.hoshimi.shared.TextFragments.isExactLookup(normalizedName)
+                    ? dsl.selectDistinct(f.CORPORATE_NUMBER, DSL.inline(2))
+                            .from(f)
+                            .where(f.FRAGMENT.startsWith(jp.hoshimi.shared.TextFragments.lookupPrefix(normalizedName)))
+                    : dsl.selectDistinct(f.CORPORATE_NUMBER, DSL.inline(2))
+                            .from(f)
+                            .join(x)
+                            .on(x.CORPORATE_NUMBER.eq(f.CORPORATE_NUMBER))
+                            .where(f.FRAGMENT.startsWith(jp.hoshimi.shared.TextFragments.lookupPrefix(normalizedName)))
+                            .and(x.NAME_NORMALIZED.contains(normalizedName));
+            var capped = contained.limit(CONTAINED_CAP).asTable("contained", "corporate_number", "match_kind");
+            found = found.unionAll(dsl.select(capped.field(0, String.class), capped.field(1, Integer.class))
+                    .from(capped));
+        }
+        var matches = dsl.select(number, DSL.min(kind).as(kind))
+                .from(found.asTable("found", "corporate_number", "match_kind"))
+                .groupBy(number)
+                .asTable("m");
+        org.jooq.Field<Integer> matchKind = matches.field(kind);
+        org.jooq.Condition closed = e.PROCESS
+                .in(
+                        jp.hoshimi.legalentity.source.NtaCodes.PROCESS_CLOSED,
+                        jp.hoshimi.legalentity.source.NtaCodes.PROCESS_ABSORBED)
+                .or(e.CLOSE_CAUSE.eq(jp.hoshimi.legalentity.source.NtaCodes.CLOSE_CAUSE_MERGED))
+                .or(e.CLOSE_DATE.isNotNull());
+        org.jooq.Condition samePrefecture = address == null || address.isBlank()
+                ? DSL.falseCondition()
+                : e.PREFECTURE_NAME
+                        .isNotNull()
+                        .and(e.PREFECTURE_NAME.ne(""))
+                        .and(DSL.left(DSL.val(address), DSL.charLength(e.PREFECTURE_NAME))
+                                .eq(e.PREFECTURE_NAME));
+        org.jooq.Field<Integer> score = DSL.greatest(
+                DSL.inline(0),
+                DSL.when(matchKind.eq(0), DSL.inline(CandidateScore.EXACT))
+                        .when(matchKind.eq(1), DSL.inline(CandidateScore.FURIGANA))
+                        .otherwise(DSL.inline(CandidateScore.CONTAINED))
+                        .plus(DSL.when(samePrefecture, DSL.inline(CandidateScore.SAME_PREFECTURE))
+                                .otherwise(0))
+                        .minus(DSL.when(closed, DSL.inline(CandidateScore.CLOSED))
+                                .otherwise(0)));
+        org.jooq.Field<Boolean> prefectureFlag = DSL.field(samePrefecture);
         return dsl.select(e.fields())
-                .select(successor.NAME, match)
-                .from(e)
+                .select(successor.NAME, matchKind, score.as("score"), prefectureFlag.as("same_prefecture"))
+                .from(matches)
+                .join(e)
+                .on(e.CORPORATE_NUMBER.eq(matches.field(number)))
                 .leftJoin(successor)
                 .on(successor.CORPORATE_NUMBER.eq(e.SUCCESSOR_CORPORATE_NUMBER))
-                .where(matches)
-                .orderBy(match, e.NAME_NORMALIZED, e.CORPORATE_NUMBER)
+                .orderBy(DSL.field(DSL.name("score")).desc(), e.CORPORATE_NUMBER)
+                .offset(Math.max(0, offset))
                 .limit(limit)
-                .fetch(r -> {
-                    LegalEntity entity = toEntity(r, r.get(successor.NAME));
-                    var kind = jp.hoshimi.legalentity.LegalEntityCandidate.Match.values()[r.get(match)];
-                    boolean samePrefecture = address != null
-                            && entity.prefectureName() != null
-                            && address.startsWith(entity.prefectureName());
-                    return new jp.hoshimi.legalentity.LegalEntityCandidate(entity, 0, kind, samePrefecture);
-                });
+                .fetch(r -> new jp.hoshimi.legalentity.LegalEntityCandidate(
+                        toEntity(r, r.get(successor.NAME)),
+                        Math.min(100, r.get("score", Integer.class)),
+                        jp.hoshimi.legalentity.LegalEntityCandidate.Match.values()[r.get(matchKind)],
+                        Boolean.TRUE.equals(r.get("same_prefecture", Boolean.class))));
+    }
+
+    /**
+     * Rewrites the name fragments of the corporations a run wrote (new or changed; {@code last_run_id}):
+     * one DELETE and one INSERT … SELECT, the same SQL as V38's fill. In the applying transaction.
+     */
+    public void refreshNameFragments(long runId) {
+        dsl.execute(
+                "DELETE f FROM legal_entity_name_fragment f JOIN legal_entity e"
+                        + " ON e.corporate_number = f.corporate_number WHERE e.last_run_id = ?",
+                runId);
+        dsl.execute(
+                "INSERT IGNORE INTO legal_entity_name_fragment (fragment, corporate_number)"
+                        + " SELECT DISTINCT SUBSTRING(e.name_normalized, q.seq, 8) AS fragment, e.corporate_number"
+                        + " FROM legal_entity e JOIN seq_1_to_300 q ON q.seq <= CHAR_LENGTH(e.name_normalized)"
+                        + " WHERE e.last_run_id = ? ORDER BY fragment, e.corporate_number",
+                runId);
     }
 
     public long countEntities() {
