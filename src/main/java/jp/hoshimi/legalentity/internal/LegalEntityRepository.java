@@ -540,6 +540,61 @@ public class LegalEntityRepository {
                 runId);
     }
 
+    /** A watched supplier whose company's official name a staged run changes (process 11), with its contract owners. */
+    public record RenamedSupplier(
+            long supplierId,
+            String supplierName,
+            String corporateNumber,
+            String previousName,
+            String officialName,
+            java.time.LocalDate changeDate,
+            java.util.Set<Long> owners) {}
+
+    /**
+     * Before a staged run is applied: the suppliers whose company's name it changes — the state it will
+     * store for the number is a name change (process 11) to a name other than the stored one, not older than
+     * it — with the owners of the contracts the supplier is on (as the contract's supplier or in its chain).
+     * A correction that restores the stored name, or a file applied twice, changes no name: nothing then.
+     */
+    public List<RenamedSupplier> renamedSuppliers(long runId) {
+        var rows = dsl.fetch(
+                "SELECT sup.id, sup.name, s.corporate_number, e.name, s.name, s.change_date" + LATEST
+                        + " JOIN legal_entity e ON e.corporate_number = s.corporate_number"
+                        + " JOIN supplier sup ON sup.corporate_number = s.corporate_number"
+                        + " WHERE s.process = ? AND s.name <> e.name AND s.update_date >= e.update_date"
+                        + " ORDER BY sup.id",
+                runId,
+                runId,
+                jp.hoshimi.legalentity.source.NtaCodes.PROCESS_RENAMED);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> suppliers = rows.getValues(0, Long.class);
+        Map<Long, java.util.Set<Long>> owners = new java.util.HashMap<>();
+        dsl.fetch(
+                        "SELECT supplier_id, owner_user_id FROM contract WHERE owner_user_id IS NOT NULL AND supplier_id IN ("
+                                + marks(suppliers.size()) + ") UNION SELECT l.child_supplier_id, c.owner_user_id"
+                                + " FROM subcontracting_link l JOIN contract c ON c.id = l.contract_id"
+                                + " WHERE c.owner_user_id IS NOT NULL AND l.child_supplier_id IN ("
+                                + marks(suppliers.size()) + ")",
+                        java.util.stream.Stream.concat(suppliers.stream(), suppliers.stream())
+                                .toArray())
+                .forEach(r -> owners.computeIfAbsent(r.get(0, Long.class), k -> new java.util.LinkedHashSet<>())
+                        .add(r.get(1, Long.class)));
+        return rows.map(r -> new RenamedSupplier(
+                r.get(0, Long.class),
+                r.get(1, String.class),
+                r.get(2, String.class),
+                r.get(3, String.class),
+                r.get(4, String.class),
+                r.get(5, java.time.LocalDate.class),
+                owners.getOrDefault(r.get(0, Long.class), java.util.Set.of())));
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
     public long countEntities() {
         return dsl.fetchCount(LEGAL_ENTITY);
     }
