@@ -59,7 +59,8 @@ class LegalEntityMatchJourneyBrowserTest extends BrowserTest {
         signIn(risk, "risk", DEMO_PASSWORD);
         risk.navigate(url("suppliers/" + supplierId("S-10056")));
         risk.locator("#supplier-edit").click();
-        PlaywrightAssertions.assertThat(risk.locator("#number-suggestions-list")).containsText("7900000000101");
+        PlaywrightAssertions.assertThat(risk.locator("#number-suggestions-list"))
+                .containsText("7900000000101");
         PlaywrightAssertions.assertThat(risk.locator("#use-7900000000101")).isVisible();
         screenshot(risk, "legal-entity-match-01-editor-suggestions.png");
         risk.locator("#use-7900000000101").click();

@@ -110,7 +110,8 @@ public class MissingNumbersView extends VerticalLayout implements HasDynamicTitl
     void acceptAll(List<UnnumberedSupplier> chosen) {
         try {
             int changed = match.accept(chosen.stream()
-                    .map(s -> new Acceptance(s.id(), s.version(), s.best().entity().corporateNumber()))
+                    .map(s -> new Acceptance(
+                            s.id(), s.version(), s.best().entity().corporateNumber()))
                     .toList());
             Notifications.success(getTranslation("legalEntity.match.accepted", changed));
         } catch (ConcurrentEditException e) {

@@ -66,7 +66,11 @@ public class NumberSuggestions extends Composite<Div> {
     public void showFor(String corporateNumber) {
         boolean empty = corporateNumber == null || corporateNumber.isBlank();
         getContent().setVisible(dataLoaded && empty);
-        if (dataLoaded && empty && shown.isEmpty() && name.get() != null && !name.get().isBlank()) {
+        if (dataLoaded
+                && empty
+                && shown.isEmpty()
+                && name.get() != null
+                && !name.get().isBlank()) {
             refresh();
         }
     }

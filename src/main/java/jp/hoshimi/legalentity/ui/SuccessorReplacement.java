@@ -57,19 +57,17 @@ public class SuccessorReplacement extends Composite<Div> {
             return getTranslation("legalEntity.successor.unknown", number);
         }
         if (offer.holder() != null) {
-            return getTranslation("legalEntity.successor.held", number, offer.holder().name());
+            return getTranslation(
+                    "legalEntity.successor.held", number, offer.holder().name());
         }
-        return getTranslation(
-                "legalEntity.successor.offer", offer.successor().name(), number, registerStatus(offer));
+        return getTranslation("legalEntity.successor.offer", offer.successor().name(), number, registerStatus(offer));
     }
 
     private String registerStatus(SuccessorOffer offer) {
         if (offer.successorRegister().isEmpty()) {
             return getTranslation("legalEntity.successor.notRegistered");
         }
-        return offer.successorRegister().stream()
-                .map(this::entry)
-                .collect(Collectors.joining("; "));
+        return offer.successorRegister().stream().map(this::entry).collect(Collectors.joining("; "));
     }
 
     private String entry(RegisterEntry e) {
@@ -95,15 +93,18 @@ public class SuccessorReplacement extends Composite<Div> {
         dialog.setConfirmText(getTranslation("legalEntity.successor.replace"));
         dialog.addConfirmListener(event -> {
             try {
-                match.replaceWithSuccessor(offer.supplier().id(), offer.supplier().version());
-                Notifications.success(getTranslation("legalEntity.successor.done", offer.successor().name()));
+                match.replaceWithSuccessor(
+                        offer.supplier().id(), offer.supplier().version());
+                Notifications.success(getTranslation(
+                        "legalEntity.successor.done", offer.successor().name()));
                 onReplaced.run();
             } catch (ConcurrentEditException e) {
                 Notifications.error(getTranslation("legalEntity.match.stale"));
             } catch (ValidationException e) {
                 Notifications.error(jp.hoshimi.shared.ui.Problems.describe(this, e));
             } catch (IllegalStateException e) {
-                Notifications.error(getTranslation(e.getMessage(), offer.merged().successorCorporateNumber(), ""));
+                Notifications.error(
+                        getTranslation(e.getMessage(), offer.merged().successorCorporateNumber(), ""));
             }
         });
         dialog.open();

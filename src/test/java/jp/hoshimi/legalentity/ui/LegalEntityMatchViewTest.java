@@ -89,8 +89,11 @@ class LegalEntityMatchViewTest extends KaribuTest {
     @AfterEach
     void noNtaData() {
         dsl.execute("DELETE FROM alert WHERE kind = 'ENTITY_RENAMED'");
-        dsl.execute("UPDATE supplier SET corporate_number = NULL, version = version + 1 WHERE supplier_code = 'S-10056'");
-        dsl.execute("UPDATE supplier SET corporate_number = ?, version = version + 1 WHERE supplier_code = 'S-10015'", MERGED);
+        dsl.execute(
+                "UPDATE supplier SET corporate_number = NULL, version = version + 1 WHERE supplier_code = 'S-10056'");
+        dsl.execute(
+                "UPDATE supplier SET corporate_number = ?, version = version + 1 WHERE supplier_code = 'S-10015'",
+                MERGED);
         dsl.execute("DELETE FROM supplier WHERE supplier_code = 'T-NOSCOPE'");
         dsl.execute("DELETE FROM legal_entity_change");
         dsl.execute("DELETE FROM legal_entity_name_fragment");
@@ -121,7 +124,9 @@ class LegalEntityMatchViewTest extends KaribuTest {
         _fireConfirm(confirm);
         assertThat(_find(TextField.class).stream().anyMatch(f -> YAMADA.equals(f.getValue())))
                 .isTrue();
-        assertThat(suggestions.isVisible()).as("a number is entered: no more suggestions").isFalse();
+        assertThat(suggestions.isVisible())
+                .as("a number is entered: no more suggestions")
+                .isFalse();
         assertThat(storedNumber("S-10056")).as("nothing stored before save").isNull();
     }
 
@@ -150,8 +155,11 @@ class LegalEntityMatchViewTest extends KaribuTest {
 
         assertThat(storedNumber("S-10056")).isEqualTo(YAMADA);
         assertThat(dsl.fetchCount(dsl.selectFrom("audit_event")
-                        .where("entity_type = 'supplier' AND entity_id = ? AND action = 'UPDATE'"
-                                + " AND after_json LIKE ?", String.valueOf(supplierId("S-10056")), "%" + YAMADA + "%")))
+                        .where(
+                                "entity_type = 'supplier' AND entity_id = ? AND action = 'UPDATE'"
+                                        + " AND after_json LIKE ?",
+                                String.valueOf(supplierId("S-10056")),
+                                "%" + YAMADA + "%")))
                 .isEqualTo(1);
         assertThat(view.grid.getDataProvider().fetch(new Query<>()).map(UnnumberedSupplier::supplierCode))
                 .doesNotContain("S-10056");
@@ -160,8 +168,8 @@ class LegalEntityMatchViewTest extends KaribuTest {
     @Test
     void a_scoped_user_sees_and_may_accept_only_suppliers_of_their_units_contracts() {
         load("nta-full-20261130_unicode.zip", FileKind.FULL);
-        long outside = system.callAsSystem(() -> suppliers.create(new SupplierForm(
-                null, "T-NOSCOPE", "山田鉄工所", null, "JP", "愛知県豊田市", null, null, null)));
+        long outside = system.callAsSystem(() ->
+                suppliers.create(new SupplierForm(null, "T-NOSCOPE", "山田鉄工所", null, "JP", "愛知県豊田市", null, null, null)));
         signInAsUser("procurement");
         List<UnnumberedSupplier> mine = match.unnumbered(0, 200);
         assertThat(mine).extracting(UnnumberedSupplier::id).doesNotContain(outside);
@@ -197,8 +205,11 @@ class LegalEntityMatchViewTest extends KaribuTest {
         _fireConfirm(confirm);
         assertThat(storedNumber("S-10015")).isEqualTo(SUCCESSOR);
         assertThat(dsl.fetchCount(dsl.selectFrom("audit_event")
-                        .where("entity_type = 'supplier' AND entity_id = ? AND action = 'UPDATE'"
-                                + " AND after_json LIKE ?", String.valueOf(id), "%" + SUCCESSOR + "%")))
+                        .where(
+                                "entity_type = 'supplier' AND entity_id = ? AND action = 'UPDATE'"
+                                        + " AND after_json LIKE ?",
+                                String.valueOf(id),
+                                "%" + SUCCESSOR + "%")))
                 .isEqualTo(1);
         // re-evaluated: no finding of the supplier names the merger any more
         assertThat(dsl.fetchCount(dsl.selectFrom("compliance_finding")
@@ -253,9 +264,12 @@ class LegalEntityMatchViewTest extends KaribuTest {
         List<LegalEntityCandidate> second = system.callAsSystem(() -> legalEntities.candidates("山田", null, null, 2, 2));
         assertThat(first).containsExactlyElementsOf(all.subList(0, 2));
         assertThat(second).containsExactlyElementsOf(all.subList(2, Math.min(4, all.size())));
-        assertThat(all).extracting(LegalEntityCandidate::score).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(all)
+                .extracting(LegalEntityCandidate::score)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
-        assertThat(system.callAsSystem(() -> legalEntities.candidates("新設", null, null, 10))).isEmpty();
+        assertThat(system.callAsSystem(() -> legalEntities.candidates("新設", null, null, 10)))
+                .isEmpty();
         load("nta-diff-20261201_unicode.zip", FileKind.DIFF); // brings 株式会社新設見本
         assertThat(system.callAsSystem(() -> legalEntities.candidates("新設", null, null, 10)))
                 .extracting(c -> c.entity().corporateNumber())
