@@ -133,7 +133,7 @@ class LegalEntityMatchViewTest extends KaribuTest {
     @Test
     void the_bulk_screen_lists_suppliers_without_a_number_with_their_best_candidate_and_accepts_the_ticked_ones() {
         load("nta-full-20261130_unicode.zip", FileKind.FULL);
-        signInAs(Locale.JAPANESE, Role.RISK_MANAGER);
+        signInAsUser("risk"); // group-wide: every supplier without a number
         UI.getCurrent().navigate(MissingNumbersView.class);
         MissingNumbersView view = _get(MissingNumbersView.class);
         List<UnnumberedSupplier> rows =
