@@ -19,7 +19,9 @@ public enum AlertKind {
     /** A prepared letter to an outside address (a supplier's contact), e.g. a request to a supplier (issue 19). */
     LETTER,
     /** A supplier request needs its owner: answered, overdue (issue 19). */
-    REQUEST;
+    REQUEST,
+    /** A watched supplier's company changed its official name in the NTA data (issue 21): information. */
+    ENTITY_RENAMED;
 
     public String messageKey() {
         return "alert.kind." + name();

@@ -105,6 +105,12 @@ public class AlertMessages {
                         "alert.title.REQUEST." + alert.details().getOrDefault("event", "ANSWERED"),
                         supplier(alert),
                         alert.details().getOrDefault("dueDate", ""));
+            case ENTITY_RENAMED ->
+                t(
+                        locale,
+                        "alert.title.ENTITY_RENAMED",
+                        supplier(alert),
+                        alert.details().getOrDefault("officialName", ""));
         };
     }
 
@@ -156,6 +162,24 @@ public class AlertMessages {
             }
             case LETTER, REQUEST ->
                 lines.add(new Line(t(locale, "alert.field.supplier"), nullToEmpty(alert.supplierName())));
+            case ENTITY_RENAMED -> {
+                lines.add(new Line(
+                        t(locale, "alert.field.supplier"),
+                        alert.corporateNumber() == null
+                                ? nullToEmpty(alert.supplierName())
+                                : t(
+                                        locale,
+                                        "alert.field.supplierWithNumber",
+                                        alert.supplierName(),
+                                        alert.corporateNumber())));
+                lines.add(new Line(
+                        t(locale, "alert.field.previousName"), alert.details().getOrDefault("previousName", "")));
+                lines.add(new Line(
+                        t(locale, "alert.field.officialName"), alert.details().getOrDefault("officialName", "")));
+                lines.add(new Line(
+                        t(locale, "alert.field.changeDate"), alert.details().getOrDefault("changeDate", "")));
+                lines.add(new Line(t(locale, "alert.field.action"), t(locale, "alert.renamed.action")));
+            }
             case IMPORT_FINISHED -> {
                 Map<String, String> d = alert.details();
                 lines.add(new Line(
@@ -321,7 +345,7 @@ public class AlertMessages {
             case STATUS, AUDIT_CHAIN_BROKEN -> "#B42318";
             case EXPIRING, REGISTER_STALE, EXCEPTION_ENDING -> "#B54708";
             case RESOLVED -> "#067647";
-            case IMPORT_FINISHED, LETTER, REQUEST -> "#175CD3";
+            case IMPORT_FINISHED, LETTER, REQUEST, ENTITY_RENAMED -> "#175CD3";
         };
     }
 

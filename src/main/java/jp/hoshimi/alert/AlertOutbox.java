@@ -66,6 +66,22 @@ public class AlertOutbox {
         producer.notice(alert(key, AlertKind.REQUEST, about, details), users);
     }
 
+    /**
+     * Tells a watched supplier's contract owners and the risk managers that its company's official name
+     * changed in the NTA data (issue 21); once per key (one per applied change row).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void entityRenamed(
+            String key, Subject about, String previousName, String officialName, String changeDate, Set<Long> owners) {
+        Map<String, String> details = new HashMap<>();
+        details.put("previousName", previousName);
+        details.put("officialName", officialName);
+        details.put("changeDate", changeDate);
+        Set<Long> users = new java.util.LinkedHashSet<>(owners);
+        users.addAll(repository.usersWithRole(jp.hoshimi.security.Role.RISK_MANAGER_NAME));
+        producer.notice(alert(key, AlertKind.ENTITY_RENAMED, about, details), users);
+    }
+
     /** Starts the dispatcher soon (after the caller's commit is the caller's business). */
     public void dispatchSoon() {
         schedule.dispatchSoon();

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import jp.hoshimi.alert.AlertOutbox;
 import jp.hoshimi.legalentity.LegalEntityRun.FileKind;
 import jp.hoshimi.legalentity.LegalEntityRun.SourceType;
 import jp.hoshimi.legalentity.internal.LegalEntityRepository;
@@ -37,13 +38,16 @@ class LegalEntityLoader {
     private final ApplicationEventPublisher events;
     private final LegalEntityProperties properties;
     private final Clock clock;
+    private final AlertOutbox outbox;
 
     LegalEntityLoader(
             LegalEntityRepository repository,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
             LegalEntityProperties properties,
-            Clock clock) {
+            Clock clock,
+            AlertOutbox outbox) {
+        this.outbox = outbox;
         this.repository = repository;
         this.transactions = transactions;
         this.events = events;
@@ -60,6 +64,7 @@ class LegalEntityLoader {
             long rows = NtaFileReader.read(file, edition, limits, staging::add);
             staging.load();
             transactions.executeWithoutResult(status -> apply(runId, kind, rows));
+            outbox.dispatchSoon();
         } catch (NtaFileRejectedException e) {
             String args = Arrays.stream(e.args()).map(String::valueOf).collect(Collectors.joining("\u001f"));
             fail(runId, e.reason().name(), args);
@@ -74,7 +79,19 @@ class LegalEntityLoader {
 
     private void apply(long runId, FileKind kind, long rows) {
         repository.lockForApply();
+        var renamed = repository.renamedSuppliers(runId);
         Counts counts = repository.apply(runId, kind);
+        repository.refreshNameFragments(runId);
+        for (var r : renamed) {
+            outbox.entityRenamed(
+                    "ENTITY_RENAMED:" + r.corporateNumber() + ":" + r.changeDate() + ":"
+                            + r.officialName().hashCode() + ":" + r.supplierId(),
+                    new AlertOutbox.Subject(r.supplierId(), r.supplierName(), r.corporateNumber(), 0),
+                    r.previousName(),
+                    r.officialName(),
+                    r.changeDate().toString(),
+                    r.owners());
+        }
         repository.succeedRun(runId, rows, counts, now());
         var suppliers = repository.suppliersTouchedBy(runId, kind);
         if (!suppliers.isEmpty()) {

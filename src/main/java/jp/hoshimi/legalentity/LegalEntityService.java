@@ -74,17 +74,25 @@ public class LegalEntityService {
     @Transactional(readOnly = true)
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<LegalEntityCandidate> candidates(String name, String reading, String address, int limit) {
+        return candidates(name, reading, address, 0, limit);
+    }
+
+    /** One page of {@link #candidates(String, String, String, int)}, best first (paged in SQL). */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public List<LegalEntityCandidate> candidates(String name, String reading, String address, int offset, int limit) {
         String normalized = jp.hoshimi.shared.CompanyNames.normalize(name);
-        if (normalized.isEmpty()) {
+        if (normalized.isEmpty() || normalized.length() > 300) {
             return List.of();
         }
         String kana =
                 reading == null || reading.isBlank() ? null : jp.hoshimi.shared.CompanyNames.sortKey(null, reading);
-        return CandidateScores.rank(
-                        repository.candidates(normalized, kana, address, Math.min(Math.max(1, limit), 200) * 2))
-                .stream()
-                .limit(Math.min(Math.max(1, limit), 200))
-                .toList();
+        return repository.candidates(
+                normalized,
+                kana,
+                address == null || address.length() > 600 ? null : address,
+                Math.max(0, offset),
+                Math.min(Math.max(1, limit), 200));
     }
 
     @Transactional(readOnly = true)

@@ -225,6 +225,68 @@ public class SupplierService {
         return ids;
     }
 
+    /** A 法人番号 to set on a supplier read at {@code version}. */
+    public record NumberAssignment(long id, int version, String corporateNumber) {}
+
+    /**
+     * Sets the 法人番号 of several suppliers at once (a person confirmed each: a candidate from the NTA data,
+     * or a merged company's successor), set-based and all or nothing through {@link #importAll}: versions
+     * checked under lock, one batch of updates, the audit events in one insert, one re-evaluation. Callers
+     * check the data scope. @throws DuplicateSupplierException when a number belongs to another supplier
+     * (or is given twice); @throws ConcurrentEditException when a supplier changed since it was read.
+     */
+    @Transactional
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
+    public int assignCorporateNumbers(List<NumberAssignment> assignments) {
+        java.util.Map<String, Long> wanted = new java.util.HashMap<>();
+        for (NumberAssignment a : assignments) {
+            try {
+                CorporateNumber.parse(a.corporateNumber());
+            } catch (jp.hoshimi.shared.InvalidCorporateNumberException e) {
+                throw new ValidationException(
+                        List.of(FieldProblem.of("corporateNumber", e.reason().messageKey())));
+            }
+            Long twice = wanted.put(CorporateNumber.parse(a.corporateNumber()).value(), a.id());
+            if (twice != null) {
+                throw new DuplicateSupplierException("corporateNumber", a.corporateNumber(), twice, "#" + twice);
+            }
+        }
+        for (SupplierDetails holder : suppliers.findByCorporateNumbers(wanted.keySet())) {
+            if (!Long.valueOf(holder.id()).equals(wanted.get(holder.corporateNumber()))) {
+                throw new DuplicateSupplierException(
+                        "corporateNumber", holder.corporateNumber(), holder.id(), holder.name());
+            }
+        }
+        java.util.Map<Long, SupplierDetails> before = new java.util.HashMap<>();
+        suppliers
+                .findByIds(assignments.stream().map(NumberAssignment::id).toList())
+                .forEach(d -> before.put(d.id(), d));
+        List<ImportedChange> changes = new ArrayList<>();
+        for (NumberAssignment a : assignments) {
+            SupplierDetails stored = before.get(a.id());
+            if (stored == null) {
+                throw new ConcurrentEditException(AUDIT_TYPE, a.id());
+            }
+            SupplierForm form = stored.toForm();
+            changes.add(new ImportedChange(
+                    a.id(),
+                    a.version(),
+                    form,
+                    new SupplierForm(
+                            CorporateNumber.parse(a.corporateNumber()).value(),
+                            form.supplierCode(),
+                            form.name(),
+                            form.nameKana(),
+                            form.country(),
+                            form.address(),
+                            form.contactName(),
+                            form.contactEmail(),
+                            form.notes())));
+        }
+        importAll(List.of(), changes);
+        return changes.size();
+    }
+
     /** One changed supplier of an import: as it was read at {@code version}, and as it is to be stored. */
     public record ImportedChange(long id, int version, SupplierForm before, SupplierForm after) {}
 

@@ -60,6 +60,7 @@ class LegalEntityLoadTest {
     @BeforeEach
     void empty() {
         dsl.execute("DELETE FROM legal_entity_change");
+        dsl.execute("DELETE FROM legal_entity_name_fragment");
         dsl.execute("DELETE FROM legal_entity");
         dsl.execute("DELETE FROM legal_entity_staging");
         dsl.execute("DELETE FROM legal_entity_run");

@@ -82,8 +82,14 @@ class ImportRunView extends VerticalLayout implements HasUrlParameter<Long>, Has
     private ImportRun run;
     private Registration poll;
 
-    ImportRunView(ImportService imports) {
+    private final jp.hoshimi.legalentity.LegalEntityService legalEntities;
+    private final boolean ntaLoaded;
+    com.vaadin.flow.component.grid.Grid.Column<ImportRowResult> suggested;
+
+    ImportRunView(ImportService imports, jp.hoshimi.legalentity.LegalEntityService legalEntities) {
         this.imports = imports;
+        this.legalEntities = legalEntities;
+        this.ntaLoaded = legalEntities.lastSuccess().isPresent();
         setSizeFull();
         RouterLink back = new RouterLink(getTranslation("import.back"), ImportView.class);
         back.addClassName("back-link");
@@ -118,6 +124,13 @@ class ImportRunView extends VerticalLayout implements HasUrlParameter<Long>, Has
         rows.addColumn(this::details)
                 .setHeader(getTranslation("import.rows.details"))
                 .setFlexGrow(1);
+        // issue 21: a supplier row without 法人番号 shows its best candidate from the NTA data; never applied
+        suggested = rows.addComponentColumn(this::suggestedNumber)
+                .setKey("suggested")
+                .setHeader(getTranslation("import.rows.suggestedNumber"))
+                .setWidth("20em")
+                .setFlexGrow(1);
+        suggested.setVisible(false);
         rows.setItems(
                 query -> imports.rows(run.id(), selectedOutcome(), query.getOffset(), query.getLimit()).stream(),
                 query -> imports.countRows(run.id(), selectedOutcome()));
@@ -151,6 +164,29 @@ class ImportRunView extends VerticalLayout implements HasUrlParameter<Long>, Has
         add(back, toolbar, meta, status, progress, mappingPanel, actions, outcomeTabs, rows);
     }
 
+    private com.vaadin.flow.component.Component suggestedNumber(ImportRowResult row) {
+        if (run == null
+                || run.kind() != jp.hoshimi.dataimport.ImportKind.SUPPLIERS
+                || row.outcome() == RowOutcome.ERROR
+                || row.keyField(ImportField.SUPPLIER_CORPORATE_NUMBER).isPresent()) {
+            return new Span();
+        }
+        String country = row.keyField(ImportField.SUPPLIER_COUNTRY).orElse("JP");
+        String name = row.keyField(ImportField.SUPPLIER_NAME).orElse("");
+        if (!"JP".equals(country) || name.isBlank()) {
+            return new Span();
+        }
+        var best = legalEntities.candidates(name, null, null, 1);
+        if (best.isEmpty()) {
+            return new Span(getTranslation("legalEntity.match.noCandidate"));
+        }
+        Span hint = new Span(getTranslation("import.rows.suggestedNumber.notApplied"));
+        hint.addClassName("candidate-facts");
+        Div cell = new Div(jp.hoshimi.legalentity.ui.Candidates.describe(this, best.get(0)), hint);
+        cell.addClassName("suggested-number");
+        return cell;
+    }
+
     @Override
     public void setParameter(BeforeEvent event, Long id) {
         try {
@@ -159,6 +195,7 @@ class ImportRunView extends VerticalLayout implements HasUrlParameter<Long>, Has
             event.rerouteToError(NotFoundException.class);
             return;
         }
+        suggested.setVisible(ntaLoaded && run.kind() == jp.hoshimi.dataimport.ImportKind.SUPPLIERS);
         refresh();
     }
 

@@ -2,6 +2,7 @@ package jp.hoshimi.legalentity.internal;
 
 import static jp.hoshimi.db.Tables.LEGAL_ENTITY;
 import static jp.hoshimi.db.Tables.LEGAL_ENTITY_CHANGE;
+import static jp.hoshimi.db.Tables.LEGAL_ENTITY_NAME_FRAGMENT;
 import static jp.hoshimi.db.Tables.LEGAL_ENTITY_RUN;
 
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import jp.hoshimi.db.tables.records.LegalEntityRunRecord;
+import jp.hoshimi.legalentity.CandidateScore;
 import jp.hoshimi.legalentity.LegalEntity;
 import jp.hoshimi.legalentity.LegalEntityChange;
 import jp.hoshimi.legalentity.LegalEntityRun;
@@ -436,38 +438,161 @@ public class LegalEntityRepository {
         return new java.util.HashSet<>(dsl.fetch(sql).getValues(0, Long.class));
     }
 
+    /** At most this many corporations come from "contains" per search (see {@link #candidates}). */
+    public static final int CONTAINED_CAP = 1_000;
+
     /**
      * Corporations whose normalised name equals, or whose reading equals, or whose normalised name contains
-     * the given one: up to {@code limit} of each kind of match, exact ones first (the equalities use the
-     * indexes; "contains" is a scan, bounded by the limit).
+     * the given one, scored (see {@code CandidateScores}) and ordered best first, one page of them. Every
+     * match is read through an index: the equalities through {@code ix_legal_entity_name} and
+     * {@code ix_legal_entity_furigana}, "contains" through a prefix range of {@code legal_entity_name_fragment}
+     * (V38). "Contains" brings at most {@value #CONTAINED_CAP} corporations (a name inside more companies'
+     * names than that is no help in telling them apart); the equalities are never cut.
      */
     public List<jp.hoshimi.legalentity.LegalEntityCandidate> candidates(
-            String normalizedName, String reading, String address, int limit) {
+            String normalizedName, String reading, String address, int offset, int limit) {
         var e = LEGAL_ENTITY;
         var successor = LEGAL_ENTITY.as("successor");
-        org.jooq.Field<Integer> match = DSL.when(e.NAME_NORMALIZED.eq(normalizedName), 0)
-                .when(reading == null ? DSL.falseCondition() : e.FURIGANA.eq(reading), 1)
-                .otherwise(2);
-        org.jooq.Condition matches = e.NAME_NORMALIZED
-                .eq(normalizedName)
-                .or(reading == null ? DSL.falseCondition() : e.FURIGANA.eq(reading))
-                .or(normalizedName.length() < 2 ? DSL.falseCondition() : e.NAME_NORMALIZED.contains(normalizedName));
+        var f = LEGAL_ENTITY_NAME_FRAGMENT;
+        var x = LEGAL_ENTITY.as("x");
+        org.jooq.Field<String> number = DSL.field(DSL.name("corporate_number"), String.class);
+        org.jooq.Field<Integer> kind = DSL.field(DSL.name("match_kind"), Integer.class);
+        org.jooq.Select<org.jooq.Record2<String, Integer>> found =
+                dsl.select(e.CORPORATE_NUMBER, DSL.inline(0)).from(e).where(e.NAME_NORMALIZED.eq(normalizedName));
+        if (reading != null) {
+            found = found.unionAll(
+                    dsl.select(e.CORPORATE_NUMBER, DSL.inline(1)).from(e).where(e.FURIGANA.eq(reading)));
+        }
+        if (normalizedName.codePointCount(0, normalizedName.length()) >= 2) {
+            var contained = jp.hoshimi.shared.TextFragments.isExactLookup(normalizedName)
+                    ? dsl.selectDistinct(f.CORPORATE_NUMBER, DSL.inline(2))
+                            .from(f)
+                            .where(f.FRAGMENT.startsWith(jp.hoshimi.shared.TextFragments.lookupPrefix(normalizedName)))
+                    : dsl.selectDistinct(f.CORPORATE_NUMBER, DSL.inline(2))
+                            .from(f)
+                            .join(x)
+                            .on(x.CORPORATE_NUMBER.eq(f.CORPORATE_NUMBER))
+                            .where(f.FRAGMENT.startsWith(jp.hoshimi.shared.TextFragments.lookupPrefix(normalizedName)))
+                            .and(x.NAME_NORMALIZED.contains(normalizedName));
+            var capped = contained.limit(CONTAINED_CAP).asTable("contained", "corporate_number", "match_kind");
+            found = found.unionAll(dsl.select(capped.field(0, String.class), capped.field(1, Integer.class))
+                    .from(capped));
+        }
+        var matches = dsl.select(number, DSL.min(kind).as(kind))
+                .from(found.asTable("found", "corporate_number", "match_kind"))
+                .groupBy(number)
+                .asTable("m");
+        org.jooq.Field<Integer> matchKind = matches.field(kind);
+        org.jooq.Condition closed = e.PROCESS
+                .in(
+                        jp.hoshimi.legalentity.source.NtaCodes.PROCESS_CLOSED,
+                        jp.hoshimi.legalentity.source.NtaCodes.PROCESS_ABSORBED)
+                .or(e.CLOSE_CAUSE.eq(jp.hoshimi.legalentity.source.NtaCodes.CLOSE_CAUSE_MERGED))
+                .or(e.CLOSE_DATE.isNotNull());
+        org.jooq.Condition samePrefecture = address == null || address.isBlank()
+                ? DSL.falseCondition()
+                : e.PREFECTURE_NAME
+                        .isNotNull()
+                        .and(e.PREFECTURE_NAME.ne(""))
+                        .and(DSL.left(DSL.val(address), DSL.charLength(e.PREFECTURE_NAME))
+                                .eq(e.PREFECTURE_NAME));
+        org.jooq.Field<Integer> score = DSL.greatest(
+                DSL.inline(0),
+                DSL.when(matchKind.eq(0), DSL.inline(CandidateScore.EXACT))
+                        .when(matchKind.eq(1), DSL.inline(CandidateScore.FURIGANA))
+                        .otherwise(DSL.inline(CandidateScore.CONTAINED))
+                        .plus(DSL.when(samePrefecture, DSL.inline(CandidateScore.SAME_PREFECTURE))
+                                .otherwise(0))
+                        .minus(DSL.when(closed, DSL.inline(CandidateScore.CLOSED))
+                                .otherwise(0)));
+        org.jooq.Field<Boolean> prefectureFlag = DSL.field(samePrefecture);
         return dsl.select(e.fields())
-                .select(successor.NAME, match)
-                .from(e)
+                .select(successor.NAME, matchKind, score.as("score"), prefectureFlag.as("same_prefecture"))
+                .from(matches)
+                .join(e)
+                .on(e.CORPORATE_NUMBER.eq(matches.field(number)))
                 .leftJoin(successor)
                 .on(successor.CORPORATE_NUMBER.eq(e.SUCCESSOR_CORPORATE_NUMBER))
-                .where(matches)
-                .orderBy(match, e.NAME_NORMALIZED, e.CORPORATE_NUMBER)
+                .orderBy(DSL.field(DSL.name("score")).desc(), e.CORPORATE_NUMBER)
+                .offset(Math.max(0, offset))
                 .limit(limit)
-                .fetch(r -> {
-                    LegalEntity entity = toEntity(r, r.get(successor.NAME));
-                    var kind = jp.hoshimi.legalentity.LegalEntityCandidate.Match.values()[r.get(match)];
-                    boolean samePrefecture = address != null
-                            && entity.prefectureName() != null
-                            && address.startsWith(entity.prefectureName());
-                    return new jp.hoshimi.legalentity.LegalEntityCandidate(entity, 0, kind, samePrefecture);
-                });
+                .fetch(r -> new jp.hoshimi.legalentity.LegalEntityCandidate(
+                        toEntity(r, r.get(successor.NAME)),
+                        Math.min(100, r.get("score", Integer.class)),
+                        jp.hoshimi.legalentity.LegalEntityCandidate.Match.values()[r.get(matchKind)],
+                        Boolean.TRUE.equals(r.get("same_prefecture", Boolean.class))));
+    }
+
+    /**
+     * Rewrites the name fragments of the corporations a run wrote (new or changed; {@code last_run_id}):
+     * one DELETE and one INSERT … SELECT, the same SQL as V38's fill. In the applying transaction.
+     */
+    public void refreshNameFragments(long runId) {
+        dsl.execute(
+                "DELETE f FROM legal_entity_name_fragment f JOIN legal_entity e"
+                        + " ON e.corporate_number = f.corporate_number WHERE e.last_run_id = ?",
+                runId);
+        dsl.execute(
+                "INSERT IGNORE INTO legal_entity_name_fragment (fragment, corporate_number)"
+                        + " SELECT DISTINCT SUBSTRING(e.name_normalized, q.seq, 8) AS fragment, e.corporate_number"
+                        + " FROM legal_entity e JOIN seq_1_to_300 q ON q.seq <= CHAR_LENGTH(e.name_normalized)"
+                        + " WHERE e.last_run_id = ? ORDER BY fragment, e.corporate_number",
+                runId);
+    }
+
+    /** A watched supplier whose company's official name a staged run changes (process 11), with its contract owners. */
+    public record RenamedSupplier(
+            long supplierId,
+            String supplierName,
+            String corporateNumber,
+            String previousName,
+            String officialName,
+            java.time.LocalDate changeDate,
+            java.util.Set<Long> owners) {}
+
+    /**
+     * Before a staged run is applied: the suppliers whose company's name it changes — the state it will
+     * store for the number is a name change (process 11) to a name other than the stored one, not older than
+     * it — with the owners of the contracts the supplier is on (as the contract's supplier or in its chain).
+     * A correction that restores the stored name, or a file applied twice, changes no name: nothing then.
+     */
+    public List<RenamedSupplier> renamedSuppliers(long runId) {
+        var rows = dsl.fetch(
+                "SELECT sup.id, sup.name, s.corporate_number, e.name, s.name, s.change_date" + LATEST
+                        + " JOIN legal_entity e ON e.corporate_number = s.corporate_number"
+                        + " JOIN supplier sup ON sup.corporate_number = s.corporate_number"
+                        + " WHERE s.process = ? AND s.name <> e.name AND s.update_date >= e.update_date"
+                        + " ORDER BY sup.id",
+                runId,
+                runId,
+                jp.hoshimi.legalentity.source.NtaCodes.PROCESS_RENAMED);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> suppliers = rows.getValues(0, Long.class);
+        Map<Long, java.util.Set<Long>> owners = new java.util.HashMap<>();
+        dsl.fetch(
+                        "SELECT supplier_id, owner_user_id FROM contract WHERE owner_user_id IS NOT NULL AND supplier_id IN ("
+                                + marks(suppliers.size()) + ") UNION SELECT l.child_supplier_id, c.owner_user_id"
+                                + " FROM subcontracting_link l JOIN contract c ON c.id = l.contract_id"
+                                + " WHERE c.owner_user_id IS NOT NULL AND l.child_supplier_id IN ("
+                                + marks(suppliers.size()) + ")",
+                        java.util.stream.Stream.concat(suppliers.stream(), suppliers.stream())
+                                .toArray())
+                .forEach(r -> owners.computeIfAbsent(r.get(0, Long.class), k -> new java.util.LinkedHashSet<>())
+                        .add(r.get(1, Long.class)));
+        return rows.map(r -> new RenamedSupplier(
+                r.get(0, Long.class),
+                r.get(1, String.class),
+                r.get(2, String.class),
+                r.get(3, String.class),
+                r.get(4, String.class),
+                r.get(5, java.time.LocalDate.class),
+                owners.getOrDefault(r.get(0, Long.class), java.util.Set.of())));
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     public long countEntities() {

@@ -14,6 +14,7 @@ public final class NtaCodes {
     /** 01 liquidated, 11 merged, 21 closed by the registrar, 31 other. */
     public static final Set<String> CLOSE_CAUSES = Set.of("01", "11", "21", "31");
 
+    public static final String PROCESS_RENAMED = "11";
     public static final String PROCESS_CLOSED = "21";
     public static final String PROCESS_ABSORBED = "71";
     public static final String CLOSE_CAUSE_MERGED = "11";

@@ -239,10 +239,24 @@ class JooqSupplierRepository implements SupplierRepository {
         return findWhere(SUPPLIER.SUPPLIER_CODE.eq(supplierCode));
     }
 
+    @Override
+    public List<SupplierDetails> findByIds(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : findAllWhere(SUPPLIER.ID.in(ids));
+    }
+
+    @Override
+    public List<SupplierDetails> findByCorporateNumbers(java.util.Collection<String> corporateNumbers) {
+        return corporateNumbers.isEmpty() ? List.of() : findAllWhere(SUPPLIER.CORPORATE_NUMBER.in(corporateNumbers));
+    }
+
     private Optional<SupplierDetails> findWhere(Condition condition) {
+        return findAllWhere(condition).stream().findFirst();
+    }
+
+    private List<SupplierDetails> findAllWhere(Condition condition) {
         return dsl.selectFrom(SUPPLIER)
                 .where(condition)
-                .fetchOptional(r -> new SupplierDetails(
+                .fetch(r -> new SupplierDetails(
                         r.getId(),
                         r.getCorporateNumber(),
                         r.getSupplierCode(),

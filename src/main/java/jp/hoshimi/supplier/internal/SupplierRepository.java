@@ -35,6 +35,12 @@ public interface SupplierRepository {
 
     Optional<SupplierDetails> findByCorporateNumber(String corporateNumber);
 
+    /** The stored suppliers among these ids (one query). */
+    List<SupplierDetails> findByIds(Collection<Long> ids);
+
+    /** The suppliers holding any of these numbers (one query). */
+    List<SupplierDetails> findByCorporateNumbers(Collection<String> corporateNumbers);
+
     Optional<SupplierDetails> findByCode(String supplierCode);
 
     /** Inserts the row and its name fragments. */

@@ -87,6 +87,7 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
     private final ContactService contactService;
     private final RequestService requestService;
     private final jp.hoshimi.legalentity.LegalEntityService legalEntities;
+    private final jp.hoshimi.legalentity.LegalEntityMatchService legalEntityMatch;
 
     SupplierDetailView(
             SupplierService suppliers,
@@ -98,7 +99,9 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
             ExceptionService exceptions,
             ContactService contactService,
             RequestService requestService,
-            jp.hoshimi.legalentity.LegalEntityService legalEntities) {
+            jp.hoshimi.legalentity.LegalEntityService legalEntities,
+            jp.hoshimi.legalentity.LegalEntityMatchService legalEntityMatch) {
+        this.legalEntityMatch = legalEntityMatch;
         this.contactService = contactService;
         this.requestService = requestService;
         this.compliance = compliance;
@@ -111,7 +114,7 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
         this.currentUser = currentUser;
         addClassName("supplier-detail-view");
         setSizeFull();
-        edit.addClickListener(click -> new SupplierEditor(suppliers, supplier, this::reload).open());
+        edit.addClickListener(click -> new SupplierEditor(suppliers, legalEntities, supplier, this::reload).open());
         delete.addClickListener(click -> confirmDelete());
         requestException.addClickListener(click -> new ExceptionRequestDialog(
                         exceptions, supplier.id(), supplier.name(), failingFindings, () -> reload(supplier.id()))
@@ -162,6 +165,10 @@ class SupplierDetailView extends VerticalLayout implements BeforeEnterObserver, 
         add(summary, ownStanding(evaluation));
         // issue 21: what the NTA corporate-number data says of this 法人番号
         add(new jp.hoshimi.legalentity.ui.OfficialRecord(legalEntities, details.corporateNumber(), details.name()));
+        if (currentUser.hasRole(Role.RISK_MANAGER) || currentUser.hasRole(Role.PROCUREMENT)) {
+            add(new jp.hoshimi.legalentity.ui.SuccessorReplacement(
+                    legalEntityMatch, details.id(), () -> reload(details.id())));
+        }
         failing = new FailingContractsSection(compliance, details.id(), evaluation.stale());
         add(failing);
         TabSheet tabs = new TabSheet();

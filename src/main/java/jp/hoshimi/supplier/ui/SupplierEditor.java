@@ -35,12 +35,18 @@ class SupplierEditor extends Dialog {
     final TextArea notes = new TextArea();
     final Button save = new Button();
 
+    final jp.hoshimi.legalentity.ui.NumberSuggestions suggestions;
+
     private final SupplierService suppliers;
     private final SupplierDetails existing;
     private final LongConsumer onSaved;
 
     /** @param existing null to create a new supplier */
-    SupplierEditor(SupplierService suppliers, SupplierDetails existing, LongConsumer onSaved) {
+    SupplierEditor(
+            SupplierService suppliers,
+            jp.hoshimi.legalentity.LegalEntityService legalEntities,
+            SupplierDetails existing,
+            LongConsumer onSaved) {
         this.suppliers = suppliers;
         this.existing = existing;
         this.onSaved = onSaved;
@@ -71,6 +77,12 @@ class SupplierEditor extends Dialog {
         add(form);
 
         fill(existing == null ? SupplierForm.empty() : existing.toForm());
+        // issue 21: while the number is empty, candidates from the NTA data; "use" fills the field, save keeps it
+        suggestions = new jp.hoshimi.legalentity.ui.NumberSuggestions(
+                legalEntities, name::getValue, nameKana::getValue, address::getValue, corporateNumber::setValue);
+        add(suggestions);
+        suggestions.showFor(corporateNumber.getValue());
+        corporateNumber.addValueChangeListener(change -> suggestions.showFor(change.getValue()));
 
         save.setText(getTranslation("action.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -82,7 +82,12 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
     private volatile SupplierSort.Order shownOrder = SupplierSort.Order.defaultOrder();
     private boolean entering;
 
-    SupplierListView(SupplierService suppliers, RegisterService register, CurrentUser currentUser, Clock clock) {
+    SupplierListView(
+            SupplierService suppliers,
+            jp.hoshimi.legalentity.LegalEntityService legalEntities,
+            RegisterService register,
+            CurrentUser currentUser,
+            Clock clock) {
         this.suppliers = suppliers;
         RegisterService.Freshness freshness = register.freshness();
         this.stale = freshness.stale();
@@ -121,6 +126,7 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
                 || currentUser.hasRole(Role.ADMIN));
         create.addClickListener(click -> new SupplierEditor(
                         suppliers,
+                        legalEntities,
                         null,
                         id -> UI.getCurrent()
                                 .navigate(SupplierDetailView.class, new RouteParameters("id", String.valueOf(id))))
@@ -131,7 +137,16 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
         filters = new ListFilters("supplier", status, quick);
         HorizontalLayout countRow = new HorizontalLayout(count, export);
         countRow.setAlignItems(FlexComponent.Alignment.CENTER);
-        add(new ViewToolbar(getTranslation("supplier.list.title"), search, create), filters, countRow, grid);
+        com.vaadin.flow.router.RouterLink missingNumbers = new com.vaadin.flow.router.RouterLink(
+                getTranslation("legalEntity.match.link"), jp.hoshimi.legalentity.ui.MissingNumbersView.class);
+        missingNumbers.setId("supplier-missing-numbers");
+        missingNumbers.setVisible(create.isVisible());
+        add(
+                new ViewToolbar(getTranslation("supplier.list.title"), search, create),
+                filters,
+                countRow,
+                missingNumbers,
+                grid);
         setFlexGrow(1, grid);
         refresh();
     }

@@ -56,6 +56,7 @@ class LegalEntityViewTest extends KaribuTest {
     @AfterEach
     void noNtaData() {
         dsl.execute("DELETE FROM legal_entity_change");
+        dsl.execute("DELETE FROM legal_entity_name_fragment");
         dsl.execute("DELETE FROM legal_entity");
         dsl.execute("DELETE FROM legal_entity_run");
         Set<Long> suppliers = new HashSet<>(dsl.fetch("SELECT id FROM supplier").getValues(0, Long.class));

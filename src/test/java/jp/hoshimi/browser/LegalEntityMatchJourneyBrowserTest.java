@@ -1,0 +1,83 @@
+package jp.hoshimi.browser;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import jp.hoshimi.legalentity.LegalEntityRun.FileKind;
+import jp.hoshimi.legalentity.LegalEntityService;
+import jp.hoshimi.legalentity.source.NtaEdition;
+import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.MasterDataChangedEvent;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Issue 21, the NTA data where users work: the supplier editor suggests 法人番号 candidates for S-10056 山田鉄工所,
+ * the bulk screen lists the suppliers without a number with their best candidates, and the page of S-10015
+ * (absorbed in the sample difference) offers the successor's number with its register status.
+ */
+class LegalEntityMatchJourneyBrowserTest extends BrowserTest {
+
+    static final Path SAMPLES = Path.of("sample-data/nta");
+
+    @Autowired
+    DSLContext dsl;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    LegalEntityService legalEntities;
+
+    @Autowired
+    SystemAuthentication system;
+
+    @AfterEach
+    void noNtaData() {
+        dsl.execute("DELETE FROM legal_entity_change");
+        dsl.execute("DELETE FROM legal_entity_name_fragment");
+        dsl.execute("DELETE FROM legal_entity");
+        dsl.execute("DELETE FROM legal_entity_run");
+        Set<Long> suppliers = new HashSet<>(dsl.fetch("SELECT id FROM supplier").getValues(0, Long.class));
+        events.publishEvent(new MasterDataChangedEvent(suppliers, Set.of()));
+    }
+
+    @Test
+    void the_editor_and_the_bulk_screen_offer_candidates_and_a_merged_supplier_its_successor() {
+        system.runAsSystem(() -> {
+            legalEntities.upload(
+                    SAMPLES.resolve("nta-full-20261130_unicode.zip"), "full.zip", FileKind.FULL, NtaEdition.UNICODE);
+            legalEntities.upload(
+                    SAMPLES.resolve("nta-diff-20261201_unicode.zip"), "diff.zip", FileKind.DIFF, NtaEdition.UNICODE);
+        });
+        Page risk = newPage("ja-JP");
+        signIn(risk, "risk", DEMO_PASSWORD);
+        risk.navigate(url("suppliers/" + supplierId("S-10056")));
+        risk.locator("#supplier-edit").click();
+        PlaywrightAssertions.assertThat(risk.locator("#number-suggestions-list"))
+                .containsText("7900000000101");
+        PlaywrightAssertions.assertThat(risk.locator("#use-7900000000101")).isVisible();
+        screenshot(risk, "legal-entity-match-01-editor-suggestions.png");
+        risk.locator("#use-7900000000101").click();
+        PlaywrightAssertions.assertThat(risk.locator("#use-number-confirm")).isAttached();
+        screenshot(risk, "legal-entity-match-02-editor-confirm.png");
+
+        risk.navigate(url("suppliers/missing-numbers"));
+        PlaywrightAssertions.assertThat(risk.locator("#missing-numbers-grid")).containsText("山田鉄工所");
+        PlaywrightAssertions.assertThat(risk.locator("#missing-numbers-grid")).containsText("7900000000101");
+        screenshot(risk, "legal-entity-match-03-bulk-screen.png");
+
+        risk.navigate(url("suppliers/" + supplierId("S-10015")));
+        PlaywrightAssertions.assertThat(risk.locator("#successor-consequences")).containsText("6900000000011");
+        screenshot(risk, "legal-entity-match-04-successor-offer.png");
+    }
+
+    private long supplierId(String code) {
+        return ((Number) dsl.fetchValue("SELECT id FROM supplier WHERE supplier_code = ?", code)).longValue();
+    }
+}
