@@ -365,6 +365,7 @@ public class RegisterSyncService {
             register.clearStaging(runId);
             register.recordAttempts(runId, e.attempts());
             register.finishRun(runId, SyncRun.Outcome.FAILED, null, 0, 0, 0, 0, e.code(), e.detail(), now());
+            register.recordFailureText(runId, e.text());
             log.warn("Register sync {} ({}) failed: {}", runId, kind, e.detail());
             return register.run(runId).orElseThrow();
         } catch (LeaseLostException e) {

@@ -2,6 +2,7 @@ package jp.hoshimi.register;
 
 import java.time.LocalDateTime;
 import jp.hoshimi.register.source.RegisterKind;
+import jp.hoshimi.shared.Text;
 
 /**
  * One sync: where from, who or what started it, how it ended, what it changed, and why it failed.
@@ -35,7 +36,14 @@ public record SyncRun(
          */
         LocalDateTime evaluatedAt,
         /* The register kind's very first load: one initial-load event instead of a change row per entry. */
-        boolean initialLoad) {
+        boolean initialLoad,
+        /* Why it failed, in words a screen shows in its reader's language; null where only errorDetail is known. */
+        Text errorText) {
+
+    /** Why it failed, for a screen: the stored text, else the English detail as it is; null when nothing is known. */
+    public Text problem() {
+        return errorText != null ? errorText : errorDetail == null ? null : Text.asIs(errorDetail);
+    }
 
     public enum Trigger {
         SCHEDULE,

@@ -1,5 +1,10 @@
 package jp.hoshimi.shared;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.Locale;
@@ -16,6 +21,8 @@ public record Text(String key, Object[] args) {
 
     /** The bundle key whose pattern is just its one argument, for a sentence that has no key of its own. */
     private static final String AS_IS = "text.asIs";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
@@ -83,6 +90,51 @@ public record Text(String key, Object[] args) {
             }
         }
         return shown;
+    }
+
+    /**
+     * The text as JSON to keep with a record ({@code {"key": …, "args": [7, "失効", {"key": …}]}}): strings,
+     * whole numbers and nested texts; anything else is kept as its string.
+     */
+    public String toJson() {
+        return toNode().toString();
+    }
+
+    private ObjectNode toNode() {
+        ObjectNode node = JSON.createObjectNode().put("key", key);
+        ArrayNode array = node.putArray("args");
+        for (Object arg : args) {
+            if (arg instanceof Text text) {
+                array.add(text.toNode());
+            } else if (arg instanceof Integer || arg instanceof Long) {
+                array.add(((Number) arg).longValue());
+            } else {
+                array.add(String.valueOf(arg));
+            }
+        }
+        return node;
+    }
+
+    /** The text {@link #toJson()} wrote; null for null. */
+    public static Text fromJson(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return fromNode(JSON.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a stored text: " + json, e);
+        }
+    }
+
+    private static Text fromNode(JsonNode node) {
+        JsonNode array = node.path("args");
+        Object[] args = new Object[array.size()];
+        for (int i = 0; i < args.length; i++) {
+            JsonNode arg = array.get(i);
+            args[i] = arg.isObject() ? fromNode(arg) : arg.isIntegralNumber() ? (Object) arg.asLong() : arg.asText();
+        }
+        return new Text(node.path("key").asText(), args);
     }
 
     @Override

@@ -191,6 +191,10 @@ class RegisterMappingSyncTest {
 
         assertThat(refused.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
         assertThat(refused.errorDetail()).contains("unknown status '失効'");
+        // the run history shows why in the reader's language, from the stored text
+        assertThat(refused.problem().in(java.util.Locale.JAPANESE))
+                .isEqualTo("7 行目：不明な状態「失効」です（ACTIVE・SUSPENDED・REVOKED・EXPIRED のいずれか。値の対応で追加できます）");
+        assertThat(refused.problem().english()).isEqualTo(refused.errorDetail());
         assertThat(entries()).isEqualTo(70);
         assertThat(system.callAsSystem(() -> register.entriesOf("1110001753708"))
                         .get(0))

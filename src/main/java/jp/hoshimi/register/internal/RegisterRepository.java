@@ -28,6 +28,7 @@ import jp.hoshimi.register.RegisterEntry;
 import jp.hoshimi.register.SyncRun;
 import jp.hoshimi.register.source.FeedEntry;
 import jp.hoshimi.register.source.RegisterKind;
+import jp.hoshimi.shared.Text;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -192,6 +193,18 @@ public class RegisterRepository {
                 .set(REGISTER_SYNC_RUN.ERROR_CODE, truncate(errorCode, 100))
                 .set(REGISTER_SYNC_RUN.ERROR_DETAIL, truncate(errorDetail, 1000))
                 .set(REGISTER_SYNC_RUN.FINISHED_AT, at)
+                .where(REGISTER_SYNC_RUN.ID.eq(runId))
+                .execute();
+    }
+
+    /**
+     * Keeps why a run failed as a text a screen can show in its reader's language; a text too long for the
+     * column (a header of thousands of names) is left out, and the English detail stands.
+     */
+    public void recordFailureText(long runId, Text why) {
+        String json = why.toJson();
+        dsl.update(REGISTER_SYNC_RUN)
+                .set(REGISTER_SYNC_RUN.ERROR_TEXT, json.length() <= 2000 ? json : null)
                 .where(REGISTER_SYNC_RUN.ID.eq(runId))
                 .execute();
     }
@@ -750,7 +763,8 @@ public class RegisterRepository {
                 r.getBytes(),
                 r.getAttempts(),
                 r.getEvaluatedAt(),
-                Boolean.TRUE.equals(r.getInitialLoad()));
+                Boolean.TRUE.equals(r.getInitialLoad()),
+                Text.fromJson(r.getErrorText()));
     }
 
     /** The re-evaluation that follows a run has completed (issue 18: clients wait for this, not the run). */

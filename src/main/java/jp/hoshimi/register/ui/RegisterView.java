@@ -450,7 +450,8 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
         if (r.errorCode() == null) {
             return source(r);
         }
-        return getTranslation(r.errorCode()) + (r.errorDetail() == null ? "" : " (" + r.errorDetail() + ")");
+        return getTranslation(r.errorCode())
+                + (r.problem() == null ? "" : " (" + r.problem().in(getLocale()) + ")");
     }
 
     private static String source(SyncRun r) {
