@@ -51,7 +51,14 @@ class LegalEntitySources {
         StoredSource stored = repository.source();
         var through = stored.fetchedThrough();
         if (through == null && stored.type() == SourceType.WEB_API) {
-            through = repository.newestUpdate().orElse(null);
+            // the newest update date of the data loaded so far, but no further back than one API range:
+            // re-applying a day is harmless (idempotent), asking for years of days one range at a time is not
+            java.time.LocalDate earliest = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Tokyo")))
+                    .minusDays(NtaWebApiSource.MAX_DAYS + 1L);
+            through = repository
+                    .newestUpdate()
+                    .filter(newest -> newest.isAfter(earliest))
+                    .orElse(earliest);
         }
         return new NtaCursor(new Validators(stored.etag(), stored.lastModified()), through);
     }

@@ -28,12 +28,12 @@ import java.util.concurrent.TimeUnit;
  * the rows of the numbers asked for. It checks the application id ({@code id}, else 403) and can misbehave
  * on the next request ({@link Fault}).
  */
-final class LocalNtaApiServer implements AutoCloseable {
+public final class LocalNtaApiServer implements AutoCloseable {
 
-    static final String APPLICATION_ID = "KtLKHsYJGaNRT";
+    public static final String APPLICATION_ID = "KtLKHsYJGaNRT";
 
     /** Ways to answer the next request instead of the data. */
-    enum Fault {
+    public enum Fault {
         /** 500 Internal Server Error. */
         SERVER_ERROR,
         /** 400 Bad Request (e.g. a range the API refuses). */
@@ -59,7 +59,7 @@ final class LocalNtaApiServer implements AutoCloseable {
         this.server = server;
     }
 
-    static LocalNtaApiServer start() throws IOException {
+    public static LocalNtaApiServer start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         LocalNtaApiServer api = new LocalNtaApiServer(server);
         server.createContext("/4/", api::handle);
@@ -72,32 +72,32 @@ final class LocalNtaApiServer implements AutoCloseable {
         return api;
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/4");
     }
 
     /** Rows in the NTA CSV format (30 columns), e.g. the lines of a sample difference file. */
-    LocalNtaApiServer rows(List<String> lines) {
+    public LocalNtaApiServer rows(List<String> lines) {
         rows.clear();
         rows.addAll(lines);
         return this;
     }
 
-    LocalNtaApiServer pageSize(int size) {
+    public LocalNtaApiServer pageSize(int size) {
         pageSize = size;
         return this;
     }
 
-    synchronized LocalNtaApiServer next(Fault fault) {
+    public synchronized LocalNtaApiServer next(Fault fault) {
         faults.add(fault);
         return this;
     }
 
-    List<URI> requests() {
+    public List<URI> requests() {
         return List.copyOf(requests);
     }
 
-    static Map<String, String> query(URI uri) {
+    public static Map<String, String> query(URI uri) {
         Map<String, String> query = new HashMap<>();
         if (uri.getRawQuery() != null) {
             for (String pair : uri.getRawQuery().split("&")) {
