@@ -106,15 +106,19 @@ public class LegalEntityService {
      * How current the NTA data is, like the register's: when it was last loaded or found unchanged at the
      * source, and whether that is older than {@code hoshimi.legal-entity.stale-after}.
      */
-    public record Freshness(java.time.LocalDateTime asOf, boolean stale, long limitHours) {}
+    public record Freshness(java.time.LocalDateTime asOf, String source, boolean stale, long limitHours) {}
 
     @Transactional(readOnly = true)
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public Freshness freshness() {
-        java.time.LocalDateTime asOf =
-                repository.lastCurrent().map(LegalEntityRun::finishedAt).orElse(null);
+        Optional<LegalEntityRun> last = repository.lastCurrent();
+        java.time.LocalDateTime asOf = last.map(LegalEntityRun::finishedAt).orElse(null);
         boolean stale = asOf == null || asOf.plus(properties.staleAfter()).isBefore(java.time.LocalDateTime.now(clock));
-        return new Freshness(asOf, stale, properties.staleAfter().toHours());
+        return new Freshness(
+                asOf,
+                last.map(LegalEntityRun::fileName).orElse(null),
+                stale,
+                properties.staleAfter().toHours());
     }
 
     @Transactional(readOnly = true)

@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Set;
+import jp.hoshimi.api.ApiCalls;
 import jp.hoshimi.legalentity.LegalEntityRun.FileKind;
 import jp.hoshimi.legalentity.LegalEntityRun.Outcome;
 import jp.hoshimi.legalentity.LegalEntityRun.SourceType;
@@ -81,8 +77,6 @@ class LegalEntitySyncTest {
     @TempDir
     Path dir;
 
-    final HttpClient http = HttpClient.newHttpClient();
-    final ObjectMapper json = new ObjectMapper();
     LocalNtaApiServer api;
 
     @BeforeEach
@@ -125,23 +119,18 @@ class LegalEntitySyncTest {
                 type, location, NtaEdition.UNICODE, applicationId, sync.source().version()));
     }
 
-    private HttpResponse<String> call(String method, String path, String token) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Authorization", "Bearer " + token)
-                        .method(method, HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private ApiCalls.Answer call(String method, String path, String token) throws Exception {
+        return new ApiCalls(port).send(method, path, token, null);
     }
 
     private JsonNode syncOverTheApi() throws Exception {
-        HttpResponse<String> started = call("POST", "/api/v1/legal-entities/sync", ADMIN);
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        long runId = json.readTree(started.body()).path("runId").asLong();
+        ApiCalls.Answer started = call("POST", "/api/v1/legal-entities/sync", ADMIN);
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        long runId = started.body().path("runId").asLong();
         system.runAsSystem(() -> sync.await(runId, Duration.ofSeconds(60)));
-        HttpResponse<String> run = call("GET", "/api/v1/legal-entities/sync-runs/" + runId, ADMIN);
-        assertThat(run.statusCode()).isEqualTo(200);
-        return json.readTree(run.body());
+        ApiCalls.Answer run = call("GET", "/api/v1/legal-entities/sync-runs/" + runId, ADMIN);
+        assertThat(run.status()).isEqualTo(200);
+        return run.body();
     }
 
     private String process(String corporateNumber) {
@@ -170,8 +159,8 @@ class LegalEntitySyncTest {
 
         JsonNode again = syncOverTheApi();
         assertThat(again.path("outcome").asText()).isEqualTo("UNCHANGED");
-        JsonNode freshness = json.readTree(
-                call("GET", "/api/v1/legal-entities/freshness", PROCUREMENT).body());
+        JsonNode freshness =
+                call("GET", "/api/v1/legal-entities/freshness", PROCUREMENT).body();
         assertThat(freshness.path("stale").asBoolean()).isFalse();
         assertThat(freshness.path("asOf").isNull()).isFalse();
     }
@@ -242,12 +231,13 @@ class LegalEntitySyncTest {
 
     @Test
     void without_a_source_sync_now_is_a_409_with_a_plain_reason_and_only_an_administrator_may_ask() throws Exception {
-        HttpResponse<String> refused = call("POST", "/api/v1/legal-entities/sync", ADMIN);
-        assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(refused.body()).contains("NO_LEGAL_ENTITY_SOURCE").containsAnyOf("No source", "取得元が設定されていません");
-        assertThat(call("POST", "/api/v1/legal-entities/sync", PROCUREMENT).statusCode())
+        ApiCalls.Answer refused = call("POST", "/api/v1/legal-entities/sync", ADMIN);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("NO_LEGAL_ENTITY_SOURCE");
+        assertThat(refused.message()).containsAnyOf("No source", "取得元が設定されていません");
+        assertThat(call("POST", "/api/v1/legal-entities/sync", PROCUREMENT).status())
                 .isEqualTo(403);
-        assertThat(call("GET", "/api/v1/legal-entities/sync-runs", PROCUREMENT).statusCode())
+        assertThat(call("GET", "/api/v1/legal-entities/sync-runs", PROCUREMENT).status())
                 .isEqualTo(403);
         assertThat(system.callAsSystem(() -> sync.sync(Trigger.SCHEDULE))).isEmpty();
     }

@@ -161,7 +161,7 @@ class LegalEntityView extends VerticalLayout implements HasDynamicTitle {
         LegalEntityService.Freshness current = service.freshness();
         String text = current.asOf() == null
                 ? getTranslation("legalEntity.freshness.none")
-                : getTranslation("legalEntity.freshness.at", Formats.dateTime(current.asOf()));
+                : getTranslation("legalEntity.freshness", Formats.dateTime(current.asOf()), current.source());
         if (current.asOf() != null && current.stale()) {
             text += " " + getTranslation("legalEntity.freshness.stale", current.limitHours());
         }
