@@ -70,6 +70,7 @@ public class LegalEntitySyncService {
     private final SystemAuthentication actor;
     private final SecurityContextHolderStrategy contexts;
     private final AuditTrail audit;
+    private final LegalEntityProperties properties;
     private final Clock clock;
     private final AtomicLong running = new AtomicLong();
     private final Map<Long, CompletableFuture<Void>> started = new ConcurrentHashMap<>();
@@ -87,7 +88,9 @@ public class LegalEntitySyncService {
             SystemAuthentication actor,
             SecurityContextHolderStrategy contexts,
             AuditTrail audit,
+            LegalEntityProperties properties,
             Clock clock) {
+        this.properties = properties;
         this.repository = repository;
         this.sources = sources;
         this.loader = loader;
@@ -194,6 +197,12 @@ public class LegalEntitySyncService {
         } finally {
             delete(file);
         }
+    }
+
+    /** The Web-API's address to offer when an administrator chooses it ({@code hoshimi.legal-entity.web-api-url}). */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public String defaultWebApiUrl() {
+        return properties.webApiUrl().toString();
     }
 
     @Transactional(readOnly = true)

@@ -38,8 +38,6 @@ import jp.hoshimi.shared.ui.Problems;
  */
 class LegalEntitySourcePanel extends Composite<VerticalLayout> {
 
-    static final String DEFAULT_WEB_API = "https://api.houjin-bangou.nta.go.jp/4";
-
     final Select<SourceType> type = new Select<>();
     final TextField location = new TextField();
     final Select<NtaEdition> edition = new Select<>();
@@ -118,7 +116,7 @@ class LegalEntitySourcePanel extends Composite<VerticalLayout> {
         applicationId.setVisible(chosen == SourceType.WEB_API);
         location.setHelperText(getTranslation("legalEntity.source.location.help." + chosen.name()));
         if (chosen == SourceType.WEB_API && location.isEmpty()) {
-            location.setValue(DEFAULT_WEB_API);
+            location.setValue(sync.defaultWebApiUrl());
         }
         syncNow.setEnabled(settings.isConfigured());
     }
