@@ -56,14 +56,36 @@ class LegalEntityLoader {
     }
 
     LegalEntityRun load(Path file, String fileName, FileKind kind, NtaEdition edition, SourceType source, String by) {
-        Long bytes = sizeOf(file);
-        long runId =
-                transactions.execute(status -> repository.startRun(source, fileName, kind, edition, by, now(), bytes));
+        long runId = startRun(source, fileName, kind, edition, by, sizeOf(file), LegalEntityRun.Trigger.UPLOAD);
+        return loadInto(runId, file, fileName, kind, edition, () -> {});
+    }
+
+    long startRun(
+            SourceType source,
+            String fileName,
+            FileKind kind,
+            NtaEdition edition,
+            String by,
+            Long bytes,
+            LegalEntityRun.Trigger trigger) {
+        return transactions.execute(
+                status -> repository.startRun(source, fileName, kind, edition, by, now(), bytes, trigger));
+    }
+
+    /**
+     * Loads a file into a run already recorded. {@code alsoOnApply} runs in the applying transaction (a
+     * source's cursor moves only with the data it fetched).
+     */
+    LegalEntityRun loadInto(
+            long runId, Path file, String fileName, FileKind kind, NtaEdition edition, Runnable alsoOnApply) {
         try (var staging = repository.staging(runId, properties.workDir())) {
             NtaLimits limits = new NtaLimits(properties.maxCsvSize().toBytes(), properties.maxExpansion());
             long rows = NtaFileReader.read(file, edition, limits, staging::add);
             staging.load();
-            transactions.executeWithoutResult(status -> apply(runId, kind, rows));
+            transactions.executeWithoutResult(status -> {
+                apply(runId, kind, rows);
+                alsoOnApply.run();
+            });
             outbox.dispatchSoon();
         } catch (NtaFileRejectedException e) {
             String args = Arrays.stream(e.args()).map(String::valueOf).collect(Collectors.joining("\u001f"));
@@ -107,7 +129,7 @@ class LegalEntityLoader {
                 counts.history());
     }
 
-    private void fail(long runId, String code, String args) {
+    void fail(long runId, String code, String args) {
         transactions.executeWithoutResult(status -> repository.failRun(runId, code, args, now()));
     }
 

@@ -21,7 +21,19 @@ public record LegalEntityRun(
         long historyRows,
         String errorCode,
         String errorArgs,
-        Long bytes) {
+        Long bytes,
+        Trigger trigger) {
+
+    /** What started a run: an administrator's upload, "sync now" (screen or API), or the schedule. */
+    public enum Trigger {
+        UPLOAD,
+        MANUAL,
+        SCHEDULE;
+
+        public String messageKey() {
+            return "legalEntity.trigger." + name();
+        }
+    }
 
     /** 全件データ (every corporation) or 差分データ (one day's changes). */
     public enum FileKind {
@@ -37,7 +49,8 @@ public record LegalEntityRun(
         NONE,
         UPLOAD,
         FILE,
-        HTTP;
+        HTTP,
+        WEB_API;
 
         public String messageKey() {
             return "legalEntity.sourceType." + name();
@@ -47,6 +60,8 @@ public record LegalEntityRun(
     public enum Outcome {
         RUNNING,
         SUCCEEDED,
+        /** The source had nothing new (unchanged file, 304, no change on the API's days). */
+        UNCHANGED,
         FAILED;
 
         public String messageKey() {

@@ -23,12 +23,15 @@ public class LegalEntityService {
     private final LegalEntityLoader loader;
     private final SystemAuthentication actor;
     private final LegalEntityProperties properties;
+    private final java.time.Clock clock;
 
     LegalEntityService(
             LegalEntityRepository repository,
             LegalEntityLoader loader,
             SystemAuthentication actor,
-            LegalEntityProperties properties) {
+            LegalEntityProperties properties,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.loader = loader;
         this.actor = actor;
@@ -105,6 +108,31 @@ public class LegalEntityService {
     @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public int countRuns() {
         return repository.countRuns();
+    }
+
+    /**
+     * How current the NTA data is, like the register's: when it was last loaded or found unchanged at the
+     * source, and whether that is older than {@code hoshimi.legal-entity.stale-after}.
+     */
+    public record Freshness(java.time.LocalDateTime asOf, String source, boolean stale, long limitHours) {}
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public Freshness freshness() {
+        Optional<LegalEntityRun> last = repository.lastCurrent();
+        java.time.LocalDateTime asOf = last.map(LegalEntityRun::finishedAt).orElse(null);
+        boolean stale = asOf == null || asOf.plus(properties.staleAfter()).isBefore(java.time.LocalDateTime.now(clock));
+        return new Freshness(
+                asOf,
+                last.map(LegalEntityRun::fileName).orElse(null),
+                stale,
+                properties.staleAfter().toHours());
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})
+    public Optional<LegalEntityRun> run(long id) {
+        return repository.run(id);
     }
 
     /** The last successful load of any file: how current the NTA data is. */

@@ -10,16 +10,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** Real HTTP calls to the test app's API with a bearer token, answering status, headers and JSON body. */
-final class ApiCalls {
+public final class ApiCalls {
 
-    record Answer(int status, HttpHeaders headers, JsonNode body, String text) {
-        String code() {
+    public record Answer(int status, HttpHeaders headers, JsonNode body, String text) {
+        public String code() {
             return body == null || body.get("code") == null
                     ? null
                     : body.get("code").asText();
         }
 
-        String message() {
+        public String message() {
             return body == null || body.get("message") == null
                     ? null
                     : body.get("message").asText();
@@ -31,15 +31,15 @@ final class ApiCalls {
     private final ObjectMapper json = new ObjectMapper();
     private final int port;
 
-    ApiCalls(int port) {
+    public ApiCalls(int port) {
         this.port = port;
     }
 
-    Answer get(String path, String token) throws IOException, InterruptedException {
+    public Answer get(String path, String token) throws IOException, InterruptedException {
         return send(request(path, token).GET());
     }
 
-    Answer get(String path, String token, String language) throws IOException, InterruptedException {
+    public Answer get(String path, String token, String language) throws IOException, InterruptedException {
         HttpRequest.Builder request = request(path, token).GET();
         if (language != null) {
             request.header("Accept-Language", language);
@@ -47,7 +47,7 @@ final class ApiCalls {
         return send(request);
     }
 
-    Answer send(String method, String path, String token, String body, String... headers)
+    public Answer send(String method, String path, String token, String body, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = request(path, token)
                 .method(

@@ -1,14 +1,26 @@
 package jp.hoshimi.legalentity.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import jp.hoshimi.legalentity.LegalEntity;
 import jp.hoshimi.legalentity.LegalEntityCandidate;
+import jp.hoshimi.legalentity.LegalEntityRun;
 import jp.hoshimi.legalentity.LegalEntityService;
+import jp.hoshimi.legalentity.LegalEntitySyncBusyException;
+import jp.hoshimi.legalentity.LegalEntitySyncService;
+import jp.hoshimi.legalentity.NoLegalEntitySourceException;
 import jp.hoshimi.shared.NotFoundException;
+import jp.hoshimi.shared.ResultCount;
+import jp.hoshimi.shared.api.ApiConflictException;
+import jp.hoshimi.shared.api.ApiPage;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,9 +36,69 @@ import org.springframework.web.bind.annotation.RestController;
 class LegalEntityApi {
 
     private final LegalEntityService legalEntities;
+    private final LegalEntitySyncService sync;
 
-    LegalEntityApi(LegalEntityService legalEntities) {
+    LegalEntityApi(LegalEntityService legalEntities, LegalEntitySyncService sync) {
         this.legalEntities = legalEntities;
+        this.sync = sync;
+    }
+
+    record SyncStarted(long runId, String status) {}
+
+    @PostMapping("/sync")
+    @Operation(
+            summary = "Fetch the NTA differences from the configured source now (ADMIN); answers 202 with the run id",
+            description = "409 NO_LEGAL_ENTITY_SOURCE when no source is configured (管理 → 法人番号データ),"
+                    + " 409 LEGAL_ENTITY_SYNC_RUNNING while a fetch runs. Poll GET"
+                    + " /api/v1/legal-entities/sync-runs/{runId} until its outcome is no longer RUNNING.")
+    ResponseEntity<SyncStarted> startSync() {
+        try {
+            long runId = sync.startSync(LegalEntityRun.Trigger.MANUAL);
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(new SyncStarted(runId, "RUNNING"));
+        } catch (NoLegalEntitySourceException e) {
+            throw new ApiConflictException("NO_LEGAL_ENTITY_SOURCE", "legalEntity.sync.noSource");
+        } catch (LegalEntitySyncBusyException e) {
+            throw new ApiConflictException("LEGAL_ENTITY_SYNC_RUNNING", "legalEntity.sync.busy");
+        }
+    }
+
+    @GetMapping("/sync-runs")
+    @Operation(summary = "The loads and fetches of NTA data, newest first (ADMIN, AUDITOR)")
+    ResponseEntity<List<LegalEntityRun>> runs(
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = ApiPage.DEFAULT) int limit,
+            HttpServletRequest request) {
+        ApiPage page = ApiPage.of(offset, limit);
+        return page.answer(
+                request,
+                legalEntities.runs(page.offset(), page.limit()),
+                ResultCount.exactly(legalEntities.countRuns()));
+    }
+
+    @GetMapping("/sync-runs/{id}")
+    @Operation(
+            summary = "One load or fetch: outcome (RUNNING, SUCCEEDED, UNCHANGED, FAILED), counts, and the reason"
+                    + " code and arguments of a failure (ADMIN, AUDITOR)")
+    LegalEntityRun run(@PathVariable long id) {
+        return legalEntities.run(id).orElseThrow(() -> new NotFoundException("legal_entity_run", id));
+    }
+
+    record FreshnessJson(
+            @Schema(
+                    description = "When the NTA data was last loaded or found unchanged at its source (UTC);"
+                            + " null before the first")
+            java.time.LocalDateTime asOf,
+
+            @Schema(description = "True when that is older than the staleness limit")
+            boolean stale,
+
+            long stalenessLimitHours) {}
+
+    @GetMapping("/freshness")
+    @Operation(summary = "How current the NTA data is: asOf and stale")
+    FreshnessJson freshness() {
+        LegalEntityService.Freshness freshness = legalEntities.freshness();
+        return new FreshnessJson(freshness.asOf(), freshness.stale(), freshness.limitHours());
     }
 
     @GetMapping("/{corporateNumber}")

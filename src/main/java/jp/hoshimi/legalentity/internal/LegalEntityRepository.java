@@ -4,6 +4,7 @@ import static jp.hoshimi.db.Tables.LEGAL_ENTITY;
 import static jp.hoshimi.db.Tables.LEGAL_ENTITY_CHANGE;
 import static jp.hoshimi.db.Tables.LEGAL_ENTITY_NAME_FRAGMENT;
 import static jp.hoshimi.db.Tables.LEGAL_ENTITY_RUN;
+import static jp.hoshimi.db.Tables.LEGAL_ENTITY_SOURCE;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +28,7 @@ import jp.hoshimi.legalentity.LegalEntityRun;
 import jp.hoshimi.legalentity.LegalEntityRun.FileKind;
 import jp.hoshimi.legalentity.LegalEntityRun.Outcome;
 import jp.hoshimi.legalentity.LegalEntityRun.SourceType;
+import jp.hoshimi.legalentity.LegalEntityRun.Trigger;
 import jp.hoshimi.legalentity.source.NtaEdition;
 import jp.hoshimi.legalentity.source.NtaRow;
 import org.jooq.DSLContext;
@@ -81,8 +83,21 @@ public class LegalEntityRepository {
             String by,
             LocalDateTime at,
             Long bytes) {
+        return startRun(source, fileName, kind, edition, by, at, bytes, Trigger.UPLOAD);
+    }
+
+    public long startRun(
+            SourceType source,
+            String fileName,
+            FileKind kind,
+            NtaEdition edition,
+            String by,
+            LocalDateTime at,
+            Long bytes,
+            Trigger trigger) {
         var r = LEGAL_ENTITY_RUN;
         return dsl.insertInto(r)
+                .set(r.RUN_TRIGGER, trigger.name())
                 .set(r.SOURCE_TYPE, source.name())
                 .set(r.FILE_NAME, fileName.length() > 500 ? fileName.substring(0, 500) : fileName)
                 .set(r.FILE_KIND, kind.name())
@@ -106,6 +121,36 @@ public class LegalEntityRepository {
                 .set(r.UNCHANGED, counts.unchanged())
                 .set(r.HISTORY_ROWS, counts.history())
                 .where(r.ID.eq(runId))
+                .execute();
+    }
+
+    /** A fetch that found nothing new: the file or mirror unchanged, or no change on the API's days. */
+    public void finishUnchanged(long runId, LocalDateTime at) {
+        var r = LEGAL_ENTITY_RUN;
+        dsl.update(r)
+                .set(r.OUTCOME, Outcome.UNCHANGED.name())
+                .set(r.FINISHED_AT, at)
+                .set(r.ROWS_READ, 0L)
+                .where(r.ID.eq(runId))
+                .execute();
+    }
+
+    public void recordBytes(long runId, long bytes) {
+        dsl.update(LEGAL_ENTITY_RUN)
+                .set(LEGAL_ENTITY_RUN.BYTES, bytes)
+                .where(LEGAL_ENTITY_RUN.ID.eq(runId))
+                .execute();
+    }
+
+    /** Runs a stopped node left RUNNING: their transaction never committed, so nothing of them is stored. */
+    public int failAbandoned(LocalDateTime startedBefore, LocalDateTime at) {
+        var r = LEGAL_ENTITY_RUN;
+        return dsl.update(r)
+                .set(r.OUTCOME, Outcome.FAILED.name())
+                .set(r.FINISHED_AT, at)
+                .set(r.ERROR_CODE, "INTERRUPTED")
+                .where(r.OUTCOME.eq(Outcome.RUNNING.name()))
+                .and(r.STARTED_AT.lt(startedBefore))
                 .execute();
     }
 
@@ -151,6 +196,16 @@ public class LegalEntityRepository {
                 .fetchOptional(LegalEntityRepository::toRun);
     }
 
+    /** The last run that left the data current: loaded, or the source had nothing new. */
+    public Optional<LegalEntityRun> lastCurrent() {
+        var r = LEGAL_ENTITY_RUN;
+        return dsl.selectFrom(r)
+                .where(r.OUTCOME.in(Outcome.SUCCEEDED.name(), Outcome.UNCHANGED.name()))
+                .orderBy(r.FINISHED_AT.desc())
+                .limit(1)
+                .fetchOptional(LegalEntityRepository::toRun);
+    }
+
     private static LegalEntityRun toRun(LegalEntityRunRecord r) {
         return new LegalEntityRun(
                 r.getId(),
@@ -169,7 +224,97 @@ public class LegalEntityRepository {
                 r.getHistoryRows(),
                 r.getErrorCode(),
                 r.getErrorArgs(),
-                r.getBytes());
+                r.getBytes(),
+                r.getRunTrigger() == null ? Trigger.UPLOAD : Trigger.valueOf(r.getRunTrigger()));
+    }
+
+    // --- the configured source -------------------------------------------------------------------
+
+    /** The stored source, with its application id and how far its last applied fetch got. */
+    public record StoredSource(
+            SourceType type,
+            String location,
+            NtaEdition edition,
+            String applicationId,
+            String etag,
+            String lastModified,
+            java.time.LocalDate fetchedThrough,
+            String updatedBy,
+            LocalDateTime updatedAt,
+            int version) {}
+
+    public StoredSource source() {
+        var s = LEGAL_ENTITY_SOURCE;
+        return dsl.selectFrom(s)
+                .where(s.ID.eq(1))
+                .fetchOptional(r -> new StoredSource(
+                        SourceType.valueOf(r.getSourceType()),
+                        r.getLocation(),
+                        NtaEdition.valueOf(r.getEdition()),
+                        r.getApplicationId(),
+                        r.getEtag(),
+                        r.getLastModified(),
+                        r.getFetchedThrough(),
+                        r.getUpdatedBy(),
+                        r.getUpdatedAt(),
+                        r.getVersion()))
+                .orElse(new StoredSource(
+                        SourceType.NONE, null, NtaEdition.UNICODE, null, null, null, null, null, null, 0));
+    }
+
+    /**
+     * Stores new settings if nobody saved since {@code version}; a new place starts from scratch (no
+     * validators, no last day). A null application id keeps the stored one.
+     *
+     * @return false when the row was saved by someone else meanwhile
+     */
+    public boolean saveSource(
+            SourceType type,
+            String location,
+            NtaEdition edition,
+            String applicationId,
+            String by,
+            LocalDateTime at,
+            int version) {
+        var s = LEGAL_ENTITY_SOURCE;
+        return dsl.update(s)
+                        .set(s.SOURCE_TYPE, type.name())
+                        .set(s.LOCATION, location)
+                        .set(s.EDITION, edition.name())
+                        .set(s.APPLICATION_ID, applicationId == null ? s.APPLICATION_ID : DSL.val(applicationId))
+                        .set(
+                                s.ETAG,
+                                DSL.when(s.SOURCE_TYPE.eq(type.name()).and(s.LOCATION.eq(location)), s.ETAG)
+                                        .otherwise(DSL.inline((String) null)))
+                        .set(
+                                s.LAST_MODIFIED,
+                                DSL.when(s.SOURCE_TYPE.eq(type.name()).and(s.LOCATION.eq(location)), s.LAST_MODIFIED)
+                                        .otherwise(DSL.inline((String) null)))
+                        .set(s.UPDATED_BY, by)
+                        .set(s.UPDATED_AT, at)
+                        .set(s.VERSION, s.VERSION.plus(1))
+                        .where(s.ID.eq(1))
+                        .and(s.VERSION.eq(version))
+                        .execute()
+                == 1;
+    }
+
+    /** How far an applied fetch got; written in the transaction that applied it. */
+    public void saveCursor(String etag, String lastModified, java.time.LocalDate fetchedThrough) {
+        var s = LEGAL_ENTITY_SOURCE;
+        dsl.update(s)
+                .set(s.ETAG, etag)
+                .set(s.LAST_MODIFIED, lastModified)
+                .set(s.FETCHED_THROUGH, fetchedThrough)
+                .where(s.ID.eq(1))
+                .execute();
+    }
+
+    /** The newest update date stored: where a first Web-API fetch starts. */
+    public Optional<java.time.LocalDate> newestUpdate() {
+        return Optional.ofNullable(dsl.select(DSL.max(LEGAL_ENTITY.UPDATE_DATE))
+                .from(LEGAL_ENTITY)
+                .fetchOne(0, java.time.LocalDate.class));
     }
 
     // --- staging ---------------------------------------------------------------------------------

@@ -15,7 +15,9 @@ import java.io.InputStream;
 import jp.hoshimi.legalentity.LegalEntityRun;
 import jp.hoshimi.legalentity.LegalEntityRun.FileKind;
 import jp.hoshimi.legalentity.LegalEntityRun.Outcome;
+import jp.hoshimi.legalentity.LegalEntitySchedule;
 import jp.hoshimi.legalentity.LegalEntityService;
+import jp.hoshimi.legalentity.LegalEntitySyncService;
 import jp.hoshimi.legalentity.source.NtaEdition;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.ui.ComponentTexts;
@@ -38,9 +40,13 @@ class LegalEntityView extends VerticalLayout implements HasDynamicTitle {
     final Paragraph freshness = new Paragraph();
     final Paragraph result = new Paragraph();
     final Grid<LegalEntityRun> runs = new Grid<>();
+    final LegalEntitySourcePanel source;
+    private final LegalEntitySchedule schedule;
 
-    LegalEntityView(LegalEntityService service) {
+    LegalEntityView(LegalEntityService service, LegalEntitySyncService sync, LegalEntitySchedule schedule) {
         this.service = service;
+        this.schedule = schedule;
+        this.source = new LegalEntitySourcePanel(sync, schedule, service, this::show);
         kind.setLabel(getTranslation("legalEntity.fileKind"));
         kind.setItems(FileKind.values());
         kind.setItemLabelGenerator(k -> getTranslation(k.messageKey()));
@@ -62,6 +68,7 @@ class LegalEntityView extends VerticalLayout implements HasDynamicTitle {
                 new HorizontalLayout(kind, edition),
                 upload(),
                 result,
+                source,
                 runsGrid(),
                 attribution);
         refresh();
@@ -98,7 +105,7 @@ class LegalEntityView extends VerticalLayout implements HasDynamicTitle {
         String text = describe(run);
         result.setText(text);
         result.getElement().setAttribute("data-outcome", run.outcome().name());
-        if (run.outcome() == Outcome.SUCCEEDED) {
+        if (run.outcome() == Outcome.SUCCEEDED || run.outcome() == Outcome.UNCHANGED) {
             Notifications.success(text);
         } else {
             Notifications.error(text);
@@ -121,6 +128,7 @@ class LegalEntityView extends VerticalLayout implements HasDynamicTitle {
                         (run.errorArgs() == null
                                 ? new Object[0]
                                 : run.errorArgs().split("\u001f", -1)));
+            case UNCHANGED -> getTranslation("legalEntity.unchanged");
             case RUNNING -> getTranslation(run.outcome().messageKey());
         };
     }
@@ -135,6 +143,8 @@ class LegalEntityView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         runs.addColumn(r -> getTranslation(r.fileKind().messageKey()))
                 .setHeader(getTranslation("legalEntity.run.kind"));
+        runs.addColumn(r -> getTranslation(r.trigger().messageKey()))
+                .setHeader(getTranslation("legalEntity.run.trigger"));
         runs.addColumn(LegalEntityRun::startedBy).setHeader(getTranslation("legalEntity.run.by"));
         runs.addColumn(r -> getTranslation(r.outcome().messageKey()))
                 .setHeader(getTranslation("legalEntity.run.outcome"));
@@ -148,9 +158,23 @@ class LegalEntityView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        freshness.setText(service.lastSuccess()
-                .map(run -> getTranslation("legalEntity.freshness", Formats.dateTime(run.finishedAt()), run.fileName()))
-                .orElse(getTranslation("legalEntity.freshness.none")));
+        LegalEntityService.Freshness current = service.freshness();
+        String text = current.asOf() == null
+                ? getTranslation("legalEntity.freshness.none")
+                : getTranslation("legalEntity.freshness", Formats.dateTime(current.asOf()), current.source());
+        if (current.asOf() != null && current.stale()) {
+            text += " " + getTranslation("legalEntity.freshness.stale", current.limitHours());
+        }
+        java.util.Date next = schedule.nextFire();
+        if (next != null) {
+            text += " "
+                    + getTranslation(
+                            "legalEntity.freshness.next",
+                            Formats.dateTime(
+                                    java.time.LocalDateTime.ofInstant(next.toInstant(), java.time.ZoneOffset.UTC)));
+        }
+        freshness.setText(text);
+        freshness.getElement().setAttribute("data-stale", String.valueOf(current.stale()));
         runs.getDataProvider().refreshAll();
     }
 

@@ -35,4 +35,17 @@ public sealed interface FetchResult {
             Objects.requireNonNull(sha256, "sha256");
         }
     }
+
+    /**
+     * A complete body fetched with {@link HttpFeedSource#download} (not a register feed: the caller's check
+     * passed it). The caller deletes {@code body}.
+     */
+    record Downloaded(Path body, Validators validators, String sha256, long bytes, int attempts)
+            implements FetchResult {
+        public Downloaded {
+            Objects.requireNonNull(body, "body");
+            Objects.requireNonNull(validators, "validators");
+            Objects.requireNonNull(sha256, "sha256");
+        }
+    }
 }

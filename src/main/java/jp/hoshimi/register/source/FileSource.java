@@ -54,6 +54,20 @@ public final class FileSource implements RegisterSource {
 
     @Override
     public FetchResult fetch(Validators previous) {
+        return fetch(previous, null);
+    }
+
+    /**
+     * Copies the file unless its content is unchanged since {@code previous}, checked by {@code check}
+     * instead of as a register feed.
+     *
+     * @return {@link FetchResult.NotModified} or {@link FetchResult.Downloaded}
+     */
+    public FetchResult download(Validators previous, BodyCheck check) {
+        return fetch(previous, Objects.requireNonNull(check, "check"));
+    }
+
+    private FetchResult fetch(Validators previous, BodyCheck check) {
         Validators before = previous == null ? Validators.none() : previous;
         BasicFileAttributes attributes = attributes();
         String lastModified = attributes.lastModifiedTime().toInstant().toString();
@@ -74,6 +88,10 @@ public final class FileSource implements RegisterSource {
             if (validators.etag().equals(before.etag())) {
                 Spool.deleteQuietly(copy.file()); // touched, same content
                 return new FetchResult.NotModified(validators, 1);
+            }
+            if (check != null) {
+                check.body(copy.file());
+                return new FetchResult.Downloaded(copy.file(), validators, copy.sha256(), copy.bytes(), 1);
             }
             BodySniffer.Start start = BodySniffer.start(copy.file());
             FeedFormat found = BodySniffer.formatOf(start, format);

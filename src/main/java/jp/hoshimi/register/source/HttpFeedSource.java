@@ -177,12 +177,27 @@ public final class HttpFeedSource implements RegisterSource {
 
     @Override
     public FetchResult fetch(Validators previous) {
+        return fetch(settings.url(), previous, null);
+    }
+
+    /**
+     * Fetches {@code url} (another address than the configured one is fine: an API's pages) with this
+     * source's timeouts, retries and cap, checked by {@code check} instead of as a register feed.
+     *
+     * @return {@link FetchResult.NotModified} (304) or {@link FetchResult.Downloaded}
+     * @throws RegisterSourceException when no complete, plausible body could be had; nothing is left behind
+     */
+    public FetchResult download(URI url, Validators previous, BodyCheck check) {
+        return fetch(url, previous, Objects.requireNonNull(check, "check"));
+    }
+
+    private FetchResult fetch(URI url, Validators previous, BodyCheck check) {
         Validators sent = previous == null ? Validators.none() : previous;
         long deadline = nanoClock.getAsLong() + settings.overallDeadline().toNanos();
         for (int attempt = 1; ; attempt++) {
             AttemptFailed failure;
             try {
-                return attempt(sent, deadline, attempt);
+                return attempt(url, sent, deadline, attempt, check);
             } catch (AttemptFailed e) {
                 failure = e;
             }
@@ -222,7 +237,8 @@ public final class HttpFeedSource implements RegisterSource {
         return Duration.ofNanos(random.nextLong(0, ceiling + 1));
     }
 
-    private FetchResult attempt(Validators previous, long deadline, int attempt) throws AttemptFailed {
+    private FetchResult attempt(URI url, Validators previous, long deadline, int attempt, BodyCheck check)
+            throws AttemptFailed {
         long left = deadline - nanoClock.getAsLong();
         if (left <= 0) {
             throw AttemptFailed.fatal(Reason.DEADLINE_EXCEEDED, "the deadline passed before attempt " + attempt);
@@ -230,7 +246,7 @@ public final class HttpFeedSource implements RegisterSource {
         // the request timeout runs from sending to the response headers; the deadline may be the shorter one
         boolean deadlineBound = left <= settings.readTimeout().toNanos();
         Duration headerTimeout = deadlineBound ? Duration.ofNanos(Math.max(left, 1_000_000)) : settings.readTimeout();
-        HttpResponse<InputStream> response = send(request(previous, headerTimeout), deadlineBound);
+        HttpResponse<InputStream> response = send(url, request(url, previous, headerTimeout, check), deadlineBound);
         HttpHeaders headers = response.headers();
         int status = response.statusCode();
         if (status != 200) {
@@ -250,7 +266,7 @@ public final class HttpFeedSource implements RegisterSource {
             if (status != 200) {
                 throw statusFailure(status, headers);
             }
-            declared = formatOf(headers);
+            declared = check == null ? formatOf(headers) : checkedContentType(headers, check);
             contentLength = headers.firstValueAsLong("Content-Length");
             if (contentLength.isPresent() && contentLength.getAsLong() > settings.maxBytes()) {
                 throw AttemptFailed.fatal(
@@ -272,6 +288,10 @@ public final class HttpFeedSource implements RegisterSource {
             if (contentLength.isPresent() && body.bytes() < contentLength.getAsLong()) {
                 throw endedEarly(body.bytes(), contentLength.getAsLong());
             }
+            if (check != null) {
+                check.body(body.file());
+                return new FetchResult.Downloaded(body.file(), received, body.sha256(), body.bytes(), attempt);
+            }
             BodySniffer.Start start = BodySniffer.start(body.file());
             FeedFormat format = BodySniffer.formatOf(start, declared);
             BodySniffer.check(start, format, true);
@@ -285,12 +305,12 @@ public final class HttpFeedSource implements RegisterSource {
         }
     }
 
-    private HttpRequest request(Validators previous, Duration timeout) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(settings.url())
+    private HttpRequest request(URI url, Validators previous, Duration timeout, BodyCheck check) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .GET()
                 .timeout(timeout)
                 .header("User-Agent", USER_AGENT)
-                .header("Accept", accept());
+                .header("Accept", check == null ? accept() : check.accept());
         if (previous.etag() != null) {
             request.header("If-None-Match", previous.etag());
         }
@@ -311,8 +331,8 @@ public final class HttpFeedSource implements RegisterSource {
         };
     }
 
-    private HttpResponse<InputStream> send(HttpRequest request, boolean deadlineBound) throws AttemptFailed {
-        String host = hostOf(settings.url());
+    private HttpResponse<InputStream> send(URI url, HttpRequest request, boolean deadlineBound) throws AttemptFailed {
+        String host = hostOf(url);
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpConnectTimeoutException e) {
@@ -340,7 +360,7 @@ public final class HttpFeedSource implements RegisterSource {
                     Reason.CONNECTION_RESET, "the connection to " + host + " broke before a response: " + messageOf(e));
         } catch (IllegalArgumentException e) {
             // a request the client refuses to send, e.g. a validator with characters a header may not have
-            throw AttemptFailed.fatal(Reason.CONNECT_FAILED, "cannot request " + settings.url() + ": " + messageOf(e));
+            throw AttemptFailed.fatal(Reason.CONNECT_FAILED, "cannot request " + url + ": " + messageOf(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw AttemptFailed.fatal(Reason.INTERRUPTED, "interrupted while waiting for " + host);
@@ -401,16 +421,37 @@ public final class HttpFeedSource implements RegisterSource {
         }
     }
 
-    /** The format the Content-Type declares; null when it does not say (text/plain, octet-stream, none). */
-    private FeedFormat formatOf(HttpHeaders headers) throws AttemptFailed {
-        String contentType = headers.firstValue("Content-Type").orElse("");
-        String[] parts = contentType.split(";");
-        String mime = parts[0].strip().toLowerCase(Locale.ROOT);
+    /** A download's Content-Type, refused as a maintenance page when HTML, else as the check says. */
+    private static FeedFormat checkedContentType(HttpHeaders headers, BodyCheck check) throws AttemptFailed {
+        String mime = notHtml(headers);
+        try {
+            check.contentType(mime);
+        } catch (RegisterSourceException e) {
+            throw AttemptFailed.fatal(e.reason(), e.detail());
+        }
+        return null;
+    }
+
+    /** The media type in lower case; a 200 with an HTML page is a maintenance page, whatever was asked for. */
+    private static String notHtml(HttpHeaders headers) throws AttemptFailed {
+        String mime = headers.firstValue("Content-Type")
+                .orElse("")
+                .split(";")[0]
+                .strip()
+                .toLowerCase(Locale.ROOT);
         if (mime.equals("text/html") || mime.equals("application/xhtml+xml")) {
             throw AttemptFailed.fatal(
                     Reason.MAINTENANCE_PAGE,
                     "the server answered 200 with an HTML page (" + mime + ") instead of the feed");
         }
+        return mime;
+    }
+
+    /** The format the Content-Type declares; null when it does not say (text/plain, octet-stream, none). */
+    private FeedFormat formatOf(HttpHeaders headers) throws AttemptFailed {
+        String contentType = headers.firstValue("Content-Type").orElse("");
+        String[] parts = contentType.split(";");
+        String mime = notHtml(headers);
         for (int i = 1; i < parts.length; i++) {
             String parameter = parts[i].strip().toLowerCase(Locale.ROOT).replace("\"", "");
             if (parameter.startsWith("charset=") && !READABLE_CHARSETS.contains(parameter.substring(8))) {

@@ -594,7 +594,9 @@ public final class LocalRegisterServer implements AutoCloseable {
                                         ? "text/csv; charset=Shift_JIS"
                                         : name.endsWith(".csv")
                                                 ? "text/csv; charset=utf-8"
-                                                : "text/plain; charset=utf-8";
+                                                : name.endsWith(".zip")
+                                                        ? "application/zip" // an NTA file's company mirror
+                                                        : "text/plain; charset=utf-8";
                 return new Snapshot(content, etag, lastModified, contentType);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

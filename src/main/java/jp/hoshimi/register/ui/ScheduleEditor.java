@@ -19,7 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import jp.hoshimi.register.RegisterSchedule;
+import jp.hoshimi.register.EditableSchedule;
 import jp.hoshimi.register.ScheduleRule;
 import jp.hoshimi.shared.ValidationException;
 import jp.hoshimi.shared.ui.ComponentTexts;
@@ -30,7 +30,7 @@ import jp.hoshimi.shared.ui.Problems;
  * The sync schedule as an administrator thinks of it: every N hours, or daily at HH:MM (Japan time),
  * with a Quartz cron as the advanced option. Shows the next runs of what is entered before it is saved.
  */
-class ScheduleEditor extends Composite<VerticalLayout> {
+public class ScheduleEditor extends Composite<VerticalLayout> {
 
     enum Mode {
         EVERY_HOURS,
@@ -47,9 +47,9 @@ class ScheduleEditor extends Composite<VerticalLayout> {
     final TextField cron = new TextField(getTranslation("register.schedule.label"));
     final Paragraph nextRuns = new Paragraph();
     final Button save = new Button(getTranslation("register.schedule.save"));
-    private final RegisterSchedule schedule;
+    private final EditableSchedule schedule;
 
-    ScheduleEditor(RegisterSchedule schedule) {
+    public ScheduleEditor(EditableSchedule schedule) {
         this.schedule = schedule;
         mode.setLabel(getTranslation("register.schedule.mode"));
         mode.setItems(Mode.values());

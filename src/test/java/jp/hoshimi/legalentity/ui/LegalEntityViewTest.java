@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import jp.hoshimi.compliance.ComplianceService;
 import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.compliance.Finding;
 import jp.hoshimi.compliance.Reason;
+import jp.hoshimi.legalentity.LegalEntityRun;
 import jp.hoshimi.legalentity.LegalEntityRun.FileKind;
 import jp.hoshimi.legalentity.source.NtaEdition;
 import jp.hoshimi.security.Role;
@@ -52,6 +54,12 @@ class LegalEntityViewTest extends KaribuTest {
     @Autowired
     SystemAuthentication system;
 
+    @Autowired
+    jp.hoshimi.legalentity.LegalEntitySyncService sync;
+
+    @Autowired
+    jp.hoshimi.legalentity.LegalEntityService legalEntities;
+
     @BeforeEach
     @AfterEach
     void noNtaData() {
@@ -69,7 +77,7 @@ class LegalEntityViewTest extends KaribuTest {
         signInAs(Locale.ENGLISH, Role.ADMIN);
         UI.getCurrent().navigate(LegalEntityView.class);
         LegalEntityView view = _get(LegalEntityView.class);
-        assertThat(view.freshness.getText()).isEqualTo("No NTA data has been loaded yet.");
+        assertThat(view.freshness.getText()).startsWith("No NTA data has been loaded yet.");
 
         view.kind.setValue(FileKind.FULL);
         upload(view, "nta-full-20261130_unicode.zip");
@@ -104,6 +112,58 @@ class LegalEntityViewTest extends KaribuTest {
         assertThat(reason)
                 .isEqualTo("The company was absorbed by a merger on 2026-11-27; successor: 株式会社東海統合ホールディングス"
                         + " (法人番号 6900000000011). Its registration covers no contract.");
+    }
+
+    @Test
+    void an_administrator_sets_a_file_source_syncs_now_and_sees_the_run_and_a_refused_fetch_in_plain_words()
+            throws IOException {
+        system.runAsSystem(() -> load("nta-full-20261130_unicode.zip", FileKind.FULL));
+        Path drop = Files.createTempFile("nta-drop-", ".zip");
+        Files.copy(SAMPLES.resolve("nta-diff-20261201_unicode.zip"), drop, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            signInAs(Locale.ENGLISH, Role.ADMIN);
+            UI.getCurrent().navigate(LegalEntityView.class);
+            LegalEntityView view = _get(LegalEntityView.class);
+            LegalEntitySourcePanel panel = view.source;
+            assertThat(panel.syncNow.isEnabled()).as("no source yet").isFalse();
+
+            panel.type.setValue(LegalEntityRun.SourceType.FILE);
+            panel.location.setValue("relative.zip");
+            panel.save();
+            assertThat(panel.location.isInvalid()).isTrue();
+            panel.location.setValue(drop.toAbsolutePath().toString());
+            panel.save();
+            assertThat(panel.location.isInvalid()).isFalse();
+            assertThat(panel.syncNow.isEnabled()).isTrue();
+
+            panel.syncNow();
+            assertThat(panel.syncNow.isEnabled()).as("one at a time").isFalse();
+            long runId =
+                    system.callAsSystem(() -> legalEntities.runs(0, 1)).get(0).id();
+            system.runAsSystem(() -> sync.await(runId, java.time.Duration.ofSeconds(60)));
+            panel.checkSync(); // what the screen's poll does
+            assertThat(view.result.getText()).startsWith("7 rows read: 1 new");
+            assertThat(view.freshness.getText()).contains(drop.toAbsolutePath().toString());
+
+            Files.writeString(drop, "<html>maintenance</html>");
+            panel.syncNow();
+            long refused =
+                    system.callAsSystem(() -> legalEntities.runs(0, 1)).get(0).id();
+            system.runAsSystem(() -> sync.await(refused, java.time.Duration.ofSeconds(60)));
+            panel.checkSync();
+            assertThat(view.result.getElement().getAttribute("data-outcome")).isEqualTo("FAILED");
+            assertThat(view.result.getText())
+                    .isEqualTo("What the source sent cannot be read: this is not an NTA file: it is neither a zip"
+                            + " nor a CSV of numbered rows. Nothing was changed.");
+        } finally {
+            system.runAsSystem(() -> sync.saveSource(
+                    LegalEntityRun.SourceType.NONE,
+                    null,
+                    NtaEdition.UNICODE,
+                    null,
+                    sync.source().version()));
+            Files.deleteIfExists(drop);
+        }
     }
 
     @Test
