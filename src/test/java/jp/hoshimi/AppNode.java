@@ -42,7 +42,9 @@ public final class AppNode {
                 HoshimiApplication.class.getName(),
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + testContext.getProperty("spring.datasource.username"),
-                "--spring.datasource.password="));
+                "--spring.datasource.password=",
+                // the test's business date (the demo's fixed date): the same "today" as the test's own node
+                "--hoshimi.clock.fixed-date=" + testContext.getProperty("hoshimi.clock.fixed-date", "")));
         command.addAll(arguments);
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)

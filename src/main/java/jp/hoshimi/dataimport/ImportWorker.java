@@ -273,8 +273,13 @@ class ImportWorker implements DisposableBean {
                 kindStaging.classify(runId, buffer, n -> report(runId, ImportProgress.Phase.APPLYING, n / 2, total));
         buffer.flush();
         if (counts.error() == 0) {
-            work.executeWithoutResult(status -> kindStaging.write(
-                    runId, n -> report(runId, ImportProgress.Phase.APPLYING, (total + n) / 2, total)));
+            work.executeWithoutResult(status -> {
+                kindStaging.write(runId, n -> report(runId, ImportProgress.Phase.APPLYING, (total + n) / 2, total));
+                // APPLIED in the transaction that writes the rows: a node killed after this commit (during the
+                // re-evaluation that follows it) must not leave the run "interrupted, nothing applied"
+                runs.recordCounts(runId, counts);
+                runs.finish(runId, ImportStatus.APPLIED, LocalDateTime.now(clock));
+            });
         }
         return counts;
     }
@@ -304,6 +309,9 @@ class ImportWorker implements DisposableBean {
                         if (result.error() > 0) {
                             status.setRollbackOnly(); // all or nothing: one failed row and the whole file is rolled
                             // back
+                        } else {
+                            runs.recordCounts(runId, result); // APPLIED with its rows, as in applyStaged
+                            runs.finish(runId, ImportStatus.APPLIED, LocalDateTime.now(clock));
                         }
                         return result;
                     });

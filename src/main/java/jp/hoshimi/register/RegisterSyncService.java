@@ -536,8 +536,26 @@ public class RegisterSyncService {
         if (held) {
             leaseLost = false;
             holding = true;
+            finishEvaluations(now);
         }
         return held;
+    }
+
+    /**
+     * The lease covers a sync's re-evaluation too: holding it, a run that ended without its re-evaluation belongs
+     * to a node that stopped in between (kill -9 after the apply committed), and the evaluation is done now —
+     * otherwise the compliance statuses would miss the run's changes until the daily evaluation. Evaluating the
+     * same changes twice is harmless: the second finds nothing new. Older runs were covered by a daily evaluation.
+     */
+    private void finishEvaluations(LocalDateTime now) {
+        for (SyncRun run : register.unevaluatedRuns(holder, now.minusDays(1))) {
+            log.warn(
+                    "Register sync run {} ({}) ended without its compliance re-evaluation; evaluating now",
+                    run.id(),
+                    run.kind());
+            system.runAsSystem(() -> evaluated(
+                    new RegisterSyncedEvent(run.id(), run.kind(), run.added() + run.changed() + run.removed() > 0)));
+        }
     }
 
     private void interruptAbandoned(String expiredHolder, LocalDateTime now) {

@@ -70,6 +70,9 @@ class RegisterSyncServiceTest {
     @Autowired
     SecurityContextHolderStrategy contexts;
 
+    @Autowired
+    org.jooq.DSLContext dsl;
+
     @TempDir
     Path dir;
 
@@ -424,6 +427,38 @@ class RegisterSyncServiceTest {
         assertThat(run.errorDetail()).contains("after 4 attempts");
         assertThat(run.attempts()).isEqualTo(4);
         assertThat(server.requests()).hasSize(4);
+    }
+
+    @Test
+    void aSyncWhoseNodeStoppedBeforeItsReEvaluationEndedIsEvaluatedByTheNextHolderOfTheLease() {
+        SyncRun applied = syncNow();
+        assertThat(applied.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+        // as a node killed after the apply committed and before the re-evaluation ended leaves it
+        dsl.execute(
+                "update register_sync_run set evaluated_at = null, holder = 'killed-node/1' where id = ?",
+                applied.id());
+        List<Object> published = new ArrayList<>();
+        RegisterSyncService nextNode = new RegisterSyncService(
+                repository,
+                sources,
+                properties,
+                transactions,
+                event -> {
+                    published.add(event);
+                    events.publishEvent(event);
+                },
+                system,
+                contexts,
+                java.time.Clock.systemUTC());
+
+        system.runAsSystem(nextNode::recoverAbandonedRuns);
+
+        assertThat(published).contains(new RegisterSyncedEvent(applied.id(), KIND, true));
+        assertThat(system.callAsSystem(() -> register.run(applied.id())).evaluatedAt())
+                .isNotNull();
+        published.clear();
+        system.runAsSystem(nextNode::recoverAbandonedRuns);
+        assertThat(published).as("evaluated once").isEmpty();
     }
 
     @Test

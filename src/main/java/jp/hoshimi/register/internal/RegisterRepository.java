@@ -768,6 +768,21 @@ public class RegisterRepository {
     }
 
     /** The re-evaluation that follows a run has completed (issue 18: clients wait for this, not the run). */
+    /**
+     * Runs of other holders that ended with data to evaluate (SUCCEEDED, NOT_MODIFIED) after {@code since} but
+     * whose re-evaluation never completed: their node stopped between the apply and the end of the evaluation.
+     */
+    public List<SyncRun> unevaluatedRuns(String exceptHolder, LocalDateTime since) {
+        return dsl.selectFrom(REGISTER_SYNC_RUN)
+                .where(REGISTER_SYNC_RUN.OUTCOME.in(
+                        SyncRun.Outcome.SUCCEEDED.name(), SyncRun.Outcome.NOT_MODIFIED.name()))
+                .and(REGISTER_SYNC_RUN.EVALUATED_AT.isNull())
+                .and(REGISTER_SYNC_RUN.FINISHED_AT.gt(since))
+                .and(REGISTER_SYNC_RUN.HOLDER.isNull().or(REGISTER_SYNC_RUN.HOLDER.ne(exceptHolder)))
+                .orderBy(REGISTER_SYNC_RUN.ID)
+                .fetch(this::toRun);
+    }
+
     public void markEvaluated(long runId, LocalDateTime at) {
         dsl.update(REGISTER_SYNC_RUN)
                 .set(REGISTER_SYNC_RUN.EVALUATED_AT, at)
