@@ -1,5 +1,7 @@
 package jp.hoshimi.register;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDateTime;
 import jp.hoshimi.register.source.RegisterKind;
 import jp.hoshimi.shared.Text;
@@ -38,7 +40,7 @@ public record SyncRun(
         /* The register kind's very first load: one initial-load event instead of a change row per entry. */
         boolean initialLoad,
         /* Why it failed, in words a screen shows in its reader's language; null where only errorDetail is known. */
-        Text errorText) {
+        @JsonIgnore @Schema(hidden = true) Text errorText) {
 
     /** Why it failed, for a screen: the stored text, else the English detail as it is; null when nothing is known. */
     public Text problem() {

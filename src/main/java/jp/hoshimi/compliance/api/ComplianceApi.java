@@ -19,6 +19,7 @@ import jp.hoshimi.compliance.ContractCoverage;
 import jp.hoshimi.compliance.ContractEvaluation;
 import jp.hoshimi.compliance.CoverageService;
 import jp.hoshimi.compliance.Finding;
+import jp.hoshimi.compliance.Reason;
 import jp.hoshimi.compliance.Registration;
 import jp.hoshimi.compliance.SupplierCheck;
 import jp.hoshimi.compliance.SupplierEvaluation;
@@ -27,6 +28,7 @@ import jp.hoshimi.register.RegisterService;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.ResultCount;
+import jp.hoshimi.shared.StarLevel;
 import jp.hoshimi.shared.ValidationException;
 import jp.hoshimi.shared.api.ApiPage;
 import jp.hoshimi.shared.ui.MessageBundle;
@@ -53,16 +55,30 @@ class ComplianceApi {
             String supplierName,
             String corporateNumber,
             int tier,
-            String requiredLevel,
+            @Schema(implementation = RequiredLevel.class) String requiredLevel,
+
+            @Schema(implementation = StarLevel.class, nullable = true)
             String heldLevel,
+
             LocalDate validUntil,
+
+            @Schema(
+                    allowableValues = {"ACTIVE", "SUSPENDED", "REVOKED", "EXPIRED"},
+                    nullable = true)
             String registerStatus,
-            String status,
+
+            @Schema(implementation = ComplianceStatus.class) String status,
             Integer warningDays,
-            String reasonCode,
+            @Schema(implementation = Reason.class) String reasonCode,
             String reason,
             LocalDateTime statusSince,
+
+            @Schema(
+                    implementation = ComplianceStatus.class,
+                    nullable = true,
+                    description = "The status before the last change")
             String previousStatus,
+
             LocalDate evaluatedOn,
             // issue 20: status ACCEPTED names its exception and last day; reasonCode stays the gap's
             Long exceptionId,
@@ -70,9 +86,15 @@ class ComplianceApi {
 
     record ContractJson(
             String contractNumber,
-            String status,
+            @Schema(implementation = ComplianceStatus.class) String status,
             LocalDateTime statusSince,
+
+            @Schema(
+                    implementation = ComplianceStatus.class,
+                    nullable = true,
+                    description = "The status before the last change")
             String previousStatus,
+
             boolean stale,
             LocalDateTime registerAsOf,
             List<LinkJson> links,
@@ -86,7 +108,10 @@ class ComplianceApi {
     record CoverageJson(
             LocalDate contractStart,
             LocalDate contractEnd,
+
+            @Schema(implementation = ContractCoverage.Kind.class)
             String kind,
+
             LocalDate coveredUntil,
             boolean endsBeforeContract,
             int renewals,
@@ -97,17 +122,28 @@ class ComplianceApi {
             long supplierId,
             String supplierName,
             int tier,
+
+            @Schema(implementation = StarLevel.class, nullable = true)
             String heldLevel,
+
             LocalDate validUntil,
             boolean meetsLevel,
             List<LocalDate> renewalsDue) {}
 
     record SupplierJson(
             long supplierId,
-            String status,
+            @Schema(implementation = ComplianceStatus.class) String status,
             LocalDateTime statusSince,
+
+            @Schema(
+                    implementation = ComplianceStatus.class,
+                    nullable = true,
+                    description = "The status before the last change")
             String previousStatus,
+
+            @Schema(implementation = StarLevel.class, nullable = true)
             String heldLevel,
+
             LocalDate validUntil,
             String registeredName,
             boolean stale,
@@ -131,12 +167,14 @@ class ComplianceApi {
             long supplierId,
             String supplierName,
             String corporateNumber,
-            String requiredLevel,
+            @Schema(implementation = RequiredLevel.class) String requiredLevel,
 
             @Schema(description = "True for OK and EXPIRING")
             boolean canContract,
 
-            String status,
+            @Schema(implementation = ComplianceStatus.class) String status,
+
+            @Schema(implementation = StarLevel.class, nullable = true)
             String heldLevel,
 
             @Schema(description = "The last day the answer holds; null without expiry")
@@ -145,7 +183,7 @@ class ComplianceApi {
             @Schema(description = "From this day on the renewal warning shows")
             LocalDate warningFrom,
 
-            String reasonCode,
+            @Schema(implementation = Reason.class) String reasonCode,
 
             @Schema(description = "What it means and what to do next, in the request's language")
             String reason,

@@ -2,6 +2,7 @@ package jp.hoshimi.dataimport.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -70,7 +71,10 @@ class ImportApi {
 
     record ImportResult(
             long runId,
+
+            @Schema(allowableValues = {"suppliers", "contracts", "subcontracting"})
             String kind,
+
             ImportStatus status,
             boolean applied,
             FileInfo file,
@@ -97,7 +101,11 @@ class ImportApi {
                     + "422 when the file is refused, columns are missing or rows have errors (nothing applied); "
                     + "409 when the apply failed and was rolled back; 429 when too many imports wait.")
     ResponseEntity<ImportResult> importFile(
-            @Parameter(description = "suppliers, contracts or subcontracting") @RequestParam String kind,
+            @Parameter(
+                            description = "suppliers, contracts or subcontracting",
+                            schema = @Schema(allowableValues = {"suppliers", "contracts", "subcontracting"}))
+                    @RequestParam
+                    String kind,
             @RequestParam(defaultValue = "true") boolean dryRun,
             @RequestPart("file") MultipartFile file,
             HttpServletRequest request)
