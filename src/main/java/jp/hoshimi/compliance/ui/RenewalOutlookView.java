@@ -1,11 +1,13 @@
 package jp.hoshimi.compliance.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -23,7 +25,9 @@ import java.util.Map;
 import jp.hoshimi.compliance.CoverageService;
 import jp.hoshimi.compliance.RenewalDependency;
 import jp.hoshimi.compliance.RenewalMonth;
+import jp.hoshimi.compliance.SupplierRequestStates;
 import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.StatusParameters;
 
 /**
@@ -42,9 +46,13 @@ class RenewalOutlookView extends VerticalLayout implements HasDynamicTitle, Befo
     final Grid<RenewalDependency> dependencies = new Grid<>();
     final H3 monthTitle = new H3();
     private final CoverageService coverage;
+    private final SupplierRequestStates requests;
+    /** The open requests of the suppliers on the pages fetched so far. */
+    private final Map<Long, SupplierRequestStates.OpenRequest> openRequests = new java.util.HashMap<>();
 
-    RenewalOutlookView(CoverageService coverage) {
+    RenewalOutlookView(CoverageService coverage, SupplierRequestStates requests) {
         this.coverage = coverage;
+        this.requests = requests;
         addClassName("renewal-outlook-view");
         setSizeFull();
         Paragraph intro = new Paragraph(getTranslation("renewals.intro"));
@@ -99,15 +107,31 @@ class RenewalOutlookView extends VerticalLayout implements HasDynamicTitle, Befo
                 .setHeader(getTranslation("renewals.column.contractEnd"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        // The state of a renewal request to the supplier goes here once supplier requests exist (another
-        // part of the "from flag to fix" work); until then it is empty, never guessed.
+        // the newest open request to the supplier, if one exists: its state, due date and a link to it
         dependencies
-                .addColumn(d -> "—")
+                .addColumn(new ComponentRenderer<>(this::requestState))
                 .setKey("requestState")
                 .setHeader(getTranslation("renewals.column.requestState"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         dependencies.setVisible(false);
+    }
+
+    /** 送付済み · 期限超過（期限 2027-01-31）or 下書き（期限 …）, linking to the request; a dash when the supplier is not being asked. */
+    Component requestState(RenewalDependency d) {
+        SupplierRequestStates.OpenRequest open = openRequests.get(d.supplierId());
+        if (open == null) {
+            return new Span("—");
+        }
+        Anchor state = new Anchor(
+                "requests/" + open.requestId(),
+                getTranslation(
+                        open.overdue() ? "renewals.request.overdue" : "renewals.request",
+                        getTranslation(open.stateKey()),
+                        Formats.date(open.dueDate())));
+        state.getElement().getThemeList().add("badge small" + (open.overdue() ? " error" : ""));
+        state.addClassName("renewal-request");
+        return state;
     }
 
     @Override
@@ -147,7 +171,16 @@ class RenewalOutlookView extends VerticalLayout implements HasDynamicTitle, Befo
                 getTranslation(total == 0 ? "renewals.month.none" : "renewals.month.detail", month.toString()));
         dependencies.setVisible(total > 0);
         dependencies.setItems(
-                query -> coverage.renewalsIn(month, query.getOffset(), query.getLimit()).stream(), query -> total);
+                query -> {
+                    List<RenewalDependency> page = coverage.renewalsIn(month, query.getOffset(), query.getLimit());
+                    // one query per page for the requests of its suppliers
+                    openRequests.putAll(requests.newestOpen(page.stream()
+                            .map(RenewalDependency::supplierId)
+                            .distinct()
+                            .toList()));
+                    return page.stream();
+                },
+                query -> total);
         getUI().ifPresent(ui -> ui.getPage()
                 .getHistory()
                 .replaceState(null, new Location("renewals", QueryParameters.simple(Map.of(MONTH, month.toString())))));

@@ -393,6 +393,32 @@ public class RequestRepository {
         return where;
     }
 
+    /**
+     * The newest open request (draft, sent, answered) of each of these suppliers, as {@code supplierId →
+     * (requestId, state, due date, overdue)}; one query for a page of suppliers.
+     */
+    public Map<Long, jp.hoshimi.compliance.SupplierRequestStates.OpenRequest> newestOpen(
+            java.util.Collection<Long> supplierIds, LocalDate today) {
+        if (supplierIds.isEmpty()) {
+            return Map.of();
+        }
+        Field<Boolean> overdue = DSL.field(overdue(today));
+        Map<Long, jp.hoshimi.compliance.SupplierRequestStates.OpenRequest> newest = new java.util.HashMap<>();
+        dsl.select(R.ID, R.SUPPLIER_ID, R.STATE, R.DUE_DATE, overdue)
+                .from(R)
+                .where(R.SUPPLIER_ID.in(supplierIds))
+                .and(R.STATE.in(RequestState.DRAFT.name(), RequestState.SENT.name(), RequestState.ANSWERED.name()))
+                .orderBy(R.SUPPLIER_ID, R.ID.desc())
+                .forEach(r -> newest.putIfAbsent(
+                        r.get(R.SUPPLIER_ID),
+                        new jp.hoshimi.compliance.SupplierRequestStates.OpenRequest(
+                                r.get(R.ID),
+                                "request.state." + r.get(R.STATE),
+                                r.get(R.DUE_DATE),
+                                Boolean.TRUE.equals(r.get(overdue)))));
+        return newest;
+    }
+
     public List<RequestListItem> list(DataScope scope, RequestFilter f, LocalDate today, int offset, int limit) {
         return listQuery(scope, f, today).offset(offset).limit(limit).fetch(RequestRepository::toListItem);
     }

@@ -2,21 +2,26 @@ package jp.hoshimi.compliance.ui;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static jp.hoshimi.db.Tables.SUPPLIER_REQUEST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.QueryParameters;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import jp.hoshimi.KaribuTest;
 import jp.hoshimi.compliance.RenewalDependency;
 import jp.hoshimi.compliance.RenewalMonth;
+import jp.hoshimi.outreach.RequestService;
 import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.supplier.SupplierFilter;
 import jp.hoshimi.supplier.SupplierService;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -28,6 +33,12 @@ class CoverageCheckAndOutlookViewTest extends KaribuTest {
 
     @Autowired
     SystemAuthentication system;
+
+    @Autowired
+    RequestService requests;
+
+    @Autowired
+    DSLContext dsl;
 
     @Test
     void the_supplier_check_answers_for_the_whole_planned_period() {
@@ -87,5 +98,28 @@ class CoverageCheckAndOutlookViewTest extends KaribuTest {
         UI.getCurrent().navigate("renewals", QueryParameters.fromString("month=2027-11"));
         assertThat(_get(H3.class, spec -> spec.withId("renewal-month-title")).getText())
                 .contains("2027-11");
+    }
+
+    @Test
+    void the_outlook_shows_the_open_request_to_a_supplier_whose_registration_ends() {
+        signInAsUser("risk");
+        UI.getCurrent().navigate("renewals");
+        RenewalOutlookView view = _get(RenewalOutlookView.class);
+        RenewalDependency first = com.github.mvysny.kaributesting.v10.GridKt._get(view.dependencies, 0);
+        assertThat(((Span) view.requestState(first)).getText()).isEqualTo("—");
+
+        long id = requests.create(requests.suggest(first.supplierId(), "ja"));
+        try {
+            UI.getCurrent()
+                    .navigate("renewals", QueryParameters.fromString("month=" + YearMonth.from(first.validUntil())));
+            RenewalOutlookView again = _get(RenewalOutlookView.class);
+            RenewalDependency row = com.github.mvysny.kaributesting.v10.GridKt._get(again.dependencies, 0);
+            Anchor state = (Anchor) again.requestState(row);
+
+            assertThat(state.getHref()).isEqualTo("requests/" + id);
+            assertThat(state.getText()).startsWith("下書き（期限 ");
+        } finally {
+            dsl.deleteFrom(SUPPLIER_REQUEST).where(SUPPLIER_REQUEST.ID.eq(id)).execute();
+        }
     }
 }
