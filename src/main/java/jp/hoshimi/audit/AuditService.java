@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Reading the audit trail, with records named rather than numbered. */
 @Service
 @Transactional(readOnly = true)
+@RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})
 public class AuditService {
 
     /** The most rows one export writes. */
@@ -33,7 +34,6 @@ public class AuditService {
      * Recomputes the audit log's hash chain: intact, or the first event where it breaks (an edited or a
      * deleted event). Auditors run it from the audit screen; the daily job runs it too.
      */
-    @RolesAllowed({Role.AUDITOR_NAME, Role.ADMIN_NAME})
     public AuditChainCheck verifyChain() {
         return repository.verifyChain(CHAIN_PAGE);
     }
@@ -58,13 +58,11 @@ public class AuditService {
     }
 
     /** One page of the audit log, newest first. */
-    @RolesAllowed({Role.AUDITOR_NAME, Role.ADMIN_NAME})
     public List<AuditEntry> list(AuditFilter filter, int offset, int limit) {
         return AuditNaming.name(
                 repository, repository.list(filter, Math.max(0, offset), Math.min(Math.max(0, limit), 1000)));
     }
 
-    @RolesAllowed({Role.AUDITOR_NAME, Role.ADMIN_NAME})
     public int count(AuditFilter filter) {
         return repository.count(filter);
     }
@@ -73,7 +71,6 @@ public class AuditService {
      * Every entry that matches, in the log's order, handed to {@code sink} one at a time as pages arrive
      * from the database (an export streams them to the browser). Stops after {@value #MAX_EXPORT_ROWS}.
      */
-    @RolesAllowed({Role.AUDITOR_NAME, Role.ADMIN_NAME})
     public void export(AuditFilter filter, Consumer<AuditEntry> sink) {
         repository.stream(
                 filter,

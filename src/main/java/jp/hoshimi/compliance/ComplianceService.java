@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * findings by status, and the supplier check. Contracts outside the user's data scope are not found.
  */
 @Service
+@RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
 public class ComplianceService {
 
     public static final int MAX_PAGE_SIZE = 1000;
@@ -66,7 +67,6 @@ public class ComplianceService {
 
     /** @throws NotFoundException when the contract does not exist or is outside the user's scope */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public ContractEvaluation contractEvaluation(long contractId) {
         ContractDetails contract =
                 contracts.find(contractId).orElseThrow(() -> new NotFoundException("contract", contractId));
@@ -85,7 +85,6 @@ public class ComplianceService {
 
     /** @throws NotFoundException when the contract number is unknown or outside the user's scope */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public ContractEvaluation contractEvaluation(String contractNumber) {
         ContractDetails contract = contracts
                 .findByNumber(contractNumber)
@@ -95,7 +94,6 @@ public class ComplianceService {
 
     /** @throws NotFoundException for an unknown supplier */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public SupplierEvaluation supplierEvaluation(long supplierId) {
         suppliers.find(supplierId).orElseThrow(() -> new NotFoundException("supplier", supplierId));
         RegisterService.Freshness freshness = register.freshness();
@@ -116,35 +114,30 @@ public class ComplianceService {
      * first, each with its cause (the worst supplier of the chain); one page.
      */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<FailingContract> failingContracts(long supplierId, int offset, int limit) {
         return queries.failingContracts(
                 orgUnits.currentScope(), supplierId, Math.max(0, offset), Math.min(Math.max(0, limit), MAX_PAGE_SIZE));
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public int countFailingContracts(long supplierId) {
         return queries.countFailingContracts(orgUnits.currentScope(), supplierId);
     }
 
     /** The status of each of these suppliers that has one (for lists and trees). */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public Map<Long, ComplianceStatus> supplierStatuses(Collection<Long> supplierIds) {
         return supplierIds.isEmpty() ? Map.of() : queries.supplierStatuses(supplierIds);
     }
 
     /** Current findings with these statuses (all when empty), worst first. */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<Finding> findings(Set<ComplianceStatus> statuses, int offset, int limit) {
         return queries.withStatus(
                 orgUnits.currentScope(), statuses, Math.max(0, offset), Math.min(Math.max(0, limit), MAX_PAGE_SIZE));
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public int countFindings(Set<ComplianceStatus> statuses) {
         return queries.countWithStatus(orgUnits.currentScope(), statuses);
     }
@@ -154,7 +147,6 @@ public class ComplianceService {
      * as the evaluation, from the register as stored now.
      */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public SupplierCheck check(long supplierId, RequiredLevel level) {
         SupplierDetails supplier =
                 suppliers.find(supplierId).orElseThrow(() -> new NotFoundException("supplier", supplierId));
@@ -178,7 +170,6 @@ public class ComplianceService {
     }
 
     /** The date evaluations judge by (fixed for demos by {@code hoshimi.clock.fixed-date}). */
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public LocalDate evaluationDate() {
         return businessDate.today();
     }

@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * user's data scope are not found and not counted. The rules are {@link CoverageRules}.
  */
 @Service
+@RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
 public class CoverageService {
 
     public static final int OUTLOOK_MONTHS = 12;
@@ -57,7 +58,6 @@ public class CoverageService {
 
     /** @throws NotFoundException when the contract does not exist or is outside the user's scope */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public ContractCoverage contractCoverage(long contractId) {
         ContractDetails contract =
                 contracts.find(contractId).orElseThrow(() -> new NotFoundException("contract", contractId));
@@ -71,7 +71,6 @@ public class CoverageService {
      * @throws ValidationException when the end is missing or before the start
      */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public PeriodCheck checkForPeriod(long supplierId, RequiredLevel level, LocalDate start, LocalDate end) {
         if (end == null) {
             throw new ValidationException(FieldProblem.of("end", "coverage.check.endRequired"));
@@ -92,7 +91,6 @@ public class CoverageService {
      * ending in it that contracts in scope depend on (months without any included, as zero).
      */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<RenewalMonth> renewalOutlook() {
         LocalDate today = businessDate.today();
         YearMonth first = YearMonth.from(today);
@@ -108,7 +106,6 @@ public class CoverageService {
 
     /** One page of the registrations ending in the month and the contracts in scope that depend on them. */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<RenewalDependency> renewalsIn(YearMonth month, int offset, int limit) {
         return coverage.dependencies(
                 orgUnits.currentScope(),
@@ -119,7 +116,6 @@ public class CoverageService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public int countRenewalsIn(YearMonth month) {
         return coverage.countDependencies(orgUnits.currentScope(), businessDate.today(), month);
     }

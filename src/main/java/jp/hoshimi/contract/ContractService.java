@@ -39,6 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  * contract of another unit is "not found", whether asked for by id, by number or in a list.
  */
 @Service
+@RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
 public class ContractService {
 
     public static final String AUDIT_TYPE = "contract";
@@ -87,7 +88,6 @@ public class ContractService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<ContractListItem> list(ContractFilter filter, ContractSort.Order order, int offset, int limit) {
         return contracts.list(
                 criteria(filter),
@@ -102,7 +102,6 @@ public class ContractService {
      * Stops after {@value #MAX_EXPORT_ROWS} rows.
      */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public void export(ContractFilter filter, ContractSort.Order order, Consumer<ContractListItem> sink) {
         contracts.stream(
                 criteria(filter), order == null ? ContractSort.Order.defaultOrder() : order, MAX_EXPORT_ROWS, sink);
@@ -110,7 +109,6 @@ public class ContractService {
 
     /** How many contracts match: exactly, or "at least N" beyond the configured cap (the grid scrolls on). */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public ResultCount count(ContractFilter filter) {
         return contracts.count(criteria(filter), countCap);
     }
@@ -138,13 +136,11 @@ public class ContractService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public Optional<ContractDetails> find(long id) {
         return contracts.find(orgUnits.currentScope(), id).map(this::withPending);
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public Optional<ContractDetails> findByNumber(String contractNumber) {
         return contracts.findByNumber(orgUnits.currentScope(), contractNumber).map(this::withPending);
     }
@@ -345,7 +341,6 @@ public class ContractService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<AuditEntry> history(long id) {
         find(id).orElseThrow(() -> new NotFoundException(AUDIT_TYPE, id));
         return auditService.historyOf(AUDIT_TYPE, id);

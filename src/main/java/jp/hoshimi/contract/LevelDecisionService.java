@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * audited; the data scope is the contract's unit.
  */
 @Service
+@RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
 public class LevelDecisionService {
 
     public static final String AUDIT_TYPE = "contract_level_decision";
@@ -110,21 +111,18 @@ public class LevelDecisionService {
 
     /** @throws NotFoundException when unknown or its contract is outside the user's scope */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public LevelDecision get(long id) {
         return visible(id);
     }
 
     /** One page of the level decisions the user may see, newest first; {@code state} null for all. */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<LevelDecision> list(LevelDecisionState state, int offset, int limit) {
         return decisions.list(
                 orgUnits.currentScope(), state, Math.max(0, offset), Math.min(Math.max(0, limit), MAX_PAGE_SIZE));
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public int count(LevelDecisionState state) {
         return decisions.count(orgUnits.currentScope(), state);
     }

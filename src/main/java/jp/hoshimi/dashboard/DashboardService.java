@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * docs/decisions/0012-dashboard.md.
  */
 @Service
+@RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
 public class DashboardService {
 
     /** Months on the expiry timeline, the current one included. */
@@ -57,7 +58,6 @@ public class DashboardService {
 
     /** The key figures and the heat map (unit and the units below it × required level × status). */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public Overview overview() {
         LocalDate today = businessDate.today();
         DataScope scope = orgUnits.currentScope();
@@ -86,7 +86,6 @@ public class DashboardService {
      * months (from today to the end of the twelfth month), by required level.
      */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<ExpiryMonth> expiryTimeline() {
         LocalDate today = businessDate.today();
         YearMonth first = YearMonth.from(today);
@@ -107,7 +106,6 @@ public class DashboardService {
 
     /** The contracts by status on each of the last {@value #TREND_DAYS} days that have a snapshot. */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<TrendDay> trend() {
         LocalDate today = businessDate.today();
         Map<LocalDate, StatusCounts> days = new LinkedHashMap<>();
@@ -124,7 +122,6 @@ public class DashboardService {
      * decision-chart answer yes), each group worst status first.
      */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<RiskyContract> riskiestContracts() {
         Set<Long> units = units(orgUnits.currentScope());
         List<RiskyContract> riskiest = new ArrayList<>(dashboard.riskiest(units, true, RISKIEST));
@@ -135,7 +132,6 @@ public class DashboardService {
     }
 
     /** Today as the evaluation judges it (Asia/Tokyo, or the configured fixed date). */
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public LocalDate today() {
         return businessDate.today();
     }

@@ -37,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Every step is audited; the data scope is the contracts' (docs/decisions/0026-risk-exceptions.md).
  */
 @Service
+@RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
 public class ExceptionService {
 
     public static final String AUDIT_TYPE = "risk_exception";
@@ -79,7 +80,6 @@ public class ExceptionService {
 
     /** The last end date a request made today may have (today + the policy's maximum). */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public LocalDate latestEndDate() {
         return businessDate.today().plusDays(settings.policy().exceptionMaxDays());
     }
@@ -158,27 +158,23 @@ public class ExceptionService {
 
     /** @throws NotFoundException when unknown or outside the user's scope */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public RiskException get(long id) {
         return visible(id);
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public Optional<RiskException> find(long id) {
         return exceptions.find(orgUnits.currentScope(), id);
     }
 
     /** One page of the exceptions the user may see, newest first; {@code state} null for all. */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<RiskException> list(ExceptionState state, int offset, int limit) {
         return exceptions.list(
                 orgUnits.currentScope(), state, Math.max(0, offset), Math.min(Math.max(0, limit), MAX_PAGE_SIZE));
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public int count(ExceptionState state) {
         return exceptions.count(orgUnits.currentScope(), state);
     }

@@ -26,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * supplier outside the user's scope is "not found" (docs/decisions/0041-legal-entity-matching.md).
  */
 @Service
+@RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
 public class LegalEntityMatchService {
 
     /** Largest page of the bulk screen (each row looks up its best candidate: one indexed query each). */
@@ -75,7 +76,6 @@ public class LegalEntityMatchService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public List<UnnumberedSupplier> unnumbered(int offset, int limit) {
         List<UnnumberedSupplier> page = suppliersInScope.unnumbered(
                 orgUnits.currentScope(), Math.max(0, offset), Math.min(Math.max(0, limit), MAX_PAGE_SIZE));
@@ -92,7 +92,6 @@ public class LegalEntityMatchService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public int countUnnumbered() {
         return suppliersInScope.countUnnumbered(orgUnits.currentScope());
     }
@@ -102,7 +101,6 @@ public class LegalEntityMatchService {
      * corporation. @return how many suppliers changed
      */
     @Transactional
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public int accept(List<Acceptance> acceptances) {
         if (acceptances.isEmpty()) {
             return 0;

@@ -1,5 +1,6 @@
 package jp.hoshimi.legalentity;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.ZonedDateTime;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@code hoshimi.legal-entity.cron}), then as an administrator sets it, like the register's schedule.
  */
 @Service
+@RolesAllowed(Role.ADMIN_NAME)
 public class LegalEntitySchedule implements EditableSchedule {
 
     private final LegalEntityProperties properties;
@@ -35,6 +37,7 @@ public class LegalEntitySchedule implements EditableSchedule {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @PermitAll // Spring calls it at start, before anyone signs in; the class default would refuse it
     void ensureScheduled() throws SchedulerException {
         schedule.ensureScheduled(properties.cron());
     }
@@ -52,14 +55,12 @@ public class LegalEntitySchedule implements EditableSchedule {
     }
 
     @Override
-    @RolesAllowed(Role.ADMIN_NAME)
     public List<ZonedDateTime> preview(ScheduleRule rule, int count) {
         return schedule.preview(rule, count);
     }
 
     /** Quartz's Spring job store writes through the current transaction: without one, nothing is committed. */
     @Override
-    @RolesAllowed(Role.ADMIN_NAME)
     @Transactional
     public void change(ScheduleRule rule) {
         schedule.change(rule);

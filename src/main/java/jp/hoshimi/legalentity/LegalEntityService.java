@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The NTA corporate-number data: loading files (administrators), runs, one corporation and its history. */
 @Service
+@RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
 public class LegalEntityService {
 
     public static final int MAX_PAGE_SIZE = 1000;
@@ -59,13 +60,11 @@ public class LegalEntityService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public Optional<LegalEntity> entity(String corporateNumber) {
         return corporateNumber == null ? Optional.empty() : repository.entity(corporateNumber);
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<LegalEntityChange> historyOf(String corporateNumber) {
         return corporateNumber == null ? List.of() : repository.changesOf(corporateNumber, 200);
     }
@@ -75,14 +74,12 @@ public class LegalEntityService {
      * scored and best first. A person confirms one; nothing is set from here.
      */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<LegalEntityCandidate> candidates(String name, String reading, String address, int limit) {
         return candidates(name, reading, address, 0, limit);
     }
 
     /** One page of {@link #candidates(String, String, String, int)}, best first (paged in SQL). */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<LegalEntityCandidate> candidates(String name, String reading, String address, int offset, int limit) {
         String normalized = jp.hoshimi.shared.CompanyNames.normalize(name);
         if (normalized.isEmpty() || normalized.length() > 300) {
@@ -117,7 +114,6 @@ public class LegalEntityService {
     public record Freshness(java.time.LocalDateTime asOf, String source, boolean stale, long limitHours) {}
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public Freshness freshness() {
         Optional<LegalEntityRun> last = repository.lastCurrent();
         java.time.LocalDateTime asOf = last.map(LegalEntityRun::finishedAt).orElse(null);
@@ -137,7 +133,6 @@ public class LegalEntityService {
 
     /** The last successful load of any file: how current the NTA data is. */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public Optional<LegalEntityRun> lastSuccess() {
         return repository.lastSuccess(null);
     }

@@ -1,5 +1,6 @@
 package jp.hoshimi.legalentity;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +56,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Web-API's last day) moves only in the transaction that applied what it fetched.
  */
 @Service
+@RolesAllowed(Role.ADMIN_NAME)
 public class LegalEntitySyncService {
 
     public static final String AUDIT_ENTITY = "legal_entity_source";
@@ -102,6 +104,7 @@ public class LegalEntitySyncService {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @PermitAll // Spring calls it at start, before anyone signs in; the class default would refuse it
     void failAbandonedRuns() {
         LocalDateTime now = LocalDateTime.now(clock);
         int abandoned = transactions.execute(status -> repository.failAbandoned(now.minus(ABANDONED_AFTER), now));
@@ -117,7 +120,6 @@ public class LegalEntitySyncService {
      * @throws NoLegalEntitySourceException when no source is configured
      * @throws LegalEntitySyncBusyException when a fetch runs on this node already
      */
-    @RolesAllowed(Role.ADMIN_NAME)
     public long startSync(Trigger trigger) {
         StoredSource stored = repository.source();
         NtaSource source = sources.from(stored).orElseThrow(NoLegalEntitySourceException::new);
@@ -139,7 +141,6 @@ public class LegalEntitySyncService {
     }
 
     /** Fetches and loads now, in this thread (the scheduled job); empty when no source is configured. */
-    @RolesAllowed(Role.ADMIN_NAME)
     public Optional<LegalEntityRun> sync(Trigger trigger) {
         StoredSource stored = repository.source();
         Optional<NtaSource> source = sources.from(stored);
@@ -151,7 +152,6 @@ public class LegalEntitySyncService {
     }
 
     /** Waits (at most {@code wait}) for a sync started on this node with {@link #startSync} to end. */
-    @RolesAllowed(Role.ADMIN_NAME)
     public void await(long runId, Duration wait) {
         CompletableFuture<Void> future = started.get(runId);
         if (future != null) {
@@ -169,7 +169,6 @@ public class LegalEntitySyncService {
      * Asks the Web-API ({@code /num}) for the current state of these corporations and applies it like a
      * difference file: for a supplier's number that a full file does not have yet.
      */
-    @RolesAllowed(Role.ADMIN_NAME)
     public LegalEntityRun refreshNumbers(List<String> corporateNumbers) {
         List<String> numbers = corporateNumbers.stream()
                 .map(number -> CorporateNumber.parse(number).value())
@@ -200,7 +199,6 @@ public class LegalEntitySyncService {
     }
 
     /** The Web-API's address to offer when an administrator chooses it ({@code hoshimi.legal-entity.web-api-url}). */
-    @RolesAllowed(Role.ADMIN_NAME)
     public String defaultWebApiUrl() {
         return properties.webApiUrl().toString();
     }
@@ -226,7 +224,6 @@ public class LegalEntitySyncService {
      * @throws ConcurrentEditException when someone saved since {@code version}
      */
     @Transactional
-    @RolesAllowed(Role.ADMIN_NAME)
     public LegalEntitySourceSettings saveSource(
             SourceType type, String location, NtaEdition edition, String applicationId, int version) {
         StoredSource before = repository.source();

@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The corporate group's organisation units and each user's data scope. */
 @Service
+@RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
 public class OrgUnitService {
 
     private final OrgUnitRepository units;
@@ -45,14 +46,12 @@ public class OrgUnitService {
 
     /** Every unit of the group, for pickers and labels (unit names are not confidential within the group). */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<OrgUnit> all() {
         return units.all();
     }
 
     /** The units the current user may work in: the scope, as units (for pickers). */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<OrgUnit> unitsInScope() {
         DataScope scope = currentScope();
         return units.all().stream().filter(unit -> scope.includes(unit.id())).toList();
@@ -80,7 +79,6 @@ public class OrgUnitService {
 
     /** The unit and every unit below it, for filters that include the units below the chosen one. */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public Set<Long> unitAndBelow(long unitId) {
         return withDescendants(Set.of(unitId));
     }
@@ -119,7 +117,6 @@ public class OrgUnitService {
      * system and API tokens without a user act group-wide; other roles are group-wide when so marked.
      */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public DataScope currentScope() {
         Authentication authentication = contexts.getContext().getAuthentication();
         if (authentication == null) {

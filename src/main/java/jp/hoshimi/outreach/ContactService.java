@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * are read and edited as suppliers are: by procurement, risk managers and administrators; auditors read.
  */
 @Service
+@RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
 public class ContactService {
 
     public static final String AUDIT_TYPE = "supplier_contact";
@@ -43,7 +44,6 @@ public class ContactService {
     }
 
     @Transactional
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public long add(long supplierId, ContactForm form) {
         requireSupplier(supplierId);
         ContactForm valid = validate(form);
@@ -56,7 +56,6 @@ public class ContactService {
     }
 
     @Transactional
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public void update(long supplierId, long id, int version, ContactForm form) {
         SupplierContact before = contacts.find(supplierId, id).orElseThrow(() -> new NotFoundException(AUDIT_TYPE, id));
         ContactForm valid = validate(form);
@@ -70,7 +69,6 @@ public class ContactService {
     }
 
     @Transactional
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public void delete(long supplierId, long id, int version) {
         SupplierContact before = contacts.find(supplierId, id).orElseThrow(() -> new NotFoundException(AUDIT_TYPE, id));
         if (!contacts.delete(supplierId, id, version)) {
@@ -87,7 +85,6 @@ public class ContactService {
      * @throws ConcurrentEditException when a contact was saved by someone else since it was read
      */
     @Transactional
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public void importPrimaryContacts(List<ImportedContact> rows) {
         if (rows.isEmpty()) {
             return;

@@ -35,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * finding; a bulk request asks only suppliers of findings the user may see.
  */
 @Service
+@RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
 public class FindingWorklist {
 
     static final int MAX_PAGE_SIZE = 1000;
@@ -97,7 +98,6 @@ public class FindingWorklist {
 
     /** Who a bulk request from this filter would ask, and who it would skip and why; changes nothing. */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public BulkPreview preview(WorklistFilter filter) {
         return new BulkPreview(candidates(orgUnits.currentScope(), filter, false));
     }
@@ -109,7 +109,6 @@ public class FindingWorklist {
      * level (or a higher one) not closed yet, are skipped and named.
      */
     @Transactional
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public BulkResult ask(WorklistFilter filter, String language) {
         String lang = "en".equals(language) ? "en" : "ja";
         List<BulkCandidate> candidates = candidates(orgUnits.currentScope(), filter, true);

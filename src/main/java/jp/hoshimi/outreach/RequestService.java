@@ -40,6 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
  * supplier's request is "not found". Every change is on the request's timeline and in the audit log.
  */
 @Service
+@RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
 public class RequestService {
 
     public static final String AUDIT_TYPE = "supplier_request";
@@ -86,7 +87,6 @@ public class RequestService {
      * the registration's end still ahead, else today + the default) and the template's message.
      */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public RequestForm suggest(long supplierId, String language) {
         return suggest(supplierId, RequestFocus.NONE, language);
     }
@@ -97,7 +97,6 @@ public class RequestService {
      * supplier check); its gap type then follows the worst of those gaps.
      */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public RequestForm suggest(long supplierId, RequestFocus focus, String language) {
         DataScope scope = orgUnits.currentScope();
         SupplierFacts supplier = supplierInScope(scope, supplierId);
@@ -168,7 +167,6 @@ public class RequestService {
 
     /** Makes a draft; answers its id. */
     @Transactional
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public long create(RequestForm form) {
         DataScope scope = orgUnits.currentScope();
         SupplierFacts supplier = supplierInScope(scope, form.supplierId());
@@ -207,7 +205,6 @@ public class RequestService {
 
     /** Makes the request and sends it at once. */
     @Transactional
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public long createAndSend(RequestForm form) {
         long id = create(form);
         send(id, 0);
@@ -216,7 +213,6 @@ public class RequestService {
 
     /** Sends a draft: a letter with a fresh answer link goes into the outbox, exactly once. */
     @Transactional
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public void send(long id, int version) {
         RequestDetails request = inScope(id);
         if (request.contactEmail() == null) {
@@ -228,7 +224,6 @@ public class RequestService {
 
     /** Changes the message of a draft before it is sent (what was sent is never changed). */
     @Transactional
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public void editMessage(long id, int version, String message) {
         RequestDetails request = inScope(id);
         if (request.state() != RequestState.DRAFT) {
@@ -252,7 +247,6 @@ public class RequestService {
     }
 
     @Transactional
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public void withdraw(long id, int version, String note) {
         RequestDetails request = inScope(id);
         move(request, RequestState.WITHDRAWN, version, note);
@@ -261,7 +255,6 @@ public class RequestService {
 
     /** Closes by hand, with a note (e.g. "registered under the parent company"). */
     @Transactional
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public void close(long id, int version, String note) {
         if (note == null || note.isBlank()) {
             throw new ValidationException(FieldProblem.of("note", "validation.required"));
@@ -273,7 +266,6 @@ public class RequestService {
 
     /** Every answer link of the request stops working at once (a mail went to the wrong person). */
     @Transactional
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public void revokeLinks(long id) {
         RequestDetails request = inScope(id);
         letters.revoke(request.id());

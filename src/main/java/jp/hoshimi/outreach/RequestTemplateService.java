@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * returns to the default text. The preview fills a template in with sample values, as the supplier reads it.
  */
 @Service
+@RolesAllowed({Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
 public class RequestTemplateService {
 
     public static final String AUDIT_TYPE = "request_template";
@@ -54,14 +55,12 @@ public class RequestTemplateService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public TemplateText template(GapType gap, String language) {
         return templates.template(gap, checked(language, gap));
     }
 
     /** Saves the text (trimmed) at {@code version} (-1 when the default is in use); answers the saved template. */
     @Transactional
-    @RolesAllowed({Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public TemplateText save(GapType gap, String language, String body, int version) {
         String lang = checked(language, gap);
         String text = validate(body);
@@ -80,7 +79,6 @@ public class RequestTemplateService {
 
     /** Back to the default text; answers it. Resetting a template that is already the default changes nothing. */
     @Transactional
-    @RolesAllowed({Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public TemplateText reset(GapType gap, String language) {
         String lang = checked(language, gap);
         TemplateText before = templates.template(gap, lang);
@@ -95,7 +93,6 @@ public class RequestTemplateService {
      * sample supplier and contracts and the current user as sender. Refused like a save for a bad text.
      */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public Letter preview(GapType gap, String language, String body, String sender) {
         String lang = checked(language, gap);
         String text = validate(body);

@@ -37,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * mapping as typed, nothing stored. The next sync reads its feed with the saved mapping.
  */
 @Service
+@RolesAllowed(Role.ADMIN_NAME)
 public class RegisterMappingService {
 
     public static final String AUDIT_ENTITY = "register_mapping";
@@ -87,14 +88,12 @@ public class RegisterMappingService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Role.ADMIN_NAME)
     public RegisterMapping current(RegisterKind kind) {
         return sources.storedMapping(kind);
     }
 
     /** Stores the mapping the next sync of this kind reads its feed with; audited. */
     @Transactional
-    @RolesAllowed(Role.ADMIN_NAME)
     public RegisterMapping save(RegisterKind kind, MappingDraft draft) {
         FieldMapping mapping = draft.toMapping(kind);
         RegisterMapping before = sources.storedMapping(kind);
@@ -107,7 +106,6 @@ public class RegisterMappingService {
     }
 
     /** Reads an uploaded sample with the mapping as typed; nothing is stored and the register is not touched. */
-    @RolesAllowed(Role.ADMIN_NAME)
     public Preview preview(RegisterKind kind, MappingDraft draft, InputStream sample) {
         FieldMapping mapping = draft.toMapping(kind);
         Path body = spool(sample, sources.spreadsheetLimits());
@@ -121,7 +119,6 @@ public class RegisterMappingService {
     }
 
     /** Fetches the configured source once and reads it with the mapping as typed; nothing is stored. */
-    @RolesAllowed(Role.ADMIN_NAME)
     public Preview previewFromSource(RegisterKind kind, MappingDraft draft) {
         FieldMapping mapping = draft.toMapping(kind);
         var source = sources.source(kind).orElseThrow(() -> new NoRegisterSourceException(kind));

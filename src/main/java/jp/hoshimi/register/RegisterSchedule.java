@@ -1,5 +1,6 @@
 package jp.hoshimi.register;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.ZonedDateTime;
@@ -24,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * A missed run (all nodes down) fires once as soon as a node is back, then the schedule continues.
  */
 @Service
+@RolesAllowed(Role.ADMIN_NAME)
 public class RegisterSchedule implements EditableSchedule {
 
     static final JobKey JOB = JobKey.jobKey("register-sync", "register");
@@ -39,6 +41,7 @@ public class RegisterSchedule implements EditableSchedule {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @PermitAll // Spring calls it at start, before anyone signs in; the class default would refuse it
     void ensureScheduled() throws SchedulerException {
         schedule.ensureScheduled(properties.cron());
     }
@@ -64,13 +67,11 @@ public class RegisterSchedule implements EditableSchedule {
      * @throws ValidationException for an invalid rule, or one that never runs again
      */
     @Override
-    @RolesAllowed(Role.ADMIN_NAME)
     public List<ZonedDateTime> preview(ScheduleRule rule, int count) {
         return schedule.preview(rule, count);
     }
 
     /** Sets a new cron (Quartz syntax, Asia/Tokyo). @throws ValidationException for an invalid expression */
-    @RolesAllowed(Role.ADMIN_NAME)
     @Transactional
     public void change(String cron) {
         change(new ScheduleRule.Cron(cron));
@@ -83,7 +84,6 @@ public class RegisterSchedule implements EditableSchedule {
      * @throws ValidationException for an invalid rule, or one that never runs again
      */
     @Override
-    @RolesAllowed(Role.ADMIN_NAME)
     @Transactional
     public void change(ScheduleRule rule) {
         schedule.change(rule);

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Reading the register: search, one company's entries and history, sync runs, the change feed, freshness. */
 @Service
+@RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
 public class RegisterService {
 
     public static final int MAX_PAGE_SIZE = 1000;
@@ -38,75 +39,63 @@ public class RegisterService {
     public record Freshness(LocalDateTime lastSuccess, boolean stale, int limitHours, LocalDate businessDate) {}
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<RegisterEntry> entries(RegisterKind kind, String text, boolean includeRemoved, int offset, int limit) {
         return register.entries(
                 kind, text, includeRemoved, Math.max(0, offset), Math.min(Math.max(0, limit), MAX_PAGE_SIZE));
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public int countEntries(RegisterKind kind, String text, boolean includeRemoved) {
         return register.countEntries(kind, text, includeRemoved);
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public RegisterEntry entry(long id) {
         return register.entry(id).orElseThrow(() -> new NotFoundException("register_entry", id));
     }
 
     /** What the register says about a company (both kinds), removed entries included. */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<RegisterEntry> entriesOf(String corporateNumber) {
         return corporateNumber == null ? List.of() : register.entriesOf(corporateNumber);
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<RegisterChange> historyOf(String corporateNumber) {
         return corporateNumber == null ? List.of() : register.changesOf(corporateNumber, 500);
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<RegisterChange> recentChanges(int offset, int limit) {
         return register.recentChanges(Math.max(0, offset), Math.min(Math.max(0, limit), MAX_PAGE_SIZE));
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public int countChanges() {
         return register.countChanges();
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<RegisterChange> changesOfRun(long runId, int offset, int limit) {
         return register.changesOfRun(runId, Math.max(0, offset), Math.min(Math.max(0, limit), MAX_PAGE_SIZE));
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<SyncRun> runs(RegisterKind kind, int offset, int limit) {
         return register.runs(kind, Math.max(0, offset), Math.min(Math.max(0, limit), MAX_PAGE_SIZE));
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public int countRuns(RegisterKind kind) {
         return register.countRuns(kind);
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public SyncRun run(long id) {
         return register.run(id).orElseThrow(() -> new NotFoundException("register_sync_run", id));
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public Freshness freshness() {
         int limit = settings.policy().stalenessHours();
         Optional<SyncRun> last = register.lastSuccessful(RegisterKind.STAR);

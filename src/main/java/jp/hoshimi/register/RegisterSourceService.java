@@ -31,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Administrators configure where each register is read from, and try a source once before saving it. */
 @Service
+@RolesAllowed(Role.ADMIN_NAME)
 public class RegisterSourceService {
 
     public static final String AUDIT_ENTITY = "register_source";
@@ -59,7 +60,6 @@ public class RegisterSourceService {
     public record TestResult(boolean ok, int entries, String format, long bytes, String errorKey, Text detail) {}
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Role.ADMIN_NAME)
     public List<RegisterSourceSettings> all() {
         return Arrays.stream(RegisterKind.values()).map(sources::settings).toList();
     }
@@ -72,7 +72,6 @@ public class RegisterSourceService {
     }
 
     @Transactional
-    @RolesAllowed(Role.ADMIN_NAME)
     public RegisterSourceSettings save(RegisterSourceSettings settings) {
         RegisterSourceSettings clean = validated(settings);
         RegisterSourceSettings before = sources.settings(clean.kind());
@@ -85,7 +84,6 @@ public class RegisterSourceService {
     }
 
     /** Fetches once from the settings as typed (not saved) and parses what came; the register is not touched. */
-    @RolesAllowed(Role.ADMIN_NAME)
     public TestResult test(RegisterSourceSettings settings) {
         RegisterSourceSettings clean = validated(settings);
         RegisterSource source = sources.from(clean).orElseThrow(() -> new NoRegisterSourceException(clean.kind()));

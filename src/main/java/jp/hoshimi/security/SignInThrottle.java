@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * yet); reading events and unlocking are for administrators. See docs/decisions/0021-sign-in-throttling-web-hardening.md.
  */
 @Service
+@RolesAllowed(Role.ADMIN_NAME)
 public class SignInThrottle {
 
     static final String ACCOUNT = "account:";
@@ -109,27 +110,23 @@ public class SignInThrottle {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Role.ADMIN_NAME)
     public List<SecurityEvent> events(SecurityEventKind kind, int offset, int limit) {
         return repository.events(kind, offset, limit);
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Role.ADMIN_NAME)
     public int countEvents(SecurityEventKind kind) {
         return repository.countEvents(kind);
     }
 
     /** Accounts and addresses refused now (at most 500, latest end first). */
     @Transactional(readOnly = true)
-    @RolesAllowed(Role.ADMIN_NAME)
     public List<SignInBlock> activeBlocks() {
         return repository.activeBlocks(now(), 500);
     }
 
     /** Lifts a delay or lock and forgets the failures; recorded with who did it. */
     @Transactional
-    @RolesAllowed(Role.ADMIN_NAME)
     public void unlock(String key) {
         if (repository.clear(key)) {
             String subject = key.substring(key.indexOf(':') + 1);

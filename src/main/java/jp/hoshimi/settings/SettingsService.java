@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The policy settings, stored as one versioned record so that a save is all or nothing. */
 @Service
+@RolesAllowed({Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
 public class SettingsService {
 
     static final String POLICY_KEY = "policy";
@@ -70,7 +71,6 @@ public class SettingsService {
 
     /** Saves the policy if nobody saved another since {@code version} (-1: never saved). */
     @Transactional
-    @RolesAllowed({Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public void save(PolicySettings policy, int version) {
         validate(policy);
         Versioned before = current();

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * what was found and where to do it. Computed from cheap counts on each call; nothing stored.
  */
 @Service
+@RolesAllowed(Role.ADMIN_NAME)
 public class SetupService {
 
     private final SetupRepository repository;
@@ -35,7 +36,6 @@ public class SetupService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Role.ADMIN_NAME)
     public List<SetupStep> checklist() {
         String me = system.currentActor();
         SetupRepository.Figures f = repository.figures(me, initialAdmin.isBlank() ? me : initialAdmin);
@@ -66,7 +66,6 @@ public class SetupService {
     }
 
     /** Whether every step is done (then the dashboard no longer shows the checklist). */
-    @RolesAllowed(Role.ADMIN_NAME)
     public boolean complete() {
         return checklist().stream().allMatch(SetupStep::done);
     }

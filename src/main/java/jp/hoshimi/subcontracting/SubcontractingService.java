@@ -36,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * "not found".
  */
 @Service
+@RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
 public class SubcontractingService {
 
     public static final String AUDIT_TYPE = "subcontracting_link";
@@ -138,7 +139,6 @@ public class SubcontractingService {
     }
 
     @Transactional
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public long addLink(long contractId, LinkForm form) {
         ContractDetails contract = visibleContract(contractId);
         if (form.parentSupplierId() == null || form.childSupplierId() == null) {
@@ -160,7 +160,6 @@ public class SubcontractingService {
     }
 
     @Transactional
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public void updateLink(long contractId, long linkId, int version, LinkForm form) {
         ContractDetails contract = visibleContract(contractId);
         ChainLink before = link(contractId, linkId);
@@ -201,7 +200,6 @@ public class SubcontractingService {
      * @return the new links' ids, in the order of {@code creates}
      */
     @Transactional
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public List<Long> importAll(List<ImportedLink> creates, List<ImportedLinkChange> changes) {
         Set<Long> contractIds = new HashSet<>();
         creates.forEach(link -> contractIds.add(link.contractId()));
@@ -248,7 +246,6 @@ public class SubcontractingService {
 
     /** Removes a link; a sub-contractor that has sub-contractors of its own must be emptied first. */
     @Transactional
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME})
     public void removeLink(long contractId, long linkId, int version) {
         ContractDetails contract = visibleContract(contractId);
         ChainLink link = link(contractId, linkId);

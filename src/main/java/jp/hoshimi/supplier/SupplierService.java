@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The supplier master shared by the whole corporate group. */
 @Service
+@RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
 public class SupplierService {
 
     /** Largest page a caller may ask for; grids ask for 50 at a time. */
@@ -63,7 +64,6 @@ public class SupplierService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<SupplierListItem> list(SupplierFilter filter, SupplierSort.Order order, int offset, int limit) {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
@@ -80,7 +80,6 @@ public class SupplierService {
      * arrive from the database (an export streams them to the browser). Stops after {@value #MAX_EXPORT_ROWS}.
      */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public void export(SupplierFilter filter, SupplierSort.Order order, Consumer<SupplierListItem> sink) {
         suppliers.stream(
                 normalise(filter), order == null ? SupplierSort.Order.defaultOrder() : order, MAX_EXPORT_ROWS, sink);
@@ -88,7 +87,6 @@ public class SupplierService {
 
     /** How many suppliers match: exactly, or "at least N" beyond the configured cap (the grid scrolls on). */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public ResultCount count(SupplierFilter filter) {
         return suppliers.count(normalise(filter), countCap);
     }
@@ -107,13 +105,11 @@ public class SupplierService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public Optional<SupplierDetails> find(long id) {
         return suppliers.findById(id);
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public Optional<SupplierDetails> findByCorporateNumber(String corporateNumber) {
         if (!CorporateNumber.isValid(corporateNumber)) {
             return Optional.empty();
@@ -123,7 +119,6 @@ public class SupplierService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public Optional<SupplierDetails> findByCode(String supplierCode) {
         return supplierCode == null ? Optional.empty() : suppliers.findByCode(supplierCode.strip());
     }
@@ -176,7 +171,6 @@ public class SupplierService {
 
     /** The audit history of one supplier, newest first. */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<AuditEntry> history(long id) {
         return auditService.historyOf(AUDIT_TYPE, id);
     }
