@@ -38,7 +38,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
  * the preview of new rows, their apply, a re-import of the unchanged file (check and apply) and of the
  * file with 1 % of the rows changed. Prints figures; asserts only the counts. Run with the heap the
  * issue asks for: {@code ./mvnw test -Dtest=ImportBenchmark -Dtest.jvm.args="-Xmx256m
- * -Djava.io.tmpdir=target/tmp -Duser.home=target/home"}. {@link #contractImport} and {@link #linkImport}
+ * -Djava.io.tmpdir=target/tmp -Duser.home=target/home"}. {@link #contract_import} and {@link #link_import}
  * time the same steps for contracts and sub-contractor links. See docs/benchmarks.md.
  */
 @SpringBootTest(properties = "hoshimi.dev-db.database=hoshimi_import_bench")
@@ -55,7 +55,7 @@ class ImportBenchmark {
 
     @Test
     @WithUserDetails("risk")
-    void supplierImport() throws IOException {
+    void supplier_import() throws IOException {
         int rows = Integer.getInteger("benchmark.importRows", 100_000);
         Path file = dir.resolve("suppliers.xlsx");
         Path changed = dir.resolve("suppliers-1pct.xlsx");
@@ -70,7 +70,7 @@ class ImportBenchmark {
      */
     @Test
     @WithUserDetails("risk")
-    void contractImport(@Autowired SupplierService suppliers) throws IOException {
+    void contract_import(@Autowired SupplierService suppliers) throws IOException {
         int rows = Integer.getInteger("benchmark.importRows", 100_000);
         if (suppliers.findByCode("BMC-SUP").isEmpty()) {
             suppliers.create(new SupplierForm(null, "BMC-SUP", "株式会社契約ベンチ", null, "JP", null, null, null, null));
@@ -89,7 +89,7 @@ class ImportBenchmark {
      */
     @Test
     @WithUserDetails("risk")
-    void linkImport(@Autowired SupplierService suppliers) throws IOException {
+    void link_import(@Autowired SupplierService suppliers) throws IOException {
         int rows = Integer.getInteger("benchmark.importRows", 100_000);
         int contracts = Math.max(1, rows / LINKS_PER_CONTRACT);
         if (suppliers.findByCode("BMC-SUP").isEmpty()) {

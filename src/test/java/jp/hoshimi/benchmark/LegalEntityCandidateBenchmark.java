@@ -55,7 +55,7 @@ class LegalEntityCandidateBenchmark {
     Path dir;
 
     @Test
-    void candidatesAmongSyntheticCorporations() throws IOException {
+    void candidates_among_synthetic_corporations() throws IOException {
         int entities = Integer.getInteger("benchmark.legalEntities", 1_000_000);
         String loadBefore = loadAverage();
         Path tsv = dir.resolve("entities.tsv");

@@ -53,7 +53,7 @@ class LegalEntityLoadBenchmark {
     Path dir;
 
     @Test
-    void fullFileOfFiveMillionCorporations() throws IOException {
+    void full_file_of_five_million_corporations() throws IOException {
         int rows = Integer.getInteger("benchmark.ntaRows", 5_000_000);
         int diffRows = Math.min(10_000, rows);
         String loadBefore = loadAverage();

@@ -51,7 +51,7 @@ class RegisterSyncBenchmark {
     Path dir;
 
     @Test
-    void registerOf200000Entries() throws IOException {
+    void register_of_200000_entries() throws IOException {
         int entries = Integer.getInteger("benchmark.registerEntries", 200_000);
         String loadBefore = loadAverage();
         Path feed = dir.resolve("register.csv");

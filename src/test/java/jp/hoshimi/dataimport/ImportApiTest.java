@@ -63,7 +63,7 @@ class ImportApiTest {
     }
 
     @Test
-    void aDryRunReturnsThePreviewAndAnApplyWritesIt() throws Exception {
+    void a_dry_run_returns_the_preview_and_an_apply_writes_it() throws Exception {
         String number = ImportServiceTest.corporateNumber("710000000001");
         byte[] file = ImportFixtures.utf8("取引先名,法人番号,取引先コード", "API取込株式会社," + number + ",API-IMP-1");
 
@@ -94,7 +94,7 @@ class ImportApiTest {
     }
 
     @Test
-    void rowsWithErrorsAreNotAppliedAndSayWhy() throws Exception {
+    void rows_with_errors_are_not_applied_and_say_why() throws Exception {
         String good = ImportServiceTest.corporateNumber("710000000002");
         byte[] file = ImportFixtures.utf8("取引先名,法人番号", "良い株式会社," + good, "悪い株式会社,123");
 
@@ -111,7 +111,7 @@ class ImportApiTest {
     }
 
     @Test
-    void aFileThatIsNotASpreadsheetIsRefusedWithAStableCode() throws Exception {
+    void a_file_that_is_not_a_spreadsheet_is_refused_with_a_stable_code() throws Exception {
         byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\n".getBytes(StandardCharsets.ISO_8859_1);
 
         Answer answer = post("?kind=suppliers&dryRun=false", PROCUREMENT, "suppliers.xlsx", pdf, "ja");
@@ -123,7 +123,7 @@ class ImportApiTest {
     }
 
     @Test
-    void badRequestsAndRolesAreAnsweredPlainly() throws Exception {
+    void bad_requests_and_roles_are_answered_plainly() throws Exception {
         byte[] file = ImportFixtures.utf8("取引先名", "X株式会社");
         assertThat(post("?kind=widgets", PROCUREMENT, "x.csv", file, "en").status())
                 .isEqualTo(400);

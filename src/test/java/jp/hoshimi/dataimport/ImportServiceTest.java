@@ -87,7 +87,7 @@ class ImportServiceTest {
 
     @Test
     @WithUserDetails("procurement")
-    void aPreviewShowsNewChangedAndUnchangedRowsAndWritesNothing() {
+    void a_preview_shows_new_changed_and_unchanged_rows_and_writes_nothing() {
         String fresh = corporateNumber("700000000001");
         byte[] file = ImportFixtures.csv(
                 StandardCharsets.UTF_8,
@@ -117,7 +117,7 @@ class ImportServiceTest {
 
     @Test
     @WithUserDetails("procurement")
-    void applyingWritesEveryRowWithItsAuditTrail() {
+    void applying_writes_every_row_with_its_audit_trail() {
         String fresh = corporateNumber("700000000002");
         byte[] file = ImportFixtures.utf8(
                 "Supplier name,Corporate number,Supplier code", "Acme テスト株式会社," + fresh + ",T-0002");
@@ -139,7 +139,7 @@ class ImportServiceTest {
 
     @Test
     @WithUserDetails("procurement")
-    void anErrorInTheLastRowMeansNothingIsApplied() {
+    void an_error_in_the_last_row_means_nothing_is_applied() {
         String first = corporateNumber("700000000003");
         String second = corporateNumber("700000000004");
         byte[] file =
@@ -163,7 +163,7 @@ class ImportServiceTest {
 
     @Test
     @WithUserDetails("procurement")
-    void repeatedRowsAreCountedOnceAndConflictingOnesAreErrors() {
+    void repeated_rows_are_counted_once_and_conflicting_ones_are_errors() {
         String same = corporateNumber("700000000005");
         String clash = corporateNumber("700000000006");
         byte[] file = ImportFixtures.utf8(
@@ -185,7 +185,7 @@ class ImportServiceTest {
 
     @Test
     @WithUserDetails("procurement")
-    void japaneseExcelCsvInWindows31jKeepsEveryCharacter() {
+    void japanese_excel_csv_in_windows31j_keeps_every_character() {
         String number = corporateNumber("700000000007");
         byte[] file = ImportFixtures.csv(
                 Charset.forName("windows-31j"),
@@ -211,7 +211,7 @@ class ImportServiceTest {
 
     @Test
     @WithUserDetails("risk")
-    void contractsFromAWorkbookIn1904DateSystemKeepExactDatesAndTheChartSuggestion() {
+    void contracts_from_a_workbook_in_1904_date_system_keep_exact_dates_and_the_chart_suggestion() {
         byte[] file = ImportFixtures.xlsx(
                 "契約",
                 true,
@@ -272,7 +272,7 @@ class ImportServiceTest {
 
     @Test
     @WithUserDetails("procurement")
-    void aProcurementUserCannotImportContractsIntoAnotherCompanysUnit() {
+    void a_procurement_user_cannot_import_contracts_into_another_companys_unit() {
         byte[] file = ImportFixtures.utf8(
                 "契約番号,件名,取引先コード,組織コード,機密情報の取扱い,停止時の影響大,社内システム接続", "IMP-SCOPE-0001,他社の契約,S-10003,HSK-PUR,いいえ,いいえ,いいえ");
 
@@ -290,7 +290,7 @@ class ImportServiceTest {
 
     @Test
     @WithUserDetails("risk")
-    void subcontractorLinksBuildAChainAndACycleIsRefused() {
+    void subcontractor_links_build_a_chain_and_a_cycle_is_refused() {
         byte[] file = ImportFixtures.utf8(
                 "契約番号,委託元取引先コード,再委託先取引先コード,機密情報が渡る,システム接続あり,備考",
                 "HMC-2026-0003,,S-10020,はい,いいえ,設計データの保管",
@@ -316,7 +316,7 @@ class ImportServiceTest {
 
     @Test
     @WithUserDetails("risk")
-    void theBusinessCriticalAnswerRoundTripsInJapaneseAndEnglishAndABlankStaysNotAnswered() {
+    void the_business_critical_answer_round_trips_in_japanese_and_english_and_a_blank_stays_not_answered() {
         // HMC-2026-0012: ★4. S-10031 answered yes, S-10034 left blank (not answered, never "no")
         byte[] japanese = ImportFixtures.utf8(
                 "契約番号,委託元取引先コード,再委託先取引先コード,機密情報が渡る,システム接続あり,停止で業務に遅延",
@@ -395,7 +395,7 @@ class ImportServiceTest {
 
     @Test
     @WithUserDetails("procurement")
-    void unknownHeadersAskForColumnsAndASavedMappingIsUsedNextTime() {
+    void unknown_headers_ask_for_columns_and_a_saved_mapping_is_used_next_time() {
         String number = corporateNumber("700000000008");
         byte[] file = ImportFixtures.utf8("社名コード,ナンバー,会社の名前", "X-1," + number + ",マッピング株式会社");
 
@@ -425,7 +425,7 @@ class ImportServiceTest {
 
     @Test
     @WithUserDetails("procurement")
-    void theErrorReportListsEachFailedRowWithItsReason() throws Exception {
+    void the_error_report_lists_each_failed_row_with_its_reason() throws Exception {
         byte[] withBadNumber =
                 ImportFixtures.utf8("取引先名,法人番号", "良い株式会社," + corporateNumber("700000000009"), "悪い株式会社,12345");
         ImportRun run = run(ImportKind.SUPPLIERS, "report.csv", withBadNumber, true);
@@ -445,7 +445,7 @@ class ImportServiceTest {
 
     @Test
     @WithUserDetails("procurement")
-    void refusedFilesAreRecordedWithAReasonAndNeverWriteAnything() {
+    void refused_files_are_recorded_with_a_reason_and_never_write_anything() {
         byte[] pdf = "%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1);
         ImportRun run = run(ImportKind.SUPPLIERS, "suppliers.xlsx", pdf, false);
         assertThat(run.status()).isEqualTo(ImportStatus.REJECTED);
@@ -454,7 +454,7 @@ class ImportServiceTest {
 
     @Test
     @WithUserDetails("procurement")
-    void aSheetWithTwentyThousandHeaderColumnsIsRefusedWithThePlainLimit() {
+    void a_sheet_with_twenty_thousand_header_columns_is_refused_with_the_plain_limit() {
         // as the hostile file of issue 15 (a CSV: .xlsx stops at 16,384 columns)
         StringBuilder header = new StringBuilder("取引先名,法人番号");
         for (int c = 2; c < 20_000; c++) {
@@ -475,7 +475,7 @@ class ImportServiceTest {
 
     @Test
     @WithUserDetails("auditor")
-    void anAuditorMayLookButNotImport() {
+    void an_auditor_may_look_but_not_import() {
         assertThatThrownBy(() -> run(ImportKind.SUPPLIERS, "x.csv", ImportFixtures.utf8("取引先名", "X"), true))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(imports.countRuns()).isGreaterThanOrEqualTo(0);
@@ -483,7 +483,7 @@ class ImportServiceTest {
 
     @Test
     @WithUserDetails("procurement")
-    void anotherProcurementUserCannotSeeOrApplySomeoneElsesRun() {
+    void another_procurement_user_cannot_see_or_apply_someone_elses_run() {
         ImportRun mine = run(ImportKind.SUPPLIERS, "mine.csv", ImportFixtures.utf8("取引先名", "私の株式会社"), true);
 
         actAs("procurement2");
@@ -506,7 +506,7 @@ class ImportServiceTest {
 
     @Test
     @WithUserDetails("risk")
-    void theSampleFilesImportCleanlyInOrder() throws Exception {
+    void the_sample_files_import_cleanly_in_order() throws Exception {
         ImportRun suppliersRun =
                 run(ImportKind.SUPPLIERS, "import-suppliers-sjis.csv", sample("import-suppliers-sjis.csv"), false);
         assertThat(suppliersRun.status())

@@ -47,7 +47,7 @@ class RegisterApiTest {
     }
 
     @Test
-    void anAdministratorStartsASyncAndReadsItsRun() throws Exception {
+    void an_administrator_starts_a_sync_and_reads_its_run() throws Exception {
         HttpResponse<String> started = call("POST", "/api/v1/register/sync", ADMIN);
         assertThat(started.statusCode()).isEqualTo(202);
         long runId = json.readTree(started.body()).path("runId").asLong();
@@ -61,7 +61,7 @@ class RegisterApiTest {
     }
 
     @Test
-    void anyoneLooksUpACompanyButOnlyAnAdministratorSyncs() throws Exception {
+    void anyone_looks_up_a_company_but_only_an_administrator_syncs() throws Exception {
         JsonNode entries =
                 json.readTree(call("GET", "/api/v1/register/entries?corporateNumber=4120041270230", PROCUREMENT)
                         .body());

@@ -160,7 +160,7 @@ class RegisterSyncServiceTest {
     }
 
     @Test
-    void aFirstSyncStoresEveryEntryAndTheSameFeedAgainChangesNothing() {
+    void a_first_sync_stores_every_entry_and_the_same_feed_again_changes_nothing() {
         SyncRun first = syncNow();
         assertThat(first.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
         assertThat(first.added()).isEqualTo(40);
@@ -183,7 +183,7 @@ class RegisterSyncServiceTest {
      * next sync writes one change row per difference again.
      */
     @Test
-    void aKindsFirstLoadIsOneInitialLoadEventAndLaterSyncsRecordEachDifference(
+    void a_kinds_first_load_is_one_initial_load_event_and_later_syncs_record_each_difference(
             @Autowired jp.hoshimi.compliance.internal.ComplianceRepository compliance,
             @Autowired jp.hoshimi.supplier.SupplierService suppliers)
             throws IOException {
@@ -236,7 +236,7 @@ class RegisterSyncServiceTest {
     }
 
     @Test
-    void eachDifferenceIsOneChangeRowAndARemovalWithinTheGuardIsApplied() throws IOException {
+    void each_difference_is_one_change_row_and_a_removal_within_the_guard_is_applied() throws IOException {
         syncNow();
         List<String> lines = entries(40);
         lines.set(0, line(1, "SA2", "", "ACTIVE")); // level SA1 -> SA2
@@ -275,7 +275,7 @@ class RegisterSyncServiceTest {
     }
 
     @Test
-    void aSuspiciouslySmallFeedWaitsForAnAdministratorToConfirm() throws IOException {
+    void a_suspiciously_small_feed_waits_for_an_administrator_to_confirm() throws IOException {
         syncNow();
         writeFeed(entries(10)); // 30 of 40 gone
 
@@ -291,7 +291,7 @@ class RegisterSyncServiceTest {
     }
 
     @Test
-    void aConfirmationAfterAnotherSyncHasAppliedIsRefusedAsOutOfDate() throws IOException {
+    void a_confirmation_after_another_sync_has_applied_is_refused_as_out_of_date() throws IOException {
         syncNow();
         writeFeed(entries(10));
         SyncRun waiting = syncNow();
@@ -310,7 +310,7 @@ class RegisterSyncServiceTest {
     }
 
     @Test
-    void aRemovedEntryThatComesBackIsNewAgainAndUnchangedEntriesAreNotRewritten() throws IOException {
+    void a_removed_entry_that_comes_back_is_new_again_and_unchanged_entries_are_not_rewritten() throws IOException {
         SyncRun first = syncNow();
         List<String> lines = entries(40);
         lines.remove(39);
@@ -342,7 +342,7 @@ class RegisterSyncServiceTest {
     }
 
     @Test
-    void aNameWithTabsBackslashesAndLineBreaksIsStoredAsPublished() throws IOException {
+    void a_name_with_tabs_backslashes_and_line_breaks_is_stored_as_published() throws IOException {
         String published = "テスト\t工業\\N（旧 テスト\\製作所）\n改行\r\nの社名";
         List<String> lines = entries(40);
         lines.set(6, number(7) + ",\"" + published + "\",SA1,2026-04-01,,ACTIVE,全社,");
@@ -382,8 +382,8 @@ class RegisterSyncServiceTest {
                 "WRONG_CONTENT_TYPE",
                 "HUGE_BODY"
             })
-    void everyMisbehaviourFailsTheRunAndLeavesTheRegisterAsItWas(LocalRegisterServer.Misbehaviour misbehaviour)
-            throws IOException {
+    void every_misbehaviour_fails_the_run_and_leaves_the_register_as_it_was(
+            LocalRegisterServer.Misbehaviour misbehaviour) throws IOException {
         syncNow();
         List<String> lines = entries(40);
         lines.set(0, line(1, "SA2", "", "REVOKED"));
@@ -405,7 +405,7 @@ class RegisterSyncServiceTest {
     }
 
     @Test
-    void aServerThatAsksToWaitIsRetriedAfterItsRetryAfterAndThenApplied() throws IOException {
+    void a_server_that_asks_to_wait_is_retried_after_its_retry_after_and_then_applied() throws IOException {
         List<String> lines = entries(40);
         writeFeed(lines);
         server.next(LocalRegisterServer.Misbehaviour.SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS, 2);
@@ -418,7 +418,7 @@ class RegisterSyncServiceTest {
     }
 
     @Test
-    void aFailedRunRecordsHowManyRequestsItMade() {
+    void a_failed_run_records_how_many_requests_it_made() {
         server.next(LocalRegisterServer.Misbehaviour.INTERNAL_SERVER_ERROR, 4);
 
         SyncRun run = syncNow();
@@ -430,7 +430,7 @@ class RegisterSyncServiceTest {
     }
 
     @Test
-    void aSyncWhoseNodeStoppedBeforeItsReEvaluationEndedIsEvaluatedByTheNextHolderOfTheLease() {
+    void a_sync_whose_node_stopped_before_its_re_evaluation_ended_is_evaluated_by_the_next_holder_of_the_lease() {
         SyncRun applied = syncNow();
         assertThat(applied.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
         // as a node killed after the apply committed and before the re-evaluation ended leaves it
@@ -462,7 +462,7 @@ class RegisterSyncServiceTest {
     }
 
     @Test
-    void twoNodesNeverApplyAtOnce() throws Exception {
+    void two_nodes_never_apply_at_once() throws Exception {
         RegisterSyncService otherNode = new RegisterSyncService(
                 repository, sources, properties, transactions, events, system, contexts, java.time.Clock.systemUTC());
         CountDownLatch fetching = new CountDownLatch(1);
@@ -499,7 +499,7 @@ class RegisterSyncServiceTest {
     }
 
     @Test
-    void aSyncWhoseLeaseWasTakenOverAppliesNothing() throws IOException {
+    void a_sync_whose_lease_was_taken_over_applies_nothing() throws IOException {
         syncNow();
         List<String> lines = entries(40);
         lines.add(line(41, "SA1", "", "ACTIVE"));
