@@ -40,6 +40,34 @@ class DatabaseIntegrationTest {
                 .allSatisfy(info -> assertThat(info.getState().isFailed()).isFalse());
     }
 
+    /**
+     * Galera replicates InnoDB tables only, and needs a primary key on every table (DELETE is unsupported
+     * without one, and rows may differ in order between nodes): docs/decisions/0042.
+     */
+    @Test
+    void every_table_of_the_migrated_schema_is_innodb_with_a_primary_key() {
+        java.util.Map<String, String> tables = dsl.resultQuery(
+                        "SELECT table_name, engine FROM information_schema.tables"
+                                + " WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'")
+                .fetchMap(r -> r.get(0, String.class), r -> r.get(1, String.class));
+        java.util.Set<String> withPrimaryKey = dsl.resultQuery(
+                        "SELECT table_name FROM information_schema.table_constraints"
+                                + " WHERE table_schema = DATABASE() AND constraint_type = 'PRIMARY KEY'")
+                .fetchSet(r -> r.get(0, String.class));
+
+        assertThat(tables.keySet())
+                .hasSizeGreaterThan(40)
+                .contains("app_lease", "flyway_schema_history")
+                .anyMatch(table -> table.equalsIgnoreCase("qrtz_locks"));
+        assertThat(tables.keySet())
+                .allSatisfy(table -> assertThat(withPrimaryKey)
+                        .as("%s has a primary key", table)
+                        .contains(table));
+        assertThat(tables)
+                .allSatisfy((table, engine) ->
+                        assertThat(engine).as("%s's engine", table).isEqualToIgnoringCase("InnoDB"));
+    }
+
     @Test
     void the_server_is_mariadb_with_utf8mb4() {
         assertThat(String.valueOf(dsl.fetchValue("select version()"))).containsIgnoringCase("mariadb");
