@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TimeZone;
 import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.ClusteredJob;
 import jp.hoshimi.shared.ValidationException;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -39,8 +40,13 @@ public class RegisterSchedule implements EditableSchedule {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void ensureScheduled() throws SchedulerException {
-        schedule.ensureScheduled(properties.cron());
+    void onReady() throws SchedulerException {
+        ensureScheduled();
+    }
+
+    /** What every node does at start: the default cron when the cluster has no trigger yet, else nothing. */
+    ClusteredJob.Outcome ensureScheduled() throws SchedulerException {
+        return schedule.ensureScheduled(properties.cron());
     }
 
     /** The current cron (Asia/Tokyo) and the next fire time. */
