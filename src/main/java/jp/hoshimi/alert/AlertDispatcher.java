@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.hoshimi.alert.internal.AlertRepository;
-import jp.hoshimi.alert.internal.AlertRepository.OutboxItem;
+import jp.hoshimi.alert.internal.OutboxRepository;
+import jp.hoshimi.alert.internal.OutboxRepository.OutboxItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,7 +44,8 @@ public class AlertDispatcher {
         }
     }
 
-    private final AlertRepository repository;
+    private final OutboxRepository outbox;
+    private final AlertRepository letters;
     private final AlertProducer producer;
     private final AlertMessages messages;
     private final MailChannel mail;
@@ -60,7 +62,8 @@ public class AlertDispatcher {
             });
 
     AlertDispatcher(
-            AlertRepository repository,
+            OutboxRepository outbox,
+            AlertRepository letters,
             AlertProducer producer,
             AlertMessages messages,
             MailChannel mail,
@@ -68,7 +71,8 @@ public class AlertDispatcher {
             AlertProperties properties,
             PlatformTransactionManager transactions,
             Clock clock) {
-        this.repository = repository;
+        this.outbox = outbox;
+        this.letters = letters;
         this.producer = producer;
         this.messages = messages;
         this.mail = mail;
@@ -97,7 +101,7 @@ public class AlertDispatcher {
             }
             java.util.concurrent.ScheduledFuture<?> keeping = keepClaimed(token);
             try {
-                for (Message message : group(repository.claimed(token))) {
+                for (Message message : group(outbox.claimed(token))) {
                     if (send(token, message)) {
                         sent++;
                     } else {
@@ -118,7 +122,7 @@ public class AlertDispatcher {
     }
 
     int recoverAbandoned() {
-        int abandoned = repository.markAbandoned(now());
+        int abandoned = outbox.markAbandoned(now());
         if (abandoned > 0) {
             log.warn(
                     "{} alert deliveries were left mid-send by a stopped dispatcher; they are marked uncertain"
@@ -132,7 +136,7 @@ public class AlertDispatcher {
     int claim(String token) {
         LocalDateTime now = now();
         Integer claimed = transaction.execute(
-                status -> repository.claim(token, now, now.plus(properties.sendLease()), properties.batchSize()));
+                status -> outbox.claim(token, now, now.plus(properties.sendLease()), properties.batchSize()));
         return claimed == null ? 0 : claimed;
     }
 
@@ -147,7 +151,7 @@ public class AlertDispatcher {
     void renewClaim(String token) {
         try {
             LocalDateTime until = now().plus(properties.sendLease());
-            transaction.executeWithoutResult(status -> repository.extendClaim(token, until));
+            transaction.executeWithoutResult(status -> outbox.extendClaim(token, until));
         } catch (RuntimeException e) {
             // the database may be away for a moment: the next renewal tries again
             log.warn("Could not renew the alert claims {}: {}", token, e.getMessage());
@@ -199,7 +203,7 @@ public class AlertDispatcher {
             return false;
         }
         transaction.executeWithoutResult(
-                status -> repository.markSent(message.ids(), token, key, message.address(), now()));
+                status -> outbox.markSent(message.ids(), token, key, message.address(), now()));
         return true;
     }
 
@@ -224,7 +228,7 @@ public class AlertDispatcher {
 
     private OutgoingMail letter(Alert alert, Message message, String key) throws DeliveryException {
         AlertRepository.Letter letter =
-                repository.letter(alert.id()).orElseThrow(() -> new DeliveryException("alert.delivery.noLetter", true));
+                letters.letter(alert.id()).orElseThrow(() -> new DeliveryException("alert.delivery.noLetter", true));
         AlertMessages.MailContent content = messages.letter(letter, message.language());
         return new OutgoingMail(
                 key,
@@ -250,7 +254,7 @@ public class AlertDispatcher {
                 properties.maxAttempts(),
                 e.getMessage());
         transaction.executeWithoutResult(
-                status -> repository.markFailed(message.ids(), token, e.getMessage(), message.address(), retryAt));
+                status -> outbox.markFailed(message.ids(), token, e.getMessage(), message.address(), retryAt));
     }
 
     private String host() {

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import jp.hoshimi.alert.internal.AlertRepository;
 import jp.hoshimi.alert.internal.AlertRepository.NewAlert;
-import jp.hoshimi.alert.internal.AlertRepository.SupplierInfo;
+import jp.hoshimi.alert.internal.OutboxRepository;
+import jp.hoshimi.alert.internal.RecipientRepository;
+import jp.hoshimi.alert.internal.RecipientRepository.SupplierInfo;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,13 +26,23 @@ public class AlertOutbox {
     /** What the letter or notice is about, for the notification centre and the delivery list. */
     public record Subject(long supplierId, String supplierName, String corporateNumber, long requestId) {}
 
-    private final AlertRepository repository;
+    private final AlertRepository alerts;
+    private final OutboxRepository outbox;
+    private final RecipientRepository recipients;
     private final AlertProducer producer;
     private final AlertSchedule schedule;
     private final Clock clock;
 
-    AlertOutbox(AlertRepository repository, AlertProducer producer, AlertSchedule schedule, Clock clock) {
-        this.repository = repository;
+    AlertOutbox(
+            AlertRepository alerts,
+            OutboxRepository outbox,
+            RecipientRepository recipients,
+            AlertProducer producer,
+            AlertSchedule schedule,
+            Clock clock) {
+        this.alerts = alerts;
+        this.outbox = outbox;
+        this.recipients = recipients;
         this.producer = producer;
         this.schedule = schedule;
         this.clock = clock;
@@ -43,17 +55,16 @@ public class AlertOutbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean letter(
             String key, Subject about, String to, String language, String subject, String body, String secretLink) {
-        if (repository.alertExists(key)) {
+        if (alerts.alertExists(key)) {
             return false;
         }
         Map<String, String> details = details(about);
         details.put("to", to);
         LocalDateTime now = LocalDateTime.now(clock);
-        Long id = repository
-                .insertAlerts(List.of(alert(key, AlertKind.LETTER, about, details)), now)
+        Long id = alerts.insertAlerts(List.of(alert(key, AlertKind.LETTER, about, details)), now)
                 .get(key);
-        repository.insertLetter(id, subject, body, secretLink);
-        repository.insertLetterDelivery(id, to, language, now);
+        alerts.insertLetter(id, subject, body, secretLink);
+        outbox.insertLetterDelivery(id, to, language, now);
         return true;
     }
 
@@ -78,7 +89,7 @@ public class AlertOutbox {
         details.put("officialName", officialName);
         details.put("changeDate", changeDate);
         Set<Long> users = new java.util.LinkedHashSet<>(owners);
-        users.addAll(repository.usersWithRole(jp.hoshimi.security.Role.RISK_MANAGER_NAME));
+        users.addAll(recipients.usersWithRole(jp.hoshimi.security.Role.RISK_MANAGER_NAME));
         producer.notice(alert(key, AlertKind.ENTITY_RENAMED, about, details), users);
     }
 

@@ -15,13 +15,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.hoshimi.alert.internal.AlertCursorRepository;
 import jp.hoshimi.alert.internal.AlertRepository;
-import jp.hoshimi.alert.internal.AlertRepository.ContractInfo;
 import jp.hoshimi.alert.internal.AlertRepository.NewAlert;
-import jp.hoshimi.alert.internal.AlertRepository.NewDelivery;
-import jp.hoshimi.alert.internal.AlertRepository.Recipient;
-import jp.hoshimi.alert.internal.AlertRepository.SupplierInfo;
+import jp.hoshimi.alert.internal.AlertSettingsRepository;
+import jp.hoshimi.alert.internal.NotificationRepository;
+import jp.hoshimi.alert.internal.OutboxRepository;
+import jp.hoshimi.alert.internal.OutboxRepository.NewDelivery;
+import jp.hoshimi.alert.internal.RecipientRepository;
+import jp.hoshimi.alert.internal.RecipientRepository.ContractInfo;
+import jp.hoshimi.alert.internal.RecipientRepository.Recipient;
+import jp.hoshimi.alert.internal.RecipientRepository.SupplierInfo;
 import jp.hoshimi.audit.AuditChainBrokenEvent;
+import jp.hoshimi.compliance.ComplianceChange;
+import jp.hoshimi.compliance.ComplianceEvents;
 import jp.hoshimi.dataimport.ImportFinishedEvent;
 import jp.hoshimi.dataimport.ImportStatus;
 import jp.hoshimi.register.RegisterService;
@@ -47,7 +54,13 @@ class AlertProducer {
     static final String COMPLIANCE_CURSOR = "compliance_event";
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
-    private final AlertRepository repository;
+    private final ComplianceEvents complianceEvents;
+    private final AlertCursorRepository cursor;
+    private final AlertRepository alertRepository;
+    private final RecipientRepository people;
+    private final NotificationRepository notificationRepository;
+    private final OutboxRepository outbox;
+    private final AlertSettingsRepository settings;
     private final AlertProperties properties;
     private final MailChannel mail;
     private final RegisterService register;
@@ -57,14 +70,26 @@ class AlertProducer {
     private volatile Long eventsBeforeFirstSync;
 
     AlertProducer(
-            AlertRepository repository,
+            ComplianceEvents complianceEvents,
+            AlertCursorRepository cursor,
+            AlertRepository alertRepository,
+            RecipientRepository people,
+            NotificationRepository notificationRepository,
+            OutboxRepository outbox,
+            AlertSettingsRepository settings,
             AlertProperties properties,
             MailChannel mail,
             RegisterService register,
             SystemAuthentication system,
             PlatformTransactionManager transactions,
             Clock clock) {
-        this.repository = repository;
+        this.complianceEvents = complianceEvents;
+        this.cursor = cursor;
+        this.alertRepository = alertRepository;
+        this.people = people;
+        this.notificationRepository = notificationRepository;
+        this.outbox = outbox;
+        this.settings = settings;
         this.properties = properties;
         this.mail = mail;
         this.register = register;
@@ -89,8 +114,8 @@ class AlertProducer {
 
     /** One batch: -1 when there was nothing left to read. */
     private int complianceBatch() {
-        long cursor = repository.lockCursor(COMPLIANCE_CURSOR);
-        List<ComplianceChange> changes = repository.eventsAfter(cursor, properties.batchSize());
+        long position = cursor.lock(COMPLIANCE_CURSOR);
+        List<ComplianceChange> changes = complianceEvents.after(position, properties.batchSize());
         if (changes.isEmpty()) {
             return -1;
         }
@@ -108,7 +133,7 @@ class AlertProducer {
         if (!planned.isEmpty()) {
             made = makeComplianceAlerts(planned, last);
         }
-        repository.moveCursor(COMPLIANCE_CURSOR, last, now());
+        cursor.move(COMPLIANCE_CURSOR, last, now());
         return made;
     }
 
@@ -125,14 +150,14 @@ class AlertProducer {
         Set<Long> supplierIds =
                 planned.keySet().stream().map(ComplianceChange::supplierId).collect(Collectors.toSet());
         Map<Long, List<ComplianceChange>> returnsToOk = new HashMap<>();
-        for (ComplianceChange ok : repository.okEventsOfSuppliers(supplierIds, lastId)) {
+        for (ComplianceChange ok : complianceEvents.episodeStarts(supplierIds, lastId)) {
             returnsToOk.computeIfAbsent(ok.supplierId(), k -> new ArrayList<>()).add(ok);
         }
-        Map<Long, ContractInfo> contracts = repository.contracts(contractIds);
-        Map<Long, SupplierInfo> suppliers = repository.suppliers(supplierIds);
+        Map<Long, ContractInfo> contracts = people.contracts(contractIds);
+        Map<Long, SupplierInfo> suppliers = people.suppliers(supplierIds);
         RecipientFinder finder = new RecipientFinder(contracts.values());
         Set<String> warnedKeys = planned.values().stream().anyMatch(p -> p.kind() == AlertKind.RESOLVED)
-                ? repository.warningKeys(supplierIds)
+                ? alertRepository.warningKeys(supplierIds)
                 : Set.of();
 
         Map<String, SupplierEvent> events = new LinkedHashMap<>();
@@ -221,11 +246,11 @@ class AlertProducer {
     private long lastEventBeforeFirstSync() {
         Long known = eventsBeforeFirstSync;
         if (known == null) {
-            Optional<Long> found = repository.lastEventBeforeFirstSync();
-            if (found.isEmpty()) {
+            Optional<LocalDateTime> firstSync = cursor.firstRegisterSync();
+            if (firstSync.isEmpty()) {
                 return Long.MAX_VALUE;
             }
-            known = found.get();
+            known = complianceEvents.lastIdBefore(firstSync.get());
             eventsBeforeFirstSync = known;
         }
         return known;
@@ -233,14 +258,14 @@ class AlertProducer {
 
     /** Who hears of a finding of a contract; the unit tree and the risk managers are read once per batch. */
     private final class RecipientFinder {
-        private final Map<Long, Long> parents = repository.unitParents();
+        private final Map<Long, Long> parents = people.unitParents();
         private final Map<Long, List<Long>> members;
-        private final Set<Long> riskManagers = new LinkedHashSet<>(repository.usersWithRole(Role.RISK_MANAGER_NAME));
+        private final Set<Long> riskManagers = new LinkedHashSet<>(people.usersWithRole(Role.RISK_MANAGER_NAME));
 
         RecipientFinder(java.util.Collection<ContractInfo> contracts) {
             Set<Long> units = new HashSet<>();
             contracts.forEach(c -> units.addAll(unitAndAbove(c.orgUnitId())));
-            members = repository.members(units);
+            members = people.members(units);
         }
 
         Set<Long> riskManagers() {
@@ -284,7 +309,7 @@ class AlertProducer {
             return false;
         }
         String key = "REGISTER_STALE:" + (freshness.lastSuccess() == null ? "never" : freshness.lastSuccess());
-        if (repository.alertExists(key)) {
+        if (alertRepository.alertExists(key)) {
             return false;
         }
         Map<String, String> details = new HashMap<>();
@@ -293,7 +318,7 @@ class AlertProducer {
                 freshness.lastSuccess() == null ? "" : freshness.lastSuccess().toString());
         details.put("limitHours", String.valueOf(freshness.limitHours()));
         NewAlert alert = new NewAlert(key, AlertKind.REGISTER_STALE, null, null, null, null, null, details);
-        Set<Long> admins = new LinkedHashSet<>(repository.usersWithRole(Role.ADMIN_NAME));
+        Set<Long> admins = new LinkedHashSet<>(people.usersWithRole(Role.ADMIN_NAME));
         transaction.executeWithoutResult(
                 status -> store(List.of(alert), Map.of(key, noContracts(admins)), Map.of(), true));
         return true;
@@ -302,21 +327,21 @@ class AlertProducer {
     /** The audit log's hash chain is broken: the administrators hear of it once per break found. */
     void auditChainBroken(AuditChainBrokenEvent event) {
         String key = "AUDIT_CHAIN:" + event.firstBrokenEventId() + ":" + event.problem();
-        if (repository.alertExists(key)) {
+        if (alertRepository.alertExists(key)) {
             return;
         }
         Map<String, String> details = new HashMap<>();
         details.put("eventId", String.valueOf(event.firstBrokenEventId()));
         details.put("problem", event.problem().name());
         NewAlert alert = new NewAlert(key, AlertKind.AUDIT_CHAIN_BROKEN, null, null, null, null, null, details);
-        Set<Long> admins = new LinkedHashSet<>(repository.usersWithRole(Role.ADMIN_NAME));
+        Set<Long> admins = new LinkedHashSet<>(people.usersWithRole(Role.ADMIN_NAME));
         transaction.executeWithoutResult(
                 status -> store(List.of(alert), Map.of(key, noContracts(admins)), Map.of(), true));
     }
 
     /** The person who ran an import hears how it ended (no webhook: it is their own business). */
     void importFinished(ImportFinishedEvent event) {
-        Optional<Long> user = repository.userId(event.startedBy());
+        Optional<Long> user = people.userId(event.startedBy());
         if (user.isEmpty()) {
             return; // an API token, not a person
         }
@@ -361,12 +386,12 @@ class AlertProducer {
             Map<String, List<AlertContract>> contractsByKey,
             boolean toWebhook) {
         LocalDateTime now = now();
-        Map<String, Long> ids = repository.insertAlerts(alerts, now);
+        Map<String, Long> ids = alertRepository.insertAlerts(alerts, now);
         Set<Long> everyone = new HashSet<>();
         recipientsByKey.values().forEach(users -> everyone.addAll(users.keySet()));
-        Map<Long, Recipient> recipients = repository.recipients(everyone);
+        Map<Long, Recipient> recipients = people.recipients(everyone);
         boolean mailOn = mail.available();
-        WebhookSettings webhook = repository.webhook();
+        WebhookSettings webhook = settings.webhook();
         boolean webhookOn = toWebhook
                 && webhook.enabled()
                 && webhook.url() != null
@@ -381,7 +406,7 @@ class AlertProducer {
             if (id == null) {
                 continue;
             }
-            repository.insertAlertContracts(id, contractsByKey.getOrDefault(alert.dedupKey(), List.of()));
+            alertRepository.insertAlertContracts(id, contractsByKey.getOrDefault(alert.dedupKey(), List.of()));
             for (Map.Entry<Long, Set<Long>> told :
                     recipientsByKey.getOrDefault(alert.dedupKey(), Map.of()).entrySet()) {
                 Long userId = told.getKey();
@@ -408,9 +433,9 @@ class AlertProducer {
                 deliveries.add(new NewDelivery(id, Channel.WEBHOOK, 0, webhook.language(), false, now));
             }
         }
-        repository.insertNotifications(notifications, now);
-        repository.insertNotificationContracts(visible);
-        repository.insertDeliveries(deliveries, now);
+        notificationRepository.insertNotifications(notifications, now);
+        notificationRepository.insertNotificationContracts(visible);
+        outbox.insertDeliveries(deliveries, now);
     }
 
     /** The next daily digest time (Asia/Tokyo) after {@code now} (UTC). */

@@ -2,6 +2,7 @@ package jp.hoshimi.alert;
 
 import java.util.Optional;
 import java.util.Set;
+import jp.hoshimi.compliance.ComplianceChange;
 
 /**
  * Which compliance changes are worth an alert, and the key that makes each one happen once.

@@ -1,14 +1,9 @@
 package jp.hoshimi.alert;
 
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
+import jp.hoshimi.shared.ClusteredJob;
 import org.quartz.JobKey;
-import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,41 +24,21 @@ class AlertSchedule {
 
     private final Scheduler scheduler;
     private final AlertProperties properties;
+    /** Without recovery: the next tick runs the dispatcher anyway, and a dead node's claims turn UNCERTAIN (0011). */
+    private final ClusteredJob job;
 
     AlertSchedule(Scheduler scheduler, AlertProperties properties) {
         this.scheduler = scheduler;
         this.properties = properties;
+        this.job = new ClusteredJob(scheduler, AlertDispatchJob.class, JOB, TRIGGER, false);
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void ensureScheduled() throws SchedulerException {
-        JobDetail job = JobBuilder.newJob(AlertDispatchJob.class)
-                .withIdentity(JOB)
-                .storeDurably()
-                .build();
-        scheduler.addJob(job, true);
         if (properties.dispatchInterval().isZero()) {
-            scheduler.unscheduleJob(TRIGGER);
-            return;
-        }
-        Trigger trigger = TriggerBuilder.newTrigger()
-                .withIdentity(TRIGGER)
-                .forJob(JOB)
-                .startNow()
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(
-                                properties.dispatchInterval().toMillis())
-                        .repeatForever()
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
-        try {
-            if (scheduler.checkExists(TRIGGER)) {
-                scheduler.rescheduleJob(TRIGGER, trigger);
-            } else {
-                scheduler.scheduleJob(trigger);
-            }
-        } catch (ObjectAlreadyExistsException anotherNodeWasFaster) {
-            // fine: one trigger for the cluster
+            job.unschedule();
+        } else {
+            job.ensure(ClusteredJob.Timing.every(properties.dispatchInterval()));
         }
     }
 

@@ -6,7 +6,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import jp.hoshimi.alert.internal.AlertRepository;
+import jp.hoshimi.alert.internal.AlertSettingsRepository;
+import jp.hoshimi.alert.internal.NotificationRepository;
+import jp.hoshimi.alert.internal.OutboxRepository;
+import jp.hoshimi.alert.internal.RecipientRepository;
 import jp.hoshimi.audit.AuditAction;
 import jp.hoshimi.audit.AuditTrail;
 import jp.hoshimi.security.Role;
@@ -31,7 +34,10 @@ public class AlertService {
     public static final String AUDIT_WEBHOOK = "alert_webhook";
     private static final Set<String> LANGUAGES = Set.of(AlertPreferences.JAPANESE, AlertPreferences.ENGLISH);
 
-    private final AlertRepository repository;
+    private final NotificationRepository notifications;
+    private final AlertSettingsRepository alertSettings;
+    private final OutboxRepository outbox;
+    private final RecipientRepository users;
     private final AlertDispatcher dispatcher;
     private final MailChannel mail;
     private final SystemAuthentication system;
@@ -39,13 +45,19 @@ public class AlertService {
     private final Clock clock;
 
     AlertService(
-            AlertRepository repository,
+            NotificationRepository notifications,
+            AlertSettingsRepository alertSettings,
+            OutboxRepository outbox,
+            RecipientRepository users,
             AlertDispatcher dispatcher,
             MailChannel mail,
             SystemAuthentication system,
             AuditTrail audit,
             Clock clock) {
-        this.repository = repository;
+        this.notifications = notifications;
+        this.alertSettings = alertSettings;
+        this.outbox = outbox;
+        this.users = users;
         this.dispatcher = dispatcher;
         this.mail = mail;
         this.system = system;
@@ -58,13 +70,13 @@ public class AlertService {
     @Transactional(readOnly = true)
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public int unreadCount() {
-        return me().map(id -> repository.countNotifications(id, true)).orElse(0);
+        return me().map(id -> notifications.countNotifications(id, true)).orElse(0);
     }
 
     @Transactional(readOnly = true)
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<Notification> notifications(boolean unreadOnly, int offset, int limit) {
-        return me().map(id -> repository.notifications(
+        return me().map(id -> notifications.notifications(
                         id, unreadOnly, Math.max(0, offset), Math.min(Math.max(0, limit), MAX_PAGE_SIZE)))
                 .orElse(List.of());
     }
@@ -72,19 +84,19 @@ public class AlertService {
     @Transactional(readOnly = true)
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public int countNotifications(boolean unreadOnly) {
-        return me().map(id -> repository.countNotifications(id, unreadOnly)).orElse(0);
+        return me().map(id -> notifications.countNotifications(id, unreadOnly)).orElse(0);
     }
 
     @Transactional
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public void markRead(long alertId) {
-        me().ifPresent(id -> repository.markRead(id, alertId, now()));
+        me().ifPresent(id -> notifications.markRead(id, alertId, now()));
     }
 
     @Transactional
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public int markAllRead() {
-        return me().map(id -> repository.markRead(id, null, now())).orElse(0);
+        return me().map(id -> notifications.markRead(id, null, now())).orElse(0);
     }
 
     // --- my preferences ----------------------------------------------------------------------------
@@ -93,12 +105,12 @@ public class AlertService {
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public AlertPreferences preferences() {
         long id = meOrThrow();
-        return repository
+        return alertSettings
                 .preferences(id)
                 .orElseGet(() -> new AlertPreferences(
                         true,
                         false,
-                        AlertPreferences.language(repository.accountLocale(id).orElse(null)),
+                        AlertPreferences.language(users.accountLocale(id).orElse(null)),
                         -1));
     }
 
@@ -111,7 +123,7 @@ public class AlertService {
         }
         long id = meOrThrow();
         AlertPreferences before = preferences();
-        if (!repository.savePreferences(id, preferences, now())) {
+        if (!alertSettings.savePreferences(id, preferences, now())) {
             throw new ConcurrentEditException(AUDIT_PREFERENCES, id);
         }
         audit.record(
@@ -127,26 +139,26 @@ public class AlertService {
     @Transactional(readOnly = true)
     @RolesAllowed(Role.ADMIN_NAME)
     public List<Delivery> deliveries(DeliveryStatus status, int offset, int limit) {
-        return repository.deliveries(status, Math.max(0, offset), Math.min(Math.max(0, limit), MAX_PAGE_SIZE));
+        return outbox.deliveries(status, Math.max(0, offset), Math.min(Math.max(0, limit), MAX_PAGE_SIZE));
     }
 
     @Transactional(readOnly = true)
     @RolesAllowed(Role.ADMIN_NAME)
     public int countDeliveries(DeliveryStatus status) {
-        return repository.countDeliveries(status);
+        return outbox.countDeliveries(status);
     }
 
     @Transactional(readOnly = true)
     @RolesAllowed(Role.ADMIN_NAME)
     public Map<DeliveryStatus, Integer> deliveryCounts() {
-        return repository.outboxCounts();
+        return outbox.counts();
     }
 
     /** A failed or uncertain delivery goes out again with a fresh set of attempts (an administrator's call). */
     @Transactional
     @RolesAllowed(Role.ADMIN_NAME)
     public void sendAgain(long deliveryId) {
-        if (!repository.requeue(deliveryId, now())) {
+        if (!outbox.requeue(deliveryId, now())) {
             throw new NotFoundException("alert_outbox", deliveryId);
         }
         audit.record("alert_outbox", deliveryId, AuditAction.UPDATE, null, DeliveryStatus.PENDING);
@@ -166,7 +178,7 @@ public class AlertService {
     @Transactional(readOnly = true)
     @RolesAllowed(Role.ADMIN_NAME)
     public WebhookSettings webhook() {
-        return repository.webhook();
+        return alertSettings.webhook();
     }
 
     @Transactional
@@ -185,16 +197,16 @@ public class AlertService {
         if (!LANGUAGES.contains(settings.language())) {
             throw new ValidationException(FieldProblem.of("language", "validation.required"));
         }
-        WebhookSettings before = repository.webhook();
+        WebhookSettings before = alertSettings.webhook();
         WebhookSettings after = new WebhookSettings(url, settings.enabled(), settings.language(), settings.version());
-        if (!repository.saveWebhook(after, system.currentActor(), now())) {
+        if (!alertSettings.saveWebhook(after, system.currentActor(), now())) {
             throw new ConcurrentEditException(AUDIT_WEBHOOK, 1);
         }
         audit.record(AUDIT_WEBHOOK, 1, AuditAction.UPDATE, before, after);
     }
 
     private java.util.Optional<Long> me() {
-        return repository.userId(system.currentActor());
+        return users.userId(system.currentActor());
     }
 
     private long meOrThrow() {

@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import jp.hoshimi.alert.internal.AlertRepository;
+import jp.hoshimi.alert.internal.AlertSettingsRepository;
 import jp.hoshimi.alert.internal.TestMessageRepository;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.security.SystemAuthentication;
@@ -31,7 +31,7 @@ public class TestMessageService {
 
     private final MailChannel mail;
     private final WebhookChannel webhook;
-    private final AlertRepository alerts;
+    private final AlertSettingsRepository alerts;
     private final TestMessageRepository sent;
     private final AlertProperties properties;
     private final SystemAuthentication system;
@@ -40,7 +40,7 @@ public class TestMessageService {
     TestMessageService(
             MailChannel mail,
             WebhookChannel webhook,
-            AlertRepository alerts,
+            AlertSettingsRepository alerts,
             TestMessageRepository sent,
             AlertProperties properties,
             SystemAuthentication system,

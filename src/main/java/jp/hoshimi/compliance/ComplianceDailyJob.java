@@ -1,7 +1,7 @@
 package jp.hoshimi.compliance;
 
 import jp.hoshimi.security.SystemAuthentication;
-import jp.hoshimi.shared.DailyJobs;
+import jp.hoshimi.shared.ClusteredJob;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -59,7 +59,8 @@ public class ComplianceDailyJob implements Job {
 
         @EventListener(ApplicationReadyEvent.class)
         void onReady() throws SchedulerException {
-            DailyJobs.schedule(scheduler, ComplianceDailyJob.class, JOB, TRIGGER, cron);
+            new ClusteredJob(scheduler, ComplianceDailyJob.class, JOB, TRIGGER, true)
+                    .ensure(ClusteredJob.Timing.cron(cron));
             evaluator.repairSupplierStatuses();
             evaluator.evaluateIfNeverEvaluated();
         }

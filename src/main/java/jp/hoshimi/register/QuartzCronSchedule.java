@@ -6,18 +6,15 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.TimeZone;
+import jp.hoshimi.shared.ClusteredJob;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.ValidationException;
-import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.Job;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 
 /**
@@ -31,35 +28,25 @@ public final class QuartzCronSchedule {
     static final TimeZone TOKYO = TimeZone.getTimeZone("Asia/Tokyo");
 
     private final Scheduler scheduler;
-    private final Class<? extends Job> job;
-    private final JobKey jobKey;
     private final TriggerKey triggerKey;
+    private final ClusteredJob job;
     /** Wall clock, not the business clock: a schedule runs in real time. */
     private final Clock clock;
 
     public QuartzCronSchedule(Scheduler scheduler, Class<? extends Job> job, String name, String group, Clock clock) {
         this.scheduler = scheduler;
-        this.job = job;
-        this.jobKey = JobKey.jobKey(name, group);
         this.triggerKey = TriggerKey.triggerKey(name, group);
+        this.job = new ClusteredJob(scheduler, job, JobKey.jobKey(name, group), triggerKey, true);
         this.clock = clock;
     }
 
-    /** Stores the job and, when the cluster has no trigger for it yet, one with {@code defaultCron}. */
-    public void ensureScheduled(String defaultCron) throws SchedulerException {
-        JobDetail detail = JobBuilder.newJob(job)
-                .withIdentity(jobKey)
-                .storeDurably()
-                .requestRecovery(true)
-                .build();
-        scheduler.addJob(detail, true);
-        if (!scheduler.checkExists(triggerKey)) {
-            try {
-                scheduler.scheduleJob(trigger(defaultCron));
-            } catch (org.quartz.ObjectAlreadyExistsException anotherNodeWasFaster) {
-                // fine: one trigger for the cluster
-            }
-        }
+    /**
+     * Stores the job and keeps its trigger: the cron an administrator set (or that was set first), else
+     * {@code defaultCron}; a restart replaces nothing that is already so.
+     */
+    public ClusteredJob.Outcome ensureScheduled(String defaultCron) throws SchedulerException {
+        return job.ensure(ClusteredJob.Timing.cron(
+                current().map(RegisterSchedule.Schedule::cron).orElse(defaultCron)));
     }
 
     /** The current cron (Asia/Tokyo) and the next fire time. */
@@ -95,7 +82,7 @@ public final class QuartzCronSchedule {
         String expression = rule.cron();
         preview(rule, 1);
         try {
-            scheduler.rescheduleJob(triggerKey, trigger(expression));
+            job.ensure(ClusteredJob.Timing.cron(expression));
         } catch (SchedulerException e) {
             throw new IllegalStateException(e);
         }
@@ -103,15 +90,5 @@ public final class QuartzCronSchedule {
 
     public Date nextFire() {
         return current().map(RegisterSchedule.Schedule::nextFire).orElse(null);
-    }
-
-    private Trigger trigger(String cron) {
-        return TriggerBuilder.newTrigger()
-                .withIdentity(triggerKey)
-                .forJob(jobKey)
-                .withSchedule(CronScheduleBuilder.cronSchedule(cron)
-                        .inTimeZone(TOKYO)
-                        .withMisfireHandlingInstructionFireAndProceed())
-                .build();
     }
 }

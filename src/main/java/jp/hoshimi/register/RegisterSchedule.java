@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TimeZone;
 import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.ClusteredJob;
 import jp.hoshimi.shared.ValidationException;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -42,8 +43,14 @@ public class RegisterSchedule implements EditableSchedule {
 
     @EventListener(ApplicationReadyEvent.class)
     @PermitAll // Spring calls it at start, before anyone signs in; the class default would refuse it
-    void ensureScheduled() throws SchedulerException {
-        schedule.ensureScheduled(properties.cron());
+    void onReady() throws SchedulerException {
+        ensureScheduled();
+    }
+
+    /** What every node does at start: the default cron when the cluster has no trigger yet, else nothing. */
+    @PermitAll // called at start only, before anyone signs in
+    ClusteredJob.Outcome ensureScheduled() throws SchedulerException {
+        return schedule.ensureScheduled(properties.cron());
     }
 
     /** The current cron (Asia/Tokyo) and the next fire time. */

@@ -31,7 +31,9 @@ import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import jp.hoshimi.alert.internal.AlertRepository;
+import jp.hoshimi.alert.internal.AlertSettingsRepository;
+import jp.hoshimi.alert.internal.NotificationRepository;
+import jp.hoshimi.alert.internal.OutboxRepository;
 import jp.hoshimi.compliance.ComplianceService;
 import jp.hoshimi.dataimport.ImportCounts;
 import jp.hoshimi.dataimport.ImportFinishedEvent;
@@ -102,7 +104,13 @@ class AlertPipelineTest {
     AlertService service;
 
     @Autowired
-    AlertRepository repository;
+    NotificationRepository notifications;
+
+    @Autowired
+    AlertSettingsRepository settings;
+
+    @Autowired
+    OutboxRepository outbox;
 
     @Autowired
     SystemAuthentication system;
@@ -270,13 +278,13 @@ class AlertPipelineTest {
     }
 
     List<Notification> notificationsOf(String username) {
-        return repository.notifications(user(username), false, 0, 500);
+        return notifications.notifications(user(username), false, 0, 500);
     }
 
     void prefer(String username, boolean email, boolean digest, String language) {
         long id = user(username);
-        AlertPreferences current = repository.preferences(id).orElse(new AlertPreferences(true, false, "ja", -1));
-        repository.savePreferences(
+        AlertPreferences current = settings.preferences(id).orElse(new AlertPreferences(true, false, "ja", -1));
+        settings.savePreferences(
                 id, new AlertPreferences(email, digest, language, current.version()), LocalDateTime.now(clock));
     }
 
@@ -404,7 +412,7 @@ class AlertPipelineTest {
         // the dispatcher claims and sends, then its node dies before it records the outcome
         String token = UUID.randomUUID().toString();
         assertThat(dispatcher.claim(token)).isPositive();
-        for (AlertDispatcher.Message message : dispatcher.group(repository.claimed(token))) {
+        for (AlertDispatcher.Message message : dispatcher.group(outbox.claimed(token))) {
             dispatcher.deliver(message, message.key("hoshimi.test"));
         }
         assertThat(mailsTo("procurement@example.jp")).hasSize(1);
@@ -449,7 +457,7 @@ class AlertPipelineTest {
                 .isEmpty();
 
         // the dispatcher finishes: exactly one mail
-        for (AlertDispatcher.Message message : dispatcher.group(repository.claimed(token))) {
+        for (AlertDispatcher.Message message : dispatcher.group(outbox.claimed(token))) {
             assertThat(dispatcher.send(token, message)).isTrue();
         }
         assertThat(mailsTo("procurement@example.jp")).hasSize(1);

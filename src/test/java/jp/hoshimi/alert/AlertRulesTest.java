@@ -3,6 +3,7 @@ package jp.hoshimi.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import jp.hoshimi.compliance.ComplianceChange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

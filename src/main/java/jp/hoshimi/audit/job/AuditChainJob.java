@@ -3,7 +3,7 @@ package jp.hoshimi.audit.job;
 import jp.hoshimi.audit.AuditChainCheck;
 import jp.hoshimi.audit.AuditService;
 import jp.hoshimi.security.SystemAuthentication;
-import jp.hoshimi.shared.DailyJobs;
+import jp.hoshimi.shared.ClusteredJob;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -62,7 +62,7 @@ public class AuditChainJob implements Job {
 
         @EventListener(ApplicationReadyEvent.class)
         void onReady() throws SchedulerException {
-            DailyJobs.schedule(scheduler, AuditChainJob.class, JOB, TRIGGER, cron);
+            new ClusteredJob(scheduler, AuditChainJob.class, JOB, TRIGGER, true).ensure(ClusteredJob.Timing.cron(cron));
         }
     }
 }

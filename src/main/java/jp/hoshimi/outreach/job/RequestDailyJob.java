@@ -1,7 +1,7 @@
 package jp.hoshimi.outreach.job;
 
 import jp.hoshimi.outreach.RequestAutomation;
-import jp.hoshimi.shared.DailyJobs;
+import jp.hoshimi.shared.ClusteredJob;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -47,7 +47,8 @@ public class RequestDailyJob implements Job {
 
         @EventListener(ApplicationReadyEvent.class)
         void onReady() throws SchedulerException {
-            DailyJobs.schedule(scheduler, RequestDailyJob.class, JOB, TRIGGER, cron);
+            new ClusteredJob(scheduler, RequestDailyJob.class, JOB, TRIGGER, true)
+                    .ensure(ClusteredJob.Timing.cron(cron));
         }
     }
 }

@@ -1,9 +1,12 @@
-package jp.hoshimi.alert;
+package jp.hoshimi.compliance;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-/** One row of compliance_event as the alert module reads it. */
+/**
+ * One compliance event: a finding's status or lead time changed in an evaluation (subject LINK: a contract's
+ * supplier; CONTRACT or SUPPLIER: the whole). Read through {@link ComplianceEvents}.
+ */
 public record ComplianceChange(
         long id,
         String subject,
