@@ -2,6 +2,7 @@ package jp.hoshimi.register;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import jp.hoshimi.shared.StarLevel;
 import jp.hoshimi.register.source.RegisterKind;
 
 /**
@@ -16,8 +17,8 @@ public record RegisterChange(
         String corporateNumber,
         String name,
         Type type,
-        String oldLevel,
-        String newLevel,
+        StarLevel oldLevel,
+        StarLevel newLevel,
         LocalDate oldValidUntil,
         LocalDate newValidUntil,
         String oldStatus,

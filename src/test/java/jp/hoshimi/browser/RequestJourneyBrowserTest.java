@@ -1,5 +1,6 @@
 package jp.hoshimi.browser;
 
+import jp.hoshimi.compliance.ComplianceStatus;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static jp.hoshimi.db.Tables.COMPLIANCE_FINDING;
 import static jp.hoshimi.db.Tables.CONTRACT;
@@ -110,7 +111,7 @@ class RequestJourneyBrowserTest extends BrowserTest {
                 .on(ORG_UNIT.ID.eq(CONTRACT.ORG_UNIT_ID))
                 .join(SUPPLIER)
                 .on(SUPPLIER.ID.eq(COMPLIANCE_FINDING.SUPPLIER_ID))
-                .where(COMPLIANCE_FINDING.STATUS.eq("MISSING"))
+                .where(COMPLIANCE_FINDING.STATUS.eq(ComplianceStatus.MISSING))
                 .and(ORG_UNIT.CODE.like("HMC-%"))
                 .and(SUPPLIER.CORPORATE_NUMBER.isNotNull())
                 .orderBy(SUPPLIER.ID)

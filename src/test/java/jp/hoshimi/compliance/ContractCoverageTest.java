@@ -1,5 +1,6 @@
 package jp.hoshimi.compliance;
 
+import jp.hoshimi.shared.StarLevel;
 import static jp.hoshimi.db.Tables.CONTRACT;
 import static jp.hoshimi.db.Tables.REGISTER_ENTRY;
 import static jp.hoshimi.db.Tables.SUPPLIER;
@@ -267,7 +268,7 @@ class ContractCoverageTest {
                     .set(REGISTER_ENTRY.KIND, "STAR")
                     .set(REGISTER_ENTRY.CORPORATE_NUMBER, number)
                     .set(REGISTER_ENTRY.NAME, "充足テスト" + digit)
-                    .set(REGISTER_ENTRY.LEVEL, level)
+                    .set(REGISTER_ENTRY.LEVEL, StarLevel.valueOf(level))
                     .set(REGISTER_ENTRY.REGISTERED_ON, validUntil.minusYears(1).plusDays(1))
                     .set(REGISTER_ENTRY.VALID_UNTIL, validUntil)
                     .set(REGISTER_ENTRY.STATUS, "ACTIVE")
