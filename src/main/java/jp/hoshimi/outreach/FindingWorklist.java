@@ -220,7 +220,10 @@ public class FindingWorklist {
                     .orElseThrow();
             List<RequestContract> contracts = gaps.stream()
                     .map(g -> new RequestContract(
-                            g.contractId(), g.contractNumber(), g.contractTitle(), g.requiredLevel().name()))
+                            g.contractId(),
+                            g.contractNumber(),
+                            g.contractTitle(),
+                            g.requiredLevel().name()))
                     .toList();
             BulkCandidate.Skip skip = null;
             if (open.stream()

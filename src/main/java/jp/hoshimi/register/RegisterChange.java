@@ -2,8 +2,8 @@ package jp.hoshimi.register;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import jp.hoshimi.shared.StarLevel;
 import jp.hoshimi.register.source.RegisterKind;
+import jp.hoshimi.shared.StarLevel;
 
 /**
  * One difference a sync found: a new entry, a level, validity or status change, or a removal; or, for an

@@ -1,6 +1,5 @@
 package jp.hoshimi.browser;
 
-import jp.hoshimi.compliance.ComplianceStatus;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static jp.hoshimi.db.Tables.COMPLIANCE_FINDING;
 import static jp.hoshimi.db.Tables.CONTRACT;
@@ -22,6 +21,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.hoshimi.alert.AlertDispatcher;
+import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.register.RegisterSyncService;
 import jp.hoshimi.register.SyncRun;
 import jp.hoshimi.register.source.LocalRegisterServer;

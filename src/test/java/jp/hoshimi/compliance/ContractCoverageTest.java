@@ -1,6 +1,5 @@
 package jp.hoshimi.compliance;
 
-import jp.hoshimi.shared.StarLevel;
 import static jp.hoshimi.db.Tables.CONTRACT;
 import static jp.hoshimi.db.Tables.REGISTER_ENTRY;
 import static jp.hoshimi.db.Tables.SUPPLIER;
@@ -25,6 +24,7 @@ import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.shared.CorporateNumber;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.StarLevel;
 import jp.hoshimi.shared.ValidationException;
 import jp.hoshimi.subcontracting.LinkForm;
 import jp.hoshimi.subcontracting.SubcontractingService;

@@ -1,6 +1,5 @@
 package jp.hoshimi.outreach;
 
-import jp.hoshimi.compliance.ComplianceStatus;
 import static jp.hoshimi.db.Tables.ALERT_LETTER;
 import static jp.hoshimi.db.Tables.COMPLIANCE_FINDING;
 import static jp.hoshimi.db.Tables.CONTRACT;
@@ -32,6 +31,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.hoshimi.alert.AlertDispatcher;
+import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.register.RegisterSyncService;
 import jp.hoshimi.register.SyncRun;
 import jp.hoshimi.register.source.LocalRegisterServer;

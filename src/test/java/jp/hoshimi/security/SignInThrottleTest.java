@@ -171,7 +171,6 @@ class SignInThrottleTest {
     }
 
     private int countEvents(SecurityEventKind kind, String username) {
-        return dsl.fetchCount(
-                SECURITY_EVENT, SECURITY_EVENT.KIND.eq(kind).and(SECURITY_EVENT.USERNAME.eq(username)));
+        return dsl.fetchCount(SECURITY_EVENT, SECURITY_EVENT.KIND.eq(kind).and(SECURITY_EVENT.USERNAME.eq(username)));
     }
 }

@@ -318,8 +318,8 @@ public class AuditRepository {
         return at.withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
     }
 
-    private SelectConditionStep<Record8<Long, LocalDateTime, String, String, String, AuditAction, String, String>> select(
-            Condition condition) {
+    private SelectConditionStep<Record8<Long, LocalDateTime, String, String, String, AuditAction, String, String>>
+            select(Condition condition) {
         return dsl.select(
                         AUDIT_EVENT.ID,
                         AUDIT_EVENT.OCCURRED_AT,
@@ -333,9 +333,10 @@ public class AuditRepository {
                 .where(condition);
     }
 
-    private static final RecordMapper<Record8<Long, LocalDateTime, String, String, String, AuditAction, String, String>, AuditEntry>
-            TO_ENTRY = Records.mapping((id, occurredAt, actor, entityType, entityId, action, before, after) ->
-                    new AuditEntry(
+    private static final RecordMapper<
+                    Record8<Long, LocalDateTime, String, String, String, AuditAction, String, String>, AuditEntry>
+            TO_ENTRY = Records.mapping(
+                    (id, occurredAt, actor, entityType, entityId, action, before, after) -> new AuditEntry(
                             id,
                             occurredAt,
                             actor,

@@ -28,8 +28,8 @@ import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.StarLevel;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Records;
 import org.jooq.Query;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -143,8 +143,8 @@ public class ComplianceRepository {
                 .from(CONTRACT)
                 .where(batch.on(CONTRACT.ID))
                 .orderBy(CONTRACT.ID)
-                .fetch(Records.mapping((id, supplierId, required, endDate) ->
-                        new ContractRow(id, supplierId, required, endDate)));
+                .fetch(Records.mapping(
+                        (id, supplierId, required, endDate) -> new ContractRow(id, supplierId, required, endDate)));
     }
 
     public List<LinkRow> links(Batch batch) {

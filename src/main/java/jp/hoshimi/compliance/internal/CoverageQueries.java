@@ -46,8 +46,8 @@ public class CoverageQueries {
                 .where(dependsOnRenewal(scope, today, first.atDay(1), last.atEndOfMonth()))
                 .groupBy(month)
                 .orderBy(month)
-                .fetch(Records.mapping(
-                        (yearMonth, registrations, contracts) -> new RenewalMonth(yearMonth, registrations, contracts)));
+                .fetch(Records.mapping((yearMonth, registrations, contracts) ->
+                        new RenewalMonth(yearMonth, registrations, contracts)));
     }
 
     /** One page of the registrations ending in the month with each contract that depends on them. */

@@ -248,9 +248,7 @@ public class FindingQueries {
     }
 
     private static Condition statusIn(Set<ComplianceStatus> statuses) {
-        return statuses.isEmpty()
-                ? DSL.noCondition()
-                : COMPLIANCE_FINDING.STATUS.in(statuses);
+        return statuses.isEmpty() ? DSL.noCondition() : COMPLIANCE_FINDING.STATUS.in(statuses);
     }
 
     private static Condition inScope(DataScope scope) {

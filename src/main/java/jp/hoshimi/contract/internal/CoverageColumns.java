@@ -53,9 +53,7 @@ final class CoverageColumns {
                         .where(f.CONTRACT_ID.eq(CONTRACT.ID))
                         .and(f.STATUS
                                 .notIn(MEETING)
-                                .or(f.REQUIRED_LEVEL
-                                        .ne(RequiredLevel.NONE)
-                                        .and(f.VALID_UNTIL.lt(CONTRACT.END_DATE)))));
+                                .or(f.REQUIRED_LEVEL.ne(RequiredLevel.NONE).and(f.VALID_UNTIL.lt(CONTRACT.END_DATE)))));
     }
 
     private static ComplianceFinding finding() {

@@ -47,13 +47,7 @@ public class LevelDecisionRepository {
                 d.REQUESTED_AT);
         for (NewRequest r : requests) {
             insert = insert.values(
-                    r.contractId(),
-                    r.suggested(),
-                    r.requested(),
-                    r.reason(),
-                    LevelDecisionState.REQUESTED,
-                    actor,
-                    now);
+                    r.contractId(), r.suggested(), r.requested(), r.reason(), LevelDecisionState.REQUESTED, actor, now);
         }
         // MariaDB's INSERT … RETURNING answers in the order of the VALUES rows
         return insert.returningResult(d.ID).fetch(d.ID);
@@ -92,9 +86,7 @@ public class LevelDecisionRepository {
                         .set(d.DECIDED_AT, now)
                         .set(d.DECISION_NOTE, note == null || note.isBlank() ? null : note.strip())
                         .set(d.VERSION, d.VERSION.plus(1))
-                        .where(d.ID.eq(id)
-                                .and(d.VERSION.eq(version))
-                                .and(d.STATE.eq(LevelDecisionState.REQUESTED)))
+                        .where(d.ID.eq(id).and(d.VERSION.eq(version)).and(d.STATE.eq(LevelDecisionState.REQUESTED)))
                         .execute()
                 == 1;
     }
@@ -140,7 +132,8 @@ public class LevelDecisionRepository {
 
     private org.jooq.SelectOnConditionStep<Record> select() {
         var d = CONTRACT_LEVEL_DECISION;
-        return dsl.select(d.fields()).select(CONTRACT.CONTRACT_NUMBER, CONTRACT.TITLE)
+        return dsl.select(d.fields())
+                .select(CONTRACT.CONTRACT_NUMBER, CONTRACT.TITLE)
                 .from(d)
                 .join(CONTRACT)
                 .on(CONTRACT.ID.eq(d.CONTRACT_ID));

@@ -16,8 +16,8 @@ import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.RequiredLevel;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
-import org.jooq.Records;
 import org.jooq.Record;
+import org.jooq.Records;
 import org.springframework.stereotype.Repository;
 
 /**

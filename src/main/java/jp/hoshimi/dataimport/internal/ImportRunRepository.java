@@ -27,7 +27,6 @@ import jp.hoshimi.db.tables.records.ImportRunRecord;
 import jp.hoshimi.shared.FieldProblem;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -151,8 +150,7 @@ public class ImportRunRepository {
                 .set(IMPORT_RUN.ERROR_CODE, errorCode)
                 .set(IMPORT_RUN.VERSION, IMPORT_RUN.VERSION.plus(1))
                 .where(IMPORT_RUN.WORKER.eq(worker))
-                .and(IMPORT_RUN.STATUS.in(
-                        ImportStatus.QUEUED, ImportStatus.CHECKING, ImportStatus.APPLYING))
+                .and(IMPORT_RUN.STATUS.in(ImportStatus.QUEUED, ImportStatus.CHECKING, ImportStatus.APPLYING))
                 .execute();
     }
 
@@ -161,8 +159,7 @@ public class ImportRunRepository {
         dsl.update(IMPORT_RUN)
                 .set(IMPORT_RUN.HEARTBEAT_AT, now)
                 .where(IMPORT_RUN.WORKER.eq(worker))
-                .and(IMPORT_RUN.STATUS.in(
-                        ImportStatus.QUEUED, ImportStatus.CHECKING, ImportStatus.APPLYING))
+                .and(IMPORT_RUN.STATUS.in(ImportStatus.QUEUED, ImportStatus.CHECKING, ImportStatus.APPLYING))
                 .execute();
     }
 
@@ -175,8 +172,7 @@ public class ImportRunRepository {
                 .set(IMPORT_RUN.STATUS, ImportStatus.FAILED)
                 .set(IMPORT_RUN.ERROR_CODE, errorCode)
                 .set(IMPORT_RUN.VERSION, IMPORT_RUN.VERSION.plus(1))
-                .where(IMPORT_RUN.STATUS.in(
-                        ImportStatus.QUEUED, ImportStatus.CHECKING, ImportStatus.APPLYING))
+                .where(IMPORT_RUN.STATUS.in(ImportStatus.QUEUED, ImportStatus.CHECKING, ImportStatus.APPLYING))
                 .and(DSL.coalesce(IMPORT_RUN.HEARTBEAT_AT, IMPORT_RUN.CREATED_AT)
                         .lt(staleBefore))
                 .execute();
@@ -275,7 +271,8 @@ public class ImportRunRepository {
         return dsl.select(IMPORT_MAPPING.MAPPING_JSON)
                 .from(IMPORT_MAPPING)
                 .where(IMPORT_MAPPING.KIND.eq(kind.name()).and(IMPORT_MAPPING.HEADER_SIGNATURE.eq(signature)))
-                .fetchOptional(r -> read(r.get(IMPORT_MAPPING.MAPPING_JSON), MappingJson.class).toMapping());
+                .fetchOptional(r -> read(r.get(IMPORT_MAPPING.MAPPING_JSON), MappingJson.class)
+                        .toMapping());
     }
 
     public Optional<String> savedMappingName(ImportKind kind, String signature) {

@@ -18,8 +18,8 @@ import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.subcontracting.LinkForm;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
-import org.jooq.Records;
 import org.jooq.Record;
+import org.jooq.Records;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -311,7 +311,8 @@ public class LinkStageRepository extends StageRows<LinkStageRepository.Staged, L
                         s.LINK_ID,
                         s.LINK_VERSION,
                         s.FORM_JSON.convertFrom(json -> JsonText.read(JSON, json, LinkForm.class)),
-                        s.BEFORE_JSON.convertFrom(json -> json == null ? null : JsonText.read(JSON, json, LinkForm.class)))
+                        s.BEFORE_JSON.convertFrom(
+                                json -> json == null ? null : JsonText.read(JSON, json, LinkForm.class)))
                 .from(s)
                 .where(s.RUN_ID.eq(runId))
                 .and(s.ROW_NO.gt(afterRow))

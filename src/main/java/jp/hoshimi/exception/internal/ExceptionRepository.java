@@ -17,8 +17,8 @@ import jp.hoshimi.exception.RiskException;
 import jp.hoshimi.organisation.DataScope;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Records;
 import org.jooq.Record;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 

@@ -19,7 +19,6 @@ import java.util.function.Consumer;
 import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.organisation.DataScope;
 import jp.hoshimi.outreach.AnswerForm;
-import jp.hoshimi.outreach.AnswerKind;
 import jp.hoshimi.outreach.GapType;
 import jp.hoshimi.outreach.RequestAnswer;
 import jp.hoshimi.outreach.RequestContract;
@@ -148,7 +147,11 @@ public class RequestRepository {
         var f = COMPLIANCE_FINDING;
         Condition units = scope.groupWide() ? DSL.trueCondition() : c.ORG_UNIT_ID.in(scope.unitIds());
         // the snapshot keeps the level as text (it is part of the request's API shape)
-        return dsl.select(c.ID, c.CONTRACT_NUMBER, c.TITLE, DSL.coalesce(f.REQUIRED_LEVEL.coerce(String.class), c.REQUIRED_LEVEL))
+        return dsl.select(
+                        c.ID,
+                        c.CONTRACT_NUMBER,
+                        c.TITLE,
+                        DSL.coalesce(f.REQUIRED_LEVEL.coerce(String.class), c.REQUIRED_LEVEL))
                 .from(c)
                 .leftJoin(f)
                 .on(f.CONTRACT_ID.eq(c.ID).and(f.SUPPLIER_ID.eq(supplierId)))
@@ -302,8 +305,7 @@ public class RequestRepository {
      * else moved it first). {@code version} null: any version (system moves).
      */
     public boolean move(long id, RequestState from, RequestState to, Integer version, LocalDateTime now, String note) {
-        var update =
-                dsl.update(R).set(R.STATE, to).set(R.UPDATED_AT, now).set(R.VERSION, R.VERSION.plus(1));
+        var update = dsl.update(R).set(R.STATE, to).set(R.UPDATED_AT, now).set(R.VERSION, R.VERSION.plus(1));
         if (to == RequestState.SENT) {
             update = update.set(R.SENT_AT, now);
         }

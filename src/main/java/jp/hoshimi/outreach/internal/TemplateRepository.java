@@ -32,9 +32,8 @@ public class TemplateRepository {
                 .on(APP_USER.USERNAME.eq(T.UPDATED_BY))
                 .where(T.GAP_TYPE.eq(gap))
                 .and(T.LANGUAGE.eq(language))
-                .fetchOptional(Records.mapping(
-                        (body, version, updatedAt, updatedBy) ->
-                                new TemplateText(gap, language, body, true, version, updatedAt, updatedBy)));
+                .fetchOptional(Records.mapping((body, version, updatedAt, updatedBy) ->
+                        new TemplateText(gap, language, body, true, version, updatedAt, updatedBy)));
     }
 
     /** Inserts (expected version -1: none stored yet) or updates at {@code version}; false when stale. */

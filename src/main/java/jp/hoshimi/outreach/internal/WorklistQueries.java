@@ -70,8 +70,7 @@ public class WorklistQueries {
     private static Condition where(DataScope scope, WorklistFilter filter, LocalDate today) {
         Condition where = scope.groupWide() ? DSL.noCondition() : C.ORG_UNIT_ID.in(scope.unitIds());
         if (!filter.statuses().isEmpty()) {
-            where = where.and(
-                    F.STATUS.in(filter.statuses()));
+            where = where.and(F.STATUS.in(filter.statuses()));
         }
         if (filter.requiredLevel() != null) {
             where = where.and(F.REQUIRED_LEVEL.eq(RequiredLevel.of(filter.requiredLevel())));
@@ -124,7 +123,9 @@ public class WorklistQueries {
                 : dsl.select(R.ID, R.DUE_DATE, DSL.field(RequestRepository.overdue(today)))
                         .from(R)
                         .where(R.ID.in(ids))
-                        .fetchMap(R.ID, Records.mapping((id, due, overdue) -> new Due(due, Boolean.TRUE.equals(overdue))));
+                        .fetchMap(
+                                R.ID,
+                                Records.mapping((id, due, overdue) -> new Due(due, Boolean.TRUE.equals(overdue))));
         return rows.stream()
                 .map(r -> {
                     Long id = r.get(requestId);
@@ -209,7 +210,6 @@ public class WorklistQueries {
                 .where(R.SUPPLIER_ID.in(supplierIds))
                 .and(R.STATE.in(RequestState.DRAFT, RequestState.SENT, RequestState.ANSWERED));
         return (lock ? query.forUpdate() : query)
-                .fetch(Records.mapping(OpenRequest::new)).stream()
-                        .collect(Collectors.toList());
+                .fetch(Records.mapping(OpenRequest::new)).stream().collect(Collectors.toList());
     }
 }

@@ -9,9 +9,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
 import jp.hoshimi.register.RegisterChange;
-import jp.hoshimi.shared.StarLevel;
 import jp.hoshimi.register.RegisterEntry;
 import jp.hoshimi.register.RegisterService;
+import jp.hoshimi.shared.StarLevel;
 import jp.hoshimi.shared.ui.Formats;
 
 /** What the register says about one company now, and every change seen, newest first (supplier detail tab). */

@@ -15,7 +15,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.db.tables.RegisterEntry;
 import jp.hoshimi.db.tables.records.SupplierRecord;
 import jp.hoshimi.shared.CompanyNames;
