@@ -214,12 +214,15 @@ public class FindingWorklist {
                     .min((a, b) -> Integer.compare(severity(a), severity(b)))
                     .orElseThrow();
             StarLevel level = gaps.stream()
-                    .map(g -> StarLevel.valueOf(g.requiredLevel()))
+                    .map(g -> g.requiredLevel().starLevel().orElseThrow())
                     .max(StarLevel::compareTo)
                     .orElseThrow();
             List<RequestContract> contracts = gaps.stream()
                     .map(g -> new RequestContract(
-                            g.contractId(), g.contractNumber(), g.contractTitle(), g.requiredLevel()))
+                            g.contractId(),
+                            g.contractNumber(),
+                            g.contractTitle(),
+                            g.requiredLevel().name()))
                     .toList();
             BulkCandidate.Skip skip = null;
             if (open.stream()
@@ -246,6 +249,6 @@ public class FindingWorklist {
     }
 
     private static int severity(Gap gap) {
-        return jp.hoshimi.compliance.ComplianceStatus.valueOf(gap.status()).severity();
+        return gap.status().severity();
     }
 }

@@ -1,5 +1,8 @@
 package jp.hoshimi.outreach;
 
+import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.shared.StarLevel;
+
 /** What the request is about; each has its own message template (Japanese and English). */
 public enum GapType {
     NOT_REGISTERED,
@@ -9,17 +12,17 @@ public enum GapType {
     SECURITY_ACTION_ONLY;
 
     /** The gap a finding's status shows; SECURITY ACTION alone where a ★ level is asked is its own case. */
-    public static GapType of(String complianceStatus, String heldLevel) {
-        if (heldLevel != null && heldLevel.startsWith("SA")) {
+    public static GapType of(ComplianceStatus complianceStatus, StarLevel heldLevel) {
+        if (heldLevel != null && heldLevel.isSecurityAction()) {
             return SECURITY_ACTION_ONLY;
         }
         if (complianceStatus == null) {
             return NOT_REGISTERED;
         }
         return switch (complianceStatus) {
-            case "INSUFFICIENT" -> LEVEL_TOO_LOW;
-            case "EXPIRED", "REVOKED" -> EXPIRED;
-            case "EXPIRING" -> EXPIRING;
+            case INSUFFICIENT -> LEVEL_TOO_LOW;
+            case EXPIRED, REVOKED -> EXPIRED;
+            case EXPIRING -> EXPIRING;
             default -> NOT_REGISTERED;
         };
     }

@@ -109,7 +109,7 @@ public class RequestService {
         StarLevel level = focus.level() != null
                 ? focus.level()
                 : gaps.stream()
-                        .map(g -> StarLevel.valueOf(g.requiredLevel()))
+                        .map(g -> g.requiredLevel().starLevel().orElseThrow())
                         .max(StarLevel::compareTo)
                         .orElse(StarLevel.STAR3);
         LocalDate due = dueDate(gaps, businessDate.today(), defaultDueDays);

@@ -24,6 +24,6 @@ public record WorklistRow(
         boolean requestOverdue) {
 
     public GapType gapType() {
-        return GapType.of(status.name(), heldLevel == null ? null : heldLevel.name());
+        return GapType.of(status, heldLevel);
     }
 }

@@ -3,6 +3,7 @@ package jp.hoshimi.register;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import jp.hoshimi.register.source.RegisterKind;
+import jp.hoshimi.shared.StarLevel;
 
 /**
  * One difference a sync found: a new entry, a level, validity or status change, or a removal; or, for an
@@ -16,8 +17,8 @@ public record RegisterChange(
         String corporateNumber,
         String name,
         Type type,
-        String oldLevel,
-        String newLevel,
+        StarLevel oldLevel,
+        StarLevel newLevel,
         LocalDate oldValidUntil,
         LocalDate newValidUntil,
         String oldStatus,

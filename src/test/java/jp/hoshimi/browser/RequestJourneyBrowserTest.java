@@ -21,6 +21,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.hoshimi.alert.AlertDispatcher;
+import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.register.RegisterSyncService;
 import jp.hoshimi.register.SyncRun;
 import jp.hoshimi.register.source.LocalRegisterServer;
@@ -110,7 +111,7 @@ class RequestJourneyBrowserTest extends BrowserTest {
                 .on(ORG_UNIT.ID.eq(CONTRACT.ORG_UNIT_ID))
                 .join(SUPPLIER)
                 .on(SUPPLIER.ID.eq(COMPLIANCE_FINDING.SUPPLIER_ID))
-                .where(COMPLIANCE_FINDING.STATUS.eq("MISSING"))
+                .where(COMPLIANCE_FINDING.STATUS.eq(ComplianceStatus.MISSING))
                 .and(ORG_UNIT.CODE.like("HMC-%"))
                 .and(SUPPLIER.CORPORATE_NUMBER.isNotNull())
                 .orderBy(SUPPLIER.ID)

@@ -24,6 +24,7 @@ import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.shared.CorporateNumber;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.StarLevel;
 import jp.hoshimi.shared.ValidationException;
 import jp.hoshimi.subcontracting.LinkForm;
 import jp.hoshimi.subcontracting.SubcontractingService;
@@ -267,7 +268,7 @@ class ContractCoverageTest {
                     .set(REGISTER_ENTRY.KIND, "STAR")
                     .set(REGISTER_ENTRY.CORPORATE_NUMBER, number)
                     .set(REGISTER_ENTRY.NAME, "充足テスト" + digit)
-                    .set(REGISTER_ENTRY.LEVEL, level)
+                    .set(REGISTER_ENTRY.LEVEL, StarLevel.valueOf(level))
                     .set(REGISTER_ENTRY.REGISTERED_ON, validUntil.minusYears(1).plusDays(1))
                     .set(REGISTER_ENTRY.VALID_UNTIL, validUntil)
                     .set(REGISTER_ENTRY.STATUS, "ACTIVE")

@@ -81,7 +81,7 @@ class FirstRegisterSyncTest extends KaribuTest {
         assertThat(dsl.fetchCount(CONTRACT_COMPLIANCE))
                 .as("every contract not ended is evaluated")
                 .isEqualTo(open);
-        assertThat(dsl.fetchCount(COMPLIANCE_FINDING, COMPLIANCE_FINDING.STATUS.ne("OK")))
+        assertThat(dsl.fetchCount(COMPLIANCE_FINDING, COMPLIANCE_FINDING.STATUS.ne(ComplianceStatus.OK)))
                 .as("the demo register leaves some suppliers failing")
                 .isPositive();
         assertThat(dsl.fetchCount(COMPLIANCE_FINDING, COMPLIANCE_FINDING.PREVIOUS_STATUS.isNotNull()))

@@ -52,7 +52,7 @@ class ImportRunHeartbeatTest {
         long id = runs.insert(
                 ImportKind.SUPPLIERS, "heartbeat.csv", "0".repeat(64), 10, "risk", false, workerName, lastBeat);
         dsl.update(IMPORT_RUN)
-                .set(IMPORT_RUN.STATUS, ImportStatus.CHECKING.name())
+                .set(IMPORT_RUN.STATUS, ImportStatus.CHECKING)
                 .set(IMPORT_RUN.HEARTBEAT_AT, lastBeat)
                 .where(IMPORT_RUN.ID.eq(id))
                 .execute();
@@ -60,6 +60,6 @@ class ImportRunHeartbeatTest {
     }
 
     private String status(long id) {
-        return dsl.fetchValue(IMPORT_RUN.STATUS, IMPORT_RUN.ID.eq(id));
+        return dsl.fetchValue(IMPORT_RUN.STATUS, IMPORT_RUN.ID.eq(id)).name();
     }
 }

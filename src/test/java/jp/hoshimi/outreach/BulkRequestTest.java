@@ -95,7 +95,12 @@ class BulkRequestTest {
     }
 
     static Condition failing() {
-        return COMPLIANCE_FINDING.STATUS.in("REVOKED", "EXPIRED", "MISSING", "UNVERIFIABLE", "INSUFFICIENT");
+        return COMPLIANCE_FINDING.STATUS.in(
+                ComplianceStatus.REVOKED,
+                ComplianceStatus.EXPIRED,
+                ComplianceStatus.MISSING,
+                ComplianceStatus.UNVERIFIABLE,
+                ComplianceStatus.INSUFFICIENT);
     }
 
     /** The highest level the supplier's failing findings in procurement's units require. */
@@ -110,7 +115,7 @@ class BulkRequestTest {
                 .where(COMPLIANCE_FINDING.SUPPLIER_ID.eq(supplierId))
                 .and(failing())
                 .and(ORG_UNIT.CODE.like("HMC-PUR%").or(ORG_UNIT.CODE.like("HMC-ELE%")))
-                .fetch(r -> StarLevel.valueOf(r.value1()))
+                .fetch(r -> r.value1().starLevel().orElseThrow())
                 .stream()
                 .max(StarLevel::compareTo)
                 .orElseThrow();
@@ -227,7 +232,7 @@ class BulkRequestTest {
     @Test
     void procurement2_asks_only_suppliers_of_its_own_units_contracts() {
         as("procurement2");
-        Condition failing = COMPLIANCE_FINDING.STATUS.notIn("OK", "ACCEPTED");
+        Condition failing = COMPLIANCE_FINDING.STATUS.notIn(ComplianceStatus.OK, ComplianceStatus.ACCEPTED);
         List<Long> ours = suppliersOf(failing, "HSK");
         List<Long> othersOnly = suppliersOf(failing, "HMC").stream()
                 .filter(id -> !ours.contains(id))

@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.hoshimi.alert.AlertDispatcher;
+import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.register.RegisterSyncService;
 import jp.hoshimi.register.SyncRun;
 import jp.hoshimi.register.source.LocalRegisterServer;
@@ -149,7 +150,7 @@ class RequestFlowTest {
 
     /** A supplier not in the register with a contract of the unit {@code unitCode}, and its 法人番号. */
     Record2<Long, String> missingSupplierOf(String unitCode, int skip) {
-        return suppliersOf(unitCode, COMPLIANCE_FINDING.STATUS.eq("MISSING"), skip);
+        return suppliersOf(unitCode, COMPLIANCE_FINDING.STATUS.eq(ComplianceStatus.MISSING), skip);
     }
 
     /** Any supplier in a contract (chain) of the unit. */
@@ -499,7 +500,7 @@ class RequestFlowTest {
                         .from(COMPLIANCE_FINDING)
                         .where(COMPLIANCE_FINDING.SUPPLIER_ID.eq(supplier.value1()))
                         .fetch(COMPLIANCE_FINDING.STATUS))
-                .doesNotContain("MISSING", "INSUFFICIENT");
+                .doesNotContain(ComplianceStatus.MISSING, ComplianceStatus.INSUFFICIENT);
         SecurityContextHolder.clearContext();
         assertThat(answers.page(token)).isEmpty(); // closed: the link shows the neutral page
         assertThat(answers.answer(token, planned(), "192.0.2.1")).isFalse();

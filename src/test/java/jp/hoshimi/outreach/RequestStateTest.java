@@ -2,6 +2,8 @@ package jp.hoshimi.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.shared.StarLevel;
 import org.junit.jupiter.api.Test;
 
 /** The request's state machine, table-driven. */
@@ -37,10 +39,10 @@ class RequestStateTest {
 
     @Test
     void gap_type_follows_the_findings_status() {
-        assertThat(GapType.of("MISSING", null)).isEqualTo(GapType.NOT_REGISTERED);
-        assertThat(GapType.of("INSUFFICIENT", "STAR3")).isEqualTo(GapType.LEVEL_TOO_LOW);
-        assertThat(GapType.of("REVOKED", "STAR3")).isEqualTo(GapType.EXPIRED);
-        assertThat(GapType.of("EXPIRING", "STAR4")).isEqualTo(GapType.EXPIRING);
-        assertThat(GapType.of("INSUFFICIENT", "SA2")).isEqualTo(GapType.SECURITY_ACTION_ONLY);
+        assertThat(GapType.of(ComplianceStatus.MISSING, null)).isEqualTo(GapType.NOT_REGISTERED);
+        assertThat(GapType.of(ComplianceStatus.INSUFFICIENT, StarLevel.STAR3)).isEqualTo(GapType.LEVEL_TOO_LOW);
+        assertThat(GapType.of(ComplianceStatus.REVOKED, StarLevel.STAR3)).isEqualTo(GapType.EXPIRED);
+        assertThat(GapType.of(ComplianceStatus.EXPIRING, StarLevel.STAR4)).isEqualTo(GapType.EXPIRING);
+        assertThat(GapType.of(ComplianceStatus.INSUFFICIENT, StarLevel.SA2)).isEqualTo(GapType.SECURITY_ACTION_ONLY);
     }
 }

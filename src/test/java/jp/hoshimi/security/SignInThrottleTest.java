@@ -146,7 +146,7 @@ class SignInThrottleTest {
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         JsonNode body = json.readTree(refused.body());
         assertThat(body.get("code").asText()).isEqualTo("TOO_MANY_ATTEMPTS");
-        assertThat(dsl.fetchCount(SECURITY_EVENT, SECURITY_EVENT.KIND.eq("TOKEN_REFUSED")))
+        assertThat(dsl.fetchCount(SECURITY_EVENT, SECURITY_EVENT.KIND.eq(SecurityEventKind.TOKEN_REFUSED)))
                 .isGreaterThanOrEqualTo(5);
 
         system.runAsSystem(() -> throttle.activeBlocks().forEach(b -> throttle.unlock(b.key())));
@@ -171,7 +171,6 @@ class SignInThrottleTest {
     }
 
     private int countEvents(SecurityEventKind kind, String username) {
-        return dsl.fetchCount(
-                SECURITY_EVENT, SECURITY_EVENT.KIND.eq(kind.name()).and(SECURITY_EVENT.USERNAME.eq(username)));
+        return dsl.fetchCount(SECURITY_EVENT, SECURITY_EVENT.KIND.eq(kind).and(SECURITY_EVENT.USERNAME.eq(username)));
     }
 }

@@ -23,6 +23,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record8;
+import org.jooq.RecordMapper;
+import org.jooq.Records;
 import org.jooq.SelectConditionStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -93,7 +95,9 @@ public class AuditRepository {
                 .forUpdate()
                 .fetchSingle();
         Long newest = dsl.select(DSL.max(AUDIT_EVENT.ID)).from(AUDIT_EVENT).fetchOne(0, Long.class);
-        return new ChainHead(Math.max(head.value1(), newest == null ? 0 : newest) + 1, head.value2());
+        return new ChainHead(
+                Math.max(head.get(AUDIT_CHAIN_HEAD.LAST_EVENT_ID), newest == null ? 0 : newest) + 1,
+                head.get(AUDIT_CHAIN_HEAD.LAST_HASH));
     }
 
     private void moveHead(long lastEventId, String lastHash) {
@@ -113,7 +117,7 @@ public class AuditRepository {
         var head = dsl.select(AUDIT_CHAIN_HEAD.LAST_EVENT_ID, AUDIT_CHAIN_HEAD.LAST_HASH)
                 .from(AUDIT_CHAIN_HEAD)
                 .where(AUDIT_CHAIN_HEAD.ID.eq(HEAD))
-                .fetchSingle();
+                .fetchSingle(Records.mapping(StoredHead::new));
         String previous = AuditChain.GENESIS;
         long lastId = 0;
         long checked = 0;
@@ -131,39 +135,49 @@ public class AuditRepository {
                             AUDIT_EVENT.HASH)
                     .from(AUDIT_EVENT)
                     .where(AUDIT_EVENT.ID.gt(lastId))
-                    .and(AUDIT_EVENT.ID.le(head.value1()))
+                    .and(AUDIT_EVENT.ID.le(head.lastEventId()))
                     .orderBy(AUDIT_EVENT.ID)
                     .limit(pageSize)
-                    .fetch();
-            for (var r : page) {
+                    .fetch(Records.mapping(StoredEvent::new));
+            for (StoredEvent event : page) {
                 checked++;
-                String expected = AuditChain.hash(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8(),
-                        r.value9());
-                if (!expected.equals(r.value10())) {
-                    return new AuditChainCheck(checked, r.value1(), AuditChainCheck.Break.EVENT_CHANGED);
+                if (!event.recomputedHash().equals(event.hash())) {
+                    return new AuditChainCheck(checked, event.id(), AuditChainCheck.Break.EVENT_CHANGED);
                 }
-                if (!previous.equals(r.value9())) {
-                    return new AuditChainCheck(checked, r.value1(), AuditChainCheck.Break.EVENT_MISSING_BEFORE);
+                if (!previous.equals(event.prevHash())) {
+                    return new AuditChainCheck(checked, event.id(), AuditChainCheck.Break.EVENT_MISSING_BEFORE);
                 }
-                previous = r.value10();
-                lastId = r.value1();
+                previous = event.hash();
+                lastId = event.id();
             }
             if (page.size() < pageSize) {
                 break;
             }
         }
-        if (lastId != head.value1() || !previous.equals(head.value2())) {
+        if (lastId != head.lastEventId() || !previous.equals(head.lastHash())) {
             return new AuditChainCheck(checked, lastId, AuditChainCheck.Break.EVENTS_MISSING_AT_END);
         }
         return AuditChainCheck.intact(checked);
+    }
+
+    private record StoredHead(long lastEventId, String lastHash) {}
+
+    /** An event as stored, its action as text: the chain is checked over exactly what the table holds. */
+    private record StoredEvent(
+            long id,
+            LocalDateTime occurredAt,
+            String actor,
+            String entityType,
+            String entityId,
+            String action,
+            String before,
+            String after,
+            String prevHash,
+            String hash) {
+
+        String recomputedHash() {
+            return AuditChain.hash(id, occurredAt, actor, entityType, entityId, action, before, after, prevHash);
+        }
     }
 
     /** One event of {@link #insertAll}. */
@@ -226,7 +240,7 @@ public class AuditRepository {
         return select(AUDIT_EVENT.ENTITY_TYPE.eq(entityType).and(AUDIT_EVENT.ENTITY_ID.eq(entityId)))
                 .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc())
                 .limit(limit)
-                .fetch(AuditRepository::toEntry);
+                .fetch(TO_ENTRY);
     }
 
     public List<AuditEntry> list(AuditFilter filter, int offset, int limit) {
@@ -234,7 +248,7 @@ public class AuditRepository {
                 .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc())
                 .limit(limit)
                 .offset(offset)
-                .fetch(AuditRepository::toEntry);
+                .fetch(TO_ENTRY);
     }
 
     /**
@@ -248,7 +262,7 @@ public class AuditRepository {
             List<AuditEntry> page = select(base.and(after))
                     .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc())
                     .limit(Math.min(pageSize, maxRows - read))
-                    .fetch(AuditRepository::toEntry);
+                    .fetch(TO_ENTRY);
             if (page.isEmpty()) {
                 return;
             }
@@ -304,32 +318,33 @@ public class AuditRepository {
         return at.withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
     }
 
-    private SelectConditionStep<Record8<Long, LocalDateTime, String, String, String, String, String, String>> select(
-            Condition condition) {
+    private SelectConditionStep<Record8<Long, LocalDateTime, String, String, String, AuditAction, String, String>>
+            select(Condition condition) {
         return dsl.select(
                         AUDIT_EVENT.ID,
                         AUDIT_EVENT.OCCURRED_AT,
                         AUDIT_EVENT.ACTOR,
                         AUDIT_EVENT.ENTITY_TYPE,
                         AUDIT_EVENT.ENTITY_ID,
-                        AUDIT_EVENT.ACTION,
+                        AUDIT_EVENT.ACTION.convertFrom(AuditAction::valueOf),
                         AUDIT_EVENT.BEFORE_JSON,
                         AUDIT_EVENT.AFTER_JSON)
                 .from(AUDIT_EVENT)
                 .where(condition);
     }
 
-    private static AuditEntry toEntry(Record8<Long, LocalDateTime, String, String, String, String, String, String> r) {
-        return new AuditEntry(
-                r.value1(),
-                r.value2(),
-                r.value3(),
-                r.value4(),
-                r.value5(),
-                AuditAction.valueOf(r.value6()),
-                r.value7(),
-                r.value8(),
-                null,
-                AuditChange.between(r.value7(), r.value8()));
-    }
+    private static final RecordMapper<
+                    Record8<Long, LocalDateTime, String, String, String, AuditAction, String, String>, AuditEntry>
+            TO_ENTRY = Records.mapping(
+                    (id, occurredAt, actor, entityType, entityId, action, before, after) -> new AuditEntry(
+                            id,
+                            occurredAt,
+                            actor,
+                            entityType,
+                            entityId,
+                            action,
+                            before,
+                            after,
+                            null,
+                            AuditChange.between(before, after)));
 }

@@ -31,6 +31,7 @@ import jp.hoshimi.shared.StarLevel;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Query;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -166,11 +167,16 @@ public class ComplianceRepository {
     }
 
     public List<ContractRow> contracts(Batch batch) {
-        return dsl.select(CONTRACT.ID, CONTRACT.SUPPLIER_ID, CONTRACT.REQUIRED_LEVEL, CONTRACT.END_DATE)
+        return dsl.select(
+                        CONTRACT.ID,
+                        CONTRACT.SUPPLIER_ID,
+                        CONTRACT.REQUIRED_LEVEL.convertFrom(RequiredLevel::valueOf),
+                        CONTRACT.END_DATE)
                 .from(CONTRACT)
                 .where(batch.on(CONTRACT.ID))
                 .orderBy(CONTRACT.ID)
-                .fetch(r -> new ContractRow(r.value1(), r.value2(), RequiredLevel.valueOf(r.value3()), r.value4()));
+                .fetch(Records.mapping(
+                        (id, supplierId, required, endDate) -> new ContractRow(id, supplierId, required, endDate)));
     }
 
     public List<LinkRow> links(Batch batch) {
@@ -186,14 +192,7 @@ public class ComplianceRepository {
                 .from(l)
                 .where(batch.on(l.CONTRACT_ID))
                 .orderBy(l.CONTRACT_ID, l.ID)
-                .fetch(r -> new LinkRow(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7() == null ? null : RequiredLevel.valueOf(r.value7())));
+                .fetch(Records.mapping(LinkRow::new));
     }
 
     /** Each supplier's 法人番号 and its current (not removed) ★ and SECURITY ACTION entries. */
@@ -218,10 +217,12 @@ public class ComplianceRepository {
                 .where(suppliers)
                 .fetchSize(10_000)
                 .forEach(r -> {
-                    numbers.put(r.value1(), r.value2());
-                    if (r.value3() != null) {
-                        var entry = new RegisterFacts.Entry(StarLevel.valueOf(r.value4()), r.value5(), r.value6());
-                        ("STAR".equals(r.value3()) ? stars : declarations).put(r.value1(), entry);
+                    long supplierId = r.get(SUPPLIER.ID);
+                    numbers.put(supplierId, r.get(SUPPLIER.CORPORATE_NUMBER));
+                    String kind = r.get(e.KIND);
+                    if (kind != null) {
+                        var entry = new RegisterFacts.Entry(r.get(e.LEVEL), r.get(e.STATUS), r.get(e.VALID_UNTIL));
+                        ("STAR".equals(kind) ? stars : declarations).put(supplierId, entry);
                     }
                 });
         Map<Long, RegisterFacts> facts = new HashMap<>();
@@ -242,22 +243,32 @@ public class ComplianceRepository {
         return byContract;
     }
 
+    // FindingRow keeps levels and statuses by name (the evaluator compares and writes them so); the
+    // columns are typed, so the names are taken and given here
     private static FindingRow toRow(ComplianceFindingRecord r) {
         return new FindingRow(
                 r.getContractId(),
                 r.getSupplierId(),
                 r.getTier(),
-                r.getRequiredLevel(),
-                r.getHeldLevel(),
+                nameOf(r.getRequiredLevel()),
+                nameOf(r.getHeldLevel()),
                 r.getRegisterStatus(),
                 r.getValidUntil(),
-                r.getStatus(),
+                nameOf(r.getStatus()),
                 r.getReasonCode(),
                 r.getWarningDays(),
                 r.getStatusSince(),
-                r.getPreviousStatus(),
+                nameOf(r.getPreviousStatus()),
                 r.getExceptionId(),
                 r.getAcceptedUntil());
+    }
+
+    private static String nameOf(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static <E extends Enum<E>> E named(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
     }
 
     // --- writing findings ------------------------------------------------------------------------
@@ -289,16 +300,16 @@ public class ComplianceRepository {
                         row.contractId(),
                         row.supplierId(),
                         row.tier(),
-                        row.required(),
-                        row.held(),
+                        RequiredLevel.valueOf(row.required()),
+                        named(StarLevel.class, row.held()),
                         row.registerStatus(),
                         row.validUntil(),
-                        row.status(),
+                        ComplianceStatus.valueOf(row.status()),
                         severityOf(row.status()),
                         row.reason(),
                         row.warningDays(),
                         row.statusSince(),
-                        row.previousStatus(),
+                        named(ComplianceStatus.class, row.previousStatus()),
                         today,
                         now,
                         row.exceptionId(),
@@ -315,16 +326,16 @@ public class ComplianceRepository {
             for (FindingRow row : rows.subList(from, Math.min(rows.size(), from + WRITE_BATCH))) {
                 updates.add(dsl.update(f)
                         .set(f.TIER, row.tier())
-                        .set(f.REQUIRED_LEVEL, row.required())
-                        .set(f.HELD_LEVEL, row.held())
+                        .set(f.REQUIRED_LEVEL, RequiredLevel.valueOf(row.required()))
+                        .set(f.HELD_LEVEL, named(StarLevel.class, row.held()))
                         .set(f.REGISTER_STATUS, row.registerStatus())
                         .set(f.VALID_UNTIL, row.validUntil())
-                        .set(f.STATUS, row.status())
+                        .set(f.STATUS, ComplianceStatus.valueOf(row.status()))
                         .set(f.SEVERITY, severityOf(row.status()))
                         .set(f.REASON_CODE, row.reason())
                         .set(f.WARNING_DAYS, row.warningDays())
                         .set(f.STATUS_SINCE, row.statusSince())
-                        .set(f.PREVIOUS_STATUS, row.previousStatus())
+                        .set(f.PREVIOUS_STATUS, named(ComplianceStatus.class, row.previousStatus()))
                         .set(f.EVALUATED_ON, today)
                         .set(f.UPDATED_AT, now)
                         .set(f.EXCEPTION_ID, row.exceptionId())

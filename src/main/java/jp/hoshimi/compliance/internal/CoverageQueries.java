@@ -12,10 +12,10 @@ import jp.hoshimi.compliance.RenewalDependency;
 import jp.hoshimi.compliance.RenewalMonth;
 import jp.hoshimi.organisation.DataScope;
 import jp.hoshimi.shared.RequiredLevel;
-import jp.hoshimi.shared.StarLevel;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -37,7 +37,7 @@ public class CoverageQueries {
     public List<RenewalMonth> months(DataScope scope, LocalDate today, YearMonth first, YearMonth last) {
         Field<String> month = DSL.field("DATE_FORMAT({0}, '%Y-%m')", String.class, COMPLIANCE_FINDING.VALID_UNTIL);
         return dsl.select(
-                        month,
+                        month.convertFrom(YearMonth::parse),
                         DSL.countDistinct(COMPLIANCE_FINDING.SUPPLIER_ID),
                         DSL.countDistinct(COMPLIANCE_FINDING.CONTRACT_ID))
                 .from(COMPLIANCE_FINDING)
@@ -46,7 +46,8 @@ public class CoverageQueries {
                 .where(dependsOnRenewal(scope, today, first.atDay(1), last.atEndOfMonth()))
                 .groupBy(month)
                 .orderBy(month)
-                .fetch(r -> new RenewalMonth(YearMonth.parse(r.value1()), r.value2(), r.value3()));
+                .fetch(Records.mapping((yearMonth, registrations, contracts) ->
+                        new RenewalMonth(yearMonth, registrations, contracts)));
     }
 
     /** One page of the registrations ending in the month with each contract that depends on them. */
@@ -73,17 +74,7 @@ public class CoverageQueries {
                 .orderBy(f.VALID_UNTIL, SUPPLIER.NAME_SORT, f.SUPPLIER_ID, CONTRACT.CONTRACT_NUMBER)
                 .offset(offset)
                 .limit(limit)
-                .fetch(r -> new RenewalDependency(
-                        r.value1(),
-                        r.value2(),
-                        StarLevel.valueOf(r.value3()),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8(),
-                        RequiredLevel.valueOf(r.value9()),
-                        r.value10()));
+                .fetch(Records.mapping(RenewalDependency::new));
     }
 
     public int countDependencies(DataScope scope, LocalDate today, YearMonth month) {
@@ -104,8 +95,8 @@ public class CoverageQueries {
         LocalDate start = from.isBefore(today) ? today : from;
         return f.VALID_UNTIL
                 .between(start, to)
-                .and(f.STATUS.in(ComplianceStatus.OK.name(), ComplianceStatus.EXPIRING.name()))
-                .and(f.REQUIRED_LEVEL.ne(RequiredLevel.NONE.name()))
+                .and(f.STATUS.in(ComplianceStatus.OK, ComplianceStatus.EXPIRING))
+                .and(f.REQUIRED_LEVEL.ne(RequiredLevel.NONE))
                 .and(CONTRACT.END_DATE.isNull().or(CONTRACT.END_DATE.gt(f.VALID_UNTIL)))
                 .and(scope.groupWide() ? DSL.noCondition() : CONTRACT.ORG_UNIT_ID.in(scope.unitIds()));
     }

@@ -23,11 +23,10 @@ import jp.hoshimi.compliance.Registration;
 import jp.hoshimi.compliance.Verdict;
 import jp.hoshimi.organisation.DataScope;
 import jp.hoshimi.shared.BusinessDate;
-import jp.hoshimi.shared.RequiredLevel;
-import jp.hoshimi.shared.StarLevel;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Records;
 import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -84,13 +83,12 @@ public class FindingQueries {
 
     public Optional<StoredStatus> contractStatus(long contractId) {
         return dsl.select(
-                        CONTRACT_COMPLIANCE.STATUS,
+                        CONTRACT_COMPLIANCE.STATUS.convertFrom(FindingQueries::statusOrNull),
                         CONTRACT_COMPLIANCE.STATUS_SINCE,
-                        CONTRACT_COMPLIANCE.PREVIOUS_STATUS)
+                        CONTRACT_COMPLIANCE.PREVIOUS_STATUS.convertFrom(FindingQueries::statusOrNull))
                 .from(CONTRACT_COMPLIANCE)
                 .where(CONTRACT_COMPLIANCE.CONTRACT_ID.eq(contractId))
-                .fetchOptional(r ->
-                        new StoredStatus(ComplianceStatus.valueOf(r.value1()), r.value2(), statusOrNull(r.value3())));
+                .fetchOptional(Records.mapping(StoredStatus::new));
     }
 
     public Optional<StoredStatus> supplierStatus(long supplierId) {
@@ -100,15 +98,14 @@ public class FindingQueries {
                         SUPPLIER_COMPLIANCE.PREVIOUS_STATUS)
                 .from(SUPPLIER_COMPLIANCE)
                 .where(SUPPLIER_COMPLIANCE.SUPPLIER_ID.eq(supplierId))
-                .fetchOptional(r ->
-                        new StoredStatus(ComplianceStatus.valueOf(r.value1()), r.value2(), statusOrNull(r.value3())));
+                .fetchOptional(Records.mapping(StoredStatus::new));
     }
 
     public Map<Long, ComplianceStatus> supplierStatuses(Collection<Long> supplierIds) {
         return dsl.select(SUPPLIER_COMPLIANCE.SUPPLIER_ID, SUPPLIER_COMPLIANCE.STATUS)
                 .from(SUPPLIER_COMPLIANCE)
                 .where(SUPPLIER_COMPLIANCE.SUPPLIER_ID.in(supplierIds))
-                .fetchMap(r -> r.value1(), r -> ComplianceStatus.valueOf(r.value2()));
+                .fetchMap(SUPPLIER_COMPLIANCE.SUPPLIER_ID, SUPPLIER_COMPLIANCE.STATUS);
     }
 
     /** The supplier's current ★ entry, else its SECURITY ACTION declaration (as the rules pick). */
@@ -121,8 +118,7 @@ public class FindingQueries {
                 .where(SUPPLIER.ID.eq(supplierId))
                 .orderBy(DSL.when(e.KIND.eq("STAR"), 0).otherwise(1))
                 .limit(1)
-                .fetchOptional(
-                        r -> new Registration(StarLevel.valueOf(r.value1()), r.value2(), r.value3(), r.value4()));
+                .fetchOptional(Records.mapping(Registration::new));
     }
 
     /**
@@ -142,7 +138,7 @@ public class FindingQueries {
                         CONTRACT.ID,
                         CONTRACT.CONTRACT_NUMBER,
                         CONTRACT.TITLE,
-                        CONTRACT_COMPLIANCE.STATUS,
+                        CONTRACT_COMPLIANCE.STATUS.convertFrom(FindingQueries::statusOrNull),
                         cause.SUPPLIER_ID,
                         SUPPLIER.NAME,
                         cause.TIER,
@@ -161,15 +157,7 @@ public class FindingQueries {
                 .orderBy(CONTRACT_COMPLIANCE.SEVERITY, CONTRACT.CONTRACT_NUMBER)
                 .offset(offset)
                 .limit(limit)
-                .fetch(r -> new FailingContract(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        ComplianceStatus.valueOf(r.value4()),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        ComplianceStatus.valueOf(r.value8())));
+                .fetch(Records.mapping(FailingContract::new));
     }
 
     public int countFailingContracts(DataScope scope, long supplierId) {
@@ -234,10 +222,10 @@ public class FindingQueries {
         var f = COMPLIANCE_FINDING;
         Reason reason = Reason.valueOf(r.get(f.REASON_CODE));
         Verdict verdict = new Verdict(
-                ComplianceStatus.valueOf(r.get(f.STATUS)),
+                r.get(f.STATUS),
                 reason,
-                RequiredLevel.valueOf(r.get(f.REQUIRED_LEVEL)),
-                r.get(f.HELD_LEVEL) == null ? null : StarLevel.valueOf(r.get(f.HELD_LEVEL)),
+                r.get(f.REQUIRED_LEVEL),
+                r.get(f.HELD_LEVEL),
                 r.get(f.REGISTER_STATUS),
                 r.get(f.VALID_UNTIL),
                 r.get(f.WARNING_DAYS),
@@ -256,19 +244,18 @@ public class FindingQueries {
                 r.get(f.TIER),
                 verdict,
                 r.get(f.STATUS_SINCE),
-                statusOrNull(r.get(f.PREVIOUS_STATUS)));
+                r.get(f.PREVIOUS_STATUS));
     }
 
     private static Condition statusIn(Set<ComplianceStatus> statuses) {
-        return statuses.isEmpty()
-                ? DSL.noCondition()
-                : COMPLIANCE_FINDING.STATUS.in(statuses.stream().map(Enum::name).toList());
+        return statuses.isEmpty() ? DSL.noCondition() : COMPLIANCE_FINDING.STATUS.in(statuses);
     }
 
     private static Condition inScope(DataScope scope) {
         return scope.groupWide() ? DSL.noCondition() : CONTRACT.ORG_UNIT_ID.in(scope.unitIds());
     }
 
+    /** contract_compliance keeps its statuses as text (the dashboard reads them so). */
     private static ComplianceStatus statusOrNull(String status) {
         return status == null ? null : ComplianceStatus.valueOf(status);
     }

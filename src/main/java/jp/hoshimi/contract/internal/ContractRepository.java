@@ -36,6 +36,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Records;
 import org.jooq.ResultQuery;
 import org.jooq.Select;
 import org.jooq.Table;
@@ -464,16 +465,12 @@ public class ContractRepository {
         return dsl.select(CONTRACT.ID, CONTRACT.TITLE, CONTRACT.ORG_UNIT_ID)
                 .from(CONTRACT)
                 .where(CONTRACT.CONTRACT_NUMBER.eq(number))
-                .fetchOptional(r -> new NumberHolder(r.value1(), r.value2(), r.value3()));
+                .fetchOptional(Records.mapping(NumberHolder::new));
     }
 
     private Optional<ContractDetails> findWhere(Condition condition) {
-        return dsl.select(
-                        CONTRACT.asterisk(),
-                        SUPPLIER.NAME,
-                        SUPPLIER.CORPORATE_NUMBER,
-                        ORG_UNIT.NAME,
-                        APP_USER.DISPLAY_NAME)
+        return dsl.select(CONTRACT.fields())
+                .select(SUPPLIER.NAME, SUPPLIER.CORPORATE_NUMBER, ORG_UNIT.NAME, APP_USER.DISPLAY_NAME)
                 .from(CONTRACT)
                 .join(SUPPLIER)
                 .on(SUPPLIER.ID.eq(CONTRACT.SUPPLIER_ID))
@@ -503,7 +500,7 @@ public class ContractRepository {
                         r.get(CONTRACT.HANDLES_CONFIDENTIAL),
                         r.get(CONTRACT.BUSINESS_CRITICAL),
                         r.get(CONTRACT.NETWORK_ACCESS)),
-                r.get(CONTRACT.SUGGESTED_LEVEL) == null ? null : RequiredLevel.valueOf(r.get(CONTRACT.SUGGESTED_LEVEL)),
+                r.get(CONTRACT.SUGGESTED_LEVEL),
                 RequiredLevel.valueOf(r.get(CONTRACT.REQUIRED_LEVEL)),
                 r.get(CONTRACT.LEVEL_REASON),
                 r.get(CONTRACT.UPDATED_AT),
@@ -520,8 +517,7 @@ public class ContractRepository {
                 .set(CONTRACT.UPDATED_AT, now)
                 .set(CONTRACT.VERSION, 0)
                 .returningResult(CONTRACT.ID)
-                .fetchSingle()
-                .value1();
+                .fetchSingle(CONTRACT.ID);
         refreshTitleFragments(List.of(id));
         return id;
     }
@@ -572,7 +568,7 @@ public class ContractRepository {
                     .set(CONTRACT.VERSION, 0);
         }
         // MariaDB's INSERT … RETURNING answers in the order of the VALUES rows
-        List<Long> ids = insert.returningResult(CONTRACT.ID).fetch(r -> r.value1());
+        List<Long> ids = insert.returningResult(CONTRACT.ID).fetch(CONTRACT.ID);
         if (ids.size() != forms.size()) {
             throw new IllegalStateException("inserted " + forms.size() + " contracts but got " + ids.size() + " ids");
         }
@@ -628,7 +624,7 @@ public class ContractRepository {
                         .set(CONTRACT.LEVEL_REASON, reason)
                         .set(CONTRACT.UPDATED_AT, now)
                         .set(CONTRACT.VERSION, CONTRACT.VERSION.plus(1))
-                        .where(CONTRACT.ID.eq(id).and(CONTRACT.SUGGESTED_LEVEL.eq(suggested.name())))
+                        .where(CONTRACT.ID.eq(id).and(CONTRACT.SUGGESTED_LEVEL.eq(suggested)))
                         .execute()
                 == 1;
         if (updated) {
@@ -672,7 +668,7 @@ public class ContractRepository {
         record.setHandlesConfidential(form.decisionChart().handlesConfidential());
         record.setBusinessCritical(form.decisionChart().businessCritical());
         record.setNetworkAccess(form.decisionChart().networkAccess());
-        record.setSuggestedLevel(suggested == null ? null : suggested.name());
+        record.setSuggestedLevel(suggested);
         record.setRequiredLevel(form.requiredLevel().name());
         record.setLevelReason(form.levelReason());
         return record;

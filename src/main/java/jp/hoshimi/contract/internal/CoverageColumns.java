@@ -21,7 +21,7 @@ import org.jooq.impl.DSL;
 final class CoverageColumns {
 
     /** The statuses under which a link meets its level today (anything else leaves the contract uncovered). */
-    private static final List<String> MEETING = List.of(ComplianceStatus.OK.name(), ComplianceStatus.EXPIRING.name());
+    private static final List<ComplianceStatus> MEETING = List.of(ComplianceStatus.OK, ComplianceStatus.EXPIRING);
 
     /** True when a link of the contract's chain fails today. */
     static final Field<Boolean> NOT_COVERED = DSL.field(DSL.exists(DSL.selectOne()
@@ -35,7 +35,7 @@ final class CoverageColumns {
                     .from(finding())
                     .where(finding().CONTRACT_ID.eq(CONTRACT.ID))
                     .and(finding().STATUS.in(MEETING))
-                    .and(finding().REQUIRED_LEVEL.ne(RequiredLevel.NONE.name())))
+                    .and(finding().REQUIRED_LEVEL.ne(RequiredLevel.NONE)))
             .as("covered_until");
 
     private CoverageColumns() {}
@@ -53,9 +53,7 @@ final class CoverageColumns {
                         .where(f.CONTRACT_ID.eq(CONTRACT.ID))
                         .and(f.STATUS
                                 .notIn(MEETING)
-                                .or(f.REQUIRED_LEVEL
-                                        .ne(RequiredLevel.NONE.name())
-                                        .and(f.VALID_UNTIL.lt(CONTRACT.END_DATE)))));
+                                .or(f.REQUIRED_LEVEL.ne(RequiredLevel.NONE).and(f.VALID_UNTIL.lt(CONTRACT.END_DATE)))));
     }
 
     private static ComplianceFinding finding() {

@@ -47,16 +47,10 @@ public class LevelDecisionRepository {
                 d.REQUESTED_AT);
         for (NewRequest r : requests) {
             insert = insert.values(
-                    r.contractId(),
-                    r.suggested().name(),
-                    r.requested().name(),
-                    r.reason(),
-                    LevelDecisionState.REQUESTED.name(),
-                    actor,
-                    now);
+                    r.contractId(), r.suggested(), r.requested(), r.reason(), LevelDecisionState.REQUESTED, actor, now);
         }
         // MariaDB's INSERT … RETURNING answers in the order of the VALUES rows
-        return insert.returningResult(d.ID).fetch(r -> r.value1());
+        return insert.returningResult(d.ID).fetch(d.ID);
     }
 
     /**
@@ -68,11 +62,11 @@ public class LevelDecisionRepository {
             return List.of();
         }
         var d = CONTRACT_LEVEL_DECISION;
-        Condition open = d.CONTRACT_ID.in(contractIds).and(d.STATE.eq(LevelDecisionState.REQUESTED.name()));
+        Condition open = d.CONTRACT_ID.in(contractIds).and(d.STATE.eq(LevelDecisionState.REQUESTED));
         List<LevelDecision> before = select().where(open).forUpdate().fetch(LevelDecisionRepository::toDecision);
         if (!before.isEmpty()) {
             dsl.update(d)
-                    .set(d.STATE, LevelDecisionState.WITHDRAWN.name())
+                    .set(d.STATE, LevelDecisionState.WITHDRAWN)
                     .set(d.DECIDED_BY, actor)
                     .set(d.DECIDED_AT, now)
                     .set(d.VERSION, d.VERSION.plus(1))
@@ -87,14 +81,12 @@ public class LevelDecisionRepository {
             long id, int version, LevelDecisionState decision, String actor, String note, LocalDateTime now) {
         var d = CONTRACT_LEVEL_DECISION;
         return dsl.update(d)
-                        .set(d.STATE, decision.name())
+                        .set(d.STATE, decision)
                         .set(d.DECIDED_BY, actor)
                         .set(d.DECIDED_AT, now)
                         .set(d.DECISION_NOTE, note == null || note.isBlank() ? null : note.strip())
                         .set(d.VERSION, d.VERSION.plus(1))
-                        .where(d.ID.eq(id)
-                                .and(d.VERSION.eq(version))
-                                .and(d.STATE.eq(LevelDecisionState.REQUESTED.name())))
+                        .where(d.ID.eq(id).and(d.VERSION.eq(version)).and(d.STATE.eq(LevelDecisionState.REQUESTED)))
                         .execute()
                 == 1;
     }
@@ -107,7 +99,7 @@ public class LevelDecisionRepository {
     /** The open request of a contract, if any (at most one: a save withdraws the previous one). */
     public Optional<LevelDecision> pendingFor(long contractId) {
         var d = CONTRACT_LEVEL_DECISION;
-        return select().where(d.CONTRACT_ID.eq(contractId).and(d.STATE.eq(LevelDecisionState.REQUESTED.name())))
+        return select().where(d.CONTRACT_ID.eq(contractId).and(d.STATE.eq(LevelDecisionState.REQUESTED)))
                 .orderBy(d.ID.desc())
                 .limit(1)
                 .fetchOptional(LevelDecisionRepository::toDecision);
@@ -131,7 +123,7 @@ public class LevelDecisionRepository {
     }
 
     private static Condition filter(DataScope scope, LevelDecisionState state) {
-        return inScope(scope).and(state == null ? DSL.noCondition() : CONTRACT_LEVEL_DECISION.STATE.eq(state.name()));
+        return inScope(scope).and(state == null ? DSL.noCondition() : CONTRACT_LEVEL_DECISION.STATE.eq(state));
     }
 
     private static Condition inScope(DataScope scope) {
@@ -140,7 +132,8 @@ public class LevelDecisionRepository {
 
     private org.jooq.SelectOnConditionStep<Record> select() {
         var d = CONTRACT_LEVEL_DECISION;
-        return dsl.select(d.asterisk(), CONTRACT.CONTRACT_NUMBER, CONTRACT.TITLE)
+        return dsl.select(d.fields())
+                .select(CONTRACT.CONTRACT_NUMBER, CONTRACT.TITLE)
                 .from(d)
                 .join(CONTRACT)
                 .on(CONTRACT.ID.eq(d.CONTRACT_ID));
@@ -153,10 +146,10 @@ public class LevelDecisionRepository {
                 r.get(d.CONTRACT_ID),
                 r.get(CONTRACT.CONTRACT_NUMBER),
                 r.get(CONTRACT.TITLE),
-                RequiredLevel.valueOf(r.get(d.SUGGESTED_LEVEL)),
-                RequiredLevel.valueOf(r.get(d.REQUESTED_LEVEL)),
+                r.get(d.SUGGESTED_LEVEL),
+                r.get(d.REQUESTED_LEVEL),
                 r.get(d.REASON),
-                LevelDecisionState.valueOf(r.get(d.STATE)),
+                r.get(d.STATE),
                 r.get(d.REQUESTED_BY),
                 r.get(d.REQUESTED_AT),
                 r.get(d.DECIDED_BY),

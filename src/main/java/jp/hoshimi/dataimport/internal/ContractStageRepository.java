@@ -17,6 +17,7 @@ import jp.hoshimi.shared.RequiredLevel;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Records;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -231,20 +232,20 @@ public class ContractStageRepository
     /** The next {@code limit} new or changed rows after {@code afterRow}, as classified. */
     public List<Classified> toWrite(long runId, int afterRow, int limit) {
         var s = IMPORT_CONTRACT_STAGE;
-        return dsl.select(s.ROW_NO, s.OUTCOME, s.CONTRACT_ID, s.CONTRACT_VERSION, s.FORM_JSON, s.BEFORE_JSON)
+        return dsl.select(
+                        s.ROW_NO,
+                        s.OUTCOME.convertFrom(RowOutcome::valueOf),
+                        s.CONTRACT_ID,
+                        s.CONTRACT_VERSION,
+                        s.FORM_JSON.convertFrom(json -> read(json, ContractForm.class)),
+                        s.BEFORE_JSON.convertFrom(json -> json == null ? null : read(json, ContractForm.class)))
                 .from(s)
                 .where(s.RUN_ID.eq(runId))
                 .and(s.ROW_NO.gt(afterRow))
                 .and(s.OUTCOME.in(RowOutcome.NEW.name(), RowOutcome.CHANGED.name()))
                 .orderBy(s.ROW_NO)
                 .limit(limit)
-                .fetch(r -> new Classified(
-                        r.value1(),
-                        RowOutcome.valueOf(r.value2()),
-                        r.value3(),
-                        r.value4(),
-                        read(r.value5(), ContractForm.class),
-                        r.value6() == null ? null : read(r.value6(), ContractForm.class)));
+                .fetch(Records.mapping(Classified::new));
     }
 
     /** Remembers the ids of the contracts the apply created (in the apply's transaction). */

@@ -52,7 +52,7 @@ public class ImportRunRepository {
             LocalDateTime at) {
         return dsl.insertInto(IMPORT_RUN)
                 .set(IMPORT_RUN.KIND, kind.name())
-                .set(IMPORT_RUN.STATUS, ImportStatus.QUEUED.name())
+                .set(IMPORT_RUN.STATUS, ImportStatus.QUEUED)
                 .set(IMPORT_RUN.FILE_NAME, fileName)
                 .set(IMPORT_RUN.FILE_SHA256, sha256)
                 .set(IMPORT_RUN.FILE_SIZE, size)
@@ -66,7 +66,7 @@ public class ImportRunRepository {
 
     public void setStatus(long id, ImportStatus status) {
         dsl.update(IMPORT_RUN)
-                .set(IMPORT_RUN.STATUS, status.name())
+                .set(IMPORT_RUN.STATUS, status)
                 .set(IMPORT_RUN.VERSION, IMPORT_RUN.VERSION.plus(1))
                 .where(IMPORT_RUN.ID.eq(id))
                 .execute();
@@ -75,9 +75,9 @@ public class ImportRunRepository {
     /** Moves a run from one status to another; false when it is no longer in {@code from}. */
     public boolean transition(long id, ImportStatus from, ImportStatus to) {
         return dsl.update(IMPORT_RUN)
-                        .set(IMPORT_RUN.STATUS, to.name())
+                        .set(IMPORT_RUN.STATUS, to)
                         .set(IMPORT_RUN.VERSION, IMPORT_RUN.VERSION.plus(1))
-                        .where(IMPORT_RUN.ID.eq(id).and(IMPORT_RUN.STATUS.eq(from.name())))
+                        .where(IMPORT_RUN.ID.eq(id).and(IMPORT_RUN.STATUS.eq(from)))
                         .execute()
                 == 1;
     }
@@ -122,7 +122,7 @@ public class ImportRunRepository {
     /** A successful step: PREVIEWED (stamps previewed_at) or APPLIED (stamps applied_at); clears any error. */
     public void finish(long id, ImportStatus status, LocalDateTime at) {
         var update = dsl.update(IMPORT_RUN)
-                .set(IMPORT_RUN.STATUS, status.name())
+                .set(IMPORT_RUN.STATUS, status)
                 .set(IMPORT_RUN.ERROR_CODE, (String) null)
                 .set(IMPORT_RUN.ERROR_ARGS_JSON, (String) null)
                 .set(IMPORT_RUN.VERSION, IMPORT_RUN.VERSION.plus(1));
@@ -135,7 +135,7 @@ public class ImportRunRepository {
 
     public void fail(long id, ImportStatus status, String errorCode, List<Object> args) {
         dsl.update(IMPORT_RUN)
-                .set(IMPORT_RUN.STATUS, status.name())
+                .set(IMPORT_RUN.STATUS, status)
                 .set(IMPORT_RUN.ERROR_CODE, truncate(errorCode, 100))
                 .set(IMPORT_RUN.ERROR_ARGS_JSON, write(args == null ? List.of() : args))
                 .set(IMPORT_RUN.VERSION, IMPORT_RUN.VERSION.plus(1))
@@ -146,12 +146,11 @@ public class ImportRunRepository {
     /** Runs a crash or restart left active on this worker: they are marked failed (nothing was committed). */
     public int failInterrupted(String worker, String errorCode) {
         return dsl.update(IMPORT_RUN)
-                .set(IMPORT_RUN.STATUS, ImportStatus.FAILED.name())
+                .set(IMPORT_RUN.STATUS, ImportStatus.FAILED)
                 .set(IMPORT_RUN.ERROR_CODE, errorCode)
                 .set(IMPORT_RUN.VERSION, IMPORT_RUN.VERSION.plus(1))
                 .where(IMPORT_RUN.WORKER.eq(worker))
-                .and(IMPORT_RUN.STATUS.in(
-                        ImportStatus.QUEUED.name(), ImportStatus.CHECKING.name(), ImportStatus.APPLYING.name()))
+                .and(IMPORT_RUN.STATUS.in(ImportStatus.QUEUED, ImportStatus.CHECKING, ImportStatus.APPLYING))
                 .execute();
     }
 
@@ -160,8 +159,7 @@ public class ImportRunRepository {
         dsl.update(IMPORT_RUN)
                 .set(IMPORT_RUN.HEARTBEAT_AT, now)
                 .where(IMPORT_RUN.WORKER.eq(worker))
-                .and(IMPORT_RUN.STATUS.in(
-                        ImportStatus.QUEUED.name(), ImportStatus.CHECKING.name(), ImportStatus.APPLYING.name()))
+                .and(IMPORT_RUN.STATUS.in(ImportStatus.QUEUED, ImportStatus.CHECKING, ImportStatus.APPLYING))
                 .execute();
     }
 
@@ -171,11 +169,10 @@ public class ImportRunRepository {
      */
     public int failAbandoned(LocalDateTime staleBefore, String errorCode) {
         return dsl.update(IMPORT_RUN)
-                .set(IMPORT_RUN.STATUS, ImportStatus.FAILED.name())
+                .set(IMPORT_RUN.STATUS, ImportStatus.FAILED)
                 .set(IMPORT_RUN.ERROR_CODE, errorCode)
                 .set(IMPORT_RUN.VERSION, IMPORT_RUN.VERSION.plus(1))
-                .where(IMPORT_RUN.STATUS.in(
-                        ImportStatus.QUEUED.name(), ImportStatus.CHECKING.name(), ImportStatus.APPLYING.name()))
+                .where(IMPORT_RUN.STATUS.in(ImportStatus.QUEUED, ImportStatus.CHECKING, ImportStatus.APPLYING))
                 .and(DSL.coalesce(IMPORT_RUN.HEARTBEAT_AT, IMPORT_RUN.CREATED_AT)
                         .lt(staleBefore))
                 .execute();
@@ -274,14 +271,15 @@ public class ImportRunRepository {
         return dsl.select(IMPORT_MAPPING.MAPPING_JSON)
                 .from(IMPORT_MAPPING)
                 .where(IMPORT_MAPPING.KIND.eq(kind.name()).and(IMPORT_MAPPING.HEADER_SIGNATURE.eq(signature)))
-                .fetchOptional(r -> read(r.value1(), MappingJson.class).toMapping());
+                .fetchOptional(r -> read(r.get(IMPORT_MAPPING.MAPPING_JSON), MappingJson.class)
+                        .toMapping());
     }
 
     public Optional<String> savedMappingName(ImportKind kind, String signature) {
         return dsl.select(IMPORT_MAPPING.NAME)
                 .from(IMPORT_MAPPING)
                 .where(IMPORT_MAPPING.KIND.eq(kind.name()).and(IMPORT_MAPPING.HEADER_SIGNATURE.eq(signature)))
-                .fetchOptional(r -> r.value1());
+                .fetchOptional(IMPORT_MAPPING.NAME);
     }
 
     public void saveMapping(ImportKind kind, String name, ColumnMapping mapping, String by, LocalDateTime at) {
@@ -305,7 +303,7 @@ public class ImportRunRepository {
         return new ImportRun(
                 r.getId(),
                 ImportKind.valueOf(r.getKind()),
-                ImportStatus.valueOf(r.getStatus()),
+                r.getStatus(),
                 r.getFileName(),
                 r.getFileSha256(),
                 r.getFileSize(),

@@ -19,6 +19,7 @@ import jp.hoshimi.subcontracting.LinkForm;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Records;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -303,21 +304,22 @@ public class LinkStageRepository extends StageRows<LinkStageRepository.Staged, L
     /** The next {@code limit} new or changed rows after {@code afterRow}, as classified. */
     public List<Classified> toWrite(long runId, int afterRow, int limit) {
         var s = IMPORT_LINK_STAGE;
-        return dsl.select(s.ROW_NO, s.OUTCOME, s.CONTRACT_ID, s.LINK_ID, s.LINK_VERSION, s.FORM_JSON, s.BEFORE_JSON)
+        return dsl.select(
+                        s.ROW_NO,
+                        s.OUTCOME.convertFrom(RowOutcome::valueOf),
+                        s.CONTRACT_ID,
+                        s.LINK_ID,
+                        s.LINK_VERSION,
+                        s.FORM_JSON.convertFrom(json -> JsonText.read(JSON, json, LinkForm.class)),
+                        s.BEFORE_JSON.convertFrom(
+                                json -> json == null ? null : JsonText.read(JSON, json, LinkForm.class)))
                 .from(s)
                 .where(s.RUN_ID.eq(runId))
                 .and(s.ROW_NO.gt(afterRow))
                 .and(s.OUTCOME.in(RowOutcome.NEW.name(), RowOutcome.CHANGED.name()))
                 .orderBy(s.ROW_NO)
                 .limit(limit)
-                .fetch(r -> new Classified(
-                        r.value1(),
-                        RowOutcome.valueOf(r.value2()),
-                        r.value3(),
-                        r.value4(),
-                        r.value5(),
-                        JsonText.read(JSON, r.value6(), LinkForm.class),
-                        r.value7() == null ? null : JsonText.read(JSON, r.value7(), LinkForm.class)));
+                .fetch(Records.mapping(Classified::new));
     }
 
     /** Remembers the ids of the links the apply created (in the apply's transaction). */

@@ -18,6 +18,7 @@ import jp.hoshimi.organisation.DataScope;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -38,16 +39,15 @@ public class ExceptionRepository {
                 .set(x.SUPPLIER_ID, request.supplierId())
                 .set(x.CONTRACT_ID, request.contractId())
                 .set(x.ORG_UNIT_ID, orgUnitId)
-                .set(x.ACCEPTED_STATUS, accepted.name())
+                .set(x.ACCEPTED_STATUS, accepted)
                 .set(x.JUSTIFICATION, request.justification().strip())
                 .set(x.COMPENSATING_MEASURES, request.compensatingMeasures().strip())
                 .set(x.ENDS_ON, request.endsOn())
-                .set(x.STATE, ExceptionState.REQUESTED.name())
+                .set(x.STATE, ExceptionState.REQUESTED)
                 .set(x.REQUESTED_BY, actor)
                 .set(x.REQUESTED_AT, now)
                 .returningResult(x.ID)
-                .fetchSingle()
-                .value1();
+                .fetchSingle(x.ID);
     }
 
     /** Whether an open (requested or approved) exception covers the same finding, or the same supplier-wide. */
@@ -58,19 +58,19 @@ public class ExceptionRepository {
                 x.SUPPLIER_ID
                         .eq(supplierId)
                         .and(contractId == null ? x.CONTRACT_ID.isNull() : x.CONTRACT_ID.eq(contractId))
-                        .and(x.STATE.in(ExceptionState.REQUESTED.name(), ExceptionState.APPROVED.name())));
+                        .and(x.STATE.in(ExceptionState.REQUESTED, ExceptionState.APPROVED)));
     }
 
     /** A decision (approve, reject) on a request not changed since {@code version}; false when it was. */
     public boolean decide(long id, int version, ExceptionState state, String actor, String note, LocalDateTime now) {
         var x = RISK_EXCEPTION;
         return dsl.update(x)
-                        .set(x.STATE, state.name())
+                        .set(x.STATE, state)
                         .set(x.DECIDED_BY, actor)
                         .set(x.DECIDED_AT, now)
                         .set(x.DECISION_NOTE, blankToNull(note))
                         .set(x.VERSION, x.VERSION.plus(1))
-                        .where(x.ID.eq(id).and(x.VERSION.eq(version)).and(x.STATE.eq(ExceptionState.REQUESTED.name())))
+                        .where(x.ID.eq(id).and(x.VERSION.eq(version)).and(x.STATE.eq(ExceptionState.REQUESTED)))
                         .execute()
                 == 1;
     }
@@ -79,12 +79,12 @@ public class ExceptionRepository {
     public int close(Collection<Long> ids, ExceptionState state, String reason, String actor, LocalDateTime now) {
         var x = RISK_EXCEPTION;
         return dsl.update(x)
-                .set(x.STATE, state.name())
+                .set(x.STATE, state)
                 .set(x.CLOSE_REASON, reason)
                 .set(x.CLOSED_BY, actor)
                 .set(x.CLOSED_AT, now)
                 .set(x.VERSION, x.VERSION.plus(1))
-                .where(x.ID.in(ids).and(x.STATE.eq(ExceptionState.APPROVED.name())))
+                .where(x.ID.in(ids).and(x.STATE.eq(ExceptionState.APPROVED)))
                 .execute();
     }
 
@@ -122,10 +122,9 @@ public class ExceptionRepository {
         }
         return dsl.select(x.ID, x.SUPPLIER_ID, x.CONTRACT_ID, x.ACCEPTED_STATUS, x.ENDS_ON)
                 .from(x)
-                .where(x.STATE.eq(ExceptionState.APPROVED.name()))
+                .where(x.STATE.eq(ExceptionState.APPROVED))
                 .and(which)
-                .fetch(r -> new AcceptedRisk(
-                        r.value1(), r.value2(), r.value3(), ComplianceStatus.valueOf(r.value4()), r.value5()));
+                .fetch(Records.mapping(AcceptedRisk::new));
     }
 
     /** Approved exceptions whose end date is before {@code today}. */
@@ -133,8 +132,8 @@ public class ExceptionRepository {
         var x = RISK_EXCEPTION;
         return dsl.select(x.ID)
                 .from(x)
-                .where(x.STATE.eq(ExceptionState.APPROVED.name()).and(x.ENDS_ON.lt(today)))
-                .fetch(r -> r.value1());
+                .where(x.STATE.eq(ExceptionState.APPROVED).and(x.ENDS_ON.lt(today)))
+                .fetch(x.ID);
     }
 
     private org.jooq.SelectOnConditionStep<Record> select() {
@@ -149,14 +148,14 @@ public class ExceptionRepository {
 
     private RiskException toException(Record r) {
         var x = RISK_EXCEPTION;
-        ExceptionState state = ExceptionState.valueOf(r.get(x.STATE));
+        ExceptionState state = r.get(x.STATE);
         return new RiskException(
                 r.get(x.ID),
                 r.get(x.SUPPLIER_ID),
                 r.get(SUPPLIER.NAME),
                 r.get(x.CONTRACT_ID),
                 r.get(CONTRACT.CONTRACT_NUMBER),
-                ComplianceStatus.valueOf(r.get(x.ACCEPTED_STATUS)),
+                r.get(x.ACCEPTED_STATUS),
                 r.get(x.JUSTIFICATION),
                 r.get(x.COMPENSATING_MEASURES),
                 r.get(x.ENDS_ON),
@@ -180,7 +179,7 @@ public class ExceptionRepository {
     }
 
     private static Condition stateIs(ExceptionState state) {
-        return state == null ? DSL.noCondition() : RISK_EXCEPTION.STATE.eq(state.name());
+        return state == null ? DSL.noCondition() : RISK_EXCEPTION.STATE.eq(state);
     }
 
     private static String blankToNull(String text) {

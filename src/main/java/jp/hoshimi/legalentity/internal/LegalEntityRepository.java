@@ -107,7 +107,7 @@ public class LegalEntityRepository {
                 .set(r.OUTCOME, Outcome.RUNNING.name())
                 .set(r.BYTES, bytes)
                 .returningResult(r.ID)
-                .fetchOne(rec -> rec.value1());
+                .fetchOne(r.ID);
     }
 
     public void succeedRun(long runId, long rowsRead, Counts counts, LocalDateTime at) {

@@ -11,6 +11,7 @@ import jp.hoshimi.legalentity.UnnumberedSupplier;
 import jp.hoshimi.organisation.DataScope;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -38,8 +39,8 @@ public class SupplierMatchRepository {
                 .orderBy(s.NAME_SORT, s.ID)
                 .offset(offset)
                 .limit(limit)
-                .fetch(r -> new UnnumberedSupplier(
-                        r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), null));
+                .fetch(Records.mapping((id, version, code, name, nameKana, address) ->
+                        new UnnumberedSupplier(id, version, code, name, nameKana, address, null)));
     }
 
     public int countUnnumbered(DataScope scope) {
@@ -55,7 +56,7 @@ public class SupplierMatchRepository {
                 .from(SUPPLIER)
                 .where(SUPPLIER.ID.in(supplierIds))
                 .and(inScope(scope))
-                .fetch(r -> r.value1()));
+                .fetch(SUPPLIER.ID));
     }
 
     /** The corporate numbers among these that are stored in legal_entity. */
@@ -67,7 +68,7 @@ public class SupplierMatchRepository {
         return Set.copyOf(dsl.select(e.CORPORATE_NUMBER)
                 .from(e)
                 .where(e.CORPORATE_NUMBER.in(corporateNumbers))
-                .fetch(r -> r.value1()));
+                .fetch(e.CORPORATE_NUMBER));
     }
 
     private static Condition inScope(DataScope scope) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import jp.hoshimi.organisation.Membership;
 import jp.hoshimi.organisation.OrgUnit;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -26,7 +27,7 @@ public class OrgUnitRepository {
         return dsl.select(ORG_UNIT.ID, ORG_UNIT.PARENT_ID, ORG_UNIT.CODE, ORG_UNIT.NAME)
                 .from(ORG_UNIT)
                 .orderBy(ORG_UNIT.CODE)
-                .fetch(r -> new OrgUnit(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(Records.mapping(OrgUnit::new));
     }
 
     public long insert(String code, String name, Long parentId, LocalDateTime now) {
@@ -37,8 +38,7 @@ public class OrgUnitRepository {
                 .set(ORG_UNIT.CREATED_AT, now)
                 .set(ORG_UNIT.UPDATED_AT, now)
                 .returningResult(ORG_UNIT.ID)
-                .fetchSingle()
-                .value1();
+                .fetchSingle(ORG_UNIT.ID);
     }
 
     public Set<Long> memberships(long userId) {
@@ -55,12 +55,12 @@ public class OrgUnitRepository {
         return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.GROUP_WIDE)
                 .from(APP_USER)
                 .orderBy(APP_USER.USERNAME)
-                .fetch(r -> new Membership(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        new HashSet<>(units.getOrDefault(r.value1(), List.of())),
-                        Boolean.TRUE.equals(r.value4())));
+                .fetch(Records.mapping((id, username, displayName, groupWide) -> new Membership(
+                        id,
+                        username,
+                        displayName,
+                        new HashSet<>(units.getOrDefault(id, List.of())),
+                        Boolean.TRUE.equals(groupWide))));
     }
 
     public boolean isGroupWide(long userId) {

@@ -57,8 +57,7 @@ public class ContactRepository {
                 .set(c.CREATED_AT, now)
                 .set(c.UPDATED_AT, now)
                 .returningResult(c.ID)
-                .fetchSingle()
-                .value1();
+                .fetchSingle(c.ID);
     }
 
     /** False when someone else saved it first (the version moved on). */
@@ -91,7 +90,7 @@ public class ContactRepository {
             ContactForm f = row.after();
             insert = insert.values(row.supplierId(), f.name(), f.department(), f.email(), f.phone(), true, now, now);
         }
-        return insert.returningResult(c.ID).fetch(r -> r.value1());
+        return insert.returningResult(c.ID).fetch(c.ID);
     }
 
     /** Changed primary contacts of an import: one JDBC batch; each count is 0 where the version moved on. */

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.organisation.DataScope;
 import jp.hoshimi.outreach.AnswerForm;
-import jp.hoshimi.outreach.AnswerKind;
 import jp.hoshimi.outreach.GapType;
 import jp.hoshimi.outreach.RequestAnswer;
 import jp.hoshimi.outreach.RequestContract;
@@ -27,6 +27,7 @@ import jp.hoshimi.outreach.RequestEvent;
 import jp.hoshimi.outreach.RequestFilter;
 import jp.hoshimi.outreach.RequestListItem;
 import jp.hoshimi.outreach.RequestState;
+import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.StarLevel;
 import jp.hoshimi.shared.sql.ListQueries;
 import org.jooq.Condition;
@@ -34,6 +35,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record10;
+import org.jooq.RecordMapper;
+import org.jooq.Records;
 import org.jooq.SelectLimitStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -52,9 +55,9 @@ public class RequestRepository {
             long contractId,
             String contractNumber,
             String contractTitle,
-            String requiredLevel,
-            String status,
-            String heldLevel,
+            RequiredLevel requiredLevel,
+            ComplianceStatus status,
+            StarLevel heldLevel,
             LocalDate validUntil,
             LocalDate contractStart) {}
 
@@ -111,7 +114,7 @@ public class RequestRepository {
         return dsl.select(SUPPLIER.ID, SUPPLIER.NAME, SUPPLIER.CORPORATE_NUMBER)
                 .from(SUPPLIER)
                 .where(SUPPLIER.ID.eq(supplierId))
-                .fetchOptional(r -> new SupplierFacts(r.value1(), r.value2(), r.value3()));
+                .fetchOptional(Records.mapping(SupplierFacts::new));
     }
 
     /** The supplier's findings in scope that are not OK, worst first. */
@@ -132,18 +135,10 @@ public class RequestRepository {
                 .join(c)
                 .on(c.ID.eq(f.CONTRACT_ID))
                 .where(f.SUPPLIER_ID.eq(supplierId))
-                .and(f.STATUS.ne("OK"))
+                .and(f.STATUS.ne(ComplianceStatus.OK))
                 .and(units)
                 .orderBy(f.SEVERITY, c.CONTRACT_NUMBER)
-                .fetch(r -> new Gap(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8()));
+                .fetch(Records.mapping(Gap::new));
     }
 
     /** Contracts by id, in scope, for the snapshot of a request (unknown or out-of-scope ids are left out). */
@@ -151,14 +146,19 @@ public class RequestRepository {
         var c = CONTRACT;
         var f = COMPLIANCE_FINDING;
         Condition units = scope.groupWide() ? DSL.trueCondition() : c.ORG_UNIT_ID.in(scope.unitIds());
-        return dsl.select(c.ID, c.CONTRACT_NUMBER, c.TITLE, DSL.coalesce(f.REQUIRED_LEVEL, c.REQUIRED_LEVEL))
+        // the snapshot keeps the level as text (it is part of the request's API shape)
+        return dsl.select(
+                        c.ID,
+                        c.CONTRACT_NUMBER,
+                        c.TITLE,
+                        DSL.coalesce(f.REQUIRED_LEVEL.coerce(String.class), c.REQUIRED_LEVEL))
                 .from(c)
                 .leftJoin(f)
                 .on(f.CONTRACT_ID.eq(c.ID).and(f.SUPPLIER_ID.eq(supplierId)))
                 .where(c.ID.in(ids))
                 .and(units)
                 .orderBy(c.CONTRACT_NUMBER)
-                .fetch(r -> new RequestContract(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(Records.mapping(RequestContract::new));
     }
 
     // --- writing ---------------------------------------------------------------------------------------
@@ -168,18 +168,17 @@ public class RequestRepository {
                 .set(R.SUPPLIER_ID, n.supplierId())
                 .set(R.CONTACT_NAME, n.contactName())
                 .set(R.CONTACT_EMAIL, n.contactEmail())
-                .set(R.GAP_TYPE, n.gapType().name())
-                .set(R.REQUESTED_LEVEL, n.requestedLevel().name())
+                .set(R.GAP_TYPE, n.gapType())
+                .set(R.REQUESTED_LEVEL, n.requestedLevel())
                 .set(R.DUE_DATE, n.dueDate())
-                .set(R.STATE, RequestState.DRAFT.name())
+                .set(R.STATE, RequestState.DRAFT)
                 .set(R.LANGUAGE, n.language())
                 .set(R.MESSAGE, n.message())
                 .set(R.OWNER_USER_ID, n.ownerUserId())
                 .set(R.CREATED_AT, now)
                 .set(R.UPDATED_AT, now)
                 .returningResult(R.ID)
-                .fetchSingle()
-                .value1();
+                .fetchSingle(R.ID);
     }
 
     public void insertContracts(long requestId, List<RequestContract> contracts) {
@@ -223,10 +222,10 @@ public class RequestRepository {
                     n.supplierId(),
                     n.contactName(),
                     n.contactEmail(),
-                    n.gapType().name(),
-                    n.requestedLevel().name(),
+                    n.gapType(),
+                    n.requestedLevel(),
                     n.dueDate(),
-                    RequestState.SENT.name(),
+                    RequestState.SENT,
                     n.language(),
                     n.message(),
                     n.ownerUserId(),
@@ -276,7 +275,7 @@ public class RequestRepository {
         var e = SUPPLIER_REQUEST_EVENT;
         var insert = dsl.insertInto(e, e.REQUEST_ID, e.OCCURRED_AT, e.ACTOR, e.KIND, e.FROM_STATE, e.TO_STATE);
         for (long id : requestIds) {
-            insert = insert.values(id, now, actor, kind, from == null ? null : from.name(), to.name());
+            insert = insert.values(id, now, actor, kind, from, to);
         }
         insert.execute();
     }
@@ -295,8 +294,8 @@ public class RequestRepository {
                 .set(e.OCCURRED_AT, now)
                 .set(e.ACTOR, actor)
                 .set(e.KIND, kind)
-                .set(e.FROM_STATE, from == null ? null : from.name())
-                .set(e.TO_STATE, to == null ? null : to.name())
+                .set(e.FROM_STATE, from)
+                .set(e.TO_STATE, to)
                 .set(e.NOTE, note == null ? null : note.length() > 2000 ? note.substring(0, 2000) : note)
                 .execute();
     }
@@ -306,8 +305,7 @@ public class RequestRepository {
      * else moved it first). {@code version} null: any version (system moves).
      */
     public boolean move(long id, RequestState from, RequestState to, Integer version, LocalDateTime now, String note) {
-        var update =
-                dsl.update(R).set(R.STATE, to.name()).set(R.UPDATED_AT, now).set(R.VERSION, R.VERSION.plus(1));
+        var update = dsl.update(R).set(R.STATE, to).set(R.UPDATED_AT, now).set(R.VERSION, R.VERSION.plus(1));
         if (to == RequestState.SENT) {
             update = update.set(R.SENT_AT, now);
         }
@@ -317,7 +315,7 @@ public class RequestRepository {
         if (to == RequestState.DONE || to == RequestState.WITHDRAWN) {
             update = update.set(R.CLOSED_AT, now).set(R.CLOSE_NOTE, note);
         }
-        Condition which = R.ID.eq(id).and(R.STATE.eq(from.name()));
+        Condition which = R.ID.eq(id).and(R.STATE.eq(from));
         if (version != null) {
             which = which.and(R.VERSION.eq(version));
         }
@@ -332,7 +330,7 @@ public class RequestRepository {
                         .set(R.VERSION, R.VERSION.plus(1))
                         .where(R.ID.eq(id))
                         .and(R.VERSION.eq(version))
-                        .and(R.STATE.eq(RequestState.DRAFT.name()))
+                        .and(R.STATE.eq(RequestState.DRAFT))
                         .execute()
                 == 1;
     }
@@ -347,10 +345,8 @@ public class RequestRepository {
                 .set(x.REQUEST_ID, requestId)
                 .set(x.TOKEN_ID, tokenId)
                 .set(x.ANSWERED_AT, now)
-                .set(x.KIND, a.kind().name())
-                .set(
-                        x.PLANNED_LEVEL,
-                        a.plannedLevel() == null ? null : a.plannedLevel().name())
+                .set(x.KIND, a.kind())
+                .set(x.PLANNED_LEVEL, a.plannedLevel())
                 .set(x.PLANNED_DATE, a.plannedDate())
                 .set(x.ASSESSMENT_BODY, a.assessmentBody())
                 .set(x.CORPORATE_NUMBER, a.corporateNumber())
@@ -374,15 +370,15 @@ public class RequestRepository {
     /** Sent and unanswered past the due date, or answered with a plan whose date passed. */
     static Condition overdue(LocalDate today) {
         return R.STATE
-                .eq(RequestState.SENT.name())
+                .eq(RequestState.SENT)
                 .and(R.DUE_DATE.lt(today))
-                .or(R.STATE.eq(RequestState.ANSWERED.name()).and(R.PLANNED_DATE.lt(today)));
+                .or(R.STATE.eq(RequestState.ANSWERED).and(R.PLANNED_DATE.lt(today)));
     }
 
     private static Condition filter(DataScope scope, RequestFilter filter, LocalDate today) {
         Condition where = supplierInScope(scope, R.SUPPLIER_ID);
         if (filter.state() != null) {
-            where = where.and(R.STATE.eq(filter.state().name()));
+            where = where.and(R.STATE.eq(filter.state()));
         }
         if (filter.overdue() != null) {
             where = where.and(filter.overdue() ? overdue(today) : DSL.not(overdue(today)));
@@ -407,20 +403,20 @@ public class RequestRepository {
         dsl.select(R.ID, R.SUPPLIER_ID, R.STATE, R.DUE_DATE, overdue)
                 .from(R)
                 .where(R.SUPPLIER_ID.in(supplierIds))
-                .and(R.STATE.in(RequestState.DRAFT.name(), RequestState.SENT.name(), RequestState.ANSWERED.name()))
+                .and(R.STATE.in(RequestState.DRAFT, RequestState.SENT, RequestState.ANSWERED))
                 .orderBy(R.SUPPLIER_ID, R.ID.desc())
                 .forEach(r -> newest.putIfAbsent(
                         r.get(R.SUPPLIER_ID),
                         new jp.hoshimi.compliance.SupplierRequestStates.OpenRequest(
                                 r.get(R.ID),
-                                "request.state." + r.get(R.STATE),
+                                "request.state." + r.get(R.STATE).name(),
                                 r.get(R.DUE_DATE),
                                 Boolean.TRUE.equals(r.get(overdue)))));
         return newest;
     }
 
     public List<RequestListItem> list(DataScope scope, RequestFilter f, LocalDate today, int offset, int limit) {
-        return listQuery(scope, f, today).offset(offset).limit(limit).fetch(RequestRepository::toListItem);
+        return listQuery(scope, f, today).offset(offset).limit(limit).fetch(TO_LIST_ITEM);
     }
 
     /**
@@ -428,11 +424,21 @@ public class RequestRepository {
      * streams them to the browser; nothing holds the whole list). At most {@code limit} rows.
      */
     public void stream(DataScope scope, RequestFilter f, LocalDate today, int limit, Consumer<RequestListItem> sink) {
-        ListQueries.stream(listQuery(scope, f, today).limit(limit), RequestRepository::toListItem, sink);
+        ListQueries.stream(listQuery(scope, f, today).limit(limit), TO_LIST_ITEM, sink);
     }
 
     private SelectLimitStep<
-                    Record10<Long, Long, String, String, Boolean, String, String, LocalDate, String, LocalDateTime>>
+                    Record10<
+                            Long,
+                            Long,
+                            String,
+                            RequestState,
+                            Boolean,
+                            GapType,
+                            StarLevel,
+                            LocalDate,
+                            String,
+                            LocalDateTime>>
             listQuery(DataScope scope, RequestFilter f, LocalDate today) {
         Field<Boolean> overdue = DSL.field(overdue(today));
         return dsl.select(
@@ -455,20 +461,32 @@ public class RequestRepository {
                 .orderBy(R.DUE_DATE, R.ID.desc());
     }
 
-    private static RequestListItem toListItem(
-            Record10<Long, Long, String, String, Boolean, String, String, LocalDate, String, LocalDateTime> r) {
-        return new RequestListItem(
-                r.value1(),
-                r.value2(),
-                r.value3(),
-                RequestState.valueOf(r.value4()),
-                Boolean.TRUE.equals(r.value5()),
-                GapType.valueOf(r.value6()),
-                StarLevel.valueOf(r.value7()),
-                r.value8(),
-                r.value9(),
-                r.value10());
-    }
+    private static final RecordMapper<
+                    Record10<
+                            Long,
+                            Long,
+                            String,
+                            RequestState,
+                            Boolean,
+                            GapType,
+                            StarLevel,
+                            LocalDate,
+                            String,
+                            LocalDateTime>,
+                    RequestListItem>
+            TO_LIST_ITEM = Records.mapping(
+                    (id, supplierId, supplierName, state, overdue, gapType, level, dueDate, ownerName, sentAt) ->
+                            new RequestListItem(
+                                    id,
+                                    supplierId,
+                                    supplierName,
+                                    state,
+                                    Boolean.TRUE.equals(overdue),
+                                    gapType,
+                                    level,
+                                    dueDate,
+                                    ownerName,
+                                    sentAt));
 
     public int count(DataScope scope, RequestFilter f, LocalDate today) {
         return dsl.fetchCount(R, filter(scope, f, today));
@@ -476,7 +494,8 @@ public class RequestRepository {
 
     public Optional<RequestDetails> find(DataScope scope, long id, LocalDate today) {
         Field<Boolean> overdue = DSL.field(overdue(today));
-        return dsl.select(R.asterisk(), SUPPLIER.NAME, SUPPLIER.CORPORATE_NUMBER, APP_USER.DISPLAY_NAME, overdue)
+        return dsl.select(R.fields())
+                .select(SUPPLIER.NAME, SUPPLIER.CORPORATE_NUMBER, APP_USER.DISPLAY_NAME, overdue)
                 .from(R)
                 .join(SUPPLIER)
                 .on(SUPPLIER.ID.eq(R.SUPPLIER_ID))
@@ -496,10 +515,10 @@ public class RequestRepository {
                 r.get(SUPPLIER.CORPORATE_NUMBER),
                 r.get(R.CONTACT_NAME),
                 r.get(R.CONTACT_EMAIL),
-                GapType.valueOf(r.get(R.GAP_TYPE)),
-                StarLevel.valueOf(r.get(R.REQUESTED_LEVEL)),
+                r.get(R.GAP_TYPE),
+                r.get(R.REQUESTED_LEVEL),
                 r.get(R.DUE_DATE),
-                RequestState.valueOf(r.get(R.STATE)),
+                r.get(R.STATE),
                 overdue,
                 r.get(R.LANGUAGE),
                 r.get(R.MESSAGE),
@@ -519,7 +538,7 @@ public class RequestRepository {
                 .from(rc)
                 .where(rc.REQUEST_ID.eq(id))
                 .orderBy(rc.CONTRACT_NUMBER)
-                .fetch(r -> new RequestContract(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(Records.mapping(RequestContract::new));
     }
 
     public List<RequestAnswer> answers(long id) {
@@ -529,8 +548,8 @@ public class RequestRepository {
                 .orderBy(x.ANSWERED_AT, x.ID)
                 .fetch(r -> new RequestAnswer(
                         r.getAnsweredAt(),
-                        AnswerKind.valueOf(r.getKind()),
-                        r.getPlannedLevel() == null ? null : StarLevel.valueOf(r.getPlannedLevel()),
+                        r.getKind(),
+                        r.getPlannedLevel(),
                         r.getPlannedDate(),
                         r.getAssessmentBody(),
                         r.getCorporateNumber(),
@@ -545,21 +564,14 @@ public class RequestRepository {
                 .on(APP_USER.USERNAME.eq(e.ACTOR))
                 .where(e.REQUEST_ID.eq(id))
                 .orderBy(e.OCCURRED_AT, e.ID)
-                .fetch(r -> new RequestEvent(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5() == null ? null : RequestState.valueOf(r.value5()),
-                        r.value6() == null ? null : RequestState.valueOf(r.value6()),
-                        r.value7()));
+                .fetch(Records.mapping(RequestEvent::new));
     }
 
     /** Open and overdue requests in scope, in one query. */
     public int[] counts(DataScope scope, LocalDate today) {
         Record r = dsl.select(DSL.count(), DSL.count().filterWhere(overdue(today)))
                 .from(R)
-                .where(R.STATE.in(RequestState.SENT.name(), RequestState.ANSWERED.name()))
+                .where(R.STATE.in(RequestState.SENT, RequestState.ANSWERED))
                 .and(supplierInScope(scope, R.SUPPLIER_ID))
                 .fetchSingle();
         return new int[] {r.get(0, Integer.class), r.get(1, Integer.class)};

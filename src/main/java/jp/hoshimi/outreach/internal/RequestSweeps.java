@@ -15,6 +15,7 @@ import jp.hoshimi.outreach.RequestState;
 import jp.hoshimi.shared.StarLevel;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -56,8 +57,8 @@ public class RequestSweeps {
                 .where(t.TOKEN_HASH.eq(hash))
                 .and(t.REVOKED_AT.isNull())
                 .and(t.EXPIRES_AT.gt(now))
-                .and(R.STATE.in(RequestState.SENT.name(), RequestState.ANSWERED.name()))
-                .fetchOptional(r -> new ValidToken(r.value1(), r.value2()));
+                .and(R.STATE.in(RequestState.SENT, RequestState.ANSWERED))
+                .fetchOptional(Records.mapping(ValidToken::new));
     }
 
     public int revokeAll(long requestId, LocalDateTime now) {
@@ -88,11 +89,10 @@ public class RequestSweeps {
         var a = SUPPLIER_REQUEST_ANSWER;
         Condition holdsLevel = DSL.falseCondition();
         for (StarLevel asked : StarLevel.values()) {
-            List<String> enough = Arrays.stream(StarLevel.values())
+            List<StarLevel> enough = Arrays.stream(StarLevel.values())
                     .filter(l -> l.satisfies(asked))
-                    .map(Enum::name)
                     .toList();
-            holdsLevel = holdsLevel.or(R.REQUESTED_LEVEL.eq(asked.name()).and(e.LEVEL.in(enough)));
+            holdsLevel = holdsLevel.or(R.REQUESTED_LEVEL.eq(asked).and(e.LEVEL.in(enough)));
         }
         Condition entity = e.CORPORATE_NUMBER
                 .in(DSL.select(SUPPLIER.CORPORATE_NUMBER).from(SUPPLIER).where(SUPPLIER.ID.eq(R.SUPPLIER_ID)))
@@ -102,7 +102,7 @@ public class RequestSweeps {
                         .and(a.CORPORATE_NUMBER.isNotNull())));
         return dsl.select(R.ID)
                 .from(R)
-                .where(R.STATE.in(RequestState.SENT.name(), RequestState.ANSWERED.name()))
+                .where(R.STATE.in(RequestState.SENT, RequestState.ANSWERED))
                 .andExists(DSL.selectOne()
                         .from(e)
                         .where(entity)
@@ -118,9 +118,9 @@ public class RequestSweeps {
     public List<Due> dueSoonOrPast(LocalDate today, int maxDaysBefore) {
         return dsl.select(R.ID, R.DUE_DATE, R.STATE)
                 .from(R)
-                .where(R.STATE.in(RequestState.SENT.name(), RequestState.ANSWERED.name()))
+                .where(R.STATE.in(RequestState.SENT, RequestState.ANSWERED))
                 .and(R.DUE_DATE.le(today.plusDays(maxDaysBefore)))
                 .orderBy(R.ID)
-                .fetch(r -> new Due(r.value1(), r.value2(), RequestState.valueOf(r.value3())));
+                .fetch(Records.mapping(Due::new));
     }
 }

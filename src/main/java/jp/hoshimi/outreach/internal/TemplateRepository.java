@@ -8,6 +8,7 @@ import java.util.Optional;
 import jp.hoshimi.outreach.GapType;
 import jp.hoshimi.outreach.TemplateText;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -29,17 +30,17 @@ public class TemplateRepository {
                 .from(T)
                 .leftJoin(APP_USER)
                 .on(APP_USER.USERNAME.eq(T.UPDATED_BY))
-                .where(T.GAP_TYPE.eq(gap.name()))
+                .where(T.GAP_TYPE.eq(gap))
                 .and(T.LANGUAGE.eq(language))
-                .fetchOptional(
-                        r -> new TemplateText(gap, language, r.value1(), true, r.value2(), r.value3(), r.value4()));
+                .fetchOptional(Records.mapping((body, version, updatedAt, updatedBy) ->
+                        new TemplateText(gap, language, body, true, version, updatedAt, updatedBy)));
     }
 
     /** Inserts (expected version -1: none stored yet) or updates at {@code version}; false when stale. */
     public boolean save(GapType gap, String language, String body, int version, LocalDateTime now, String by) {
         if (version < 0) {
             return dsl.insertInto(T)
-                            .set(T.GAP_TYPE, gap.name())
+                            .set(T.GAP_TYPE, gap)
                             .set(T.LANGUAGE, language)
                             .set(T.BODY, body)
                             .set(T.UPDATED_AT, now)
@@ -54,7 +55,7 @@ public class TemplateRepository {
                         .set(T.UPDATED_AT, now)
                         .set(T.UPDATED_BY, by)
                         .set(T.VERSION, T.VERSION.plus(1))
-                        .where(T.GAP_TYPE.eq(gap.name()))
+                        .where(T.GAP_TYPE.eq(gap))
                         .and(T.LANGUAGE.eq(language))
                         .and(T.VERSION.eq(version))
                         .execute()
@@ -63,7 +64,7 @@ public class TemplateRepository {
 
     public boolean delete(GapType gap, String language) {
         return dsl.deleteFrom(T)
-                        .where(T.GAP_TYPE.eq(gap.name()))
+                        .where(T.GAP_TYPE.eq(gap))
                         .and(T.LANGUAGE.eq(language))
                         .execute()
                 == 1;

@@ -16,10 +16,12 @@ import jp.hoshimi.organisation.DataScope;
 import jp.hoshimi.outreach.RequestState;
 import jp.hoshimi.outreach.WorklistFilter;
 import jp.hoshimi.outreach.WorklistRow;
+import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.StarLevel;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -35,7 +37,7 @@ public class WorklistQueries {
     private static final jp.hoshimi.db.tables.ComplianceFinding F = COMPLIANCE_FINDING;
     private static final jp.hoshimi.db.tables.Contract C = CONTRACT;
     private static final jp.hoshimi.db.tables.SupplierRequest R = SUPPLIER_REQUEST;
-    private static final List<String> OPEN = List.of(RequestState.SENT.name(), RequestState.ANSWERED.name());
+    private static final List<RequestState> OPEN = List.of(RequestState.SENT, RequestState.ANSWERED);
 
     /** A finding a bulk request asks about, with the supplier's primary contact. */
     public record BulkFinding(
@@ -61,18 +63,17 @@ public class WorklistQueries {
         return R.SUPPLIER_ID
                 .eq(F.SUPPLIER_ID)
                 .and(R.STATE.in(OPEN))
-                .and(R.REQUESTED_LEVEL.ge(F.REQUIRED_LEVEL))
+                .and(R.REQUESTED_LEVEL.coerce(String.class).ge(F.REQUIRED_LEVEL.coerce(String.class)))
                 .and(more);
     }
 
     private static Condition where(DataScope scope, WorklistFilter filter, LocalDate today) {
         Condition where = scope.groupWide() ? DSL.noCondition() : C.ORG_UNIT_ID.in(scope.unitIds());
         if (!filter.statuses().isEmpty()) {
-            where = where.and(
-                    F.STATUS.in(filter.statuses().stream().map(Enum::name).toList()));
+            where = where.and(F.STATUS.in(filter.statuses()));
         }
         if (filter.requiredLevel() != null) {
-            where = where.and(F.REQUIRED_LEVEL.eq(filter.requiredLevel().name()));
+            where = where.and(F.REQUIRED_LEVEL.eq(RequiredLevel.of(filter.requiredLevel())));
         }
         return switch (filter.requests()) {
             case ANY -> where;
@@ -122,7 +123,9 @@ public class WorklistQueries {
                 : dsl.select(R.ID, R.DUE_DATE, DSL.field(RequestRepository.overdue(today)))
                         .from(R)
                         .where(R.ID.in(ids))
-                        .fetchMap(r -> r.value1(), r -> new Due(r.value2(), Boolean.TRUE.equals(r.value3())));
+                        .fetchMap(
+                                R.ID,
+                                Records.mapping((id, due, overdue) -> new Due(due, Boolean.TRUE.equals(overdue))));
         return rows.stream()
                 .map(r -> {
                     Long id = r.get(requestId);
@@ -134,9 +137,9 @@ public class WorklistQueries {
                             r.get(F.SUPPLIER_ID),
                             r.get(SUPPLIER.NAME),
                             r.get(F.TIER),
-                            ComplianceStatus.valueOf(r.get(F.STATUS)),
-                            StarLevel.valueOf(r.get(F.REQUIRED_LEVEL)),
-                            r.get(F.HELD_LEVEL) == null ? null : StarLevel.valueOf(r.get(F.HELD_LEVEL)),
+                            r.get(F.STATUS),
+                            r.get(F.REQUIRED_LEVEL).starLevel().orElseThrow(),
+                            r.get(F.HELD_LEVEL),
                             r.get(F.VALID_UNTIL),
                             request == null ? null : id,
                             request == null ? null : request.due(),
@@ -162,14 +165,16 @@ public class WorklistQueries {
                         SUPPLIER.CORPORATE_NUMBER,
                         k.NAME,
                         k.EMAIL,
-                        C.ID,
-                        C.CONTRACT_NUMBER,
-                        C.TITLE,
-                        F.REQUIRED_LEVEL,
-                        F.STATUS,
-                        F.HELD_LEVEL,
-                        F.VALID_UNTIL,
-                        C.START_DATE)
+                        DSL.row(
+                                        C.ID,
+                                        C.CONTRACT_NUMBER,
+                                        C.TITLE,
+                                        F.REQUIRED_LEVEL,
+                                        F.STATUS,
+                                        F.HELD_LEVEL,
+                                        F.VALID_UNTIL,
+                                        C.START_DATE)
+                                .mapping(RequestRepository.Gap::new))
                 .from(F)
                 .join(C)
                 .on(C.ID.eq(F.CONTRACT_ID))
@@ -178,23 +183,9 @@ public class WorklistQueries {
                 .leftJoin(k)
                 .on(k.SUPPLIER_ID.eq(F.SUPPLIER_ID).and(k.IS_PRIMARY.isTrue()))
                 .where(where(scope, filter, today))
-                .and(F.STATUS.notIn(ComplianceStatus.OK.name(), ComplianceStatus.ACCEPTED.name()))
+                .and(F.STATUS.notIn(ComplianceStatus.OK, ComplianceStatus.ACCEPTED))
                 .orderBy(SUPPLIER.NAME_SORT, F.SUPPLIER_ID, F.SEVERITY, C.CONTRACT_NUMBER)
-                .fetch(r -> new BulkFinding(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5(),
-                        new RequestRepository.Gap(
-                                r.value6(),
-                                r.value7(),
-                                r.value8(),
-                                r.value9(),
-                                r.value10(),
-                                r.value11(),
-                                r.value12(),
-                                r.value13())));
+                .fetch(Records.mapping(BulkFinding::new));
     }
 
     /**
@@ -217,9 +208,8 @@ public class WorklistQueries {
         var query = dsl.select(R.SUPPLIER_ID, R.REQUESTED_LEVEL)
                 .from(R)
                 .where(R.SUPPLIER_ID.in(supplierIds))
-                .and(R.STATE.in(RequestState.DRAFT.name(), RequestState.SENT.name(), RequestState.ANSWERED.name()));
+                .and(R.STATE.in(RequestState.DRAFT, RequestState.SENT, RequestState.ANSWERED));
         return (lock ? query.forUpdate() : query)
-                .fetch(r -> new OpenRequest(r.value1(), StarLevel.valueOf(r.value2()))).stream()
-                        .collect(Collectors.toList());
+                .fetch(Records.mapping(OpenRequest::new)).stream().collect(Collectors.toList());
     }
 }

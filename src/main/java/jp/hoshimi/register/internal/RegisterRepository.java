@@ -31,6 +31,8 @@ import jp.hoshimi.register.source.RegisterKind;
 import jp.hoshimi.shared.Text;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,8 +75,9 @@ public class RegisterRepository {
         if (lease == null) {
             return new LeaseTaken(false, null);
         }
-        String current = lease.value1();
-        boolean expired = lease.value2() != null && lease.value2().isBefore(now);
+        String current = lease.get(APP_LEASE.HOLDER);
+        LocalDateTime expiresAt = lease.get(APP_LEASE.EXPIRES_AT);
+        boolean expired = expiresAt != null && expiresAt.isBefore(now);
         if (current != null && !expired && !current.equals(holder)) {
             return new LeaseTaken(false, null);
         }
@@ -455,15 +458,17 @@ public class RegisterRepository {
         int added = 0;
         int changed = 0;
         int removed = 0;
-        for (var row : dsl.select(REGISTER_STAGING.CHANGE_TYPE, DSL.count())
+        Field<Integer> rows = DSL.count();
+        for (var row : dsl.select(REGISTER_STAGING.CHANGE_TYPE, rows)
                 .from(REGISTER_STAGING)
                 .where(REGISTER_STAGING.SYNC_RUN_ID.eq(runId))
                 .groupBy(REGISTER_STAGING.CHANGE_TYPE)
                 .fetch()) {
-            switch (ChangeType.valueOf(row.value1())) {
-                case NEW -> added = row.value2();
-                case CHANGED -> changed = row.value2();
-                case REMOVED -> removed = row.value2();
+            int count = row.get(rows);
+            switch (ChangeType.valueOf(row.get(REGISTER_STAGING.CHANGE_TYPE))) {
+                case NEW -> added = count;
+                case CHANGED -> changed = count;
+                case REMOVED -> removed = count;
             }
         }
         return new Difference(total, added, changed, removed, countActive(kind));
@@ -660,12 +665,12 @@ public class RegisterRepository {
                 .on(REGISTER_SYNC_RUN.ID.eq(REGISTER_ENTRY.FIRST_SEEN_RUN_ID))
                 .where(REGISTER_ENTRY.CORPORATE_NUMBER.eq(corporateNumber))
                 .and(REGISTER_SYNC_RUN.INITIAL_LOAD.isTrue())
-                .fetch(r -> new RegisterChange(
+                .fetch(Records.mapping((runId, kind, name, finishedAt, startedAt) -> new RegisterChange(
                         0,
-                        r.value1(),
-                        RegisterKind.valueOf(r.value2()),
+                        runId,
+                        RegisterKind.valueOf(kind),
                         corporateNumber,
-                        r.value3(),
+                        name,
                         RegisterChange.Type.INITIAL_LOAD,
                         null,
                         null,
@@ -673,7 +678,7 @@ public class RegisterRepository {
                         null,
                         null,
                         null,
-                        r.value4() == null ? r.value5() : r.value4())));
+                        finishedAt == null ? startedAt : finishedAt))));
         // stable: of one moment, the change rows (newest first) stay before the load they follow
         changes.sort(java.util.Comparator.comparing(RegisterChange::changedAt).reversed());
         return changes;
@@ -711,7 +716,7 @@ public class RegisterRepository {
                 RegisterKind.valueOf(r.getKind()),
                 r.getCorporateNumber(),
                 r.getName(),
-                r.getLevel(),
+                r.getLevel().name(), // the API shows the level as the register's text
                 r.getRegisteredOn(),
                 r.getValidUntil(),
                 r.getStatus(),

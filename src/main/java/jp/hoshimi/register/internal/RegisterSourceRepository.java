@@ -9,7 +9,7 @@ import jp.hoshimi.register.RegisterSourceSettings.Origin;
 import jp.hoshimi.register.RegisterSourceSettings.Type;
 import jp.hoshimi.register.source.RegisterKind;
 import org.jooq.DSLContext;
-import org.jooq.Record6;
+import org.jooq.Records;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 
@@ -25,20 +25,16 @@ public class RegisterSourceRepository {
 
     public Optional<RegisterSourceSettings> find(RegisterKind kind) {
         var s = REGISTER_SOURCE;
-        return dsl.select(s.KIND, s.SOURCE_TYPE, s.LOCATION, s.FORMAT, s.ORIGIN, s.VERSION)
+        return dsl.select(
+                        s.KIND.convertFrom(RegisterKind::valueOf),
+                        s.SOURCE_TYPE.convertFrom(Type::valueOf),
+                        s.LOCATION,
+                        s.FORMAT,
+                        s.ORIGIN.convertFrom(Origin::valueOf),
+                        s.VERSION)
                 .from(s)
                 .where(s.KIND.eq(kind.name()))
-                .fetchOptional(RegisterSourceRepository::settings);
-    }
-
-    private static RegisterSourceSettings settings(Record6<String, String, String, String, String, Integer> r) {
-        return new RegisterSourceSettings(
-                RegisterKind.valueOf(r.value1()),
-                Type.valueOf(r.value2()),
-                r.value3(),
-                r.value4(),
-                Origin.valueOf(r.value5()),
-                r.value6());
+                .fetchOptional(Records.mapping(RegisterSourceSettings::new));
     }
 
     /**

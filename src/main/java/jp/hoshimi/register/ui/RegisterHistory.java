@@ -11,6 +11,7 @@ import java.util.List;
 import jp.hoshimi.register.RegisterChange;
 import jp.hoshimi.register.RegisterEntry;
 import jp.hoshimi.register.RegisterService;
+import jp.hoshimi.shared.StarLevel;
 import jp.hoshimi.shared.ui.Formats;
 
 /** What the register says about one company now, and every change seen, newest first (supplier detail tab). */
@@ -75,6 +76,10 @@ public class RegisterHistory extends Composite<VerticalLayout> {
 
     static String level(Component context, String level) {
         return level == null ? "—" : context.getTranslation("register.level." + level);
+    }
+
+    static String level(Component context, StarLevel level) {
+        return level(context, level == null ? null : level.name());
     }
 
     /** A change in words: "Valid until 2027-03-31 → 2028-03-31". */

@@ -9,6 +9,7 @@ import jp.hoshimi.security.ApiTokenInfo;
 import jp.hoshimi.security.ApiTokenPrincipal;
 import jp.hoshimi.security.Role;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -24,13 +25,12 @@ public class ApiTokenRepository {
         return dsl.insertInto(API_TOKEN)
                 .set(API_TOKEN.NAME, name)
                 .set(API_TOKEN.TOKEN_HASH, hash)
-                .set(API_TOKEN.ROLE, role.name())
+                .set(API_TOKEN.ROLE, role)
                 .set(API_TOKEN.ORG_UNIT_ID, orgUnitId)
                 .set(API_TOKEN.CREATED_BY, createdBy)
                 .set(API_TOKEN.CREATED_AT, now)
                 .returningResult(API_TOKEN.ID)
-                .fetchSingle()
-                .value1();
+                .fetchSingle(API_TOKEN.ID);
     }
 
     public List<ApiTokenInfo> list() {
@@ -39,7 +39,7 @@ public class ApiTokenRepository {
                 .fetch(r -> new ApiTokenInfo(
                         r.getId(),
                         r.getName(),
-                        Role.valueOf(r.getRole()),
+                        r.getRole(),
                         r.getOrgUnitId(),
                         r.getCreatedBy(),
                         r.getCreatedAt(),
@@ -51,8 +51,7 @@ public class ApiTokenRepository {
         return dsl.select(API_TOKEN.ID, API_TOKEN.NAME, API_TOKEN.ROLE, API_TOKEN.ORG_UNIT_ID)
                 .from(API_TOKEN)
                 .where(API_TOKEN.TOKEN_HASH.eq(hash).and(API_TOKEN.REVOKED_AT.isNull()))
-                .fetchOptional(
-                        r -> new ApiTokenPrincipal(r.value1(), r.value2(), Role.valueOf(r.value3()), r.value4()));
+                .fetchOptional(Records.mapping(ApiTokenPrincipal::new));
     }
 
     public void touch(long id, LocalDateTime now) {

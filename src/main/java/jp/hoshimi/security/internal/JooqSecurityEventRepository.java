@@ -11,6 +11,7 @@ import jp.hoshimi.security.SecurityEventKind;
 import jp.hoshimi.security.SignInBlock;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -26,7 +27,7 @@ class JooqSecurityEventRepository implements SecurityEventRepository {
     @Override
     public List<SignInBlock> activeBlocks(Collection<String> keys, LocalDateTime now) {
         return selectBlocks(SIGN_IN_THROTTLE.THROTTLE_KEY.in(keys).and(SIGN_IN_THROTTLE.BLOCKED_UNTIL.gt(now)))
-                .fetch(r -> new SignInBlock(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(Records.mapping(SignInBlock::new));
     }
 
     @Override
@@ -34,7 +35,7 @@ class JooqSecurityEventRepository implements SecurityEventRepository {
         return selectBlocks(SIGN_IN_THROTTLE.BLOCKED_UNTIL.gt(now))
                 .orderBy(SIGN_IN_THROTTLE.BLOCKED_UNTIL.desc())
                 .limit(limit)
-                .fetch(r -> new SignInBlock(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(Records.mapping(SignInBlock::new));
     }
 
     private org.jooq.SelectConditionStep<org.jooq.Record4<String, Integer, LocalDateTime, Boolean>> selectBlocks(
@@ -65,7 +66,7 @@ class JooqSecurityEventRepository implements SecurityEventRepository {
                 .from(SIGN_IN_THROTTLE)
                 .where(SIGN_IN_THROTTLE.THROTTLE_KEY.eq(key))
                 .forUpdate()
-                .fetchSingle(r -> new ThrottleRow(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetchSingle(Records.mapping(ThrottleRow::new));
     }
 
     @Override
@@ -93,7 +94,7 @@ class JooqSecurityEventRepository implements SecurityEventRepository {
             LocalDateTime occurredAt, SecurityEventKind kind, String username, String clientAddress, String detail) {
         dsl.insertInto(SECURITY_EVENT)
                 .set(SECURITY_EVENT.OCCURRED_AT, occurredAt)
-                .set(SECURITY_EVENT.KIND, kind.name())
+                .set(SECURITY_EVENT.KIND, kind)
                 .set(SECURITY_EVENT.USERNAME, username)
                 .set(SECURITY_EVENT.CLIENT_ADDRESS, clientAddress)
                 .set(SECURITY_EVENT.DETAIL, detail)
@@ -114,13 +115,7 @@ class JooqSecurityEventRepository implements SecurityEventRepository {
                 .orderBy(SECURITY_EVENT.OCCURRED_AT.desc(), SECURITY_EVENT.ID.desc())
                 .offset(offset)
                 .limit(limit)
-                .fetch(r -> new SecurityEvent(
-                        r.value1(),
-                        r.value2(),
-                        SecurityEventKind.valueOf(r.value3()),
-                        r.value4(),
-                        r.value5(),
-                        r.value6()));
+                .fetch(Records.mapping(SecurityEvent::new));
     }
 
     @Override
@@ -129,6 +124,6 @@ class JooqSecurityEventRepository implements SecurityEventRepository {
     }
 
     private static Condition ofKind(SecurityEventKind kind) {
-        return kind == null ? DSL.noCondition() : SECURITY_EVENT.KIND.eq(kind.name());
+        return kind == null ? DSL.noCondition() : SECURITY_EVENT.KIND.eq(kind);
     }
 }

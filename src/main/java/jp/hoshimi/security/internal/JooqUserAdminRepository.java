@@ -22,6 +22,7 @@ import jp.hoshimi.security.UserListItem;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -60,8 +61,8 @@ public class JooqUserAdminRepository {
                         APP_USER.USERNAME,
                         APP_USER.DISPLAY_NAME,
                         APP_USER.EMAIL,
-                        ROLES,
-                        UNIT_NAMES,
+                        ROLES.convertFrom(JooqUserAdminRepository::roles),
+                        UNIT_NAMES.convertFrom(names -> names == null ? List.<String>of() : List.of(names.split("\t"))),
                         APP_USER.GROUP_WIDE,
                         APP_USER.ENABLED,
                         APP_USER.LAST_SIGN_IN_AT,
@@ -72,18 +73,7 @@ public class JooqUserAdminRepository {
                 .orderBy(APP_USER.DISPLAY_NAME, APP_USER.ID)
                 .offset(offset)
                 .limit(limit)
-                .fetch(r -> new UserListItem(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        roles(r.value5()),
-                        r.value6() == null ? List.of() : List.of(r.value6().split("\t")),
-                        r.value7(),
-                        r.value8(),
-                        r.value9(),
-                        r.value10(),
-                        r.value11()));
+                .fetch(Records.mapping(UserListItem::new));
     }
 
     public int count(UserFilter filter) {
@@ -143,19 +133,19 @@ public class JooqUserAdminRepository {
                 .from(APP_USER)
                 .where(APP_USER.ID.eq(id))
                 .fetchOptional(r -> new UserAccount(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        roles(r.value5()),
-                        unitIds(r.value1()),
-                        r.value6(),
-                        r.value7(),
-                        r.value8(),
-                        r.value9(),
-                        r.value10(),
-                        r.value11(),
-                        r.value12()));
+                        r.get(APP_USER.ID),
+                        r.get(APP_USER.USERNAME),
+                        r.get(APP_USER.DISPLAY_NAME),
+                        r.get(APP_USER.EMAIL),
+                        roles(r.get(ROLES)),
+                        unitIds(r.get(APP_USER.ID)),
+                        r.get(APP_USER.GROUP_WIDE),
+                        r.get(APP_USER.ENABLED),
+                        r.get(APP_USER.MUST_CHANGE_PASSWORD),
+                        r.get(APP_USER.LAST_SIGN_IN_AT),
+                        r.get(APP_USER.DEACTIVATED_AT),
+                        r.get(APP_USER.DEACTIVATED_BY),
+                        r.get(APP_USER.VERSION)));
     }
 
     /** The single sign-on provider an account belongs to; empty for a local password account. */
@@ -202,8 +192,7 @@ public class JooqUserAdminRepository {
                 .set(APP_USER.CREATED_AT, now)
                 .set(APP_USER.UPDATED_AT, now)
                 .returningResult(APP_USER.ID)
-                .fetchSingle()
-                .value1();
+                .fetchSingle(APP_USER.ID);
         replaceRolesAndUnits(id, form);
         return id;
     }
@@ -260,8 +249,8 @@ public class JooqUserAdminRepository {
                 .forUpdate()
                 .fetch()
                 .stream()
-                .filter(r -> Boolean.TRUE.equals(r.value2()))
-                .map(r -> r.value1())
+                .filter(r -> Boolean.TRUE.equals(r.get(APP_USER.ENABLED)))
+                .map(r -> r.get(APP_USER_ROLE.USER_ID))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -317,7 +306,7 @@ public class JooqUserAdminRepository {
         return dsl.select(APP_USER.ENABLED, APP_USER.MUST_CHANGE_PASSWORD)
                 .from(APP_USER)
                 .where(APP_USER.USERNAME.eq(username))
-                .fetchOptional(r -> new AccountState(r.value1(), r.value2()));
+                .fetchOptional(Records.mapping(AccountState::new));
     }
 
     public record AccountState(boolean active, boolean mustChangePassword) {}
@@ -338,6 +327,6 @@ public class JooqUserAdminRepository {
                 .where(APP_USER.ENABLED.isFalse())
                 .orderBy(APP_USER.DISPLAY_NAME, CONTRACT.CONTRACT_NUMBER)
                 .limit(500)
-                .fetch(r -> new HandoverContract(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                .fetch(Records.mapping(HandoverContract::new));
     }
 }

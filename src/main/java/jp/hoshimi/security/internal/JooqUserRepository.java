@@ -13,6 +13,7 @@ import jp.hoshimi.security.NewUser;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.security.UserSummary;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -31,7 +32,12 @@ class JooqUserRepository implements UserRepository {
                 .from(APP_USER)
                 .where(APP_USER.USERNAME.eq(username))
                 .fetchOptional(r -> new HoshimiUser(
-                        r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), rolesOf(r.value1())));
+                        r.get(APP_USER.ID),
+                        r.get(APP_USER.USERNAME),
+                        r.get(APP_USER.DISPLAY_NAME),
+                        r.get(APP_USER.PASSWORD_HASH),
+                        r.get(APP_USER.ENABLED),
+                        rolesOf(r.get(APP_USER.ID))));
     }
 
     private Set<Role> rolesOf(long userId) {
@@ -73,7 +79,7 @@ class JooqUserRepository implements UserRepository {
                 .from(APP_USER)
                 .where(APP_USER.ENABLED.isTrue())
                 .orderBy(APP_USER.DISPLAY_NAME)
-                .fetch(r -> new UserSummary(r.value1(), r.value2(), r.value3()));
+                .fetch(Records.mapping(UserSummary::new));
     }
 
     @Override
@@ -91,8 +97,7 @@ class JooqUserRepository implements UserRepository {
                 .set(APP_USER.CREATED_AT, now)
                 .set(APP_USER.UPDATED_AT, now)
                 .returningResult(APP_USER.ID)
-                .fetchSingle()
-                .value1();
+                .fetchSingle(APP_USER.ID);
         var insertRoles = dsl.insertInto(APP_USER_ROLE, APP_USER_ROLE.USER_ID, APP_USER_ROLE.ROLE);
         for (Role role : user.roles()) {
             insertRoles = insertRoles.values(id, role.name());

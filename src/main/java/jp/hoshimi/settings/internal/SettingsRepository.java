@@ -5,6 +5,7 @@ import static jp.hoshimi.db.Tables.SETTING;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -22,7 +23,7 @@ public class SettingsRepository {
         return dsl.select(SETTING.VALUE, SETTING.VERSION)
                 .from(SETTING)
                 .where(SETTING.SETTING_KEY.eq(key))
-                .fetchOptional(r -> new Row(r.value1(), r.value2()));
+                .fetchOptional(Records.mapping(Row::new));
     }
 
     /** False when another node inserted it first (the primary key refuses the second). */

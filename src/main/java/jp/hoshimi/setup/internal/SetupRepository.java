@@ -42,7 +42,7 @@ public class SetupRepository {
                 .from(APP_USER)
                 .where(APP_USER.USERNAME.eq(username))
                 .fetchOptional();
-        long myId = me.map(r -> r.value1()).orElse(-1L);
+        long myId = me.map(r -> r.get(APP_USER.ID)).orElse(-1L);
         return new Figures(
                 dsl.fetchCount(
                         REGISTER_SOURCE,
@@ -58,6 +58,6 @@ public class SetupRepository {
                         .and(ALERT_WEBHOOK.URL.isNotNull())),
                 dsl.fetchCount(ALERT_TEST_MESSAGE, ALERT_TEST_MESSAGE.SUCCEEDED.isTrue()),
                 dsl.fetchCount(APP_USER_ORG_UNIT, APP_USER_ORG_UNIT.USER_ID.eq(myId)),
-                me.map(r -> Boolean.TRUE.equals(r.value2())).orElse(false));
+                me.map(r -> Boolean.TRUE.equals(r.get(APP_USER.GROUP_WIDE))).orElse(false));
     }
 }

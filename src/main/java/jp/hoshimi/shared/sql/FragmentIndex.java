@@ -8,6 +8,7 @@ import jp.hoshimi.shared.TextFragments;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Records;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -107,10 +108,9 @@ public record FragmentIndex(
                 .limit(bound + 1)
                 .asTable("range");
         Field<Integer> matching = range.field("matching", Integer.class);
-        var counts = dsl.select(DSL.count(), DSL.coalesce(DSL.sum(matching), DSL.inline(BigDecimal.ZERO)))
+        return dsl.select(DSL.count(), DSL.coalesce(DSL.sum(matching), DSL.inline(BigDecimal.ZERO)))
                 .from(range)
-                .fetchSingle();
-        return new Probe(counts.value1(), counts.value2().intValue());
+                .fetchSingle(Records.mapping((entries, passing) -> new Probe(entries, passing.intValue())));
     }
 
     /** See {@link #probe}: entries of the range and those passing the facets, each at most bound + 1. */

@@ -13,6 +13,7 @@ import jp.hoshimi.subcontracting.LinkForm;
 import jp.hoshimi.subcontracting.SubcontractingService;
 import jp.hoshimi.subcontracting.SubcontractorUse;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -45,20 +46,20 @@ public class LinkRepository {
                 .where(SUBCONTRACTING_LINK.CONTRACT_ID.eq(contractId))
                 .orderBy(SUBCONTRACTING_LINK.ID)
                 .fetch(r -> new ChainLink(
-                        r.value1(),
+                        r.get(SUBCONTRACTING_LINK.ID),
                         contractId,
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8(),
-                        r.value9() == null ? null : RequiredLevel.valueOf(r.value9()),
-                        null,
+                        r.get(SUBCONTRACTING_LINK.PARENT_SUPPLIER_ID),
+                        r.get(SUBCONTRACTING_LINK.CHILD_SUPPLIER_ID),
+                        r.get(SUPPLIER.NAME),
+                        r.get(SUPPLIER.CORPORATE_NUMBER),
+                        r.get(SUBCONTRACTING_LINK.CONFIDENTIAL_DATA_FLOWS),
+                        r.get(SUBCONTRACTING_LINK.SYSTEM_ACCESS),
+                        r.get(SUBCONTRACTING_LINK.BUSINESS_CRITICAL),
+                        r.get(SUBCONTRACTING_LINK.REQUIRED_LEVEL_OVERRIDE),
+                        null, // the service fills in the required level and what raised it
                         List.of(),
-                        r.value10(),
-                        r.value11()));
+                        r.get(SUBCONTRACTING_LINK.NOTE),
+                        r.get(SUBCONTRACTING_LINK.VERSION)));
     }
 
     public List<SubcontractorUse> usesOf(DataScope scope, long supplierId) {
@@ -80,8 +81,7 @@ public class LinkRepository {
                 .and(scope.groupWide() ? DSL.noCondition() : CONTRACT.ORG_UNIT_ID.in(scope.unitIds()))
                 .orderBy(CONTRACT.CONTRACT_NUMBER)
                 .limit(1000)
-                .fetch(r -> new SubcontractorUse(
-                        r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
+                .fetch(Records.mapping(SubcontractorUse::new));
     }
 
     public long insert(long contractId, LinkForm form, LocalDateTime now) {
@@ -97,8 +97,7 @@ public class LinkRepository {
                 .set(SUBCONTRACTING_LINK.CREATED_AT, now)
                 .set(SUBCONTRACTING_LINK.UPDATED_AT, now)
                 .returningResult(SUBCONTRACTING_LINK.ID)
-                .fetchSingle()
-                .value1();
+                .fetchSingle(SUBCONTRACTING_LINK.ID);
     }
 
     public boolean updateFlows(long id, int version, LinkForm form, LocalDateTime now) {
@@ -153,7 +152,7 @@ public class LinkRepository {
                     now);
         }
         // MariaDB's INSERT … RETURNING answers in the order of the VALUES rows
-        List<Long> ids = insert.returningResult(SUBCONTRACTING_LINK.ID).fetch(r -> r.value1());
+        List<Long> ids = insert.returningResult(SUBCONTRACTING_LINK.ID).fetch(SUBCONTRACTING_LINK.ID);
         if (ids.size() != newLinks.size()) {
             throw new IllegalStateException("inserted " + newLinks.size() + " links but got " + ids.size() + " ids");
         }
@@ -205,9 +204,7 @@ public class LinkRepository {
                 .set(SUBCONTRACTING_LINK.UPDATED_AT, now);
     }
 
-    private static String override(LinkForm form) {
-        return form.requiredLevelOverride() == null
-                ? null
-                : form.requiredLevelOverride().name();
+    private static RequiredLevel override(LinkForm form) {
+        return form.requiredLevelOverride();
     }
 }

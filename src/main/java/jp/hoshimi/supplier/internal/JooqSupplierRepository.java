@@ -15,7 +15,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.db.tables.RegisterEntry;
 import jp.hoshimi.db.tables.records.SupplierRecord;
 import jp.hoshimi.shared.CompanyNames;
@@ -66,7 +65,7 @@ class JooqSupplierRepository implements SupplierRepository {
     private static final RegisterEntry STAR_ENTRY = REGISTER_ENTRY.as("star_entry");
 
     private static final RegisterEntry SA_ENTRY = REGISTER_ENTRY.as("sa_entry");
-    private static final Field<String> HELD_LEVEL =
+    private static final Field<StarLevel> HELD_LEVEL =
             DSL.coalesce(STAR_ENTRY.LEVEL, SA_ENTRY.LEVEL).as("held_level");
     private static final Field<LocalDate> VALID_UNTIL = DSL.when(STAR_ENTRY.ID.isNotNull(), STAR_ENTRY.VALID_UNTIL)
             .otherwise(SA_ENTRY.VALID_UNTIL)
@@ -134,8 +133,6 @@ class JooqSupplierRepository implements SupplierRepository {
     }
 
     private static SupplierListItem toListItem(Record r) {
-        String status = r.get(SUPPLIER_COMPLIANCE.STATUS);
-        String held = r.get(HELD_LEVEL);
         return new SupplierListItem(
                 r.get(SUPPLIER.ID),
                 r.get(SUPPLIER.CORPORATE_NUMBER),
@@ -144,8 +141,8 @@ class JooqSupplierRepository implements SupplierRepository {
                 r.get(SUPPLIER.NAME_KANA),
                 r.get(SUPPLIER.COUNTRY),
                 r.get(SUPPLIER.UPDATED_AT),
-                status == null ? null : ComplianceStatus.valueOf(status),
-                held == null ? null : StarLevel.valueOf(held),
+                r.get(SUPPLIER_COMPLIANCE.STATUS),
+                r.get(HELD_LEVEL),
                 r.get(VALID_UNTIL),
                 r.get(REGISTERED_NAME));
     }
@@ -280,8 +277,7 @@ class JooqSupplierRepository implements SupplierRepository {
                 .set(SUPPLIER.UPDATED_AT, now)
                 .set(SUPPLIER.VERSION, 0)
                 .returningResult(SUPPLIER.ID)
-                .fetchSingle()
-                .value1();
+                .fetchSingle(SUPPLIER.ID);
         refreshNameFragments(List.of(id));
         return id;
     }
@@ -304,7 +300,7 @@ class JooqSupplierRepository implements SupplierRepository {
                     .set(SUPPLIER.VERSION, 0);
         }
         // MariaDB's INSERT … RETURNING answers in the order of the VALUES rows
-        List<Long> ids = insert.returningResult(SUPPLIER.ID).fetch(r -> r.value1());
+        List<Long> ids = insert.returningResult(SUPPLIER.ID).fetch(SUPPLIER.ID);
         if (ids.size() != rows.size()) {
             throw new IllegalStateException("inserted " + rows.size() + " suppliers but got " + ids.size() + " ids");
         }
@@ -442,8 +438,7 @@ class JooqSupplierRepository implements SupplierRepository {
         }
         return SUPPLIER.ID.in(DSL.select(SUPPLIER_COMPLIANCE.SUPPLIER_ID)
                 .from(SUPPLIER_COMPLIANCE)
-                .where(SUPPLIER_COMPLIANCE.STATUS.in(
-                        filter.statuses().stream().map(Enum::name).toList())));
+                .where(SUPPLIER_COMPLIANCE.STATUS.in(filter.statuses())));
     }
 
     private static Condition quickCondition(SupplierFilter filter) {

@@ -79,7 +79,8 @@ class ExceptionViewsTest extends KaribuTest {
 
     private String state(long id) {
         return dsl.fetchValue(
-                dsl.select(RISK_EXCEPTION.STATE).from(RISK_EXCEPTION).where(RISK_EXCEPTION.ID.eq(id)));
+                        dsl.select(RISK_EXCEPTION.STATE).from(RISK_EXCEPTION).where(RISK_EXCEPTION.ID.eq(id)))
+                .name();
     }
 
     private ExceptionDecisionDialog openDecision(String user, long id) {

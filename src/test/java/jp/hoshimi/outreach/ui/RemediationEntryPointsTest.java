@@ -43,13 +43,13 @@ class RemediationEntryPointsTest extends KaribuTest {
     /** A contract of procurement's units with a supplier in its chain that is not registered: contract, supplier, number, level. */
     org.jooq.Record4<Long, Long, String, String> notRegisteredFinding() {
         var f = COMPLIANCE_FINDING;
-        return dsl.select(f.CONTRACT_ID, f.SUPPLIER_ID, CONTRACT.CONTRACT_NUMBER, f.REQUIRED_LEVEL)
+        return dsl.select(f.CONTRACT_ID, f.SUPPLIER_ID, CONTRACT.CONTRACT_NUMBER, f.REQUIRED_LEVEL.coerce(String.class))
                 .from(f)
                 .join(CONTRACT)
                 .on(CONTRACT.ID.eq(f.CONTRACT_ID))
                 .join(ORG_UNIT)
                 .on(ORG_UNIT.ID.eq(CONTRACT.ORG_UNIT_ID))
-                .where(f.STATUS.eq("MISSING"))
+                .where(f.STATUS.eq(ComplianceStatus.MISSING))
                 .and(ORG_UNIT.CODE.like("HMC-PUR%").or(ORG_UNIT.CODE.like("HMC-ELE%")))
                 .and(CONTRACT.END_DATE.isNull().or(CONTRACT.END_DATE.ge(java.time.LocalDate.of(2026, 12, 1))))
                 .orderBy(f.TIER, CONTRACT.CONTRACT_NUMBER)

@@ -134,7 +134,7 @@ class RequestTimelineAndExportTest extends KaribuTest {
         assertThat(String.join("\n", _getFormattedRow(view.timeline, 1))).contains("送付前にメッセージを編集しました");
 
         dsl.update(SUPPLIER_REQUEST)
-                .set(SUPPLIER_REQUEST.STATE, RequestState.SENT.name())
+                .set(SUPPLIER_REQUEST.STATE, RequestState.SENT)
                 .where(SUPPLIER_REQUEST.ID.eq(id))
                 .execute();
         int version = requests.find(id).orElseThrow().version();

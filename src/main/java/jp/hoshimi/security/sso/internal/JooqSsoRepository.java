@@ -45,15 +45,15 @@ class JooqSsoRepository implements SsoRepository {
                 .from(APP_USER)
                 .where(APP_USER.SIGN_IN_PROVIDER.eq(provider).and(APP_USER.EXTERNAL_SUBJECT.eq(subject)))
                 .fetchOptional(r -> new LinkedAccount(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
+                        r.get(APP_USER.ID),
+                        r.get(APP_USER.USERNAME),
+                        r.get(APP_USER.DISPLAY_NAME),
+                        r.get(APP_USER.EMAIL),
                         provider,
-                        r.value5(),
-                        rolesOf(r.value1()),
-                        unitsOf(r.value1()),
-                        r.value6()));
+                        r.get(APP_USER.ENABLED),
+                        rolesOf(r.get(APP_USER.ID)),
+                        unitsOf(r.get(APP_USER.ID)),
+                        r.get(APP_USER.GROUP_WIDE)));
     }
 
     private Set<Role> rolesOf(long userId) {
@@ -88,8 +88,7 @@ class JooqSsoRepository implements SsoRepository {
                 .set(APP_USER.CREATED_AT, now)
                 .set(APP_USER.UPDATED_AT, now)
                 .returningResult(APP_USER.ID)
-                .fetchSingle()
-                .value1();
+                .fetchSingle(APP_USER.ID);
     }
 
     /** Name, e-mail and roles as given (units belong to the organisation feature: OrgUnitService.assign). */
@@ -211,8 +210,7 @@ class JooqSsoRepository implements SsoRepository {
                 .set(SSO_ROLE_MAPPING.CREATED_AT, now)
                 .set(SSO_ROLE_MAPPING.CREATED_BY, createdBy)
                 .returningResult(SSO_ROLE_MAPPING.ID)
-                .fetchSingle()
-                .value1();
+                .fetchSingle(SSO_ROLE_MAPPING.ID);
     }
 
     @Override
@@ -223,8 +221,7 @@ class JooqSsoRepository implements SsoRepository {
                 .set(SSO_UNIT_MAPPING.CREATED_AT, now)
                 .set(SSO_UNIT_MAPPING.CREATED_BY, createdBy)
                 .returningResult(SSO_UNIT_MAPPING.ID)
-                .fetchSingle()
-                .value1();
+                .fetchSingle(SSO_UNIT_MAPPING.ID);
     }
 
     @Override
