@@ -220,18 +220,7 @@ public class RegisterSyncService {
             if (register.appliedSince(runId, run.kind())) {
                 // its differences were counted against a register that has changed since
                 register.clearStaging(runId);
-                register.finishRun(
-                        runId,
-                        SyncRun.Outcome.FAILED,
-                        run.entriesTotal(),
-                        run.added(),
-                        run.changed(),
-                        run.removed(),
-                        run.unchanged(),
-                        "register.sync.stale",
-                        null,
-                        now());
-                return register.run(runId).orElseThrow();
+                return finish(runId, RunOutcome.stale(RunOutcome.Counts.of(run)));
             }
             RegisterRepository.Difference difference = register.stagedDifference(runId, run.kind(), run.entriesTotal());
             return applyStaged(runId, run.kind(), difference, run.sourceId(), true, new Timings());
@@ -306,8 +295,7 @@ public class RegisterSyncService {
 
     private SyncRun execute(long runId, RegisterKind kind, String sourceId, Function<Validators, FetchResult> fetch) {
         if (!acquireLease()) {
-            register.finishRun(runId, SyncRun.Outcome.SKIPPED, null, 0, 0, 0, 0, "register.sync.busy", null, now());
-            return register.run(runId).orElseThrow();
+            return finish(runId, RunOutcome.skipped("register.sync.busy"));
         }
         Path body = null;
         try {
@@ -364,21 +352,18 @@ public class RegisterSyncService {
         } catch (RegisterSourceException e) {
             register.clearStaging(runId);
             register.recordAttempts(runId, e.attempts());
-            register.finishRun(runId, SyncRun.Outcome.FAILED, null, 0, 0, 0, 0, e.code(), e.detail(), now());
+            register.finishRun(runId, RunOutcome.failed(e.code(), e.detail()), now());
             register.recordFailureText(runId, e.text());
             log.warn("Register sync {} ({}) failed: {}", runId, kind, e.detail());
             return register.run(runId).orElseThrow();
         } catch (LeaseLostException e) {
             register.clearStaging(runId);
-            register.finishRun(runId, SyncRun.Outcome.FAILED, null, 0, 0, 0, 0, "register.sync.leaseLost", null, now());
-            return register.run(runId).orElseThrow();
+            return finish(runId, RunOutcome.failed("register.sync.leaseLost", null));
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("Register sync {} ({}) failed, reference {}", runId, kind, reference, e);
             register.clearStaging(runId);
-            register.finishRun(
-                    runId, SyncRun.Outcome.FAILED, null, 0, 0, 0, 0, "register.sync.unexpected", reference, now());
-            return register.run(runId).orElseThrow();
+            return finish(runId, RunOutcome.failed("register.sync.unexpected", reference));
         } finally {
             progress.remove(kind);
             releaseLease();
@@ -399,19 +384,10 @@ public class RegisterSyncService {
         boolean suspicious =
                 difference.activeBefore() > 0 && difference.removed() * 100L > (long) guard * difference.activeBefore();
         if (suspicious && !confirmed) {
-            register.finishRun(
-                    runId,
-                    SyncRun.Outcome.NEEDS_CONFIRMATION,
-                    difference.total(),
-                    difference.added(),
-                    difference.changed(),
-                    difference.removed(),
-                    difference.unchanged(),
-                    "register.sync.tooManyRemovals",
-                    difference.removed() + " of " + difference.activeBefore() + " entries would be removed (guard "
-                            + guard + "%)",
-                    now());
-            return register.run(runId).orElseThrow(); // the staging rows wait for the confirmation
+            String why = difference.removed() + " of " + difference.activeBefore()
+                    + " entries would be removed (guard " + guard + "%)";
+            // the staging rows wait for the confirmation
+            return finish(runId, RunOutcome.needsConfirmation(difference.counts(), why));
         }
         progress.put(kind, "register.progress.applying");
         LocalDateTime at = now();
@@ -459,17 +435,7 @@ public class RegisterSyncService {
         }
         register.beat(holder, at); // locks our run rows: a start-up sweep elsewhere waits for this commit
         boolean initialLoad = register.apply(runId, kind, sourceId, at, difference);
-        register.finishRun(
-                runId,
-                SyncRun.Outcome.SUCCEEDED,
-                difference.total(),
-                difference.added(),
-                difference.changed(),
-                difference.removed(),
-                difference.unchanged(),
-                null,
-                null,
-                now());
+        register.finishRun(runId, RunOutcome.applied(difference.counts()), now());
         return initialLoad;
     }
 
@@ -517,9 +483,14 @@ public class RegisterSyncService {
 
     /** Nothing to apply: every entry the register holds was confirmed unchanged, and the run says so. */
     private SyncRun notModified(long runId, RegisterKind kind, String note) {
-        int entries = register.countActive(kind);
-        register.finishRun(runId, SyncRun.Outcome.NOT_MODIFIED, entries, 0, 0, 0, entries, note, null, now());
+        register.finishRun(runId, RunOutcome.notModified(register.countActive(kind), note), now());
         evaluated(new RegisterSyncedEvent(runId, kind, false));
+        return register.run(runId).orElseThrow();
+    }
+
+    /** Records how the run ended, and returns it as recorded. */
+    private SyncRun finish(long runId, RunOutcome outcome) {
+        register.finishRun(runId, outcome, now());
         return register.run(runId).orElseThrow();
     }
 
