@@ -6,9 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -25,13 +22,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import jp.hoshimi.register.internal.RegisterRepository;
 import jp.hoshimi.register.source.FeedEntry;
-import jp.hoshimi.register.source.FeedFormat;
 import jp.hoshimi.register.source.FeedParser;
 import jp.hoshimi.register.source.FetchResult;
 import jp.hoshimi.register.source.FieldMapping;
 import jp.hoshimi.register.source.RegisterKind;
 import jp.hoshimi.register.source.RegisterSource;
 import jp.hoshimi.register.source.RegisterSourceException;
+import jp.hoshimi.register.source.UploadedFeed;
 import jp.hoshimi.register.source.Validators;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.security.SystemAuthentication;
@@ -187,22 +184,11 @@ public class RegisterSyncService {
     /** An administrator's upload of a register export (CSV, JSON or .xlsx, told apart by content): the same checks and apply as a fetch. */
     @RolesAllowed(Role.ADMIN_NAME)
     public SyncRun upload(RegisterKind kind, String fileName, InputStream content) {
-        Path body = spool(content);
-        try {
-            FeedFormat format = FeedParser.detect(body);
-            String sha = sha256(body);
-            long bytes = Files.size(body);
-            String sourceId =
-                    "upload:" + (fileName == null ? "file" : Path.of(fileName).getFileName());
-            return run(
-                    kind,
-                    SyncRun.Trigger.UPLOAD,
-                    sourceId,
-                    previous -> new FetchResult.Fetched(body, format, Validators.none(), sha, bytes, 1));
+        // read before the run is recorded: an upload broken off is no run
+        try (UploadedFeed upload = UploadedFeed.spool(fileName, content, properties.spoolDir())) {
+            return run(kind, SyncRun.Trigger.UPLOAD, upload.id(), upload::fetch);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            deleteQuietly(body);
         }
     }
 
@@ -297,7 +283,7 @@ public class RegisterSyncService {
         if (!acquireLease()) {
             return finish(runId, RunOutcome.skipped("register.sync.busy"));
         }
-        Path body = null;
+        FetchResult.Fetched fetched = null;
         try {
             progress.put(kind, "register.progress.fetching");
             // a body read under an older field mapping is read again under the new one (docs/decisions/0029)
@@ -317,8 +303,7 @@ public class RegisterSyncService {
                         notModified.attempts());
                 return notModified(runId, kind, null);
             }
-            FetchResult.Fetched fetched = (FetchResult.Fetched) result;
-            body = fetched.body();
+            fetched = (FetchResult.Fetched) result;
             register.recordFetch(
                     runId,
                     fetched.validators().etag(),
@@ -367,8 +352,8 @@ public class RegisterSyncService {
         } finally {
             progress.remove(kind);
             releaseLease();
-            if (body != null) {
-                deleteQuietly(body);
+            if (fetched != null) {
+                fetched.deleteBody();
             }
         }
     }
@@ -571,38 +556,6 @@ public class RegisterSyncService {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private Path spool(InputStream content) {
-        try {
-            Files.createDirectories(properties.spoolDir());
-            Path file = Files.createTempFile(properties.spoolDir(), "upload-", ".feed");
-            try (InputStream in = content) {
-                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest = digest();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[65536];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Could not delete {}: {}", file, e.getMessage());
         }
     }
 
