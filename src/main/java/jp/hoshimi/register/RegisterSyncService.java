@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Function;
 import jp.hoshimi.register.internal.RegisterRepository;
 import jp.hoshimi.register.source.FeedEntry;
@@ -34,7 +36,10 @@ import jp.hoshimi.security.Role;
 import jp.hoshimi.security.SystemAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
@@ -64,21 +69,12 @@ public class RegisterSyncService {
     private final Map<RegisterKind, String> progress = new ConcurrentHashMap<>();
     private final Map<Long, java.util.concurrent.CompletableFuture<Void>> started = new ConcurrentHashMap<>();
     private final SecurityContextHolderStrategy contexts;
+    private final TaskExecutor background;
     // the lease is short and renewed by this heartbeat while we hold it (docs/decisions/0019-short-leases.md)
-    private final java.util.concurrent.ScheduledExecutorService heartbeat =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "hoshimi-register-heartbeat");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private final ScheduledFuture<?> heartbeat;
     private volatile boolean holding;
     private volatile boolean applying;
     private volatile boolean leaseLost;
-    private final java.util.concurrent.Executor background = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "hoshimi-register-sync");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     RegisterSyncService(
             RegisterRepository register,
@@ -88,8 +84,11 @@ public class RegisterSyncService {
             ApplicationEventPublisher events,
             SystemAuthentication system,
             SecurityContextHolderStrategy contexts,
-            Clock clock) {
+            Clock clock,
+            @Qualifier(RegisterSyncThreads.RUNS) TaskExecutor background,
+            @Qualifier(RegisterSyncThreads.HEARTBEAT) TaskScheduler heartbeats) {
         this.contexts = contexts;
+        this.background = background;
         this.register = register;
         this.sources = sources;
         this.properties = properties;
@@ -98,8 +97,9 @@ public class RegisterSyncService {
         this.system = system;
         this.clock = clock;
         this.holder = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        long beat = Math.max(1, properties.lease().toMillis() / 3);
-        heartbeat.scheduleWithFixedDelay(this::beat, beat, beat, java.util.concurrent.TimeUnit.MILLISECONDS);
+        Duration beat = Duration.ofMillis(Math.max(1, properties.lease().toMillis() / 3));
+        this.heartbeat =
+                heartbeats.scheduleWithFixedDelay(this::beat, heartbeats.getClock().instant().plus(beat), beat);
     }
 
     /**
@@ -125,7 +125,7 @@ public class RegisterSyncService {
 
     @jakarta.annotation.PreDestroy
     void stopHeartbeat() {
-        heartbeat.shutdownNow();
+        heartbeat.cancel(true);
     }
 
     /** Shows the runs of this node alive, and renews the lease while a sync here holds it. */
