@@ -233,9 +233,10 @@ public class ComplianceEvaluator {
                             took.toMillis(),
                             tally.chains().toMillis(),
                             tally.contractStatuses().toMillis());
-            events.publishEvent(
-                    new ComplianceEvaluatedEvent(tally.events().before(), tally.events().last(), scope.all()));
-            return new Result(tally.contracts(), tally.findingsWritten(), tally.events().count(), took, today);
+            events.publishEvent(new ComplianceEvaluatedEvent(
+                    tally.events().before(), tally.events().last(), scope.all()));
+            return new Result(
+                    tally.contracts(), tally.findingsWritten(), tally.events().count(), took, today);
         });
     }
 
@@ -269,7 +270,8 @@ public class ComplianceEvaluator {
             Set<Long> leftChains = new HashSet<>(some.suppliers());
             List<Long> ids = new ArrayList<>(some.contractIds());
             for (int from = 0; from < ids.size(); from += BATCH) {
-                var batch = new ComplianceRepository.Batch(ids.subList(from, Math.min(ids.size(), from + BATCH)), false);
+                var batch =
+                        new ComplianceRepository.Batch(ids.subList(from, Math.min(ids.size(), from + BATCH)), false);
                 findingsWritten +=
                         evaluateBatch(batch, null, policy, today, now, leftChains, new HashSet<>(), baseline, ended);
             }
@@ -285,7 +287,8 @@ public class ComplianceEvaluator {
             List<Long> ids;
             while (!(ids = repository.contractIdsAfter(after, BATCH)).isEmpty()) {
                 var batch = new ComplianceRepository.Batch(ids, true);
-                findingsWritten += evaluateBatch(batch, facts, policy, today, now, leftChains, touched, baseline, ended);
+                findingsWritten +=
+                        evaluateBatch(batch, facts, policy, today, now, leftChains, touched, baseline, ended);
                 contracts += ids.size();
                 after = ids.get(ids.size() - 1);
             }

@@ -98,8 +98,8 @@ public class RegisterSyncService {
         this.clock = clock;
         this.holder = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         Duration beat = Duration.ofMillis(Math.max(1, properties.lease().toMillis() / 3));
-        this.heartbeat =
-                heartbeats.scheduleWithFixedDelay(this::beat, heartbeats.getClock().instant().plus(beat), beat);
+        this.heartbeat = heartbeats.scheduleWithFixedDelay(
+                this::beat, heartbeats.getClock().instant().plus(beat), beat);
     }
 
     /**
@@ -369,8 +369,8 @@ public class RegisterSyncService {
         boolean suspicious =
                 difference.activeBefore() > 0 && difference.removed() * 100L > (long) guard * difference.activeBefore();
         if (suspicious && !confirmed) {
-            String why = difference.removed() + " of " + difference.activeBefore()
-                    + " entries would be removed (guard " + guard + "%)";
+            String why = difference.removed() + " of " + difference.activeBefore() + " entries would be removed (guard "
+                    + guard + "%)";
             // the staging rows wait for the confirmation
             return finish(runId, RunOutcome.needsConfirmation(difference.counts(), why));
         }

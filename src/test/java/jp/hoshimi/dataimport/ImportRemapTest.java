@@ -58,7 +58,9 @@ class ImportRemapTest {
         ImportRun after = imports.run(before.id());
         assertThat(after.status()).isEqualTo(ImportStatus.NEEDS_MAPPING);
         assertThat(after.mapping()).as("the run's mapping").isEqualTo(before.mapping());
-        assertThat(imports.savedMappingName(before.id())).as("the saved mapping").isEmpty();
+        assertThat(imports.savedMappingName(before.id()))
+                .as("the saved mapping")
+                .isEmpty();
 
         // the same choice goes through once the database takes it
         imports.remap(before.id(), CHOSEN, SAVED_AS);

@@ -38,7 +38,8 @@ public final class UploadedFeed implements RegisterSource, AutoCloseable {
         try (InputStream in = content) {
             Spooled body = Spool.copy(in, file, Long.MAX_VALUE, bytes -> {});
             FeedFormat format = BodySniffer.guess(BodySniffer.start(file));
-            return new UploadedFeed("upload:" + (fileName == null ? "file" : Path.of(fileName).getFileName()), body, format);
+            return new UploadedFeed(
+                    "upload:" + (fileName == null ? "file" : Path.of(fileName).getFileName()), body, format);
         } catch (IOException | RuntimeException e) {
             Spool.deleteQuietly(file);
             throw e;
