@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import jp.hoshimi.compliance.internal.ChainRows.ContractRow;
 import jp.hoshimi.compliance.internal.ChainRows.FindingRow;
 import jp.hoshimi.compliance.internal.ChainRows.LinkRow;
@@ -47,6 +48,38 @@ public class ComplianceEvaluator {
 
     /** What an evaluation did. */
     public record Result(int contracts, int findingsWritten, long events, Duration took, LocalDate evaluatedOn) {}
+
+    /** Which contracts an evaluation judges. */
+    private sealed interface Scope {
+
+        /** Every contract, then the day's snapshot for the trend. */
+        record All() implements Scope {}
+
+        /**
+         * These contracts' chains, and the statuses of {@code suppliers} besides (their facts changed, or they
+         * were in a changed chain).
+         */
+        record Some(Set<Long> contractIds, Set<Long> suppliers) implements Scope {}
+
+        default boolean all() {
+            return this instanceof All;
+        }
+    }
+
+    /** The compliance events an evaluation wrote: the ids after {@code before} up to {@code last}. */
+    private record EventRange(long before, long last) {
+        long count() {
+            return last - before;
+        }
+    }
+
+    /**
+     * What an evaluation counted under the lock, and how long its first two parts took since it started: the
+     * chains (reading and judging them, and writing the findings), then the contract statuses. The supplier
+     * statuses take the rest.
+     */
+    private record Tally(
+            int contracts, int findingsWritten, EventRange events, Duration chains, Duration contractStatuses) {}
 
     private final ComplianceRepository repository;
     private final SettingsService settings;
@@ -95,7 +128,7 @@ public class ComplianceEvaluator {
 
     /** Every contract, then today's snapshot for the trend. */
     public Result evaluateAll() {
-        return run(null, Set.of());
+        return run(new Scope.All());
     }
 
     /**
@@ -117,34 +150,25 @@ public class ComplianceEvaluator {
      */
     public long repairSupplierStatuses() {
         return system.callAsSystem(() -> {
-            long[] eventRange = new long[2];
-            transaction.executeWithoutResult(status -> {
-                if (!repository.lock(LOCK_WAIT_SECONDS)) {
-                    throw new IllegalStateException("Another compliance evaluation held the lock for "
-                            + LOCK_WAIT_SECONDS + " s; the supplier statuses were not repaired.");
-                }
-                try {
-                    eventRange[0] = repository.lastEventId();
-                    repository.prepareScope(List.of());
-                    repository.addSuppliersOutsideEveryChainToScope();
-                    repository.addSuppliersWithoutCurrentStatusToScope();
-                    repository.refreshSupplierStatuses(businessDate.today(), LocalDateTime.now(clock));
-                    eventRange[1] = repository.lastEventId();
-                } finally {
-                    repository.unlock();
-                }
+            EventRange written = underLock("the supplier statuses were not repaired.", () -> {
+                long before = repository.lastEventId();
+                repository.prepareScope(List.of());
+                repository.addSuppliersOutsideEveryChainToScope();
+                repository.addSuppliersWithoutCurrentStatusToScope();
+                repository.refreshSupplierStatuses(businessDate.today(), LocalDateTime.now(clock));
+                return new EventRange(before, repository.lastEventId());
             });
-            if (eventRange[1] > eventRange[0]) {
-                log.info("Repaired {} supplier statuses to their own standing", eventRange[1] - eventRange[0]);
-                events.publishEvent(new ComplianceEvaluatedEvent(eventRange[0], eventRange[1], false));
+            if (written.count() > 0) {
+                log.info("Repaired {} supplier statuses to their own standing", written.count());
+                events.publishEvent(new ComplianceEvaluatedEvent(written.before(), written.last(), false));
             }
-            return eventRange[1] - eventRange[0];
+            return written.count();
         });
     }
 
     /** These contracts' chains (e.g. after an edit), and the statuses of everyone in them. */
     public Result evaluateContracts(Collection<Long> contractIds) {
-        return contractIds.isEmpty() ? empty() : run(new LinkedHashSet<>(contractIds), Set.of());
+        return contractIds.isEmpty() ? empty() : run(new Scope.Some(new LinkedHashSet<>(contractIds), Set.of()));
     }
 
     /** Every contract these suppliers appear in (e.g. after their register entry changed). */
@@ -154,7 +178,7 @@ public class ComplianceEvaluator {
         }
         Set<Long> contracts =
                 new LinkedHashSet<>(transaction.execute(status -> repository.contractIdsInvolving(supplierIds)));
-        return run(contracts, new HashSet<>(supplierIds));
+        return run(new Scope.Some(contracts, new HashSet<>(supplierIds)));
     }
 
     /**
@@ -172,7 +196,7 @@ public class ComplianceEvaluator {
         }
         Set<Long> statusOnly = new HashSet<>(supplierIds);
         statusOnly.addAll(chainMembers);
-        return contracts.isEmpty() && statusOnly.isEmpty() ? empty() : run(contracts, statusOnly);
+        return contracts.isEmpty() && statusOnly.isEmpty() ? empty() : run(new Scope.Some(contracts, statusOnly));
     }
 
     /** The suppliers whose register entries a sync run changed. */
@@ -184,8 +208,8 @@ public class ComplianceEvaluator {
         return new Result(0, 0, 0, Duration.ZERO, businessDate.today());
     }
 
-    /** {@code contractIds} null = all. Nothing before the first successful register sync. */
-    private Result run(Set<Long> contractIds, Set<Long> extraSuppliers) {
+    /** Nothing before the first successful register sync. */
+    private Result run(Scope scope) {
         if (!registerSynced()) {
             log.debug("Compliance evaluation skipped: waiting for the first register sync");
             return empty();
@@ -195,82 +219,101 @@ public class ComplianceEvaluator {
             PolicySettings policy = settings.policy();
             LocalDate today = businessDate.today();
             LocalDateTime now = LocalDateTime.now(clock);
-            long[] eventRange = new long[2];
-            int[] counts = new int[4];
-            transaction.executeWithoutResult(status -> {
-                if (!repository.lock(LOCK_WAIT_SECONDS)) {
-                    throw new IllegalStateException("Another compliance evaluation held the lock for "
-                            + LOCK_WAIT_SECONDS + " s; this one did nothing.");
-                }
-                try {
-                    eventRange[0] = repository.lastEventId();
-                    // the first evaluation is the baseline: its findings have no "before", so no change events
-                    boolean baseline = !repository.hasAnyEvaluation();
-                    Set<Long> ended = new HashSet<>();
-                    Set<Long> leftChains = new HashSet<>(extraSuppliers);
-                    if (contractIds == null) {
-                        Map<Long, RegisterFacts> facts = repository.allFacts();
-                        // statuses are recomputed only where a finding changed: the rest cannot have
-                        Set<Long> touched = new HashSet<>();
-                        long after = 0;
-                        List<Long> ids;
-                        while (!(ids = repository.contractIdsAfter(after, BATCH)).isEmpty()) {
-                            var batch = new ComplianceRepository.Batch(ids, true);
-                            counts[1] += evaluateBatch(
-                                    batch, facts, policy, today, now, leftChains, touched, baseline, ended);
-                            counts[0] += ids.size();
-                            after = ids.get(ids.size() - 1);
-                        }
-                        repository.prepareScope(touched);
-                        repository.addSuppliersToScope(leftChains);
-                        // … and where a status is missing or stale for another reason (a contract moved
-                        // to another unit whose evaluation after the save failed, a supplier left behind)
-                        repository.addContractsWithoutCurrentStatusToScope();
-                        repository.addSuppliersOutsideEveryChainToScope();
-                        repository.addSuppliersWithoutCurrentStatusToScope();
-                    } else {
-                        List<Long> ids = new ArrayList<>(contractIds);
-                        for (int from = 0; from < ids.size(); from += BATCH) {
-                            var batch = new ComplianceRepository.Batch(
-                                    ids.subList(from, Math.min(ids.size(), from + BATCH)), false);
-                            counts[1] += evaluateBatch(
-                                    batch, null, policy, today, now, leftChains, new HashSet<>(), baseline, ended);
-                        }
-                        counts[0] = ids.size();
-                        repository.prepareScope(ids);
-                        repository.addSuppliersToScope(leftChains);
-                    }
-                    repository.deleteContractStatuses(ended);
-                    long chainsDone = System.nanoTime();
-                    repository.refreshContractStatuses(today, now);
-                    long contractsDone = System.nanoTime();
-                    repository.refreshSupplierStatuses(today, now);
-                    counts[2] = (int) ((chainsDone - started) / 1_000_000);
-                    counts[3] = (int) ((contractsDone - chainsDone) / 1_000_000);
-                    if (contractIds == null) {
-                        repository.writeSnapshot(today);
-                    }
-                    eventRange[1] = repository.lastEventId();
-                } finally {
-                    repository.unlock();
-                }
-            });
+            Tally tally = underLock("this one did nothing.", () -> evaluate(scope, policy, today, now, started));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            (contractIds == null ? log.atInfo() : log.atDebug())
+            (scope.all() ? log.atInfo() : log.atDebug())
                     .log(
                             "Compliance evaluation as of {}: {} contracts, {} findings written, {} events in {} ms"
                                     + " ({} ms for the chains, {} ms for contract statuses, the rest for supplier"
                                     + " statuses)",
                             today,
-                            contractIds == null ? "all " + counts[0] : counts[0],
-                            counts[1],
-                            eventRange[1] - eventRange[0],
+                            scope.all() ? "all " + tally.contracts() : tally.contracts(),
+                            tally.findingsWritten(),
+                            tally.events().count(),
                             took.toMillis(),
-                            counts[2],
-                            counts[3]);
-            events.publishEvent(new ComplianceEvaluatedEvent(eventRange[0], eventRange[1], contractIds == null));
-            return new Result(counts[0], counts[1], eventRange[1] - eventRange[0], took, today);
+                            tally.chains().toMillis(),
+                            tally.contractStatuses().toMillis());
+            events.publishEvent(new ComplianceEvaluatedEvent(
+                    tally.events().before(), tally.events().last(), scope.all()));
+            return new Result(
+                    tally.contracts(), tally.findingsWritten(), tally.events().count(), took, today);
         });
+    }
+
+    /**
+     * In a transaction of its own, holding the lock that serialises evaluations across the cluster; throws when
+     * another evaluation held it too long ({@code otherwise}: what that means for this one).
+     */
+    private <T> T underLock(String otherwise, Supplier<T> work) {
+        return transaction.execute(status -> {
+            if (!repository.lock(LOCK_WAIT_SECONDS)) {
+                throw new IllegalStateException(
+                        "Another compliance evaluation held the lock for " + LOCK_WAIT_SECONDS + " s; " + otherwise);
+            }
+            try {
+                return work.get();
+            } finally {
+                repository.unlock();
+            }
+        });
+    }
+
+    /** Judges the scope's chains and refreshes the statuses they touch; under the lock. */
+    private Tally evaluate(Scope scope, PolicySettings policy, LocalDate today, LocalDateTime now, long started) {
+        long before = repository.lastEventId();
+        // the first evaluation is the baseline: its findings have no "before", so no change events
+        boolean baseline = !repository.hasAnyEvaluation();
+        Set<Long> ended = new HashSet<>();
+        int contracts = 0;
+        int findingsWritten = 0;
+        if (scope instanceof Scope.Some some) {
+            Set<Long> leftChains = new HashSet<>(some.suppliers());
+            List<Long> ids = new ArrayList<>(some.contractIds());
+            for (int from = 0; from < ids.size(); from += BATCH) {
+                var batch =
+                        new ComplianceRepository.Batch(ids.subList(from, Math.min(ids.size(), from + BATCH)), false);
+                findingsWritten +=
+                        evaluateBatch(batch, null, policy, today, now, leftChains, new HashSet<>(), baseline, ended);
+            }
+            contracts = ids.size();
+            repository.prepareScope(ids);
+            repository.addSuppliersToScope(leftChains);
+        } else {
+            Set<Long> leftChains = new HashSet<>();
+            Map<Long, RegisterFacts> facts = repository.allFacts();
+            // statuses are recomputed only where a finding changed: the rest cannot have
+            Set<Long> touched = new HashSet<>();
+            long after = 0;
+            List<Long> ids;
+            while (!(ids = repository.contractIdsAfter(after, BATCH)).isEmpty()) {
+                var batch = new ComplianceRepository.Batch(ids, true);
+                findingsWritten +=
+                        evaluateBatch(batch, facts, policy, today, now, leftChains, touched, baseline, ended);
+                contracts += ids.size();
+                after = ids.get(ids.size() - 1);
+            }
+            repository.prepareScope(touched);
+            repository.addSuppliersToScope(leftChains);
+            // … and where a status is missing or stale for another reason (a contract moved
+            // to another unit whose evaluation after the save failed, a supplier left behind)
+            repository.addContractsWithoutCurrentStatusToScope();
+            repository.addSuppliersOutsideEveryChainToScope();
+            repository.addSuppliersWithoutCurrentStatusToScope();
+        }
+        repository.deleteContractStatuses(ended);
+        long chainsDone = System.nanoTime();
+        repository.refreshContractStatuses(today, now);
+        long contractsDone = System.nanoTime();
+        repository.refreshSupplierStatuses(today, now);
+        if (scope.all()) {
+            repository.writeSnapshot(today);
+        }
+        return new Tally(
+                contracts,
+                findingsWritten,
+                new EventRange(before, repository.lastEventId()),
+                Duration.ofNanos(chainsDone - started),
+                Duration.ofNanos(contractsDone - chainsDone));
     }
 
     /**

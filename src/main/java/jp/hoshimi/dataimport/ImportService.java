@@ -30,7 +30,9 @@ import jp.hoshimi.shared.NotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Spreadsheet import of suppliers, contracts and sub-contractor links: upload → check (preview) → apply,
@@ -49,6 +51,7 @@ public class ImportService {
     private final ErrorReport errorReport;
     private final SecurityContextHolderStrategy contexts;
     private final Clock clock;
+    private final TransactionTemplate transaction;
     private final Map<Long, Future<?>> pending = new java.util.concurrent.ConcurrentHashMap<>();
 
     ImportService(
@@ -57,13 +60,15 @@ public class ImportService {
             ImportProperties properties,
             ErrorReport errorReport,
             SecurityContextHolderStrategy contexts,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.runs = runs;
         this.worker = worker;
         this.properties = properties;
         this.errorReport = errorReport;
         this.contexts = contexts;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -99,11 +104,15 @@ public class ImportService {
             throw new IllegalStateException("run " + runId + " is " + run.status());
         }
         ColumnMapping mapping = run.mapping().withColumns(columns);
-        if (saveAs != null && !saveAs.isBlank()) {
-            runs.saveMapping(run.kind(), saveAs.strip(), mapping, actor(), LocalDateTime.now(clock));
-        }
-        runs.recordMapping(runId, mapping);
-        runs.setStatus(runId, ImportStatus.QUEUED);
+        // all or nothing: a run left with the new columns but not queued, or a mapping saved for a failed
+        // choice, would confuse the next look; the check is queued once they are committed
+        transaction.executeWithoutResult(status -> {
+            if (saveAs != null && !saveAs.isBlank()) {
+                runs.saveMapping(run.kind(), saveAs.strip(), mapping, actor(), LocalDateTime.now(clock));
+            }
+            runs.recordMapping(runId, mapping);
+            runs.setStatus(runId, ImportStatus.QUEUED);
+        });
         queue(() -> worker.check(runId, run.kind(), mapping, false), runId);
     }
 

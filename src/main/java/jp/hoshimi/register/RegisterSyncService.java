@@ -6,12 +6,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,22 +20,26 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Function;
 import jp.hoshimi.register.internal.RegisterRepository;
 import jp.hoshimi.register.source.FeedEntry;
-import jp.hoshimi.register.source.FeedFormat;
 import jp.hoshimi.register.source.FeedParser;
 import jp.hoshimi.register.source.FetchResult;
 import jp.hoshimi.register.source.FieldMapping;
 import jp.hoshimi.register.source.RegisterKind;
 import jp.hoshimi.register.source.RegisterSource;
 import jp.hoshimi.register.source.RegisterSourceException;
+import jp.hoshimi.register.source.UploadedFeed;
 import jp.hoshimi.register.source.Validators;
 import jp.hoshimi.security.Role;
 import jp.hoshimi.security.SystemAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
@@ -67,21 +69,12 @@ public class RegisterSyncService {
     private final Map<RegisterKind, String> progress = new ConcurrentHashMap<>();
     private final Map<Long, java.util.concurrent.CompletableFuture<Void>> started = new ConcurrentHashMap<>();
     private final SecurityContextHolderStrategy contexts;
+    private final TaskExecutor background;
     // the lease is short and renewed by this heartbeat while we hold it (docs/decisions/0019-short-leases.md)
-    private final java.util.concurrent.ScheduledExecutorService heartbeat =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "hoshimi-register-heartbeat");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private final ScheduledFuture<?> heartbeat;
     private volatile boolean holding;
     private volatile boolean applying;
     private volatile boolean leaseLost;
-    private final java.util.concurrent.Executor background = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "hoshimi-register-sync");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     RegisterSyncService(
             RegisterRepository register,
@@ -91,8 +84,11 @@ public class RegisterSyncService {
             ApplicationEventPublisher events,
             SystemAuthentication system,
             SecurityContextHolderStrategy contexts,
-            Clock clock) {
+            Clock clock,
+            @Qualifier(RegisterSyncThreads.RUNS) TaskExecutor background,
+            @Qualifier(RegisterSyncThreads.HEARTBEAT) TaskScheduler heartbeats) {
         this.contexts = contexts;
+        this.background = background;
         this.register = register;
         this.sources = sources;
         this.properties = properties;
@@ -101,8 +97,9 @@ public class RegisterSyncService {
         this.system = system;
         this.clock = clock;
         this.holder = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        long beat = Math.max(1, properties.lease().toMillis() / 3);
-        heartbeat.scheduleWithFixedDelay(this::beat, beat, beat, java.util.concurrent.TimeUnit.MILLISECONDS);
+        Duration beat = Duration.ofMillis(Math.max(1, properties.lease().toMillis() / 3));
+        this.heartbeat = heartbeats.scheduleWithFixedDelay(
+                this::beat, heartbeats.getClock().instant().plus(beat), beat);
     }
 
     /**
@@ -128,7 +125,7 @@ public class RegisterSyncService {
 
     @jakarta.annotation.PreDestroy
     void stopHeartbeat() {
-        heartbeat.shutdownNow();
+        heartbeat.cancel(true);
     }
 
     /** Shows the runs of this node alive, and renews the lease while a sync here holds it. */
@@ -187,22 +184,11 @@ public class RegisterSyncService {
     /** An administrator's upload of a register export (CSV, JSON or .xlsx, told apart by content): the same checks and apply as a fetch. */
     @RolesAllowed(Role.ADMIN_NAME)
     public SyncRun upload(RegisterKind kind, String fileName, InputStream content) {
-        Path body = spool(content);
-        try {
-            FeedFormat format = FeedParser.detect(body);
-            String sha = sha256(body);
-            long bytes = Files.size(body);
-            String sourceId =
-                    "upload:" + (fileName == null ? "file" : Path.of(fileName).getFileName());
-            return run(
-                    kind,
-                    SyncRun.Trigger.UPLOAD,
-                    sourceId,
-                    previous -> new FetchResult.Fetched(body, format, Validators.none(), sha, bytes, 1));
+        // read before the run is recorded: an upload broken off is no run
+        try (UploadedFeed upload = UploadedFeed.spool(fileName, content, properties.spoolDir())) {
+            return run(kind, SyncRun.Trigger.UPLOAD, upload.id(), upload::fetch);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            deleteQuietly(body);
         }
     }
 
@@ -220,18 +206,7 @@ public class RegisterSyncService {
             if (register.appliedSince(runId, run.kind())) {
                 // its differences were counted against a register that has changed since
                 register.clearStaging(runId);
-                register.finishRun(
-                        runId,
-                        SyncRun.Outcome.FAILED,
-                        run.entriesTotal(),
-                        run.added(),
-                        run.changed(),
-                        run.removed(),
-                        run.unchanged(),
-                        "register.sync.stale",
-                        null,
-                        now());
-                return register.run(runId).orElseThrow();
+                return finish(runId, RunOutcome.stale(RunOutcome.Counts.of(run)));
             }
             RegisterRepository.Difference difference = register.stagedDifference(runId, run.kind(), run.entriesTotal());
             return applyStaged(runId, run.kind(), difference, run.sourceId(), true, new Timings());
@@ -306,10 +281,9 @@ public class RegisterSyncService {
 
     private SyncRun execute(long runId, RegisterKind kind, String sourceId, Function<Validators, FetchResult> fetch) {
         if (!acquireLease()) {
-            register.finishRun(runId, SyncRun.Outcome.SKIPPED, null, 0, 0, 0, 0, "register.sync.busy", null, now());
-            return register.run(runId).orElseThrow();
+            return finish(runId, RunOutcome.skipped("register.sync.busy"));
         }
-        Path body = null;
+        FetchResult.Fetched fetched = null;
         try {
             progress.put(kind, "register.progress.fetching");
             // a body read under an older field mapping is read again under the new one (docs/decisions/0029)
@@ -329,8 +303,7 @@ public class RegisterSyncService {
                         notModified.attempts());
                 return notModified(runId, kind, null);
             }
-            FetchResult.Fetched fetched = (FetchResult.Fetched) result;
-            body = fetched.body();
+            fetched = (FetchResult.Fetched) result;
             register.recordFetch(
                     runId,
                     fetched.validators().etag(),
@@ -364,26 +337,23 @@ public class RegisterSyncService {
         } catch (RegisterSourceException e) {
             register.clearStaging(runId);
             register.recordAttempts(runId, e.attempts());
-            register.finishRun(runId, SyncRun.Outcome.FAILED, null, 0, 0, 0, 0, e.code(), e.detail(), now());
+            register.finishRun(runId, RunOutcome.failed(e.code(), e.detail()), now());
             register.recordFailureText(runId, e.text());
             log.warn("Register sync {} ({}) failed: {}", runId, kind, e.detail());
             return register.run(runId).orElseThrow();
         } catch (LeaseLostException e) {
             register.clearStaging(runId);
-            register.finishRun(runId, SyncRun.Outcome.FAILED, null, 0, 0, 0, 0, "register.sync.leaseLost", null, now());
-            return register.run(runId).orElseThrow();
+            return finish(runId, RunOutcome.failed("register.sync.leaseLost", null));
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("Register sync {} ({}) failed, reference {}", runId, kind, reference, e);
             register.clearStaging(runId);
-            register.finishRun(
-                    runId, SyncRun.Outcome.FAILED, null, 0, 0, 0, 0, "register.sync.unexpected", reference, now());
-            return register.run(runId).orElseThrow();
+            return finish(runId, RunOutcome.failed("register.sync.unexpected", reference));
         } finally {
             progress.remove(kind);
             releaseLease();
-            if (body != null) {
-                deleteQuietly(body);
+            if (fetched != null) {
+                fetched.deleteBody();
             }
         }
     }
@@ -399,19 +369,10 @@ public class RegisterSyncService {
         boolean suspicious =
                 difference.activeBefore() > 0 && difference.removed() * 100L > (long) guard * difference.activeBefore();
         if (suspicious && !confirmed) {
-            register.finishRun(
-                    runId,
-                    SyncRun.Outcome.NEEDS_CONFIRMATION,
-                    difference.total(),
-                    difference.added(),
-                    difference.changed(),
-                    difference.removed(),
-                    difference.unchanged(),
-                    "register.sync.tooManyRemovals",
-                    difference.removed() + " of " + difference.activeBefore() + " entries would be removed (guard "
-                            + guard + "%)",
-                    now());
-            return register.run(runId).orElseThrow(); // the staging rows wait for the confirmation
+            String why = difference.removed() + " of " + difference.activeBefore() + " entries would be removed (guard "
+                    + guard + "%)";
+            // the staging rows wait for the confirmation
+            return finish(runId, RunOutcome.needsConfirmation(difference.counts(), why));
         }
         progress.put(kind, "register.progress.applying");
         LocalDateTime at = now();
@@ -459,17 +420,7 @@ public class RegisterSyncService {
         }
         register.beat(holder, at); // locks our run rows: a start-up sweep elsewhere waits for this commit
         boolean initialLoad = register.apply(runId, kind, sourceId, at, difference);
-        register.finishRun(
-                runId,
-                SyncRun.Outcome.SUCCEEDED,
-                difference.total(),
-                difference.added(),
-                difference.changed(),
-                difference.removed(),
-                difference.unchanged(),
-                null,
-                null,
-                now());
+        register.finishRun(runId, RunOutcome.applied(difference.counts()), now());
         return initialLoad;
     }
 
@@ -517,9 +468,14 @@ public class RegisterSyncService {
 
     /** Nothing to apply: every entry the register holds was confirmed unchanged, and the run says so. */
     private SyncRun notModified(long runId, RegisterKind kind, String note) {
-        int entries = register.countActive(kind);
-        register.finishRun(runId, SyncRun.Outcome.NOT_MODIFIED, entries, 0, 0, 0, entries, note, null, now());
+        register.finishRun(runId, RunOutcome.notModified(register.countActive(kind), note), now());
         evaluated(new RegisterSyncedEvent(runId, kind, false));
+        return register.run(runId).orElseThrow();
+    }
+
+    /** Records how the run ended, and returns it as recorded. */
+    private SyncRun finish(long runId, RunOutcome outcome) {
+        register.finishRun(runId, outcome, now());
         return register.run(runId).orElseThrow();
     }
 
@@ -600,38 +556,6 @@ public class RegisterSyncService {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private Path spool(InputStream content) {
-        try {
-            Files.createDirectories(properties.spoolDir());
-            Path file = Files.createTempFile(properties.spoolDir(), "upload-", ".feed");
-            try (InputStream in = content) {
-                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest = digest();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[65536];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Could not delete {}: {}", file, e.getMessage());
         }
     }
 

@@ -28,8 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -72,6 +75,12 @@ class RegisterSyncServiceTest {
 
     @Autowired
     org.jooq.DSLContext dsl;
+
+    @Autowired
+    @Qualifier(RegisterSyncThreads.RUNS)
+    TaskExecutor runs;
+
+    final List<ThreadPoolTaskScheduler> otherNodesThreads = new ArrayList<>();
 
     @TempDir
     Path dir;
@@ -126,6 +135,7 @@ class RegisterSyncServiceTest {
     @AfterEach
     void stopServer() {
         server.close();
+        otherNodesThreads.forEach(ThreadPoolTaskScheduler::shutdown);
     }
 
     RegisterSource source() {
@@ -429,6 +439,24 @@ class RegisterSyncServiceTest {
         assertThat(server.requests()).hasSize(4);
     }
 
+    /** The sync service of another node, with threads of its own (stopped after the test). */
+    private RegisterSyncService anotherNode(ApplicationEventPublisher publisher) {
+        ThreadPoolTaskScheduler heartbeat = RegisterSyncThreads.heartbeat();
+        heartbeat.initialize();
+        otherNodesThreads.add(heartbeat);
+        return new RegisterSyncService(
+                repository,
+                sources,
+                properties,
+                transactions,
+                publisher,
+                system,
+                contexts,
+                java.time.Clock.systemUTC(),
+                runs,
+                heartbeat);
+    }
+
     @Test
     void a_sync_whose_node_stopped_before_its_re_evaluation_ended_is_evaluated_by_the_next_holder_of_the_lease() {
         SyncRun applied = syncNow();
@@ -438,18 +466,10 @@ class RegisterSyncServiceTest {
                 "update register_sync_run set evaluated_at = null, holder = 'killed-node/1' where id = ?",
                 applied.id());
         List<Object> published = new ArrayList<>();
-        RegisterSyncService nextNode = new RegisterSyncService(
-                repository,
-                sources,
-                properties,
-                transactions,
-                event -> {
-                    published.add(event);
-                    events.publishEvent(event);
-                },
-                system,
-                contexts,
-                java.time.Clock.systemUTC());
+        RegisterSyncService nextNode = anotherNode(event -> {
+            published.add(event);
+            events.publishEvent(event);
+        });
 
         system.runAsSystem(nextNode::recoverAbandonedRuns);
 
@@ -463,8 +483,7 @@ class RegisterSyncServiceTest {
 
     @Test
     void two_nodes_never_apply_at_once() throws Exception {
-        RegisterSyncService otherNode = new RegisterSyncService(
-                repository, sources, properties, transactions, events, system, contexts, java.time.Clock.systemUTC());
+        RegisterSyncService otherNode = anotherNode(events);
         CountDownLatch fetching = new CountDownLatch(1);
         CountDownLatch goOn = new CountDownLatch(1);
         RegisterSource held = new RegisterSource() {

@@ -25,6 +25,7 @@ import jp.hoshimi.db.tables.records.RegisterEntryRecord;
 import jp.hoshimi.db.tables.records.RegisterSyncRunRecord;
 import jp.hoshimi.register.RegisterChange;
 import jp.hoshimi.register.RegisterEntry;
+import jp.hoshimi.register.RunOutcome;
 import jp.hoshimi.register.SyncRun;
 import jp.hoshimi.register.source.FeedEntry;
 import jp.hoshimi.register.source.RegisterKind;
@@ -175,26 +176,18 @@ public class RegisterRepository {
                 .execute();
     }
 
-    public void finishRun(
-            long runId,
-            SyncRun.Outcome outcome,
-            Integer total,
-            int added,
-            int changed,
-            int removed,
-            int unchanged,
-            String errorCode,
-            String errorDetail,
-            LocalDateTime at) {
+    /** Ends a run as {@code outcome} says. */
+    public void finishRun(long runId, RunOutcome outcome, LocalDateTime at) {
+        RunOutcome.Counts counts = outcome.counts();
         dsl.update(REGISTER_SYNC_RUN)
-                .set(REGISTER_SYNC_RUN.OUTCOME, outcome.name())
-                .set(REGISTER_SYNC_RUN.ENTRIES_TOTAL, total)
-                .set(REGISTER_SYNC_RUN.ADDED, added)
-                .set(REGISTER_SYNC_RUN.CHANGED, changed)
-                .set(REGISTER_SYNC_RUN.REMOVED, removed)
-                .set(REGISTER_SYNC_RUN.UNCHANGED, unchanged)
-                .set(REGISTER_SYNC_RUN.ERROR_CODE, truncate(errorCode, 100))
-                .set(REGISTER_SYNC_RUN.ERROR_DETAIL, truncate(errorDetail, 1000))
+                .set(REGISTER_SYNC_RUN.OUTCOME, outcome.outcome().name())
+                .set(REGISTER_SYNC_RUN.ENTRIES_TOTAL, counts.total())
+                .set(REGISTER_SYNC_RUN.ADDED, counts.added())
+                .set(REGISTER_SYNC_RUN.CHANGED, counts.changed())
+                .set(REGISTER_SYNC_RUN.REMOVED, counts.removed())
+                .set(REGISTER_SYNC_RUN.UNCHANGED, counts.unchanged())
+                .set(REGISTER_SYNC_RUN.ERROR_CODE, truncate(outcome.errorCode(), 100))
+                .set(REGISTER_SYNC_RUN.ERROR_DETAIL, truncate(outcome.errorDetail(), 1000))
                 .set(REGISTER_SYNC_RUN.FINISHED_AT, at)
                 .where(REGISTER_SYNC_RUN.ID.eq(runId))
                 .execute();
@@ -450,6 +443,11 @@ public class RegisterRepository {
     public record Difference(int total, int added, int changed, int removed, int activeBefore) {
         public int unchanged() {
             return total - added - changed;
+        }
+
+        /** The figures a run records. */
+        public RunOutcome.Counts counts() {
+            return new RunOutcome.Counts(total, added, changed, removed, unchanged());
         }
     }
 

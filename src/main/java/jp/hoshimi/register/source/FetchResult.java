@@ -34,6 +34,11 @@ public sealed interface FetchResult {
             Objects.requireNonNull(validators, "validators");
             Objects.requireNonNull(sha256, "sha256");
         }
+
+        /** Deletes {@code body}, quietly: a left-over file in the spool directory does no harm. */
+        public void deleteBody() {
+            Spool.deleteQuietly(body);
+        }
     }
 
     /**
