@@ -247,6 +247,6 @@ public class FindingWorklist {
     }
 
     private static int severity(Gap gap) {
-        return jp.hoshimi.compliance.ComplianceStatus.valueOf(gap.status()).severity();
+        return jp.hoshimi.shared.ComplianceStatus.valueOf(gap.status()).severity();
     }
 }

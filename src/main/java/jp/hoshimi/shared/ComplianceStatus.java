@@ -1,8 +1,7 @@
-package jp.hoshimi.compliance;
+package jp.hoshimi.shared;
 
 import java.util.Collection;
 import java.util.Comparator;
-import jp.hoshimi.shared.Labelled;
 
 /**
  * The answer for one supplier in one chain, worst first: the one severity order of the product (a
