@@ -1,4 +1,4 @@
-package jp.hoshimi.shared.ui;
+package jp.hoshimi.app.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;

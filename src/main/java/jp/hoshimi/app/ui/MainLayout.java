@@ -1,4 +1,4 @@
-package jp.hoshimi.shared.ui;
+package jp.hoshimi.app.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -20,6 +20,8 @@ import jakarta.annotation.security.PermitAll;
 import java.util.stream.Collectors;
 import jp.hoshimi.security.CurrentUser;
 import jp.hoshimi.security.HoshimiUser;
+import jp.hoshimi.shared.ui.HeaderContribution;
+import jp.hoshimi.shared.ui.LanguageSwitch;
 
 /**
  * The frame around every signed-in view: side navigation built from the views' {@code @Menu}
