@@ -130,13 +130,7 @@ class ArchitectureTest {
             // imports outreach's contacts. Way out: the outbox (mail delivery) as a package of its own.
             new BackEdge(
                     Predicates.resideInAPackage("jp.hoshimi.outreach.."),
-                    Predicates.resideInAPackage("jp.hoshimi.alert..")),
-            // the register reads spreadsheet feeds with dataimport's reader and limits, while dataimport
-            // stages links checked by subcontracting, which asks compliance, which reads the register. Way
-            // out: the spreadsheet reader in shared.
-            new BackEdge(
-                    Predicates.resideInAPackage("jp.hoshimi.register.."),
-                    Predicates.resideInAPackage("jp.hoshimi.dataimport..")));
+                    Predicates.resideInAPackage("jp.hoshimi.alert..")));
 
     /**
      * What everybody uses (value objects, UI scaffolding, API plumbing) knows no feature; the application

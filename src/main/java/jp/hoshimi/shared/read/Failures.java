@@ -1,6 +1,6 @@
-package jp.hoshimi.dataimport.read;
+package jp.hoshimi.shared.read;
 
-import jp.hoshimi.dataimport.read.ImportRejectedException.Reason;
+import jp.hoshimi.shared.read.ImportRejectedException.Reason;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
 

@@ -1,4 +1,4 @@
-package jp.hoshimi.dataimport.read;
+package jp.hoshimi.shared.read;
 
 /**
  * A sheet of a workbook.

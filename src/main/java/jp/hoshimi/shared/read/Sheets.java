@@ -1,8 +1,8 @@
-package jp.hoshimi.dataimport.read;
+package jp.hoshimi.shared.read;
 
 import java.util.List;
 import java.util.Optional;
-import jp.hoshimi.dataimport.read.ImportRejectedException.Reason;
+import jp.hoshimi.shared.read.ImportRejectedException.Reason;
 
 /** Sheet choice and the list of sheets not read, the same for .xlsx and .xls. */
 final class Sheets {

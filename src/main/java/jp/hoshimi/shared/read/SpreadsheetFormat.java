@@ -1,4 +1,4 @@
-package jp.hoshimi.dataimport.read;
+package jp.hoshimi.shared.read;
 
 /** The file formats the import reads, as detected from the file's bytes. */
 public enum SpreadsheetFormat {

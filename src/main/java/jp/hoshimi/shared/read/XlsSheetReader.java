@@ -1,11 +1,11 @@
-package jp.hoshimi.dataimport.read;
+package jp.hoshimi.shared.read;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import jp.hoshimi.dataimport.read.ImportRejectedException.Reason;
+import jp.hoshimi.shared.read.ImportRejectedException.Reason;
 import org.apache.poi.hssf.eventusermodel.FormatTrackingHSSFListener;
 import org.apache.poi.hssf.eventusermodel.HSSFEventFactory;
 import org.apache.poi.hssf.eventusermodel.HSSFListener;

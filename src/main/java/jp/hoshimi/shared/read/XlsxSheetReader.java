@@ -1,11 +1,11 @@
-package jp.hoshimi.dataimport.read;
+package jp.hoshimi.shared.read;
 
 import com.github.pjfanning.xlsx.StreamingReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import jp.hoshimi.dataimport.read.ImportRejectedException.Reason;
+import jp.hoshimi.shared.read.ImportRejectedException.Reason;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;

@@ -1,8 +1,8 @@
-package jp.hoshimi.dataimport.read;
+package jp.hoshimi.shared.read;
 
-import static jp.hoshimi.dataimport.read.Fixtures.assertRejected;
-import static jp.hoshimi.dataimport.read.Fixtures.utf8;
-import static jp.hoshimi.dataimport.read.Fixtures.write;
+import static jp.hoshimi.shared.read.Fixtures.assertRejected;
+import static jp.hoshimi.shared.read.Fixtures.utf8;
+import static jp.hoshimi.shared.read.Fixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import jp.hoshimi.dataimport.read.ImportRejectedException.Reason;
+import jp.hoshimi.shared.read.ImportRejectedException.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package jp.hoshimi.dataimport.read;
+package jp.hoshimi.shared.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import jp.hoshimi.dataimport.read.ImportRejectedException.Reason;
+import jp.hoshimi.shared.read.ImportRejectedException.Reason;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;

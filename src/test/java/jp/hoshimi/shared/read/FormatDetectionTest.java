@@ -1,11 +1,11 @@
-package jp.hoshimi.dataimport.read;
+package jp.hoshimi.shared.read;
 
-import static jp.hoshimi.dataimport.read.Fixtures.assertRejected;
-import static jp.hoshimi.dataimport.read.Fixtures.ole2;
-import static jp.hoshimi.dataimport.read.Fixtures.rejection;
-import static jp.hoshimi.dataimport.read.Fixtures.utf8;
-import static jp.hoshimi.dataimport.read.Fixtures.write;
-import static jp.hoshimi.dataimport.read.Fixtures.zip;
+import static jp.hoshimi.shared.read.Fixtures.assertRejected;
+import static jp.hoshimi.shared.read.Fixtures.ole2;
+import static jp.hoshimi.shared.read.Fixtures.rejection;
+import static jp.hoshimi.shared.read.Fixtures.utf8;
+import static jp.hoshimi.shared.read.Fixtures.write;
+import static jp.hoshimi.shared.read.Fixtures.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
-import jp.hoshimi.dataimport.read.ImportRejectedException.Reason;
+import jp.hoshimi.shared.read.ImportRejectedException.Reason;
 import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.crypt.EncryptionInfo;

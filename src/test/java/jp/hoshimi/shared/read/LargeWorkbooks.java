@@ -1,4 +1,4 @@
-package jp.hoshimi.dataimport.read;
+package jp.hoshimi.shared.read;
 
 import java.io.IOException;
 import java.io.OutputStream;

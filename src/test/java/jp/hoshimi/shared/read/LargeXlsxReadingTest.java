@@ -1,4 +1,4 @@
-package jp.hoshimi.dataimport.read;
+package jp.hoshimi.shared.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,14 +1,14 @@
-package jp.hoshimi.dataimport.read;
+package jp.hoshimi.shared.read;
 
-import static jp.hoshimi.dataimport.read.Fixtures.assertRejected;
-import static jp.hoshimi.dataimport.read.Fixtures.utf8;
-import static jp.hoshimi.dataimport.read.Fixtures.write;
+import static jp.hoshimi.shared.read.Fixtures.assertRejected;
+import static jp.hoshimi.shared.read.Fixtures.utf8;
+import static jp.hoshimi.shared.read.Fixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import jp.hoshimi.dataimport.read.ImportRejectedException.Reason;
+import jp.hoshimi.shared.read.ImportRejectedException.Reason;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;

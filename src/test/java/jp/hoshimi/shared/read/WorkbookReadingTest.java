@@ -1,7 +1,7 @@
-package jp.hoshimi.dataimport.read;
+package jp.hoshimi.shared.read;
 
-import static jp.hoshimi.dataimport.read.Fixtures.assertRejected;
-import static jp.hoshimi.dataimport.read.Fixtures.write;
+import static jp.hoshimi.shared.read.Fixtures.assertRejected;
+import static jp.hoshimi.shared.read.Fixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -11,7 +11,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import jp.hoshimi.dataimport.read.ImportRejectedException.Reason;
+import jp.hoshimi.shared.read.ImportRejectedException.Reason;
 import org.apache.poi.hssf.record.DateWindow1904Record;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;

@@ -1,8 +1,8 @@
-package jp.hoshimi.dataimport.read;
+package jp.hoshimi.shared.read;
 
-import static jp.hoshimi.dataimport.read.Fixtures.assertRejected;
-import static jp.hoshimi.dataimport.read.Fixtures.rejection;
-import static jp.hoshimi.dataimport.read.Fixtures.write;
+import static jp.hoshimi.shared.read.Fixtures.assertRejected;
+import static jp.hoshimi.shared.read.Fixtures.rejection;
+import static jp.hoshimi.shared.read.Fixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
-import jp.hoshimi.dataimport.read.ImportRejectedException.Reason;
+import jp.hoshimi.shared.read.ImportRejectedException.Reason;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
