@@ -94,8 +94,7 @@ class ArchitectureTest {
      */
     @Test
     void features_are_free_of_cycles_below_their_views_and_endpoints() {
-        var rule = slices()
-                .matching("jp.hoshimi.(*)..")
+        var rule = slices().matching("jp.hoshimi.(*)..")
                 .namingSlices("$1")
                 .should()
                 .beFreeOfCycles()

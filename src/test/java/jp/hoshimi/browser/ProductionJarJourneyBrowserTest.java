@@ -178,7 +178,8 @@ class ProductionJarJourneyBrowserTest extends FreshInstallJourney {
                     .as("the application's own classes are in the jar")
                     .contains("BOOT-INF/classes/jp/hoshimi/HoshimiApplication.class")
                     .contains("BOOT-INF/classes/jp/hoshimi/register/source/HttpFeedSource.class")
-                    .noneMatch(name -> name.startsWith("BOOT-INF/classes/jp/hoshimi/register/source/LocalRegisterServer"))
+                    .noneMatch(
+                            name -> name.startsWith("BOOT-INF/classes/jp/hoshimi/register/source/LocalRegisterServer"))
                     .noneMatch(name -> name.startsWith("BOOT-INF/classes/jp/hoshimi/dev/"));
         }
     }
