@@ -1,6 +1,7 @@
 package jp.hoshimi.compliance;
 
 import java.time.LocalDate;
+import jp.hoshimi.shared.ComplianceStatus;
 
 /**
  * An approved exception as the evaluation reads it: for one finding ({@code contractId} set) or for the

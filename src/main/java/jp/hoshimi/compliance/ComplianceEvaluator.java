@@ -23,6 +23,7 @@ import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.settings.PolicySettings;
 import jp.hoshimi.settings.SettingsService;
 import jp.hoshimi.shared.BusinessDate;
+import jp.hoshimi.shared.ComplianceStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;

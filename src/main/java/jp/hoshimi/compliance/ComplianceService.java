@@ -17,6 +17,7 @@ import jp.hoshimi.security.Role;
 import jp.hoshimi.settings.PolicySettings;
 import jp.hoshimi.settings.SettingsService;
 import jp.hoshimi.shared.BusinessDate;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.supplier.SupplierDetails;

@@ -2,6 +2,7 @@ package jp.hoshimi.compliance;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import jp.hoshimi.shared.ComplianceStatus;
 
 /**
  * A contract's compliance: the worst of its chain (null before its first evaluation), since when, and

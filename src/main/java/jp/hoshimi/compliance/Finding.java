@@ -1,6 +1,7 @@
 package jp.hoshimi.compliance;
 
 import java.time.LocalDateTime;
+import jp.hoshimi.shared.ComplianceStatus;
 
 /**
  * One supplier in one contract's chain: who, where (tier 1 = the contract's own supplier), the verdict

@@ -2,6 +2,7 @@ package jp.hoshimi.compliance;
 
 import java.time.LocalDate;
 import jp.hoshimi.compliance.RegisterFacts.Entry;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.RequiredLevel;
 
 /**

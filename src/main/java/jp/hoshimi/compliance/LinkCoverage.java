@@ -2,6 +2,7 @@ package jp.hoshimi.compliance;
 
 import java.time.LocalDate;
 import java.util.List;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.StarLevel;
 

@@ -1,5 +1,7 @@
 package jp.hoshimi.compliance;
 
+import jp.hoshimi.shared.ComplianceStatus;
+
 /** Why a finding has its status; each has a sentence in Japanese and English ({@link #messageKey()}). */
 public enum Reason {
     NOT_REQUIRED,

@@ -2,6 +2,7 @@ package jp.hoshimi.compliance;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import jp.hoshimi.shared.ComplianceStatus;
 
 /**
  * The answer to "can I place a contract that requires this level with this supplier today, and until

@@ -2,6 +2,7 @@ package jp.hoshimi.compliance;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import jp.hoshimi.shared.ComplianceStatus;
 
 /**
  * A supplier's own compliance: the worst of the findings about it — its registration against what each

@@ -2,7 +2,7 @@ package jp.hoshimi.contract;
 
 import java.util.EnumSet;
 import java.util.Set;
-import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.RequiredLevel;
 
 /**

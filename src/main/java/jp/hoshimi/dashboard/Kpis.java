@@ -3,7 +3,7 @@ package jp.hoshimi.dashboard;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.OptionalDouble;
-import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.shared.ComplianceStatus;
 
 /**
  * The key figures of the dashboard. Suppliers are the group's shared master (what the supplier list

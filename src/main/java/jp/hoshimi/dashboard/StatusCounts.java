@@ -3,7 +3,7 @@ package jp.hoshimi.dashboard;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
-import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.shared.ComplianceStatus;
 
 /** How many contracts have each status, and how many have not been evaluated yet. */
 public record StatusCounts(Map<ComplianceStatus, Long> byStatus, long notEvaluated) {

@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
-import jp.hoshimi.dataimport.read.CellValue;
-import jp.hoshimi.dataimport.read.ImportRejectedException;
-import jp.hoshimi.dataimport.read.ReadResult;
-import jp.hoshimi.dataimport.read.SheetChooser;
-import jp.hoshimi.dataimport.read.SpreadsheetReader;
+import jp.hoshimi.shared.read.CellValue;
+import jp.hoshimi.shared.read.ImportRejectedException;
+import jp.hoshimi.shared.read.ReadResult;
+import jp.hoshimi.shared.read.SheetChooser;
+import jp.hoshimi.shared.read.SpreadsheetReader;
 
 /**
  * The two phases of a run. {@link #read}: the untrusted file is parsed once, within the read limits and

@@ -2,7 +2,7 @@ package jp.hoshimi.dataimport;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import jp.hoshimi.dataimport.read.ReadLimits;
+import jp.hoshimi.shared.read.ReadLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import jp.hoshimi.dataimport.read.CellValue;
+import jp.hoshimi.shared.read.CellValue;
 
 /**
  * The rows of an uploaded file as read once, kept on disk in a compact form. Reading the untrusted file

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import jp.hoshimi.dataimport.read.CellValue;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.read.CellValue;
 
 /**
  * The mapped cells of one data row, read as the types the forms need. Conversion problems are

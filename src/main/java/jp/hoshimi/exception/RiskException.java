@@ -3,7 +3,7 @@ package jp.hoshimi.exception;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import jp.hoshimi.compliance.AcceptedRisk;
-import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.shared.ComplianceStatus;
 
 /**
  * An exception with the names the screens show. {@code contractId} null: the supplier across all its

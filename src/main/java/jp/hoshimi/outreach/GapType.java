@@ -1,6 +1,6 @@
 package jp.hoshimi.outreach;
 
-import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.StarLevel;
 
 /** What the request is about; each has its own message template (Japanese and English). */

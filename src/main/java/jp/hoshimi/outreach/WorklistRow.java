@@ -1,7 +1,7 @@
 package jp.hoshimi.outreach;
 
 import java.time.LocalDate;
-import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.StarLevel;
 
 /**

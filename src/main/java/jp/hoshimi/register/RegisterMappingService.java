@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.hoshimi.audit.AuditAction;
 import jp.hoshimi.audit.AuditTrail;
-import jp.hoshimi.dataimport.read.ReadLimits;
 import jp.hoshimi.register.internal.RegisterMappingRepository;
 import jp.hoshimi.register.source.FeedEntry;
 import jp.hoshimi.register.source.FeedFormat;
@@ -28,6 +27,7 @@ import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.Text;
 import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.read.ReadLimits;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

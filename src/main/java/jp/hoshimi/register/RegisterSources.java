@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-import jp.hoshimi.dataimport.ImportProperties;
-import jp.hoshimi.dataimport.read.ReadLimits;
 import jp.hoshimi.register.internal.RegisterMappingRepository;
 import jp.hoshimi.register.internal.RegisterSourceRepository;
 import jp.hoshimi.register.source.FeedFormat;
@@ -16,6 +14,7 @@ import jp.hoshimi.register.source.HttpFeedSource;
 import jp.hoshimi.register.source.RegisterKind;
 import jp.hoshimi.register.source.RegisterSource;
 import jp.hoshimi.register.source.Sleeper;
+import jp.hoshimi.shared.read.ReadLimits;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,17 +28,17 @@ public class RegisterSources {
     private final RegisterProperties properties;
     private final RegisterSourceRepository stored;
     private final RegisterMappingRepository mappings;
-    private final ImportProperties imports;
+    private final ReadLimits spreadsheetLimits;
 
     RegisterSources(
             RegisterProperties properties,
             RegisterSourceRepository stored,
             RegisterMappingRepository mappings,
-            ImportProperties imports) {
+            ReadLimits spreadsheetLimits) {
         this.properties = properties;
         this.stored = stored;
         this.mappings = mappings;
-        this.imports = imports;
+        this.spreadsheetLimits = spreadsheetLimits;
     }
 
     /** The field mapping a sync of this kind reads its feed with: as stored (issue 23), else the default format. */
@@ -62,7 +61,7 @@ public class RegisterSources {
 
     /** The limits of a spreadsheet feed: the import's ({@code hoshimi.import.*}), the same reader. */
     public ReadLimits spreadsheetLimits() {
-        return imports.readLimits();
+        return spreadsheetLimits;
     }
 
     /** What the properties say the mapping of one kind is: the seed of a fresh install. */

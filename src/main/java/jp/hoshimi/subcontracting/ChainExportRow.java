@@ -1,6 +1,6 @@
 package jp.hoshimi.subcontracting;
 
-import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.LinkAnswers;
 import jp.hoshimi.shared.RequiredLevel;
 

@@ -2,7 +2,7 @@ package jp.hoshimi.supplier;
 
 import java.util.EnumSet;
 import java.util.Set;
-import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.shared.ComplianceStatus;
 
 /**
  * Filter for the supplier list. {@code text} matches the normalised name (so "ｱｼｽﾄ" finds 株式会社アシスト),

@@ -2,7 +2,7 @@ package jp.hoshimi.supplier;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.StarLevel;
 
 /**

@@ -1,6 +1,7 @@
 package jp.hoshimi.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -20,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import jp.hoshimi.register.source.LocalRegisterServer;
@@ -161,6 +164,24 @@ class ProductionJarJourneyBrowserTest extends FreshInstallJourney {
         assertThat(page.locator("vaadin-dev-tools")).hasCount(0);
 
         followTheChecklist(page, "prod-");
+    }
+
+    /** Issue 16: the development tools (src/dev) stay out: the local register server, the embedded database. */
+    @Test
+    void the_production_jar_carries_no_development_code() throws IOException {
+        try (JarFile jarFile = new JarFile(theJar().toFile())) {
+            List<String> classes = jarFile.stream()
+                    .map(JarEntry::getName)
+                    .filter(name -> name.startsWith("BOOT-INF/classes/"))
+                    .toList();
+            assertThat(classes)
+                    .as("the application's own classes are in the jar")
+                    .contains("BOOT-INF/classes/jp/hoshimi/HoshimiApplication.class")
+                    .contains("BOOT-INF/classes/jp/hoshimi/register/source/HttpFeedSource.class")
+                    .noneMatch(
+                            name -> name.startsWith("BOOT-INF/classes/jp/hoshimi/register/source/LocalRegisterServer"))
+                    .noneMatch(name -> name.startsWith("BOOT-INF/classes/jp/hoshimi/dev/"));
+        }
     }
 
     private static Path theJar() throws IOException {

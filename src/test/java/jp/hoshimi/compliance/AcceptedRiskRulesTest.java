@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import jp.hoshimi.compliance.RegisterFacts.Entry;
 import jp.hoshimi.settings.PolicySettings;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.StarLevel;
 import org.junit.jupiter.api.Test;

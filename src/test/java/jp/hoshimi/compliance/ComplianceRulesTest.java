@@ -14,6 +14,7 @@ import jp.hoshimi.compliance.internal.ChainRows.LinkRow;
 import jp.hoshimi.compliance.internal.Chains;
 import jp.hoshimi.settings.PolicySettings;
 import jp.hoshimi.shared.BusinessDate;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.StarLevel;
 import jp.hoshimi.shared.SubcontractorPolicy;

@@ -16,6 +16,7 @@ import jp.hoshimi.compliance.ui.WaitingForSync;
 import jp.hoshimi.register.RegisterSyncService;
 import jp.hoshimi.register.SyncRun;
 import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.MasterDataChangedEvent;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import jp.hoshimi.compliance.LegalStanding.State;
 import jp.hoshimi.settings.PolicySettings;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.StarLevel;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package jp.hoshimi.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.StarLevel;
 import jp.hoshimi.shared.ui.MessageBundle;

@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
-import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.security.HoshimiUser;
 import jp.hoshimi.shared.BusinessDate;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.StarLevel;
 import org.jooq.Condition;
 import org.jooq.DSLContext;

@@ -2,7 +2,7 @@ package jp.hoshimi.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.StarLevel;
 import org.junit.jupiter.api.Test;
 

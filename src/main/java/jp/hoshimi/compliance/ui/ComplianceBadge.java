@@ -3,7 +3,7 @@ package jp.hoshimi.compliance.ui;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.shared.ComplianceStatus;
 
 /**
  * A compliance status as a badge: an icon and words, colour only as a hint, so that it reads the same

@@ -9,8 +9,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import java.time.LocalDateTime;
 import java.util.List;
-import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.compliance.Finding;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.ui.Formats;
 
 /**

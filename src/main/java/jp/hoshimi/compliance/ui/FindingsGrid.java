@@ -9,8 +9,8 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import java.util.List;
-import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.compliance.Finding;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.ui.ScreenWidth;
 
 /** The findings about one supplier across the contracts the user may see: where, what, why. */

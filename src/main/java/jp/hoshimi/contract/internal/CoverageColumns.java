@@ -5,8 +5,8 @@ import static jp.hoshimi.db.Tables.CONTRACT;
 
 import java.time.LocalDate;
 import java.util.List;
-import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.db.tables.ComplianceFinding;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.RequiredLevel;
 import org.jooq.Condition;
 import org.jooq.Field;

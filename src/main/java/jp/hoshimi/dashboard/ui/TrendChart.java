@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Function;
-import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.dashboard.TrendDay;
+import jp.hoshimi.shared.ComplianceStatus;
 
 /**
  * The compliance trend as server-rendered SVG: one thin bar per day of the period, stacked by status

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import jp.hoshimi.compliance.ComplianceStatus;
 import jp.hoshimi.compliance.Finding;
 import jp.hoshimi.exception.ExceptionService;
 import jp.hoshimi.exception.ui.ExceptionRequestDialog;
@@ -16,6 +15,7 @@ import jp.hoshimi.outreach.RequestFocus;
 import jp.hoshimi.outreach.RequestService;
 import jp.hoshimi.security.CurrentUser;
 import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.ui.Notifications;
 import org.springframework.stereotype.Component;
 

@@ -157,7 +157,7 @@ class FindingListView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private String gapText(WorklistRow r) {
-        if (r.status() == jp.hoshimi.compliance.ComplianceStatus.OK) {
+        if (r.status() == jp.hoshimi.shared.ComplianceStatus.OK) {
             return "—";
         }
         String held = r.heldLevel() == null ? "" : "（" + r.heldLevel().label() + "）";

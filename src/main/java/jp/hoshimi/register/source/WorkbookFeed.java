@@ -4,12 +4,12 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import jp.hoshimi.dataimport.read.CellValue;
-import jp.hoshimi.dataimport.read.ImportRejectedException;
-import jp.hoshimi.dataimport.read.ReadLimits;
-import jp.hoshimi.dataimport.read.SheetChooser;
-import jp.hoshimi.dataimport.read.SpreadsheetReader;
 import jp.hoshimi.register.source.RegisterSourceException.Reason;
+import jp.hoshimi.shared.read.CellValue;
+import jp.hoshimi.shared.read.ImportRejectedException;
+import jp.hoshimi.shared.read.ReadLimits;
+import jp.hoshimi.shared.read.SheetChooser;
+import jp.hoshimi.shared.read.SpreadsheetReader;
 
 /**
  * A register published as an Excel download (.xlsx): read with the import's streaming reader and its limits

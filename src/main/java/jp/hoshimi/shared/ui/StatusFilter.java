@@ -1,7 +1,7 @@
 package jp.hoshimi.shared.ui;
 
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.shared.ComplianceStatus;
 
 /** The lists' status filter: any number of compliance statuses, worst first; none chosen shows all. */
 public class StatusFilter extends MultiSelectComboBox<ComplianceStatus> {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.shared.ComplianceStatus;
 
 /**
  * The URL query parameters of the filtered lists that the dashboard links to, e.g.

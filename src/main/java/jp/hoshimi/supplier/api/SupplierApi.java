@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
-import jp.hoshimi.compliance.ComplianceStatus;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.shared.api.ApiConflictException;

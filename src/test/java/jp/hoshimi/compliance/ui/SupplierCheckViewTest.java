@@ -72,7 +72,7 @@ class SupplierCheckViewTest extends KaribuTest {
         FindingsGrid grid = _get(FindingsGrid.class);
         assertThat(grid.getGenericDataView().getItems())
                 .isNotEmpty()
-                .allSatisfy(f -> assertThat(f.status()).isEqualTo(jp.hoshimi.compliance.ComplianceStatus.MISSING));
+                .allSatisfy(f -> assertThat(f.status()).isEqualTo(jp.hoshimi.shared.ComplianceStatus.MISSING));
     }
 
     @Test

@@ -62,8 +62,7 @@ class ChainTreeTest extends KaribuTest {
                 .orElseThrow();
         assertThat(remote.tier()).isEqualTo(2);
         // not in the register: the tree says so, with the reason
-        assertThat(tree.findingOf(remote.supplierId()).status())
-                .isEqualTo(jp.hoshimi.compliance.ComplianceStatus.MISSING);
+        assertThat(tree.findingOf(remote.supplierId()).status()).isEqualTo(jp.hoshimi.shared.ComplianceStatus.MISSING);
         assertThat(tree.tree.getElement().getOuterHTML()).doesNotContain("compliance.status");
         assertThat(data.getChildren(remote)).singleElement().satisfies(n -> {
             assertThat(n.name()).isEqualTo("みらいクラウド株式会社");
