@@ -34,6 +34,8 @@ final class KilledNodes {
 
     static final String PROCUREMENT = "hsm_demo_procurement_token_0001";
     static final String FILE_NAME = "kill-loop.xlsx";
+    /** The host of the killed nodes' links and Message-IDs ({@code <hoshimi-alert-…@killed.hoshimi.test>}). */
+    static final String KILLED_HOST = "killed.hoshimi.test";
 
     private final DSLContext dsl;
     private final Environment environment;
@@ -43,6 +45,7 @@ final class KilledNodes {
     private final long importMark;
     private final long syncMark;
     private Process node;
+    private int killsDuringWork;
     private int port;
     private CompletableFuture<?> importing = CompletableFuture.completedFuture(null);
     private CompletableFuture<?> syncing = CompletableFuture.completedFuture(null);
@@ -80,8 +83,18 @@ final class KilledNodes {
                 });
         await().pollDelay(after).atMost(after.plusSeconds(5)).until(() -> true);
         String at = state(); // just before the kill: the data cannot move on after it
+        boolean working = !done();
         kill();
-        return point + " +" + after.toMillis() + " ms, " + (seen ? "while in progress" : "after it ended") + "; " + at;
+        if (working) {
+            killsDuringWork++;
+        }
+        return point + " +" + after.toMillis() + " ms, " + (seen ? "reached" : "passed unseen") + ", "
+                + (working ? "killed during the work" : "killed after all was done") + "; " + at;
+    }
+
+    /** How many kills came while some of the work was still to do. */
+    int killsDuringWork() {
+        return killsDuringWork;
     }
 
     /** A last node, not killed, finishes the work: it is asked until the database shows everything done. */
@@ -146,11 +159,14 @@ final class KilledNodes {
 
     /**
      * What an administrator does with the deliveries a kill left UNCERTAIN (Alerts → Deliveries, "send again":
-     * the same statement as {@code AlertRepository.requeue}); how many there were.
+     * the same statement as {@code AlertRepository.requeue}); the ids of those deliveries.
      */
-    int sendUncertainAgain() {
-        return dsl.execute("update `" + schema + "`.alert_outbox set status = 'PENDING', attempts = 0, due_at ="
+    List<Long> sendUncertainAgain() {
+        List<Long> uncertain = dsl.fetch("select id from `" + schema + "`.alert_outbox where status = 'UNCERTAIN'")
+                .getValues(0, Long.class);
+        dsl.execute("update `" + schema + "`.alert_outbox set status = 'PENDING', attempts = 0, due_at ="
                 + " utc_timestamp(6), version = version + 1 where status = 'UNCERTAIN'");
+        return uncertain;
     }
 
     void stop() throws InterruptedException {
@@ -204,7 +220,9 @@ final class KilledNodes {
                         "--hoshimi.alert.dispatch-interval=1s",
                         "--hoshimi.alert.batch-size=5",
                         "--hoshimi.alert.send-lease=6s",
-                        "--hoshimi.alert.base-url=http://hoshimi.test/",
+                        // the killed nodes' Message-IDs end in their own host: their mails are told apart from the
+                        // reference's, whose deliveries have the same ids (the database was copied)
+                        "--hoshimi.alert.base-url=http://" + KILLED_HOST + "/",
                         "--hoshimi.register.lease=6s",
                         "--hoshimi.import.heartbeat=2s",
                         "--hoshimi.register.star.url=" + environment.getProperty("hoshimi.register.star.url"),
