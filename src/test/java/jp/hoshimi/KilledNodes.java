@@ -17,11 +17,13 @@ import org.jooq.DSLContext;
 import org.springframework.core.env.Environment;
 
 /**
- * The kill loop's work on one database — apply a supplier file, sync the ★ register, send the alerts that
- * follow — driven over the REST API of one app node after another, the way an operator would: whatever the
- * database does not show as done is asked for again (the file uploaded again unless an import of it was
- * applied, a sync started again unless one succeeded). What is done is read from the database only, never from
- * what a node answered, since a node can die between doing a thing and saying so.
+ * The kill loop's work on one database, in rounds — each round: apply a supplier file, sync the ★ register
+ * (its feed changed for the round), send the alerts that follow — driven over the REST API of one app node
+ * after another, the way an operator would: whatever the database does not show as done is asked for again
+ * (the round's file uploaded again unless an import of it was applied, a sync started again unless one of the
+ * round succeeded). A round begins when the one before is done, so both databases pass through the same states.
+ * What is done is read from the database only, never from what a node answered, since a node can die between
+ * doing a thing and saying so.
  */
 final class KilledNodes {
 
@@ -33,7 +35,6 @@ final class KilledNodes {
     }
 
     static final String PROCUREMENT = "hsm_demo_procurement_token_0001";
-    static final String FILE_NAME = "kill-loop.xlsx";
     /** The host of the killed nodes' links and Message-IDs ({@code <hoshimi-alert-…@killed.hoshimi.test>}). */
     static final String KILLED_HOST = "killed.hoshimi.test";
 
@@ -41,24 +42,43 @@ final class KilledNodes {
     private final Environment environment;
     private final String schema;
     private final int smtpPort;
-    private final byte[] importFile;
-    private final long importMark;
-    private final long syncMark;
+    private final List<Round> rounds;
+    private final long firstImportMark;
+    private int round = -1;
+    private long importMark;
+    private long syncMark;
     private Process node;
     private int killsDuringWork;
     private int port;
     private CompletableFuture<?> importing = CompletableFuture.completedFuture(null);
     private CompletableFuture<?> syncing = CompletableFuture.completedFuture(null);
 
-    /** The work on {@code schema}; runs and events before now are not part of it. */
-    KilledNodes(DSLContext dsl, Environment environment, String schema, int smtpPort, byte[] importFile) {
+    /** One round of the work: a supplier file to apply, and the register feed to write before it begins. */
+    record Round(String fileName, byte[] file, Feed feed) {}
+
+    /** Writes the register feed of a round. */
+    interface Feed {
+        void write() throws IOException;
+    }
+
+    /** The work on {@code schema}, round after round; runs and events before now are not part of it. */
+    KilledNodes(DSLContext dsl, Environment environment, String schema, int smtpPort, List<Round> rounds)
+            throws IOException {
         this.dsl = dsl;
         this.environment = environment;
         this.schema = schema;
         this.smtpPort = smtpPort;
-        this.importFile = importFile;
-        this.importMark = maxId("import_run");
-        this.syncMark = maxId("register_sync_run");
+        this.rounds = rounds;
+        this.firstImportMark = maxId("import_run");
+        begin(0);
+    }
+
+    /** The round's feed written; its runs are those after now. */
+    private void begin(int next) throws IOException {
+        rounds.get(next).feed().write();
+        importMark = maxId("import_run");
+        syncMark = maxId("register_sync_run");
+        round = next;
     }
 
     /** Starts a node, asks it for what is not done, kills it at {@code point} plus {@code after}; what it hit. */
@@ -79,17 +99,18 @@ final class KilledNodes {
                 () -> switch (point) {
                     case IMPORT_APPLY -> importApplied();
                     case REGISTER_SYNC -> synced();
-                    case ALERT_DISPATCH -> done();
+                    case ALERT_DISPATCH -> allDone();
                 });
         await().pollDelay(after).atMost(after.plusSeconds(5)).until(() -> true);
         String at = state(); // just before the kill: the data cannot move on after it
-        boolean working = !done();
+        boolean working = !(done() && importing.isDone()); // the round's work (a next one is not begun)
         kill();
         if (working) {
             killsDuringWork++;
         }
-        return point + " +" + after.toMillis() + " ms, " + (seen ? "reached" : "passed unseen") + ", "
-                + (working ? "killed during the work" : "killed after all was done") + "; " + at;
+        return "round " + (round + 1) + ", " + point + " +" + after.toMillis() + " ms, "
+                + (seen ? "reached" : "passed unseen") + ", "
+                + (working ? "killed during the work" : "killed with nothing in progress") + "; " + at;
     }
 
     /** How many kills came while some of the work was still to do. */
@@ -116,19 +137,32 @@ final class KilledNodes {
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> {
                         askForWhatIsNotDone();
-                        return done() && importing.isDone();
+                        return allDone();
                     });
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("the work did not finish: " + state(), e);
         }
-        if (count("import_run", "id > " + importMark + " and status = 'APPLIED'") != 1) {
-            throw new AssertionError("the import was not applied exactly once: " + state());
+        for (Round each : rounds) {
+            if (count(
+                            "import_run",
+                            "id > " + firstImportMark + " and status = 'APPLIED' and file_name = '" + each.fileName()
+                                    + "'")
+                    != 1) {
+                throw new AssertionError(each.fileName() + " was not applied exactly once: " + state());
+            }
         }
         return state();
     }
 
-    /** Everything done: the file applied, a sync succeeded and its re-evaluation done, every alert handed on. */
-    boolean done() {
+    /** The last round done, and the answer to its upload in. */
+    boolean allDone() {
+        return round == rounds.size() - 1 && done() && importing.isDone();
+    }
+
+    /**
+     * The round done: its file applied, a sync succeeded and its re-evaluation done, every alert handed on.
+     */
+    private boolean done() {
         return importApplied()
                 && synced()
                 && count(
@@ -142,7 +176,7 @@ final class KilledNodes {
                 && count("alert_outbox", "status in ('PENDING', 'SENDING') and not digest") == 0;
     }
 
-    /** The points whose work is not done yet; all of them when everything is done. */
+    /** The points whose work in this round is not done yet; all of them when everything is done. */
     List<Point> openPoints() {
         List<Point> open = new java.util.ArrayList<>();
         if (!importApplied()) {
@@ -187,8 +221,18 @@ final class KilledNodes {
         syncing.cancel(true);
     }
 
-    /** Uploads the file unless it was applied; starts a sync unless one succeeded (or one asked for still runs). */
+    /**
+     * Begins the next round when this one is done; uploads the round's file unless it was applied; starts a sync
+     * unless one of the round succeeded (or one asked for still runs).
+     */
     private void askForWhatIsNotDone() {
+        if (round < rounds.size() - 1 && done() && importing.isDone()) {
+            try {
+                begin(round + 1);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         if (importing.isDone() && !importApplied()) {
             importing = postImport();
         }
@@ -198,7 +242,11 @@ final class KilledNodes {
     }
 
     private boolean importApplied() {
-        return count("import_run", "id > " + importMark + " and status = 'APPLIED'") > 0;
+        return count(
+                        "import_run",
+                        "id > " + importMark + " and status = 'APPLIED' and file_name = '"
+                                + rounds.get(round).fileName() + "'")
+                > 0;
     }
 
     private boolean synced() {
@@ -237,10 +285,10 @@ final class KilledNodes {
         String boundary = "----kill-loop";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                        + FILE_NAME + "\"\r\nContent-Type:"
+                        + rounds.get(round).fileName() + "\"\r\nContent-Type:"
                         + " application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(importFile);
+        body.writeBytes(rounds.get(round).file());
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return HTTP.sendAsync(
                 request("/api/v1/imports?kind=suppliers&dryRun=false", PROCUREMENT)
@@ -267,7 +315,8 @@ final class KilledNodes {
     }
 
     String state() {
-        return "imports " + values("status", "import_run", "id > " + importMark) + ", syncs "
+        return "round " + (round + 1) + " of " + rounds.size() + ": imports "
+                + values("status", "import_run", "id > " + importMark) + ", syncs "
                 + values(
                         "concat(outcome, if(evaluated_at is null, '', '+evaluated'))",
                         "register_sync_run",
