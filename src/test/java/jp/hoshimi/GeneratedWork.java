@@ -32,6 +32,31 @@ final class GeneratedWork {
     }
 
     /**
+     * The same supplier file as a real .xlsx workbook: {@code rows} new suppliers, the first with the register entry
+     * of number {@code firstEntry}, the next of {@code firstEntry + 1} and so on.
+     */
+    static byte[] supplierWorkbook(String codePrefix, int rows, int firstEntry) {
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("取引先");
+            var header = sheet.createRow(0);
+            header.createCell(0).setCellValue("取引先名");
+            header.createCell(1).setCellValue("法人番号");
+            header.createCell(2).setCellValue("取引先コード");
+            for (int i = 0; i < rows; i++) {
+                var row = sheet.createRow(i + 1);
+                row.createCell(0).setCellValue("生成試験工業株式会社" + (firstEntry + i));
+                row.createCell(1).setCellValue(corporateNumber(firstEntry + i));
+                row.createCell(2).setCellValue(codePrefix + i);
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Writes the demo ★ register and {@code generated} more entries to {@code feed}; with {@code downgrade} every
      * demo ★4 is down to ★3 (the contracts that require ★4 fail: alerts to send).
      */
