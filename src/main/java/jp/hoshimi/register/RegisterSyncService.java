@@ -67,7 +67,7 @@ public class RegisterSyncService {
     private final Map<RegisterKind, String> progress = new ConcurrentHashMap<>();
     private final Map<Long, java.util.concurrent.CompletableFuture<Void>> started = new ConcurrentHashMap<>();
     private final SecurityContextHolderStrategy contexts;
-    // the lease is short and renewed by this heartbeat while we hold it (docs/decisions/0019-short-leases.md)
+    // the lease is short and renewed by this heartbeat while we hold it (docs/decisions/0019-short-leases-heartbeat.md)
     private final java.util.concurrent.ScheduledExecutorService heartbeat =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "hoshimi-register-heartbeat");
