@@ -2,9 +2,7 @@ package jp.hoshimi.compliance;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import jp.hoshimi.compliance.internal.ComplianceRepository;
 import jp.hoshimi.compliance.internal.FindingQueries;
@@ -126,13 +124,6 @@ public class ComplianceService {
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public int countFailingContracts(long supplierId) {
         return queries.countFailingContracts(orgUnits.currentScope(), supplierId);
-    }
-
-    /** The status of each of these suppliers that has one (for lists and trees). */
-    @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
-    public Map<Long, ComplianceStatus> supplierStatuses(Collection<Long> supplierIds) {
-        return supplierIds.isEmpty() ? Map.of() : queries.supplierStatuses(supplierIds);
     }
 
     /** Current findings with these statuses (all when empty), worst first. */

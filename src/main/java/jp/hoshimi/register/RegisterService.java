@@ -50,12 +50,6 @@ public class RegisterService {
         return register.countEntries(kind, text, includeRemoved);
     }
 
-    @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
-    public RegisterEntry entry(long id) {
-        return register.entry(id).orElseThrow(() -> new NotFoundException("register_entry", id));
-    }
-
     /** What the register says about a company (both kinds), removed entries included. */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})

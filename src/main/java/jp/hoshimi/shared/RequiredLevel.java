@@ -21,10 +21,6 @@ public enum RequiredLevel implements Labelled {
         return Optional.ofNullable(level);
     }
 
-    public static RequiredLevel of(StarLevel level) {
-        return level == null ? NONE : valueOf(level.name());
-    }
-
     public String messageKey() {
         return "requiredLevel." + name();
     }

@@ -4,7 +4,6 @@ import static jp.hoshimi.db.Tables.CONTRACT;
 import static jp.hoshimi.db.Tables.RISK_EXCEPTION;
 import static jp.hoshimi.db.Tables.SUPPLIER;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -126,15 +125,6 @@ public class ExceptionRepository {
                 .and(which)
                 .fetch(r -> new AcceptedRisk(
                         r.value1(), r.value2(), r.value3(), ComplianceStatus.valueOf(r.value4()), r.value5()));
-    }
-
-    /** Approved exceptions whose end date is before {@code today}. */
-    public List<Long> approvedEndingBefore(LocalDate today) {
-        var x = RISK_EXCEPTION;
-        return dsl.select(x.ID)
-                .from(x)
-                .where(x.STATE.eq(ExceptionState.APPROVED.name()).and(x.ENDS_ON.lt(today)))
-                .fetch(r -> r.value1());
     }
 
     private org.jooq.SelectOnConditionStep<Record> select() {
