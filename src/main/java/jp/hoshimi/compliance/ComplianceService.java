@@ -2,9 +2,7 @@ package jp.hoshimi.compliance;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import jp.hoshimi.compliance.internal.ComplianceRepository;
 import jp.hoshimi.compliance.internal.FindingQueries;
@@ -123,12 +121,6 @@ public class ComplianceService {
     @Transactional(readOnly = true)
     public int countFailingContracts(long supplierId) {
         return queries.countFailingContracts(orgUnits.currentScope(), supplierId);
-    }
-
-    /** The status of each of these suppliers that has one (for lists and trees). */
-    @Transactional(readOnly = true)
-    public Map<Long, ComplianceStatus> supplierStatuses(Collection<Long> supplierIds) {
-        return supplierIds.isEmpty() ? Map.of() : queries.supplierStatuses(supplierIds);
     }
 
     /** Current findings with these statuses (all when empty), worst first. */

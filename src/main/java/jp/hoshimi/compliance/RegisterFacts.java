@@ -1,7 +1,6 @@
 package jp.hoshimi.compliance;
 
 import java.time.LocalDate;
-import java.util.Optional;
 import jp.hoshimi.shared.CorporateNumber;
 import jp.hoshimi.shared.StarLevel;
 
@@ -35,13 +34,5 @@ public record RegisterFacts(String corporateNumber, Entry star, Entry securityAc
 
     public boolean hasValidCorporateNumber() {
         return corporateNumber != null && CorporateNumber.isValid(corporateNumber);
-    }
-
-    public Optional<Entry> starEntry() {
-        return Optional.ofNullable(star);
-    }
-
-    public Optional<Entry> securityActionEntry() {
-        return Optional.ofNullable(securityAction);
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The dashboard's figures, each from one SQL aggregate over the evaluation tables, within the user's
  * data scope: procurement staff count only their units' contracts (docs/decisions/0004). See
- * docs/decisions/0012-dashboard.md.
+ * docs/decisions/0012-dashboard-list-status-exports.md.
  */
 @Service
 @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})

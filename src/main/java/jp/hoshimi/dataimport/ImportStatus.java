@@ -23,10 +23,6 @@ public enum ImportStatus {
         return this == QUEUED || this == CHECKING || this == APPLYING;
     }
 
-    public boolean isFinal() {
-        return this == APPLIED || this == FAILED || this == REJECTED || this == DISCARDED;
-    }
-
     public String messageKey() {
         return "import.status." + name();
     }

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The supplier import, set-based (decision 0019): {@link #stage} streams the spooled rows into the
+ * The supplier import, set-based (decision 0023): {@link #stage} streams the spooled rows into the
  * staging table, checking each cell with the editor's own rules ({@link SupplierRules#cellProblems});
  * {@link #classify} compares the whole file with the master in one plain SELECT (no locks) and writes
  * each row's outcome; {@link #write} applies the new and changed rows in bulk in the caller's

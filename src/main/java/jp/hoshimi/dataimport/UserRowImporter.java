@@ -23,7 +23,7 @@ import jp.hoshimi.shared.ValidationException;
 /**
  * Users (administrators only): upsert by user name. Roles and units are lists ("調達担当, 監査担当";
  * unit codes or names). A new user gets no usable password: an administrator resets it on the user screen
- * to hand out a one-time password (docs/decisions/0019-user-administration.md). Existing users keep their
+ * to hand out a one-time password (docs/decisions/0024-user-administration-password-policy.md). Existing users keep their
  * password and state; blank cells keep stored values.
  */
 final class UserRowImporter extends RowImporter {

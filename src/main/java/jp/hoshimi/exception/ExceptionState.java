@@ -10,10 +10,6 @@ public enum ExceptionState {
     /** It ended by itself: its end date passed, or the finding got worse than accepted. */
     LAPSED;
 
-    public boolean isOpen() {
-        return this == REQUESTED || this == APPROVED;
-    }
-
     public String messageKey() {
         return "exception.state." + name();
     }

@@ -209,13 +209,6 @@ public class LegalEntitySyncService {
         return settingsOf(repository.source());
     }
 
-    /** Whether a source is configured: every signed-in user may know (the screen says so). */
-    @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
-    public boolean configured() {
-        return settingsOf(repository.source()).isConfigured();
-    }
-
     /**
      * Stores where the scheduled fetch reads.
      *

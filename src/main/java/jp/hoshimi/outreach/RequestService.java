@@ -312,13 +312,6 @@ public class RequestService {
                 sink);
     }
 
-    @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
-    public int count(RequestFilter filter) {
-        return requests.count(
-                orgUnits.currentScope(), filter == null ? RequestFilter.none() : filter, businessDate.today());
-    }
-
     /** Open and overdue requests in the user's scope (the dashboard). */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})

@@ -49,11 +49,6 @@ public class RegisterService {
         return register.countEntries(kind, text, includeRemoved);
     }
 
-    @Transactional(readOnly = true)
-    public RegisterEntry entry(long id) {
-        return register.entry(id).orElseThrow(() -> new NotFoundException("register_entry", id));
-    }
-
     /** What the register says about a company (both kinds), removed entries included. */
     @Transactional(readOnly = true)
     public List<RegisterEntry> entriesOf(String corporateNumber) {

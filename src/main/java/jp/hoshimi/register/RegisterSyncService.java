@@ -70,7 +70,7 @@ public class RegisterSyncService {
     private final Map<Long, java.util.concurrent.CompletableFuture<Void>> started = new ConcurrentHashMap<>();
     private final SecurityContextHolderStrategy contexts;
     private final TaskExecutor background;
-    // the lease is short and renewed by this heartbeat while we hold it (docs/decisions/0019-short-leases.md)
+    // the lease is short and renewed by this heartbeat while we hold it (docs/decisions/0019-short-leases-heartbeat.md)
     private final ScheduledFuture<?> heartbeat;
     private volatile boolean holding;
     private volatile boolean applying;

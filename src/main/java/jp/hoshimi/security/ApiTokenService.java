@@ -78,11 +78,6 @@ public class ApiTokenService {
         tokens.revoke(id, LocalDateTime.now(clock));
     }
 
-    @Transactional(readOnly = true)
-    public boolean exists(String name) {
-        return tokens.list().stream().anyMatch(t -> t.name().equals(name));
-    }
-
     /** The principal of an active token, for the API's authentication filter (called before any login). */
     @Transactional
     @jakarta.annotation.security.PermitAll

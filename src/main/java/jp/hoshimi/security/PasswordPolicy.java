@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * What a password must be: at least 12 characters, not the user name nor containing it, and not one of
  * the 30,000 most common passwords. The list is zxcvbn4j's frequency list (from Xato's corpus of ten
- * million leaked passwords), read from that library's jar (docs/decisions/0019-user-administration.md).
+ * million leaked passwords), read from that library's jar (docs/decisions/0024-user-administration-password-policy.md).
  */
 @Component
 public class PasswordPolicy {

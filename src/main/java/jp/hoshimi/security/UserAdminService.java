@@ -108,7 +108,7 @@ public class UserAdminService {
 
     /**
      * Creates the user with a random password that nobody sees: the user cannot sign in with a password until
-     * an administrator resets it (used by the import, see docs/decisions/0019-user-administration.md).
+     * an administrator resets it (used by the import, see docs/decisions/0024-user-administration-password-policy.md).
      */
     @Transactional
     public long createWithoutPassword(UserForm form) {

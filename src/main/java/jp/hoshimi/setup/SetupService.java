@@ -65,11 +65,6 @@ public class SetupService {
                         f.ownUnits()));
     }
 
-    /** Whether every step is done (then the dashboard no longer shows the checklist). */
-    public boolean complete() {
-        return checklist().stream().allMatch(SetupStep::done);
-    }
-
     private static SetupStep registerStep(SetupRepository.Figures f) {
         if (f.configuredSources() == 0) {
             return step("register", false, "setup.found.noSource", SetupRoutes.REGISTER_SOURCE);

@@ -25,10 +25,6 @@ public enum ComplianceStatus implements Labelled {
         return ordinal();
     }
 
-    public static ComplianceStatus ofSeverity(int severity) {
-        return values()[severity];
-    }
-
     /** Whether this status needs someone to act (everything but OK, EXPIRING and ACCEPTED). */
     public boolean isFailing() {
         return this != OK && this != EXPIRING && this != ACCEPTED;
@@ -36,11 +32,6 @@ public enum ComplianceStatus implements Labelled {
 
     public String messageKey() {
         return "compliance.status." + name();
-    }
-
-    /** The worse of two statuses. */
-    public ComplianceStatus worse(ComplianceStatus other) {
-        return other == null || severity() <= other.severity() ? this : other;
     }
 
     /** The worst of some statuses, OK for none. */

@@ -41,8 +41,4 @@ public record SupplierFilter(String text, Quick quick, Set<ComplianceStatus> sta
     public SupplierFilter withStatuses(Set<ComplianceStatus> chosen) {
         return new SupplierFilter(text, quick, chosen);
     }
-
-    public boolean isEmpty() {
-        return (text == null || text.isBlank()) && (quick == null || quick == Quick.ALL) && statuses.isEmpty();
-    }
 }

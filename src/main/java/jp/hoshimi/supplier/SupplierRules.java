@@ -14,7 +14,7 @@ public final class SupplierRules {
     /**
      * The rules on the values of one form that need no look-up (required name, lengths, 法人番号 check
      * digit, country, e-mail), in the order the editor shows them. Shared by the editor's save and the
-     * spreadsheet import, which checks them while it reads the file (decision 0019).
+     * spreadsheet import, which checks them while it reads the file (decision 0023).
      */
     public static List<FieldProblem> cellProblems(SupplierForm entered, boolean nameRequired) {
         SupplierForm form = entered.withDefaults();

@@ -9,9 +9,7 @@ import static jp.hoshimi.db.Tables.SUPPLIER;
 import static jp.hoshimi.db.Tables.SUPPLIER_COMPLIANCE;
 
 import java.time.LocalDateTime;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jp.hoshimi.compliance.FailingContract;
@@ -99,13 +97,6 @@ public class FindingQueries {
                 .from(SUPPLIER_COMPLIANCE)
                 .where(SUPPLIER_COMPLIANCE.SUPPLIER_ID.eq(supplierId))
                 .fetchOptional(Records.mapping(StoredStatus::new));
-    }
-
-    public Map<Long, ComplianceStatus> supplierStatuses(Collection<Long> supplierIds) {
-        return dsl.select(SUPPLIER_COMPLIANCE.SUPPLIER_ID, SUPPLIER_COMPLIANCE.STATUS)
-                .from(SUPPLIER_COMPLIANCE)
-                .where(SUPPLIER_COMPLIANCE.SUPPLIER_ID.in(supplierIds))
-                .fetchMap(SUPPLIER_COMPLIANCE.SUPPLIER_ID, SUPPLIER_COMPLIANCE.STATUS);
     }
 
     /** The supplier's current ★ entry, else its SECURITY ACTION declaration (as the rules pick). */

@@ -11,32 +11,21 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.Query;
-import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import jp.hoshimi.compliance.ComplianceService;
 import jp.hoshimi.compliance.ui.ComplianceBadge;
 import jp.hoshimi.compliance.ui.WaitingForSync;
@@ -55,44 +44,39 @@ import jp.hoshimi.security.UserAccountService;
 import jp.hoshimi.security.UserSummary;
 import jp.hoshimi.shared.BusinessDate;
 import jp.hoshimi.shared.RequiredLevel;
-import jp.hoshimi.shared.ResultCount;
-import jp.hoshimi.shared.export.ExportFormat;
-import jp.hoshimi.shared.export.TableWriter;
 import jp.hoshimi.shared.ui.ComponentTexts;
-import jp.hoshimi.shared.ui.EmptyState;
 import jp.hoshimi.shared.ui.ExportLinks;
-import jp.hoshimi.shared.ui.ListCounts;
 import jp.hoshimi.shared.ui.ListFilters;
+import jp.hoshimi.shared.ui.ListPage;
 import jp.hoshimi.shared.ui.ScreenWidth;
 import jp.hoshimi.shared.ui.StatusFilter;
-import jp.hoshimi.shared.ui.StatusParameters;
-import jp.hoshimi.shared.ui.ViewToolbar;
 import jp.hoshimi.supplier.SupplierService;
 
 /**
  * The contracts the user may see (their units' or the whole group's), filtered and sorted in SQL. The
- * filters are also read from the URL, so the dashboard links to filtered lists:
- * {@code contracts?status=EXPIRED&unit=3&level=STAR4&expiringWithin=30} (or {@code expiresFrom} /
- * {@code expiresTo} dates for a month of the expiry timeline, {@code notEvaluated=true} for contracts
- * without an evaluation); the URL follows the filters, the search text ({@code q}) and the owner
- * ({@code owner} = user id) too, so a reload or a bookmark shows the same list.
+ * filters are also read from the URL ({@link ContractListQuery}), so the dashboard links to filtered lists:
+ * {@code contracts?unit=3&level=STAR4&status=EXPIRED}, {@code contracts?expiringWithin=30}, a month of the
+ * expiry timeline, the contracts without an evaluation; the URL follows the filters, the search text and the
+ * owner too, so a reload or a bookmark shows the same list.
  */
-@Route("contracts")
+@Route(ContractListQuery.ROUTE)
 @Menu(title = "nav.contracts", icon = "vaadin:file-text-o", order = 20)
 @PermitAll
 class ContractListView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
-    static final String SEARCH = "q";
-    static final String OWNER = "owner";
-    static final String UNIT = "unit";
-    static final String LEVEL = "level";
-    static final String EXPIRING_WITHIN = "expiringWithin";
-    static final String EXPIRES_FROM = "expiresFrom";
-    static final String EXPIRES_TO = "expiresTo";
-    static final String NOT_EVALUATED = "notEvaluated";
-    static final String ENDED = "ended";
-    /** Issue 20: only the contracts whose chain is not covered until their end. */
-    static final String COVERAGE_SHORT = "coverageShort";
+    /** The columns of a download, in order (see {@link #cells}). */
+    static final List<String> EXPORT_COLUMNS = List.of(
+            "contract.field.contractNumber",
+            "contract.field.title",
+            "contract.field.supplier",
+            "contract.field.orgUnit",
+            "contract.field.owner",
+            "contract.field.requiredLevel",
+            "list.column.status",
+            "list.column.earliestValidUntil",
+            "contract.field.endDate",
+            "coverage.list.column",
+            "coverage.list.endsBefore");
 
     final TextField search = new TextField();
     final Select<OrgUnit> unit = new Select<>();
@@ -118,15 +102,10 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
     final Grid<ContractListItem> grid = new Grid<>();
     final Span count = new Span();
     final Button create = new Button();
-    private final ContractService contracts;
+    private final ListPage<ContractListItem, ContractFilter, ContractSort.Order> page;
     private final boolean stale;
     private ExpiryWindow expiry;
     private boolean notEvaluated;
-    private boolean entering;
-    /** The filter and order of the last refresh, for downloads (they run outside the UI lock). */
-    private volatile ContractFilter shownFilter = ContractFilter.none();
-
-    private volatile ContractSort.Order shownOrder = ContractSort.Order.defaultOrder();
 
     ContractListView(
             ContractService contracts,
@@ -142,23 +121,20 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
         this.today = businessDate.today();
         this.findingActions = findingActions;
         this.compliance = compliance;
-        this.contracts = contracts;
         RegisterService.Freshness freshness = register.freshness();
         this.stale = freshness.stale();
-        addClassName("contract-list-view");
         if (WaitingForSync.waiting(freshness.lastSuccess())) {
             add(new WaitingForSync());
         }
-        setSizeFull();
+        page = new ListPage<>(this, "contract", ContractListQuery.ROUTE, grid, count);
+        page.readFrom(
+                contracts::list,
+                contracts::count,
+                ContractSort::fromProperty,
+                ContractSort.Order::new,
+                ContractSort.Order.defaultOrder());
 
-        search.setId("contract-search");
-        search.setPlaceholder(getTranslation("contract.list.search.placeholder"));
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.setWidthFull();
-        search.setMaxWidth("22em");
-        search.addValueChangeListener(e -> refresh());
+        page.search(search, "22em", this::refresh);
 
         unit.setLabel(getTranslation("contract.field.orgUnit"));
         unit.setEmptySelectionAllowed(true);
@@ -189,15 +165,12 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
         notEvaluatedChip.setText(getTranslation("contract.list.notEvaluated"));
         chip(notEvaluatedChip, "contract-not-evaluated", () -> notEvaluated = false);
 
-        create.setText(getTranslation("contract.list.create"));
-        create.setIcon(VaadinIcon.PLUS.create());
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        create.setId("contract-create");
-        create.setVisible(currentUser.hasRole(Role.PROCUREMENT)
-                || currentUser.hasRole(Role.RISK_MANAGER)
-                || currentUser.hasRole(Role.ADMIN));
-        create.addClickListener(
-                click -> new ContractEditor(contracts, suppliers, orgUnits, users, null, this::open).open());
+        page.create(
+                create,
+                currentUser.hasRole(Role.PROCUREMENT)
+                        || currentUser.hasRole(Role.RISK_MANAGER)
+                        || currentUser.hasRole(Role.ADMIN),
+                () -> new ContractEditor(contracts, suppliers, orgUnits, users, null, this::open).open());
 
         endedOnly.setLabel(getTranslation("contract.list.endedOnly"));
         endedOnly.setId("contract-ended-only");
@@ -208,45 +181,25 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
         filters = new ListFilters(
                 "contract", status, unit, level, owner, endedOnly, coverageShort, expiryChip, notEvaluatedChip);
         configureGrid();
-        count.addClassName("result-count");
-        count.setId("contract-count");
-        Locale locale = getLocale();
-        export = new ExportLinks("contract", "contracts", clock, (format, out) -> export(format, out, locale));
-        HorizontalLayout countRow = new HorizontalLayout(count, export);
-        countRow.setAlignItems(FlexComponent.Alignment.CENTER);
-        add(new ViewToolbar(getTranslation("contract.list.title"), search, create), filters, countRow, grid);
-        setFlexGrow(1, grid);
+        export = page.export(clock, getLocale(), EXPORT_COLUMNS, contracts::export, this::cells);
+        page.layOut(search, create, filters, export);
         refresh();
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> parameters =
-                event.getLocation().getQueryParameters().getParameters();
-        entering = true;
-        try {
-            status.setValue(StatusParameters.parse(parameters.get(StatusParameters.STATUS)));
-            String text = StatusParameters.single(parameters, SEARCH);
-            search.setValue(text == null ? "" : text);
-            Long ownerId = StatusParameters.number(parameters, OWNER);
-            owner.setValue(byId(owner.getListDataView().getItems(), ownerId, UserSummary::id));
-            Long unitId = StatusParameters.number(parameters, UNIT);
-            unit.setValue(byId(unit.getListDataView().getItems(), unitId, OrgUnit::id));
-            String levelName = StatusParameters.single(parameters, LEVEL);
-            level.setValue(
-                    levelName == null
-                            ? null
-                            : java.util.Arrays.stream(RequiredLevel.values())
-                                    .filter(l -> l.name().equalsIgnoreCase(levelName))
-                                    .findFirst()
-                                    .orElse(null));
-            expiry = expiryOf(parameters);
-            notEvaluated = "true".equalsIgnoreCase(StatusParameters.single(parameters, NOT_EVALUATED));
-            endedOnly.setValue("true".equalsIgnoreCase(StatusParameters.single(parameters, ENDED)));
-            coverageShort.setValue("true".equalsIgnoreCase(StatusParameters.single(parameters, COVERAGE_SHORT)));
-        } finally {
-            entering = false;
-        }
+        ContractListQuery query = ContractListQuery.parse(event.getLocation());
+        page.enter(() -> {
+            status.setValue(query.statuses());
+            search.setValue(query.search() == null ? "" : query.search());
+            owner.setValue(byId(owner.getListDataView().getItems(), query.ownerId(), UserSummary::id));
+            unit.setValue(byId(unit.getListDataView().getItems(), query.unitId(), OrgUnit::id));
+            level.setValue(query.level());
+            expiry = query.expiry();
+            notEvaluated = query.notEvaluated();
+            endedOnly.setValue(query.ended());
+            coverageShort.setValue(query.coverageShort());
+        });
         refresh();
     }
 
@@ -255,62 +208,6 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
         return id == null
                 ? null
                 : items.filter(item -> idOf.applyAsLong(item) == id).findFirst().orElse(null);
-    }
-
-    private static ExpiryWindow expiryOf(Map<String, List<String>> parameters) {
-        Long days = StatusParameters.number(parameters, EXPIRING_WITHIN);
-        if (days != null && days >= 0 && days <= 3660) {
-            return ExpiryWindow.within(days.intValue());
-        }
-        LocalDate from = date(StatusParameters.single(parameters, EXPIRES_FROM));
-        LocalDate to = date(StatusParameters.single(parameters, EXPIRES_TO));
-        return from == null && to == null ? null : ExpiryWindow.between(from, to);
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    /** The URL parameters of the current search and filters. */
-    private Map<String, String> parameters() {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        if (!search.getValue().isBlank()) {
-            parameters.put(SEARCH, search.getValue().strip());
-        }
-        parameters.putAll(StatusParameters.toParameters(status.getValue()));
-        if (owner.getValue() != null) {
-            parameters.put(OWNER, String.valueOf(owner.getValue().id()));
-        }
-        if (unit.getValue() != null) {
-            parameters.put(UNIT, String.valueOf(unit.getValue().id()));
-        }
-        if (level.getValue() != null) {
-            parameters.put(LEVEL, level.getValue().name());
-        }
-        if (expiry != null && expiry.withinDays() != null) {
-            parameters.put(EXPIRING_WITHIN, String.valueOf(expiry.withinDays()));
-        } else if (expiry != null) {
-            if (expiry.from() != null) {
-                parameters.put(EXPIRES_FROM, expiry.from().toString());
-            }
-            if (expiry.to() != null) {
-                parameters.put(EXPIRES_TO, expiry.to().toString());
-            }
-        }
-        if (notEvaluated) {
-            parameters.put(NOT_EVALUATED, "true");
-        }
-        if (endedOnly.getValue()) {
-            parameters.put(ENDED, "true");
-        }
-        if (coverageShort.getValue()) {
-            parameters.put(COVERAGE_SHORT, "true");
-        }
-        return parameters;
     }
 
     /** A filter set by a link that no field edits: shown as a button that clears it. */
@@ -336,48 +233,27 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
                 expiry.to() == null ? "" : expiry.to().toString());
     }
 
-    /** Writes the list as last shown (filters and order) in the user's language. */
-    private void export(ExportFormat format, OutputStream out, Locale locale) {
-        try (TableWriter table = TableWriter.open(format, out, getTranslation(locale, "nav.contracts"))) {
-            table.row(
-                    getTranslation(locale, "contract.field.contractNumber"),
-                    getTranslation(locale, "contract.field.title"),
-                    getTranslation(locale, "contract.field.supplier"),
-                    getTranslation(locale, "contract.field.orgUnit"),
-                    getTranslation(locale, "contract.field.owner"),
-                    getTranslation(locale, "contract.field.requiredLevel"),
-                    getTranslation(locale, "list.column.status"),
-                    getTranslation(locale, "list.column.earliestValidUntil"),
-                    getTranslation(locale, "contract.field.endDate"),
-                    getTranslation(locale, "coverage.list.column"),
-                    getTranslation(locale, "coverage.list.endsBefore"));
-            contracts.export(
-                    shownFilter,
-                    shownOrder,
-                    item -> table.row(
-                            item.contractNumber(),
-                            item.title(),
-                            item.supplierName(),
-                            item.orgUnitName(),
-                            item.ownerName(),
-                            getTranslation(locale, item.requiredLevel().messageKey()),
-                            item.status() == null
-                                    ? ""
-                                    : getTranslation(locale, item.status().messageKey()),
-                            item.earliestValidUntil(),
-                            item.endDate(),
-                            CoverageCell.text(this, locale, item),
-                            getTranslation(
-                                    locale, item.coverageEndsBeforeContract() ? "coverage.yes" : "coverage.no")));
-        }
+    /** A row of a download, in the columns of {@link #EXPORT_COLUMNS}. */
+    private List<?> cells(ContractListItem item, Locale locale) {
+        return java.util.Arrays.asList(
+                item.contractNumber(),
+                item.title(),
+                item.supplierName(),
+                item.orgUnitName(),
+                item.ownerName(),
+                getTranslation(locale, item.requiredLevel().messageKey()),
+                item.status() == null
+                        ? ""
+                        : getTranslation(locale, item.status().messageKey()),
+                item.earliestValidUntil(),
+                item.endDate(),
+                CoverageCell.text(this, locale, item),
+                getTranslation(locale, item.coverageEndsBeforeContract() ? "coverage.yes" : "coverage.no"));
     }
 
     private void configureGrid() {
-        grid.setId("contract-grid");
         // a name longer than its column wraps to a second line instead of being cut
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setSizeFull();
-        grid.setMultiSort(false);
         // a phone shows this one column of number, title and supplier beside the status (ScreenWidth)
         Grid.Column<ContractListItem> compact = grid.addColumn(new ComponentRenderer<>(ContractListView::compactCell))
                 .setKey("compact")
@@ -464,14 +340,6 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
                                 number, title, supplier, orgUnit, requiredLevel, endDate, coveredUntil, actions)
                         .filter(java.util.Objects::nonNull)
                         .toList());
-        grid.setEmptyStateComponent(new EmptyState(
-                "contract-list-empty", getTranslation("contract.list.empty"), "imports", "emptyState.import"));
-        // no count callback: refresh() counts once and sizes the grid (ListCounts)
-        grid.setItems(query -> {
-            ContractSort.Order order = order(query);
-            shownOrder = order;
-            return contracts.list(filter(), order, query.getOffset(), query.getLimit()).stream();
-        });
         grid.addItemClickListener(click -> open(click.getItem().id()));
     }
 
@@ -505,34 +373,21 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
         UI.getCurrent().navigate(ContractDetailView.class, new RouteParameters("id", String.valueOf(id)));
     }
 
-    ContractFilter filter() {
-        return new ContractFilter(
+    /** The list's filters as they are now. */
+    private ContractListQuery query() {
+        return new ContractListQuery(
                 search.getValue(),
-                unit.getValue() == null ? null : unit.getValue().id(),
-                level.getValue(),
                 owner.getValue() == null ? null : owner.getValue().id(),
-                null,
-                status.getValue(),
+                unit.getValue() == null ? null : unit.getValue().id(),
                 expiry,
+                level.getValue(),
+                status.getValue(),
                 notEvaluated,
                 endedOnly.getValue(),
                 coverageShort.getValue());
     }
 
-    private static ContractSort.Order order(Query<ContractListItem, Void> query) {
-        if (query.getSortOrders().isEmpty()) {
-            return ContractSort.Order.defaultOrder();
-        }
-        var first = query.getSortOrders().get(0);
-        return ContractSort.fromProperty(first.getSorted())
-                .map(sort -> new ContractSort.Order(sort, first.getDirection() == SortDirection.ASCENDING))
-                .orElse(ContractSort.Order.defaultOrder());
-    }
-
     private void refresh() {
-        if (entering) {
-            return;
-        }
         expiryChip.setVisible(expiry != null);
         notEvaluatedChip.setVisible(notEvaluated);
         if (expiry != null) {
@@ -549,18 +404,12 @@ class ContractListView extends VerticalLayout implements HasDynamicTitle, Before
                         notEvaluated)
                 .filter(set -> set)
                 .count());
-        shownFilter = filter();
-        getUI().ifPresent(ui -> ui.getPage()
-                .getHistory()
-                .replaceState(null, new Location("contracts", QueryParameters.simple(parameters()))));
-        ResultCount total = contracts.count(filter());
-        count.setText(ListCounts.label(this, "contract.list.count", "contract.list.countAtLeast", total));
-        ListCounts.sizeGrid(grid, total);
-        grid.getDataProvider().refreshAll();
+        ContractListQuery query = query();
+        page.show(query.filter(), query.location());
     }
 
     @Override
     public String getPageTitle() {
-        return getTranslation("nav.contracts") + " | Hoshimi";
+        return page.title();
     }
 }

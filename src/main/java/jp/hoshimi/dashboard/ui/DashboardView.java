@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import jp.hoshimi.compliance.ui.ComplianceBadge;
 import jp.hoshimi.compliance.ui.WaitingForSync;
-import jp.hoshimi.contract.ContractFilter;
 import jp.hoshimi.contract.ContractService;
+import jp.hoshimi.contract.ExpiryWindow;
+import jp.hoshimi.contract.ui.ContractListQuery;
 import jp.hoshimi.dashboard.DashboardService;
 import jp.hoshimi.dashboard.ExpiryMonth;
 import jp.hoshimi.dashboard.HeatRow;
@@ -39,11 +40,12 @@ import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.ViewToolbar;
+import jp.hoshimi.supplier.ui.SupplierListQuery;
 
 /**
  * The state of the user's contracts at a glance: key figures, the riskiest contracts, a heat map of unit
  * × required level × status, the expiry timeline and the trend. Every number leads to the list it counts
- * (contracts?status=…, suppliers, …). Charts are SVG rendered here: no chart library, no npm build.
+ * (contracts?status=…, suppliers, …: ContractListQuery, SupplierListQuery). Charts are SVG rendered here: no chart library, no npm build.
  */
 @Route("")
 @Menu(title = "nav.dashboard", icon = "vaadin:dashboard", order = 0)
@@ -147,7 +149,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 "dashboard.kpi.suppliers",
                 count(figures.suppliers()),
                 getTranslation("dashboard.kpi.suppliers.note"),
-                Links.suppliers().href(),
+                SupplierListQuery.all().href(),
                 null));
         kpis.add(card(
                 "kpi-contracts",
@@ -156,7 +158,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 contracts.notEvaluated() == 0
                         ? getTranslation("dashboard.kpi.contracts.allEvaluated")
                         : getTranslation("dashboard.kpi.contracts.notEvaluated", count(contracts.notEvaluated())),
-                Links.contracts().href(),
+                ContractListQuery.all().href(),
                 null));
         kpis.add(card(
                 "kpi-compliant",
@@ -169,8 +171,8 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                         : "—",
                 getTranslation(
                         "dashboard.kpi.compliant.note", count(contracts.compliant()), count(contracts.evaluated())),
-                Links.contracts()
-                        .status(EnumSet.of(ComplianceStatus.OK, ComplianceStatus.EXPIRING))
+                ContractListQuery.all()
+                        .withStatuses(EnumSet.of(ComplianceStatus.OK, ComplianceStatus.EXPIRING))
                         .href(),
                 "ok"));
         accepted(figures);
@@ -181,7 +183,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                     status.messageKey(),
                     count(n),
                     getTranslation("dashboard.kpi.contractsNote"),
-                    Links.contracts().status(status).href(),
+                    ContractListQuery.all().withStatus(status).href(),
                     n > 0 ? "bad" : null));
         }
         kpis.add(card(
@@ -189,14 +191,18 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 "dashboard.kpi.expiring30",
                 count(figures.expiringWithin30()),
                 getTranslation("dashboard.kpi.expiring.note", Kpis.SOON_DAYS),
-                Links.contracts().expiringWithin(Kpis.SOON_DAYS).href(),
+                ContractListQuery.all()
+                        .withExpiry(ExpiryWindow.within(Kpis.SOON_DAYS))
+                        .href(),
                 figures.expiringWithin30() > 0 ? "warn" : null));
         kpis.add(card(
                 "kpi-expiring-90",
                 "dashboard.kpi.expiring90",
                 count(figures.expiringWithin90()),
                 getTranslation("dashboard.kpi.expiring.note", Kpis.LATER_DAYS),
-                Links.contracts().expiringWithin(Kpis.LATER_DAYS).href(),
+                ContractListQuery.all()
+                        .withExpiry(ExpiryWindow.within(Kpis.LATER_DAYS))
+                        .href(),
                 null));
         coverageShort();
         kpis.add(card(
@@ -229,13 +235,14 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
      * (filter and data scope) of the contract list the card links to, so the two always agree.
      */
     private void coverageShort() {
-        ResultCount n = contracts.count(ContractFilter.none().withCoverageShort(true));
+        ContractListQuery coverageShort = ContractListQuery.all().coverageShortOnly();
+        ResultCount n = contracts.count(coverageShort.filter());
         kpis.add(card(
                 "kpi-coverage-short",
                 "dashboard.kpi.coverageShort",
                 count(n.value()) + (n.isExact() ? "" : "+"),
                 getTranslation("dashboard.kpi.coverageShort.note"),
-                Links.contracts().coverageShort().href(),
+                coverageShort.href(),
                 n.isZero() ? null : "warn"));
     }
 
@@ -253,7 +260,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                                         "%.1f%%",
                                         figures.compliantWithAcceptedPercent().getAsDouble())
                                 : "—"),
-                Links.contracts().status(ComplianceStatus.ACCEPTED).href(),
+                ContractListQuery.all().withStatus(ComplianceStatus.ACCEPTED).href(),
                 "accepted"));
     }
 
@@ -332,8 +339,8 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
         }
         riskiest.add(table);
         Anchor all = new Anchor(
-                Links.contracts()
-                        .status(EnumSet.complementOf(EnumSet.of(ComplianceStatus.OK)))
+                ContractListQuery.all()
+                        .withStatuses(EnumSet.complementOf(EnumSet.of(ComplianceStatus.OK)))
                         .href(),
                 getTranslation("dashboard.riskiest.all"));
         all.setId("riskiest-all");
@@ -385,10 +392,10 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
             for (ComplianceStatus status : ComplianceStatus.values()) {
                 long n = row.counts().of(status);
                 Anchor cell = new Anchor(
-                        Links.contracts()
-                                .unit(row.unit().id())
-                                .level(row.requiredLevel())
-                                .status(status)
+                        ContractListQuery.all()
+                                .withUnit(row.unit().id())
+                                .withLevel(row.requiredLevel())
+                                .withStatus(status)
                                 .href(),
                         count(n));
                 cell.addClassNames("heat-cell", "status-" + status.name());
@@ -409,10 +416,10 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
             }
             long waiting = row.counts().notEvaluated();
             Anchor notEvaluated = new Anchor(
-                    Links.contracts()
-                            .unit(row.unit().id())
-                            .level(row.requiredLevel())
-                            .notEvaluated()
+                    ContractListQuery.all()
+                            .withUnit(row.unit().id())
+                            .withLevel(row.requiredLevel())
+                            .notEvaluatedOnly()
                             .href(),
                     count(waiting));
             notEvaluated.addClassNames("heat-cell", "heat-plain");
@@ -422,9 +429,9 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
             }
             table.add(notEvaluated);
             Anchor all = new Anchor(
-                    Links.contracts()
-                            .unit(row.unit().id())
-                            .level(row.requiredLevel())
+                    ContractListQuery.all()
+                            .withUnit(row.unit().id())
+                            .withLevel(row.requiredLevel())
                             .href(),
                     count(total));
             all.addClassNames("heat-cell", "heat-total");
@@ -469,7 +476,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
         Div legend = new Div();
         legend.addClassName("chart-legend");
         for (ComplianceStatus status : ComplianceStatus.values()) {
-            Anchor key = new Anchor(Links.contracts().status(status).href(), "");
+            Anchor key = new Anchor(ContractListQuery.all().withStatus(status).href(), "");
             key.add(new Span(), new Span(getTranslation(status.messageKey())));
             key.addClassNames("legend-key", "status-" + status.name());
             legend.add(key);

@@ -2,6 +2,8 @@ package jp.hoshimi.dashboard.ui;
 
 import java.util.List;
 import java.util.function.Function;
+import jp.hoshimi.contract.ExpiryWindow;
+import jp.hoshimi.contract.ui.ContractListQuery;
 import jp.hoshimi.dashboard.ExpiryMonth;
 import jp.hoshimi.shared.RequiredLevel;
 
@@ -68,9 +70,9 @@ final class ExpiryTimelineChart {
                 }
                 double h = plotHeight * count / top;
                 y -= h;
-                String href = Links.contracts()
-                        .expiresBetween(month.from(), month.to())
-                        .level(level)
+                String href = ContractListQuery.all()
+                        .withExpiry(ExpiryWindow.between(month.from(), month.to()))
+                        .withLevel(level)
                         .href();
                 Svg.segment(
                         svg,
@@ -84,8 +86,8 @@ final class ExpiryTimelineChart {
             }
             if (month.total() > 0) {
                 svg.append("<a href=\"")
-                        .append(Svg.escape(Links.contracts()
-                                .expiresBetween(month.from(), month.to())
+                        .append(Svg.escape(ContractListQuery.all()
+                                .withExpiry(ExpiryWindow.between(month.from(), month.to()))
                                 .href()))
                         .append("\"><text class=\"bar-value\" text-anchor=\"middle\" x=\"")
                         .append(Svg.n(x + barWidth / 2))

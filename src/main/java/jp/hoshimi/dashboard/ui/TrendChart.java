@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Function;
+import jp.hoshimi.contract.ui.ContractListQuery;
 import jp.hoshimi.dashboard.TrendDay;
 import jp.hoshimi.shared.ComplianceStatus;
 
@@ -59,7 +60,7 @@ final class TrendChart {
                 y -= h;
                 Svg.segment(
                         svg,
-                        Links.contracts().status(status).href(),
+                        ContractListQuery.all().withStatus(status).href(),
                         "status-" + status.name(),
                         x,
                         y,

@@ -4,7 +4,6 @@ import static jp.hoshimi.db.Tables.CONTRACT;
 import static jp.hoshimi.db.Tables.RISK_EXCEPTION;
 import static jp.hoshimi.db.Tables.SUPPLIER;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -125,15 +124,6 @@ public class ExceptionRepository {
                 .where(x.STATE.eq(ExceptionState.APPROVED))
                 .and(which)
                 .fetch(Records.mapping(AcceptedRisk::new));
-    }
-
-    /** Approved exceptions whose end date is before {@code today}. */
-    public List<Long> approvedEndingBefore(LocalDate today) {
-        var x = RISK_EXCEPTION;
-        return dsl.select(x.ID)
-                .from(x)
-                .where(x.STATE.eq(ExceptionState.APPROVED).and(x.ENDS_ON.lt(today)))
-                .fetch(x.ID);
     }
 
     private org.jooq.SelectOnConditionStep<Record> select() {

@@ -82,17 +82,6 @@ public class LegalEntityRepository {
             NtaEdition edition,
             String by,
             LocalDateTime at,
-            Long bytes) {
-        return startRun(source, fileName, kind, edition, by, at, bytes, Trigger.UPLOAD);
-    }
-
-    public long startRun(
-            SourceType source,
-            String fileName,
-            FileKind kind,
-            NtaEdition edition,
-            String by,
-            LocalDateTime at,
             Long bytes,
             Trigger trigger) {
         var r = LEGAL_ENTITY_RUN;
@@ -561,11 +550,6 @@ public class LegalEntityRepository {
                         r.getSuccessorCorporateNumber()));
     }
 
-    /** Whether the number is stored at all (after a full file, a number that is not is probably mistyped). */
-    public boolean exists(String corporateNumber) {
-        return dsl.fetchExists(LEGAL_ENTITY, LEGAL_ENTITY.CORPORATE_NUMBER.eq(corporateNumber));
-    }
-
     /** Serialises applies across nodes: held until the applying transaction ends. */
     public void lockForApply() {
         dsl.fetch("SELECT id FROM legal_entity_source WHERE id = 1 FOR UPDATE");
@@ -738,9 +722,5 @@ public class LegalEntityRepository {
 
     private static String marks(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
-
-    public long countEntities() {
-        return dsl.fetchCount(LEGAL_ENTITY);
     }
 }

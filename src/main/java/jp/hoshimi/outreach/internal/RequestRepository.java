@@ -488,10 +488,6 @@ public class RequestRepository {
                                     ownerName,
                                     sentAt));
 
-    public int count(DataScope scope, RequestFilter f, LocalDate today) {
-        return dsl.fetchCount(R, filter(scope, f, today));
-    }
-
     public Optional<RequestDetails> find(DataScope scope, long id, LocalDate today) {
         Field<Boolean> overdue = DSL.field(overdue(today));
         return dsl.select(R.fields())
@@ -575,11 +571,6 @@ public class RequestRepository {
                 .and(supplierInScope(scope, R.SUPPLIER_ID))
                 .fetchSingle();
         return new int[] {r.get(0, Integer.class), r.get(1, Integer.class)};
-    }
-
-    /** Ids of requests in these states (for the sweeps, which then move each one with its own checks). */
-    public List<Long> ids(Condition where) {
-        return dsl.select(R.ID).from(R).where(where).orderBy(R.ID).fetch(R.ID);
     }
 
     public Optional<String> displayName(long userId) {

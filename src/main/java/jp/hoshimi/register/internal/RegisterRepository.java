@@ -631,10 +631,6 @@ public class RegisterRepository {
         return condition;
     }
 
-    public Optional<RegisterEntry> entry(long id) {
-        return dsl.selectFrom(REGISTER_ENTRY).where(REGISTER_ENTRY.ID.eq(id)).fetchOptional(this::toEntry);
-    }
-
     public List<RegisterEntry> entriesOf(String corporateNumber) {
         return dsl.selectFrom(REGISTER_ENTRY)
                 .where(REGISTER_ENTRY.CORPORATE_NUMBER.eq(corporateNumber))
@@ -689,10 +685,6 @@ public class RegisterRepository {
                 .limit(limit)
                 .offset(offset)
                 .fetch(this::toChange);
-    }
-
-    public int countChangesOfRun(long runId) {
-        return dsl.fetchCount(REGISTER_CHANGE, REGISTER_CHANGE.SYNC_RUN_ID.eq(runId));
     }
 
     /** The newest changes first, over all runs. */

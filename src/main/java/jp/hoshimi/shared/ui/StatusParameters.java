@@ -1,5 +1,8 @@
 package jp.hoshimi.shared.ui;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,9 +12,10 @@ import java.util.stream.Collectors;
 import jp.hoshimi.shared.ComplianceStatus;
 
 /**
- * The URL query parameters of the filtered lists that the dashboard links to, e.g.
- * {@code contracts?status=EXPIRED,MISSING&unit=3&level=STAR4&expiringWithin=30}. Unknown values are
- * ignored rather than refused: a link from an older bookmark still opens the list.
+ * Reading and writing the URL query parameters of the filtered lists, e.g.
+ * {@code contracts?status=EXPIRED,MISSING&unit=3&level=STAR4&expiringWithin=30} (each list's own query object,
+ * such as ContractListQuery, names its parameters). Unknown values are ignored rather than refused: a link from
+ * an older bookmark still opens the list.
  */
 public final class StatusParameters {
 
@@ -56,6 +60,32 @@ public final class StatusParameters {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** A flag such as {@code notEvaluated=true}: set only by the value {@code true} (in any case). */
+    public static boolean flag(Map<String, List<String>> parameters, String name) {
+        return "true".equalsIgnoreCase(single(parameters, name));
+    }
+
+    /** The constant of {@code type} named by a value (in any case), or null when there is none such. */
+    public static <E extends Enum<E>> E named(Class<E> type, String name) {
+        return name == null
+                ? null
+                : Arrays.stream(type.getEnumConstants())
+                        .filter(constant -> constant.name().equalsIgnoreCase(name))
+                        .findFirst()
+                        .orElse(null);
+    }
+
+    /** A relative address with its parameters, each value URL-encoded: {@code contracts?status=EXPIRED&unit=3}. */
+    public static String href(String route, Map<String, String> parameters) {
+        if (parameters.isEmpty()) {
+            return route;
+        }
+        return route + "?"
+                + parameters.entrySet().stream()
+                        .map(p -> p.getKey() + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"));
     }
 
     /** The parameters of a status filter: none when nothing is chosen. */

@@ -2,27 +2,20 @@ package jp.hoshimi.supplier.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.Query;
-import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
@@ -30,24 +23,18 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import jp.hoshimi.compliance.ui.ComplianceBadge;
 import jp.hoshimi.compliance.ui.WaitingForSync;
 import jp.hoshimi.register.RegisterService;
 import jp.hoshimi.security.CurrentUser;
 import jp.hoshimi.security.Role;
-import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.shared.export.ExportFormat;
-import jp.hoshimi.shared.export.TableWriter;
-import jp.hoshimi.shared.ui.EmptyState;
 import jp.hoshimi.shared.ui.ExportLinks;
 import jp.hoshimi.shared.ui.Formats;
-import jp.hoshimi.shared.ui.ListCounts;
 import jp.hoshimi.shared.ui.ListFilters;
+import jp.hoshimi.shared.ui.ListPage;
 import jp.hoshimi.shared.ui.ScreenWidth;
 import jp.hoshimi.shared.ui.StatusFilter;
-import jp.hoshimi.shared.ui.StatusParameters;
-import jp.hoshimi.shared.ui.ViewToolbar;
 import jp.hoshimi.supplier.SupplierFilter;
 import jp.hoshimi.supplier.SupplierListItem;
 import jp.hoshimi.supplier.SupplierService;
@@ -55,16 +42,27 @@ import jp.hoshimi.supplier.SupplierSort;
 
 /**
  * The supplier master, paged, sorted and filtered in SQL so that 100,000 rows stay quick. The search text,
- * quick filter and status filter are read from the URL ({@code suppliers?q=ミナト&quick=FOREIGN&status=EXPIRED,MISSING}),
+ * quick filter and status filter are read from the URL ({@link SupplierListQuery}:
+ * {@code suppliers?q=ミナト&quick=FOREIGN&status=EXPIRED,MISSING}),
  * so the dashboard can link to it, and the URL follows them so a filtered list can be bookmarked and shared.
  */
-@Route("suppliers")
+@Route(SupplierListQuery.ROUTE)
 @Menu(title = "nav.suppliers", icon = "vaadin:factory", order = 10)
 @PermitAll
 class SupplierListView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
-    static final String SEARCH = "q";
-    static final String QUICK = "quick";
+    /** The columns of a download, in order (see {@link #cells}). */
+    static final List<String> EXPORT_COLUMNS = List.of(
+            "supplier.column.name",
+            "supplier.field.nameKana",
+            "supplier.column.corporateNumber",
+            "supplier.column.supplierCode",
+            "supplier.column.country",
+            "supplier.column.status",
+            "supplier.column.heldLevel",
+            "supplier.column.validUntil",
+            "supplier.column.registeredName",
+            "supplier.column.updatedAt");
 
     final TextField search = new TextField();
     final Grid<SupplierListItem> grid = new Grid<>();
@@ -74,13 +72,8 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
     final Button create = new Button();
     final ListFilters filters;
     final ExportLinks export;
-    private final SupplierService suppliers;
+    private final ListPage<SupplierListItem, SupplierFilter, SupplierSort.Order> page;
     private final boolean stale;
-    /** The filter and order of the last refresh, for downloads (they run outside the UI lock). */
-    private volatile SupplierFilter shownFilter = SupplierFilter.none();
-
-    private volatile SupplierSort.Order shownOrder = SupplierSort.Order.defaultOrder();
-    private boolean entering;
 
     SupplierListView(
             SupplierService suppliers,
@@ -88,24 +81,21 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
             RegisterService register,
             CurrentUser currentUser,
             Clock clock) {
-        this.suppliers = suppliers;
         RegisterService.Freshness freshness = register.freshness();
         this.stale = freshness.stale();
-        addClassName("supplier-list-view");
         if (WaitingForSync.waiting(freshness.lastSuccess())) {
             add(new WaitingForSync());
         }
-        setSizeFull();
+        page = new ListPage<>(this, "supplier", SupplierListQuery.ROUTE, grid, count);
+        page.readFrom(
+                suppliers::list,
+                suppliers::count,
+                SupplierSort::fromProperty,
+                SupplierSort.Order::new,
+                SupplierSort.Order.defaultOrder());
 
-        search.setPlaceholder(getTranslation("supplier.list.search.placeholder"));
+        page.search(search, "28em", this::refresh);
         search.setHelperText(getTranslation("supplier.list.search.help"));
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.setWidthFull();
-        search.setMaxWidth("28em");
-        search.setId("supplier-search");
-        search.addValueChangeListener(event -> refresh());
         quick.setItems(SupplierFilter.Quick.values());
         quick.setItemLabelGenerator(q -> getTranslation("supplier.quick." + q.name()));
         quick.setValue(SupplierFilter.Quick.ALL);
@@ -113,104 +103,70 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
         quick.setId("supplier-quick");
         quick.addValueChangeListener(event -> refresh());
         status.addValueChangeListener(event -> refresh());
-        count.addClassName("result-count");
-        count.setId("supplier-count");
 
         configureGrid();
-        create.setText(getTranslation("supplier.list.create"));
-        create.setIcon(VaadinIcon.PLUS.create());
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        create.setId("supplier-create");
-        create.setVisible(currentUser.hasRole(Role.PROCUREMENT)
-                || currentUser.hasRole(Role.RISK_MANAGER)
-                || currentUser.hasRole(Role.ADMIN));
-        create.addClickListener(click -> new SupplierEditor(
-                        suppliers,
-                        legalEntities,
-                        null,
-                        id -> UI.getCurrent()
-                                .navigate(SupplierDetailView.class, new RouteParameters("id", String.valueOf(id))))
-                .open());
+        page.create(
+                create,
+                currentUser.hasRole(Role.PROCUREMENT)
+                        || currentUser.hasRole(Role.RISK_MANAGER)
+                        || currentUser.hasRole(Role.ADMIN),
+                () -> new SupplierEditor(
+                                suppliers,
+                                legalEntities,
+                                null,
+                                id -> UI.getCurrent()
+                                        .navigate(
+                                                SupplierDetailView.class,
+                                                new RouteParameters("id", String.valueOf(id))))
+                        .open());
 
-        Locale locale = getLocale();
-        export = new ExportLinks("supplier", "suppliers", clock, (format, out) -> export(format, out, locale));
+        export = page.export(clock, getLocale(), EXPORT_COLUMNS, suppliers::export, this::cells);
         filters = new ListFilters("supplier", status, quick);
-        HorizontalLayout countRow = new HorizontalLayout(count, export);
-        countRow.setAlignItems(FlexComponent.Alignment.CENTER);
         com.vaadin.flow.router.RouterLink missingNumbers = new com.vaadin.flow.router.RouterLink(
                 getTranslation("legalEntity.match.link"), jp.hoshimi.legalentity.ui.MissingNumbersView.class);
         missingNumbers.setId("supplier-missing-numbers");
         missingNumbers.setVisible(create.isVisible());
-        add(
-                new ViewToolbar(getTranslation("supplier.list.title"), search, create),
-                filters,
-                countRow,
-                missingNumbers,
-                grid);
-        setFlexGrow(1, grid);
+        page.layOut(search, create, filters, export, missingNumbers);
         refresh();
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> parameters =
-                event.getLocation().getQueryParameters().getParameters();
-        entering = true;
-        try {
-            status.setValue(StatusParameters.parse(parameters.get(StatusParameters.STATUS)));
-            String text = StatusParameters.single(parameters, SEARCH);
-            search.setValue(text == null ? "" : text);
-            String quickName = StatusParameters.single(parameters, QUICK);
-            quick.setValue(java.util.Arrays.stream(SupplierFilter.Quick.values())
-                    .filter(q -> q.name().equalsIgnoreCase(quickName))
-                    .findFirst()
-                    .orElse(SupplierFilter.Quick.ALL));
-        } finally {
-            entering = false;
-        }
+        SupplierListQuery query = SupplierListQuery.parse(event.getLocation());
+        page.enter(() -> {
+            status.setValue(query.statuses());
+            search.setValue(query.search() == null ? "" : query.search());
+            quick.setValue(query.quick());
+        });
         refresh();
     }
 
-    /** Writes the list as last shown (filter and order) in the user's language. */
+    /** Writes the list as last shown (filter and order) in a language, as a download does. */
     void export(ExportFormat format, OutputStream out, Locale locale) {
-        try (TableWriter table = TableWriter.open(format, out, getTranslation(locale, "nav.suppliers"))) {
-            table.row(
-                    getTranslation(locale, "supplier.column.name"),
-                    getTranslation(locale, "supplier.field.nameKana"),
-                    getTranslation(locale, "supplier.column.corporateNumber"),
-                    getTranslation(locale, "supplier.column.supplierCode"),
-                    getTranslation(locale, "supplier.column.country"),
-                    getTranslation(locale, "supplier.column.status"),
-                    getTranslation(locale, "supplier.column.heldLevel"),
-                    getTranslation(locale, "supplier.column.validUntil"),
-                    getTranslation(locale, "supplier.column.registeredName"),
-                    getTranslation(locale, "supplier.column.updatedAt"));
-            suppliers.export(
-                    shownFilter,
-                    shownOrder,
-                    item -> table.row(
-                            item.name(),
-                            item.nameKana(),
-                            item.corporateNumber(),
-                            item.supplierCode(),
-                            country(item, locale),
-                            item.status() == null
-                                    ? ""
-                                    : getTranslation(locale, item.status().messageKey()),
-                            item.heldLevel() == null
-                                    ? ""
-                                    : getTranslation(locale, item.heldLevel().messageKey()),
-                            Formats.date(item.validUntil()),
-                            item.registeredName(),
-                            Formats.dateTime(item.updatedAt())));
-        }
+        page.write(format, out, locale);
+    }
+
+    /** A row of a download, in the columns of {@link #EXPORT_COLUMNS}. */
+    private List<?> cells(SupplierListItem item, Locale locale) {
+        return java.util.Arrays.asList(
+                item.name(),
+                item.nameKana(),
+                item.corporateNumber(),
+                item.supplierCode(),
+                country(item, locale),
+                item.status() == null
+                        ? ""
+                        : getTranslation(locale, item.status().messageKey()),
+                item.heldLevel() == null
+                        ? ""
+                        : getTranslation(locale, item.heldLevel().messageKey()),
+                Formats.date(item.validUntil()),
+                item.registeredName(),
+                Formats.dateTime(item.updatedAt()));
     }
 
     private void configureGrid() {
-        grid.setId("supplier-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COLUMN_BORDERS);
-        grid.setSizeFull();
-        grid.setMultiSort(false);
         grid.addColumn(new ComponentRenderer<>(SupplierListView::nameCell))
                 .setKey("name")
                 .setHeader(getTranslation("supplier.column.name"))
@@ -278,14 +234,6 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
                 .navigate(
                         SupplierDetailView.class,
                         new RouteParameters("id", String.valueOf(click.getItem().id()))));
-        grid.setEmptyStateComponent(new EmptyState(
-                "supplier-list-empty", getTranslation("supplier.list.empty"), "imports", "emptyState.import"));
-        // no count callback: refresh() counts once and sizes the grid (ListCounts)
-        grid.setItems(query -> {
-            SupplierSort.Order order = order(query);
-            shownOrder = order;
-            return suppliers.list(filter(), order, query.getOffset(), query.getLimit()).stream();
-        });
     }
 
     /** A supplier's country code, or "unknown" when nobody stated it (never guessed). */
@@ -304,49 +252,24 @@ class SupplierListView extends VerticalLayout implements HasDynamicTitle, Before
         return cell;
     }
 
-    private SupplierFilter filter() {
-        return new SupplierFilter(search.getValue(), quick.getValue(), status.getValue());
-    }
-
-    private static SupplierSort.Order order(Query<SupplierListItem, Void> query) {
-        List<com.vaadin.flow.data.provider.QuerySortOrder> sortOrders = query.getSortOrders();
-        if (sortOrders.isEmpty()) {
-            return SupplierSort.Order.defaultOrder();
-        }
-        var first = sortOrders.get(0);
-        return SupplierSort.fromProperty(first.getSorted())
-                .map(sort -> new SupplierSort.Order(sort, first.getDirection() == SortDirection.ASCENDING))
-                .orElse(SupplierSort.Order.defaultOrder());
+    /** The list's filters as they are now. */
+    private SupplierListQuery query() {
+        return new SupplierListQuery(search.getValue(), quick.getValue(), status.getValue());
     }
 
     private void refresh() {
-        if (entering) {
-            return;
-        }
         filters.setActive((status.isEmpty() ? 0 : 1) + (quick.getValue() == SupplierFilter.Quick.ALL ? 0 : 1));
-        shownFilter = filter();
-        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, location()));
-        ResultCount total = suppliers.count(filter());
-        count.setText(ListCounts.label(this, "supplier.list.count", "supplier.list.countAtLeast", total));
-        ListCounts.sizeGrid(grid, total);
-        grid.getDataProvider().refreshAll();
+        SupplierListQuery query = query();
+        page.show(query.filter(), query.location());
     }
 
     /** The list's address with its filters: what the browser's address bar shows and a bookmark opens. */
-    com.vaadin.flow.router.Location location() {
-        Map<String, String> parameters = new java.util.LinkedHashMap<>();
-        if (!search.getValue().isBlank()) {
-            parameters.put(SEARCH, search.getValue().strip());
-        }
-        if (quick.getValue() != null && quick.getValue() != SupplierFilter.Quick.ALL) {
-            parameters.put(QUICK, quick.getValue().name());
-        }
-        parameters.putAll(StatusParameters.toParameters(status.getValue()));
-        return new com.vaadin.flow.router.Location("suppliers", QueryParameters.simple(parameters));
+    Location location() {
+        return query().location();
     }
 
     @Override
     public String getPageTitle() {
-        return getTranslation("nav.suppliers") + " | Hoshimi";
+        return page.title();
     }
 }
