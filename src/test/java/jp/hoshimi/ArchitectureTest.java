@@ -98,7 +98,10 @@ class ArchitectureTest {
                 .namingSlices("$1")
                 .should()
                 .beFreeOfCycles()
-                .ignoreDependency(ADAPTERS, DescribedPredicate.alwaysTrue());
+                .ignoreDependency(ADAPTERS, DescribedPredicate.alwaysTrue())
+                // jOOQ's generated schema names the enums its columns are typed with (forced types in the pom);
+                // it is the schema every feature reads, not a feature, so its references close no cycle
+                .ignoreDependency(Predicates.resideInAPackage("jp.hoshimi.db.."), DescribedPredicate.alwaysTrue());
         for (var edge : KNOWN_BACK_EDGES) {
             rule = rule.ignoreDependency(edge.origin(), edge.target());
         }

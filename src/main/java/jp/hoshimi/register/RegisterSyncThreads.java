@@ -8,7 +8,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 /**
  * The register sync's threads, which Spring starts and shuts down with the application: the runs that "sync
  * now" starts in the background, and the heartbeat that renews the sync lease while a sync holds it
- * (docs/decisions/0019-short-leases.md). Neither is a default candidate: they serve the sync alone, are
+ * (docs/decisions/0019-short-leases-heartbeat.md). Neither is a default candidate: they serve the sync alone, are
  * injected by name, and leave Spring Boot's own task executor in place.
  */
 @Configuration(proxyBeanMethods = false)
