@@ -27,6 +27,23 @@ class DashboardJourneyBrowserTest extends BrowserTest {
         assertThat(page.locator("#expiry-timeline svg")).isVisible();
         String expired = page.locator("#kpi-expired .kpi-value").innerText();
         assertThat(Integer.parseInt(expired)).isPositive();
+        // the heat map's rows line up with its header: every unit in the first column, every total under 合計
+        // (its grid once had a column too few for the statuses, shifting each row one cell further)
+        double unitColumn = page.locator(".heat-table > .table-header").first().boundingBox().x;
+        double totalColumn = page.locator(".heat-table > .table-header").last().boundingBox().x;
+        assertThat(page.locator(".heat-table > .table-header").last()).hasText("合計");
+        assertThat(page.locator(".heat-table > .heat-unit")
+                        .evaluateAll("cells => cells.map(c => Math.round(c.getBoundingClientRect().x))"))
+                .asList()
+                .isNotEmpty()
+                .allSatisfy(x -> assertThat(((Number) x).doubleValue())
+                        .isCloseTo(unitColumn, org.assertj.core.data.Offset.offset(1.0)));
+        assertThat(page.locator(".heat-table > .heat-total")
+                        .evaluateAll("cells => cells.map(c => Math.round(c.getBoundingClientRect().x))"))
+                .asList()
+                .hasSize(page.locator(".heat-table > .heat-unit").count())
+                .allSatisfy(x -> assertThat(((Number) x).doubleValue())
+                        .isCloseTo(totalColumn, org.assertj.core.data.Offset.offset(1.0)));
         screenshot(page, "dashboard-01.png");
 
         page.setViewportSize(1400, 900);

@@ -374,6 +374,9 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
         }
         Div table = new Div();
         table.addClassName("heat-table");
+        // the figures' columns: one per status, however many there are, then not evaluated and the total
+        // (the stylesheet's grid reads this)
+        table.getStyle().set("--heat-figures", String.valueOf(ComplianceStatus.values().length + 2));
         table.add(header("contract.field.orgUnit"), header("contract.field.requiredLevel"));
         for (ComplianceStatus status : ComplianceStatus.values()) {
             table.add(header(status.messageKey()));
