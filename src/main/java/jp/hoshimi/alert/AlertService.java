@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * administrators, the outbox (failed and uncertain sends, send again), the webhook and the mail mode.
  */
 @Service
+@RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
 public class AlertService {
 
     public static final int MAX_PAGE_SIZE = 500;
@@ -68,13 +69,11 @@ public class AlertService {
     // --- my notifications --------------------------------------------------------------------------
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public int unreadCount() {
         return me().map(id -> notifications.countNotifications(id, true)).orElse(0);
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<Notification> notifications(boolean unreadOnly, int offset, int limit) {
         return me().map(id -> notifications.notifications(
                         id, unreadOnly, Math.max(0, offset), Math.min(Math.max(0, limit), MAX_PAGE_SIZE)))
@@ -82,19 +81,16 @@ public class AlertService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public int countNotifications(boolean unreadOnly) {
         return me().map(id -> notifications.countNotifications(id, unreadOnly)).orElse(0);
     }
 
     @Transactional
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public void markRead(long alertId) {
         me().ifPresent(id -> notifications.markRead(id, alertId, now()));
     }
 
     @Transactional
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public int markAllRead() {
         return me().map(id -> notifications.markRead(id, null, now())).orElse(0);
     }
@@ -102,7 +98,6 @@ public class AlertService {
     // --- my preferences ----------------------------------------------------------------------------
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public AlertPreferences preferences() {
         long id = meOrThrow();
         return alertSettings
@@ -116,7 +111,6 @@ public class AlertService {
 
     /** @throws ConcurrentEditException when they were saved elsewhere since they were read */
     @Transactional
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public void savePreferences(AlertPreferences preferences) {
         if (!LANGUAGES.contains(preferences.language())) {
             throw new ValidationException(FieldProblem.of("language", "validation.required"));
@@ -170,7 +164,6 @@ public class AlertService {
         return dispatcher.dispatch();
     }
 
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public MailChannel.Mode mailMode() {
         return mail.mode();
     }

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
  * alerts can reach people.
  */
 @Service
+@RolesAllowed(Role.ADMIN_NAME)
 public class TestMessageService {
 
     static final String SUBJECT = "Hoshimi テストメッセージ / test message";
@@ -55,7 +56,6 @@ public class TestMessageService {
     }
 
     /** Sends to {@code mailTo} (when mail is on and an address is given) and to the webhook (when enabled). */
-    @RolesAllowed(Role.ADMIN_NAME)
     public List<Result> send(String mailTo) {
         String to = mailTo == null ? "" : mailTo.strip();
         WebhookSettings hook = alerts.webhook();

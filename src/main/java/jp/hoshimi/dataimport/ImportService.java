@@ -40,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * managers, admins and auditors see every run (auditors only look).
  */
 @Service
+@RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
 public class ImportService {
 
     /** Audit/entity name of a run, also the prefix of its error codes. */
@@ -136,38 +137,32 @@ public class ImportService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public ImportRun run(long runId) {
         return runs.find(runId).filter(this::visible).orElseThrow(() -> new NotFoundException(ENTITY, runId));
     }
 
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public Optional<ImportProgress> progress(long runId) {
         run(runId);
         return worker.progress(runId);
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<ImportRun> runs(int offset, int limit) {
         return runs.list(onlyOwnRuns() ? actor() : null, Math.max(0, offset), Math.min(Math.max(0, limit), 1000));
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public int countRuns() {
         return runs.count(onlyOwnRuns() ? actor() : null);
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<ImportRowResult> rows(long runId, RowOutcome outcome, int offset, int limit) {
         run(runId);
         return runs.rows(runId, outcome, Math.max(0, offset), Math.min(Math.max(0, limit), 1000));
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public int countRows(long runId, RowOutcome outcome) {
         run(runId);
         return runs.countRows(runId, outcome);
@@ -175,7 +170,6 @@ public class ImportService {
 
     /** The rows in error as an .xlsx (row, key, column, problem), streamed, in the given language. */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public void writeErrorReport(long runId, Locale locale, OutputStream out) {
         ImportRun run = run(runId);
         errorReport.write(run, (offset, limit) -> runs.rows(runId, RowOutcome.ERROR, offset, limit), locale, out);
@@ -183,7 +177,6 @@ public class ImportService {
 
     /** The name of the saved mapping that this run's header row matches, if any. */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public Optional<String> savedMappingName(long runId) {
         ImportRun run = run(runId);
         return run.mapping() == null
@@ -191,13 +184,11 @@ public class ImportService {
                 : runs.savedMappingName(run.kind(), run.mapping().signature());
     }
 
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public long maxFileBytes() {
         return properties.maxFileSize().toBytes();
     }
 
     /** Waits (at most {@code wait}) until the run's queued step has finished, and returns the run. */
-    @RolesAllowed({Role.PROCUREMENT_NAME, Role.RISK_MANAGER_NAME, Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public ImportRun await(long runId, Duration wait) {
         run(runId);
         await(pending.get(runId), wait);

@@ -1,5 +1,6 @@
 package jp.hoshimi.register;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,6 +54,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one node applies at a time; every run is recorded, including refused and skipped ones.
  */
 @Service
+@RolesAllowed(Role.ADMIN_NAME)
 public class RegisterSyncService {
 
     static final String LEASE = "register-sync";
@@ -107,12 +109,12 @@ public class RegisterSyncService {
      * (taking the lease does that) — otherwise the next sync that takes the lease over does it.
      */
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @PermitAll // Spring calls it at start, before anyone signs in; the class default would refuse it
     void recoverAtStart() {
         recoverAbandoned();
     }
 
     /** What every node does at start-up, on demand (tools and tests). */
-    @RolesAllowed(Role.ADMIN_NAME)
     public void recoverAbandonedRuns() {
         recoverAbandoned();
     }
@@ -124,6 +126,7 @@ public class RegisterSyncService {
     }
 
     @jakarta.annotation.PreDestroy
+    @PermitAll // Spring calls it at shutdown, with nobody signed in
     void stopHeartbeat() {
         heartbeat.cancel(true);
     }
@@ -144,14 +147,12 @@ public class RegisterSyncService {
     }
 
     /** Syncs one kind from its configured source now, and returns the finished run. */
-    @RolesAllowed(Role.ADMIN_NAME)
     public SyncRun sync(RegisterKind kind, SyncRun.Trigger trigger) {
         RegisterSource source = sources.source(kind).orElseThrow(() -> new NoRegisterSourceException(kind));
         return run(kind, trigger, source.id(), source::fetch);
     }
 
     /** Waits (at most {@code wait}) for a sync started with {@link #startSync} on this node to end. */
-    @RolesAllowed({Role.ADMIN_NAME})
     public void await(long runId, java.time.Duration wait) {
         java.util.concurrent.CompletableFuture<Void> future = started.remove(runId);
         if (future != null) {
@@ -166,13 +167,11 @@ public class RegisterSyncService {
     }
 
     /** Syncs one kind from the given source (tools and tests: another server, a file). */
-    @RolesAllowed(Role.ADMIN_NAME)
     public SyncRun syncFrom(RegisterKind kind, RegisterSource source, SyncRun.Trigger trigger) {
         return run(kind, trigger, source.id(), source::fetch);
     }
 
     /** Syncs every configured source (the scheduled job). */
-    @RolesAllowed(Role.ADMIN_NAME)
     public void syncAll(SyncRun.Trigger trigger) {
         for (RegisterKind kind : RegisterKind.values()) {
             if (sources.source(kind).isPresent()) {
@@ -182,7 +181,6 @@ public class RegisterSyncService {
     }
 
     /** An administrator's upload of a register export (CSV, JSON or .xlsx, told apart by content): the same checks and apply as a fetch. */
-    @RolesAllowed(Role.ADMIN_NAME)
     public SyncRun upload(RegisterKind kind, String fileName, InputStream content) {
         // read before the run is recorded: an upload broken off is no run
         try (UploadedFeed upload = UploadedFeed.spool(fileName, content, properties.spoolDir())) {
@@ -193,7 +191,6 @@ public class RegisterSyncService {
     }
 
     /** Applies a run that waited for confirmation because it removes many entries. */
-    @RolesAllowed(Role.ADMIN_NAME)
     public SyncRun confirmRemovals(long runId) {
         SyncRun run = register.run(runId).orElseThrow(() -> new IllegalArgumentException("no sync run " + runId));
         if (run.outcome() != SyncRun.Outcome.NEEDS_CONFIRMATION) {
@@ -226,7 +223,6 @@ public class RegisterSyncService {
      * Records a run and syncs in the background as the current user; returns the run id at once (poll
      * the run until its outcome is no longer RUNNING).
      */
-    @RolesAllowed(Role.ADMIN_NAME)
     public long startSync(RegisterKind kind, SyncRun.Trigger trigger) {
         sources.source(kind).orElseThrow(() -> new NoRegisterSourceException(kind));
         return startSyncs(List.of(kind), trigger).get(0);
@@ -236,7 +232,6 @@ public class RegisterSyncService {
      * "Sync now": records a run for every register with a source (★ and SECURITY ACTION) and syncs them
      * one after the other in the background (they share the lease); returns the run ids at once.
      */
-    @RolesAllowed(Role.ADMIN_NAME)
     public List<Long> startSyncAll(SyncRun.Trigger trigger) {
         return startSyncs(
                 Arrays.stream(RegisterKind.values())
