@@ -2,7 +2,7 @@ package jp.hoshimi;
 
 import jp.hoshimi.organisation.OrgUnit;
 import jp.hoshimi.organisation.OrgUnitService;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 
 /** The demo data's organisation units, looked up by code (HMC, HMC-PUR, …) as the system user. */
 public final class DemoUnits {

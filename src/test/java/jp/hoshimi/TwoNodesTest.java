@@ -23,7 +23,7 @@ import jp.hoshimi.dataimport.ImportStatus;
 import jp.hoshimi.register.RegisterService;
 import jp.hoshimi.register.SyncRun;
 import jp.hoshimi.register.source.LocalRegisterServer;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.awaitility.core.ConditionTimeoutException;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import jp.hoshimi.alert.AlertMessages;
 import jp.hoshimi.alert.OutgoingMail;
-import jp.hoshimi.security.CurrentUser;
-import jp.hoshimi.security.Role;
 import jp.hoshimi.security.UserAccountService;
+import jp.hoshimi.shared.identity.CurrentUser;
+import jp.hoshimi.shared.identity.Role;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**

@@ -2,7 +2,7 @@ package jp.hoshimi.dev;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.identity.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

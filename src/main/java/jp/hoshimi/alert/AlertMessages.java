@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import jp.hoshimi.shared.BusinessDate;
 import jp.hoshimi.shared.StarLevel;
+import jp.hoshimi.shared.web.AppBaseUrl;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 

@@ -3,6 +3,7 @@ package jp.hoshimi.alert;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,20 +12,20 @@ import jp.hoshimi.alert.internal.AlertRepository.NewAlert;
 import jp.hoshimi.alert.internal.OutboxRepository;
 import jp.hoshimi.alert.internal.RecipientRepository;
 import jp.hoshimi.alert.internal.RecipientRepository.SupplierInfo;
+import jp.hoshimi.shared.Outbox;
+import jp.hoshimi.shared.identity.Role;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The outbox for other features (issue 19): a prepared letter to an outside address, or a notice to some of
- * our users, written in the caller's transaction so it exists exactly when the caller's change does. Each is
- * keyed: the same key twice is queued once, and the dispatcher sends it once (docs/decisions/0011).
+ * The outbox for other features (issue 19), behind the {@link Outbox} port they know: a prepared letter to an
+ * outside address, or a notice to some of our users, written in the caller's transaction so it exists exactly
+ * when the caller's change does. Each is keyed: the same key twice is queued once, and the dispatcher sends it
+ * once (docs/decisions/0011).
  */
 @Component
-public class AlertOutbox {
-
-    /** What the letter or notice is about, for the notification centre and the delivery list. */
-    public record Subject(long supplierId, String supplierName, String corporateNumber, long requestId) {}
+public class AlertOutbox implements Outbox {
 
     private final AlertRepository alerts;
     private final OutboxRepository outbox;
@@ -52,6 +53,7 @@ public class AlertOutbox {
      * Queues a letter to {@code to}; {@code {link}} in the body is replaced by {@code secretLink} when it is
      * sent, and the link is then forgotten. False when a letter with this key was queued before.
      */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean letter(
             String key, Subject about, String to, String language, String subject, String body, String secretLink) {
@@ -69,6 +71,7 @@ public class AlertOutbox {
     }
 
     /** Tells {@code users} (in-app, and by mail as each has chosen) of a request's {@code event}; once per key. */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void notice(String key, Subject about, String event, String dueDate, Set<Long> users) {
         Map<String, String> details = details(about);
@@ -81,6 +84,7 @@ public class AlertOutbox {
      * Tells a watched supplier's contract owners and the risk managers that its company's official name
      * changed in the NTA data (issue 21); once per key (one per applied change row).
      */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void entityRenamed(
             String key, Subject about, String previousName, String officialName, String changeDate, Set<Long> owners) {
@@ -88,12 +92,13 @@ public class AlertOutbox {
         details.put("previousName", previousName);
         details.put("officialName", officialName);
         details.put("changeDate", changeDate);
-        Set<Long> users = new java.util.LinkedHashSet<>(owners);
-        users.addAll(recipients.usersWithRole(jp.hoshimi.security.Role.RISK_MANAGER_NAME));
+        Set<Long> users = new LinkedHashSet<>(owners);
+        users.addAll(recipients.usersWithRole(Role.RISK_MANAGER_NAME));
         producer.notice(alert(key, AlertKind.ENTITY_RENAMED, about, details), users);
     }
 
     /** Starts the dispatcher soon (after the caller's commit is the caller's business). */
+    @Override
     public void dispatchSoon() {
         schedule.dispatchSoon();
     }

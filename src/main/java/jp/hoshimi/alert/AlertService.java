@@ -12,13 +12,13 @@ import jp.hoshimi.alert.internal.OutboxRepository;
 import jp.hoshimi.alert.internal.RecipientRepository;
 import jp.hoshimi.audit.AuditAction;
 import jp.hoshimi.audit.AuditTrail;
-import jp.hoshimi.security.Role;
-import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.HttpUrls;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.identity.Role;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

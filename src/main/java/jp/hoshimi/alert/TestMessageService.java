@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.UUID;
 import jp.hoshimi.alert.internal.AlertSettingsRepository;
 import jp.hoshimi.alert.internal.TestMessageRepository;
-import jp.hoshimi.security.Role;
-import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.identity.Role;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.springframework.stereotype.Service;
 
 /**

@@ -4,7 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.function.Consumer;
 import jp.hoshimi.audit.internal.AuditRepository;
-import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.identity.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

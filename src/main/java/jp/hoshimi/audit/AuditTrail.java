@@ -7,7 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import jp.hoshimi.audit.internal.AuditRepository;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

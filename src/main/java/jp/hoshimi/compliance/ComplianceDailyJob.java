@@ -1,7 +1,7 @@
 package jp.hoshimi.compliance;
 
-import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.shared.ClusteredJob;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;

@@ -13,12 +13,12 @@ import jp.hoshimi.compliance.internal.FindingQueries;
 import jp.hoshimi.contract.ContractDetails;
 import jp.hoshimi.contract.ContractService;
 import jp.hoshimi.organisation.OrgUnitService;
-import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.BusinessDate;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.identity.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -16,10 +16,10 @@ import jp.hoshimi.organisation.DataScope;
 import jp.hoshimi.organisation.OrgUnit;
 import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.register.RegisterService;
-import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.BusinessDate;
 import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.identity.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -13,12 +13,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import jp.hoshimi.organisation.OrgUnit;
 import jp.hoshimi.organisation.OrgUnitService;
-import jp.hoshimi.security.Role;
 import jp.hoshimi.security.UserAccount;
 import jp.hoshimi.security.UserAdminService;
 import jp.hoshimi.security.UserForm;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.identity.Role;
 
 /**
  * Users (administrators only): upsert by user name. Roles and units are lists ("調達担当, 監査担当";

@@ -11,7 +11,7 @@ import jp.hoshimi.audit.AuditTrail;
 import jp.hoshimi.compliance.AcceptedRisk;
 import jp.hoshimi.compliance.AcceptedRisks;
 import jp.hoshimi.exception.internal.ExceptionRepository;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import jp.hoshimi.alert.AlertOutbox;
 import jp.hoshimi.legalentity.LegalEntityRun.FileKind;
 import jp.hoshimi.legalentity.LegalEntityRun.SourceType;
 import jp.hoshimi.legalentity.internal.LegalEntityRepository;
@@ -16,6 +15,7 @@ import jp.hoshimi.legalentity.source.NtaFileReader;
 import jp.hoshimi.legalentity.source.NtaFileRejectedException;
 import jp.hoshimi.legalentity.source.NtaLimits;
 import jp.hoshimi.shared.MasterDataChangedEvent;
+import jp.hoshimi.shared.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,7 +38,7 @@ class LegalEntityLoader {
     private final ApplicationEventPublisher events;
     private final LegalEntityProperties properties;
     private final Clock clock;
-    private final AlertOutbox outbox;
+    private final Outbox outbox;
 
     LegalEntityLoader(
             LegalEntityRepository repository,
@@ -46,7 +46,7 @@ class LegalEntityLoader {
             ApplicationEventPublisher events,
             LegalEntityProperties properties,
             Clock clock,
-            AlertOutbox outbox) {
+            Outbox outbox) {
         this.outbox = outbox;
         this.repository = repository;
         this.transactions = transactions;
@@ -108,7 +108,7 @@ class LegalEntityLoader {
             outbox.entityRenamed(
                     "ENTITY_RENAMED:" + r.corporateNumber() + ":" + r.changeDate() + ":"
                             + r.officialName().hashCode() + ":" + r.supplierId(),
-                    new AlertOutbox.Subject(r.supplierId(), r.supplierName(), r.corporateNumber(), 0),
+                    new Outbox.Subject(r.supplierId(), r.supplierName(), r.corporateNumber(), 0),
                     r.previousName(),
                     r.officialName(),
                     r.changeDate().toString(),

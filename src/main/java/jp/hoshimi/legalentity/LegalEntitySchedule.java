@@ -11,7 +11,7 @@ import jp.hoshimi.legalentity.job.LegalEntitySyncJob;
 import jp.hoshimi.register.EditableSchedule;
 import jp.hoshimi.register.QuartzCronSchedule;
 import jp.hoshimi.register.ScheduleRule;
-import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.identity.Role;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -8,8 +8,8 @@ import jp.hoshimi.legalentity.LegalEntityRun.FileKind;
 import jp.hoshimi.legalentity.LegalEntityRun.SourceType;
 import jp.hoshimi.legalentity.internal.LegalEntityRepository;
 import jp.hoshimi.legalentity.source.NtaEdition;
-import jp.hoshimi.security.Role;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.Role;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -8,11 +8,11 @@ import java.util.List;
 import jp.hoshimi.audit.AuditAction;
 import jp.hoshimi.audit.AuditTrail;
 import jp.hoshimi.outreach.internal.ContactRepository;
-import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.identity.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

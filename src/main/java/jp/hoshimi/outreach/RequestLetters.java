@@ -9,9 +9,9 @@ import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
-import jp.hoshimi.alert.AlertOutbox;
-import jp.hoshimi.alert.AppBaseUrl;
 import jp.hoshimi.outreach.internal.RequestSweeps;
+import jp.hoshimi.shared.Outbox;
+import jp.hoshimi.shared.web.AppBaseUrl;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,14 +30,13 @@ class RequestLetters {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final AlertOutbox outbox;
+    private final Outbox outbox;
     private final AppBaseUrl baseUrl;
     private final RequestTemplates templates;
     private final RequestSweeps sweeps;
     private final Clock clock;
 
-    RequestLetters(
-            AlertOutbox outbox, AppBaseUrl baseUrl, RequestTemplates templates, RequestSweeps sweeps, Clock clock) {
+    RequestLetters(Outbox outbox, AppBaseUrl baseUrl, RequestTemplates templates, RequestSweeps sweeps, Clock clock) {
         this.outbox = outbox;
         this.baseUrl = baseUrl;
         this.templates = templates;
@@ -90,8 +89,8 @@ class RequestLetters {
         outbox.dispatchSoon();
     }
 
-    private static AlertOutbox.Subject about(RequestDetails request) {
-        return new AlertOutbox.Subject(
+    private static Outbox.Subject about(RequestDetails request) {
+        return new Outbox.Subject(
                 request.supplierId(), request.supplierName(), request.corporateNumber(), request.id());
     }
 

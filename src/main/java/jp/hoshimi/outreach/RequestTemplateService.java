@@ -9,13 +9,13 @@ import java.util.Map;
 import jp.hoshimi.audit.AuditAction;
 import jp.hoshimi.audit.AuditTrail;
 import jp.hoshimi.outreach.internal.TemplateRepository;
-import jp.hoshimi.security.Role;
-import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.shared.BusinessDate;
 import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.StarLevel;
 import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.identity.Role;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

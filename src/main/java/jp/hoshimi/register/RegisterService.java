@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import jp.hoshimi.register.internal.RegisterRepository;
 import jp.hoshimi.register.source.RegisterKind;
-import jp.hoshimi.security.Role;
 import jp.hoshimi.settings.SettingsService;
 import jp.hoshimi.shared.BusinessDate;
 import jp.hoshimi.shared.NotFoundException;
+import jp.hoshimi.shared.identity.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

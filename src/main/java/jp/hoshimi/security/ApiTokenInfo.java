@@ -1,6 +1,7 @@
 package jp.hoshimi.security;
 
 import java.time.LocalDateTime;
+import jp.hoshimi.shared.identity.Role;
 
 /** An API token as administrators see it: never its value, which is shown once at creation only. */
 public record ApiTokenInfo(

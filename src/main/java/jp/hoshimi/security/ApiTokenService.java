@@ -14,6 +14,9 @@ import java.util.Optional;
 import jp.hoshimi.security.internal.ApiTokenRepository;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.identity.ApiTokenPrincipal;
+import jp.hoshimi.shared.identity.Role;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,6 +1,8 @@
 package jp.hoshimi.security;
 
 import java.util.Set;
+import jp.hoshimi.shared.identity.Role;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

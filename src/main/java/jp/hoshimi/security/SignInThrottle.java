@@ -11,6 +11,8 @@ import java.util.Optional;
 import jp.hoshimi.security.SignInThrottleProperties.ThrottlePolicy;
 import jp.hoshimi.security.internal.SecurityEventRepository;
 import jp.hoshimi.security.internal.SecurityEventRepository.ThrottleRow;
+import jp.hoshimi.shared.identity.Role;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -2,6 +2,7 @@ package jp.hoshimi.security;
 
 import java.time.LocalDateTime;
 import java.util.Set;
+import jp.hoshimi.shared.identity.Role;
 
 /** A user as the administrator edits them; {@code version} guards against a stale save. */
 public record UserAccount(

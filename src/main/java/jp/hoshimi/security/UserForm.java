@@ -1,6 +1,7 @@
 package jp.hoshimi.security;
 
 import java.util.Set;
+import jp.hoshimi.shared.identity.Role;
 
 /** What an administrator enters for a user: the user name is fixed once the user exists. */
 public record UserForm(

@@ -3,6 +3,7 @@ package jp.hoshimi.security;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
+import jp.hoshimi.shared.identity.Role;
 
 /** One row of the user administration list. */
 public record UserListItem(

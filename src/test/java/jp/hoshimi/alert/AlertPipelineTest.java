@@ -39,7 +39,7 @@ import jp.hoshimi.dataimport.ImportCounts;
 import jp.hoshimi.dataimport.ImportFinishedEvent;
 import jp.hoshimi.dataimport.ImportKind;
 import jp.hoshimi.dataimport.ImportStatus;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

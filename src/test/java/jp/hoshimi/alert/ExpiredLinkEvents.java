@@ -5,7 +5,7 @@ import static jp.hoshimi.db.Tables.CONTRACT;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.jooq.DSLContext;
 
 /** Test data: an EXPIRED link of a demo contract, as the engine writes it, made into alerts at once. */

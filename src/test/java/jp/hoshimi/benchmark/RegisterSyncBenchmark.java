@@ -18,7 +18,7 @@ import jp.hoshimi.register.source.LocalRegisterServer;
 import jp.hoshimi.register.source.RegisterKind;
 import jp.hoshimi.register.source.RegisterSource;
 import jp.hoshimi.register.source.Sleeper;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

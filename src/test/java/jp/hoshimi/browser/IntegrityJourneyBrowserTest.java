@@ -10,7 +10,7 @@ import com.microsoft.playwright.Page;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import jp.hoshimi.register.RegisterSyncService;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

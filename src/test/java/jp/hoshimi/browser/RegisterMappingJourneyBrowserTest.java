@@ -15,7 +15,7 @@ import jp.hoshimi.register.RegisterSourceSettings;
 import jp.hoshimi.register.source.LocalRegisterServer;
 import jp.hoshimi.register.source.OfficialShapedRegister;
 import jp.hoshimi.register.source.RegisterKind;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.BoundingBox;
 import jp.hoshimi.alert.AlertDispatcher;
 import jp.hoshimi.alert.ExpiredLinkEvents;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -7,7 +7,7 @@ import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
 import jp.hoshimi.alert.AlertService;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import jp.hoshimi.supplier.SupplierDetails;
 import jp.hoshimi.supplier.SupplierService;
 import org.junit.jupiter.api.Test;

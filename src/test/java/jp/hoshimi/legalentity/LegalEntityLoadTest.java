@@ -13,7 +13,7 @@ import java.util.List;
 import jp.hoshimi.legalentity.LegalEntityRun.FileKind;
 import jp.hoshimi.legalentity.LegalEntityRun.Outcome;
 import jp.hoshimi.legalentity.source.NtaEdition;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

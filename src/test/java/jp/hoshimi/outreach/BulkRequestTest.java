@@ -12,10 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
-import jp.hoshimi.security.HoshimiUser;
 import jp.hoshimi.shared.BusinessDate;
 import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.StarLevel;
+import jp.hoshimi.shared.identity.HoshimiUser;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;

@@ -2,8 +2,8 @@ package jp.hoshimi.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.shared.ClusteredJob.Outcome;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import jp.hoshimi.AppNode;
 import jp.hoshimi.register.source.LocalRegisterServer;
 import jp.hoshimi.register.source.RegisterKind;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

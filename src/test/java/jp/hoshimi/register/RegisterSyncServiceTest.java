@@ -20,7 +20,7 @@ import jp.hoshimi.register.source.LocalRegisterServer;
 import jp.hoshimi.register.source.RegisterKind;
 import jp.hoshimi.register.source.RegisterSource;
 import jp.hoshimi.register.source.Validators;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

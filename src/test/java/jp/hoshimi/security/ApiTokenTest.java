@@ -21,6 +21,8 @@ import jp.hoshimi.DemoUnits;
 import jp.hoshimi.organisation.OrgUnit;
 import jp.hoshimi.organisation.OrgUnitService;
 import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.identity.Role;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -17,12 +17,12 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.Map;
 import jp.hoshimi.organisation.OrgUnit;
 import jp.hoshimi.organisation.OrgUnitService;
-import jp.hoshimi.security.Role;
 import jp.hoshimi.security.sso.RoleMapping;
 import jp.hoshimi.security.sso.SsoMappingService;
 import jp.hoshimi.security.sso.SsoProperties;
 import jp.hoshimi.security.sso.UnitMapping;
 import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.identity.Role;
 import jp.hoshimi.shared.ui.Notifications;
 import jp.hoshimi.shared.ui.Problems;
 

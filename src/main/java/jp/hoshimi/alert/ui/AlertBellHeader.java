@@ -2,7 +2,7 @@ package jp.hoshimi.alert.ui;
 
 import com.vaadin.flow.component.html.Span;
 import jp.hoshimi.alert.AlertService;
-import jp.hoshimi.security.CurrentUser;
+import jp.hoshimi.shared.identity.CurrentUser;
 import jp.hoshimi.shared.ui.HeaderContribution;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

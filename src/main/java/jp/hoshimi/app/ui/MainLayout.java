@@ -18,8 +18,8 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import jakarta.annotation.security.PermitAll;
 import java.util.stream.Collectors;
-import jp.hoshimi.security.CurrentUser;
-import jp.hoshimi.security.HoshimiUser;
+import jp.hoshimi.shared.identity.CurrentUser;
+import jp.hoshimi.shared.identity.HoshimiUser;
 import jp.hoshimi.shared.ui.HeaderContribution;
 import jp.hoshimi.shared.ui.LanguageSwitch;
 

@@ -2,8 +2,8 @@ package jp.hoshimi.audit.job;
 
 import jp.hoshimi.audit.AuditChainCheck;
 import jp.hoshimi.audit.AuditService;
-import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.shared.ClusteredJob;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;

@@ -26,7 +26,7 @@ import jp.hoshimi.compliance.CoverageService;
 import jp.hoshimi.compliance.RenewalDependency;
 import jp.hoshimi.compliance.RenewalMonth;
 import jp.hoshimi.compliance.SupplierRequestStates;
-import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.identity.Role;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.StatusParameters;
 

@@ -24,8 +24,8 @@ import jp.hoshimi.contract.LevelDecisionState;
 import jp.hoshimi.exception.ExceptionService;
 import jp.hoshimi.exception.ExceptionState;
 import jp.hoshimi.exception.RiskException;
-import jp.hoshimi.security.CurrentUser;
-import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.identity.CurrentUser;
+import jp.hoshimi.shared.identity.Role;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.ViewToolbar;
 

@@ -2,7 +2,7 @@ package jp.hoshimi.legalentity.job;
 
 import jp.hoshimi.legalentity.LegalEntityRun.Trigger;
 import jp.hoshimi.legalentity.LegalEntitySyncService;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;

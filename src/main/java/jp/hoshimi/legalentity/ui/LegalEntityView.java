@@ -19,7 +19,7 @@ import jp.hoshimi.legalentity.LegalEntitySchedule;
 import jp.hoshimi.legalentity.LegalEntityService;
 import jp.hoshimi.legalentity.LegalEntitySyncService;
 import jp.hoshimi.legalentity.source.NtaEdition;
-import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.identity.Role;
 import jp.hoshimi.shared.ui.ComponentTexts;
 import jp.hoshimi.shared.ui.Formats;
 import jp.hoshimi.shared.ui.Notifications;

@@ -15,10 +15,10 @@ import java.util.List;
 import jp.hoshimi.legalentity.LegalEntityMatchService;
 import jp.hoshimi.legalentity.LegalEntityMatchService.Acceptance;
 import jp.hoshimi.legalentity.UnnumberedSupplier;
-import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.ConcurrentEditException;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.identity.Role;
 import jp.hoshimi.shared.ui.Notifications;
 import jp.hoshimi.shared.ui.ViewToolbar;
 

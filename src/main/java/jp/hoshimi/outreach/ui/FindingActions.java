@@ -13,9 +13,9 @@ import jp.hoshimi.exception.ui.ExceptionRequestDialog;
 import jp.hoshimi.outreach.ContactService;
 import jp.hoshimi.outreach.RequestFocus;
 import jp.hoshimi.outreach.RequestService;
-import jp.hoshimi.security.CurrentUser;
-import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.ComplianceStatus;
+import jp.hoshimi.shared.identity.CurrentUser;
+import jp.hoshimi.shared.identity.Role;
 import jp.hoshimi.shared.ui.Notifications;
 import org.springframework.stereotype.Component;
 

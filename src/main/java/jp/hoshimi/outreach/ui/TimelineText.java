@@ -5,7 +5,7 @@ import jp.hoshimi.outreach.AnswerKind;
 import jp.hoshimi.outreach.RequestAnswers;
 import jp.hoshimi.outreach.RequestAutomation;
 import jp.hoshimi.outreach.RequestEvent;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 
 /**
  * A timeline entry as a sentence a clerk reads ("The register shows the level: closed automatically.") instead

@@ -2,9 +2,9 @@ package jp.hoshimi.security.internal;
 
 import java.time.LocalDateTime;
 import java.util.Optional;
-import jp.hoshimi.security.HoshimiUser;
 import jp.hoshimi.security.NewUser;
-import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.identity.HoshimiUser;
+import jp.hoshimi.shared.identity.Role;
 
 /** Storage of user accounts. */
 public interface UserRepository {

@@ -1,7 +1,7 @@
 package jp.hoshimi.security.sso;
 
 import java.util.Set;
-import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.identity.Role;
 
 /** An account that signs in through the provider, as the audit trail records it. */
 public record LinkedAccount(

@@ -1,6 +1,6 @@
 package jp.hoshimi.security.sso;
 
-import jp.hoshimi.security.HoshimiUser;
+import jp.hoshimi.shared.identity.HoshimiUser;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 

@@ -6,12 +6,12 @@ import java.time.LocalDateTime;
 import java.util.List;
 import jp.hoshimi.audit.AuditAction;
 import jp.hoshimi.audit.AuditTrail;
-import jp.hoshimi.security.Role;
-import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.security.sso.internal.SsoRepository;
 import jp.hoshimi.shared.FieldProblem;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.ValidationException;
+import jp.hoshimi.shared.identity.Role;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -8,10 +8,10 @@ import java.util.Set;
 import jp.hoshimi.audit.AuditAction;
 import jp.hoshimi.audit.AuditTrail;
 import jp.hoshimi.organisation.OrgUnitService;
-import jp.hoshimi.security.HoshimiUser;
-import jp.hoshimi.security.Role;
 import jp.hoshimi.security.internal.UserRepository;
 import jp.hoshimi.security.sso.internal.SsoRepository;
+import jp.hoshimi.shared.identity.HoshimiUser;
+import jp.hoshimi.shared.identity.Role;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -4,8 +4,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import jp.hoshimi.security.AccountService;
-import jp.hoshimi.security.CurrentUser;
-import jp.hoshimi.security.HoshimiUser;
+import jp.hoshimi.shared.identity.CurrentUser;
+import jp.hoshimi.shared.identity.HoshimiUser;
 import org.springframework.stereotype.Component;
 
 /**

@@ -13,7 +13,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.Set;
 import jp.hoshimi.KaribuTest;
 import jp.hoshimi.organisation.OrgUnit;
-import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.identity.Role;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

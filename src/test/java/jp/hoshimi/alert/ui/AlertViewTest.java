@@ -16,7 +16,7 @@ import jp.hoshimi.alert.AlertKind;
 import jp.hoshimi.alert.AlertPreferences;
 import jp.hoshimi.alert.AlertService;
 import jp.hoshimi.alert.ExpiredLinkEvents;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

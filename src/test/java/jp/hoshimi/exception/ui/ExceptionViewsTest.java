@@ -15,7 +15,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import java.time.LocalDateTime;
 import jp.hoshimi.KaribuTest;
 import jp.hoshimi.exception.ExceptionState;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import jp.hoshimi.supplier.SupplierService;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;

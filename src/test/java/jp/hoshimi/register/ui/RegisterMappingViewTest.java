@@ -21,7 +21,7 @@ import jp.hoshimi.register.RegisterMappingService;
 import jp.hoshimi.register.source.FieldMapping;
 import jp.hoshimi.register.source.OfficialShapedRegister;
 import jp.hoshimi.register.source.RegisterKind;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -13,7 +13,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import jp.hoshimi.DemoUnits;
 import jp.hoshimi.organisation.OrgUnitService;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import com.vaadin.flow.router.QueryParameters;
 import java.util.List;
 import java.util.Map;
 import jp.hoshimi.KaribuTest;
-import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.identity.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import jp.hoshimi.KaribuTest;
-import jp.hoshimi.security.SystemAuthentication;
 import jp.hoshimi.settings.SettingsService;
 import jp.hoshimi.shared.StarLevel;
 import jp.hoshimi.shared.SubcontractorPolicy;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

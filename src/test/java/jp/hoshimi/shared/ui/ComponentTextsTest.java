@@ -8,7 +8,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.upload.Upload;
 import java.util.Locale;
 import jp.hoshimi.KaribuTest;
-import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.identity.Role;
 import org.junit.jupiter.api.Test;
 
 /** Vaadin's own texts follow the user's language on the screens that use the components. */

@@ -15,9 +15,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.InvalidCorporateNumberException;
 import jp.hoshimi.shared.StarLevel;
+import jp.hoshimi.shared.identity.Role;
 import org.junit.jupiter.api.Test;
 
 class MessageBundleTest {

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import java.util.List;
 import java.util.Locale;
 import jp.hoshimi.KaribuTest;
-import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.identity.Role;
 import org.junit.jupiter.api.Test;
 
 class NavigationTest extends KaribuTest {

@@ -11,7 +11,7 @@ import java.util.List;
 import jp.hoshimi.KaribuTest;
 import jp.hoshimi.contract.ContractDetails;
 import jp.hoshimi.contract.ContractService;
-import jp.hoshimi.security.SystemAuthentication;
+import jp.hoshimi.shared.identity.SystemAuthentication;
 import jp.hoshimi.subcontracting.ChainLink;
 import jp.hoshimi.subcontracting.SubcontractingService;
 import jp.hoshimi.supplier.SupplierFilter;

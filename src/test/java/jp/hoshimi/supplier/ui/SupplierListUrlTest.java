@@ -10,8 +10,8 @@ import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.Set;
 import jp.hoshimi.KaribuTest;
-import jp.hoshimi.security.Role;
 import jp.hoshimi.shared.ComplianceStatus;
+import jp.hoshimi.shared.identity.Role;
 import jp.hoshimi.supplier.SupplierFilter;
 import org.junit.jupiter.api.Test;
 

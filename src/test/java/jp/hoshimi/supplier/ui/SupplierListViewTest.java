@@ -11,7 +11,7 @@ import com.vaadin.flow.data.provider.SortDirection;
 import java.util.List;
 import java.util.Locale;
 import jp.hoshimi.KaribuTest;
-import jp.hoshimi.security.Role;
+import jp.hoshimi.shared.identity.Role;
 import jp.hoshimi.supplier.SupplierListItem;
 import org.junit.jupiter.api.Test;
 

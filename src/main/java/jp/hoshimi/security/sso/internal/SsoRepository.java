@@ -5,10 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import jp.hoshimi.security.Role;
 import jp.hoshimi.security.sso.LinkedAccount;
 import jp.hoshimi.security.sso.RoleMapping;
 import jp.hoshimi.security.sso.UnitMapping;
+import jp.hoshimi.shared.identity.Role;
 
 /** Accounts linked to the provider, and the claim value → role / unit mappings. */
 public interface SsoRepository {

@@ -1,4 +1,4 @@
-package jp.hoshimi.security;
+package jp.hoshimi.shared.identity;
 
 /**
  * The four roles. Use the constants in annotations ({@code @RolesAllowed(Role.ADMIN)}); Spring Security

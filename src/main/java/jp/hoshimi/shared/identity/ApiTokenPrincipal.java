@@ -1,4 +1,4 @@
-package jp.hoshimi.security;
+package jp.hoshimi.shared.identity;
 
 /** Who acts when a request carries an API token: the token's name, role and optional unit. */
 public record ApiTokenPrincipal(long tokenId, String name, Role role, Long orgUnitId) {

@@ -1,4 +1,4 @@
-package jp.hoshimi.alert;
+package jp.hoshimi.shared.web;
 
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -18,8 +18,8 @@ public class AppBaseUrl implements ApplicationListener<WebServerInitializedEvent
     private final Environment environment;
     private volatile int serverPort = -1;
 
-    AppBaseUrl(AlertProperties properties, Environment environment) {
-        this.configured = properties.baseUrl();
+    AppBaseUrl(Environment environment) {
+        this.configured = environment.getProperty("hoshimi.alert.base-url", "");
         this.environment = environment;
     }
 

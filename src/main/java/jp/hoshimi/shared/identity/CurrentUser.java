@@ -1,4 +1,4 @@
-package jp.hoshimi.security;
+package jp.hoshimi.shared.identity;
 
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package jp.hoshimi.security;
+package jp.hoshimi.shared.identity;
 
 import java.util.Collection;
 import java.util.Set;
