@@ -242,10 +242,24 @@ class ImportWorker implements DisposableBean {
             throw new ImportEngine.MappingRequired(mapping);
         }
         Staging kindStaging = staging.get(kind);
+        long started = System.nanoTime();
         kindStaging.stage(
                 runId, spoolFile(runId), mapping, n -> report(runId, ImportProgress.Phase.CHECKING, n / 2, total));
-        return kindStaging.classify(
+        long staged = System.nanoTime();
+        ImportCounts counts = kindStaging.classify(
                 runId, buffer, n -> report(runId, ImportProgress.Phase.CHECKING, (total + n) / 2, total));
+        log.info(
+                "Import run {} ({}) checked: {} rows; stage {} ms, classify and row results {} ms",
+                runId,
+                kind,
+                total,
+                millis(started, staged),
+                millis(staged, System.nanoTime()));
+        return counts;
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
     }
 
     /** Users: every row through its service in a transaction that is always rolled back. */
@@ -266,12 +280,15 @@ class ImportWorker implements DisposableBean {
     /** Staged kinds: compared again (the master may have moved since the preview), then written in bulk. */
     private ImportCounts applyStaged(long runId, ImportKind kind, ColumnMapping mapping, RowBuffer buffer, int total) {
         Staging kindStaging = staging.get(kind);
+        long started = System.nanoTime();
         if (!kindStaging.isStaged(runId)) {
             kindStaging.stage(runId, spoolFile(runId), mapping, n -> {});
         }
+        long staged = System.nanoTime();
         ImportCounts counts =
                 kindStaging.classify(runId, buffer, n -> report(runId, ImportProgress.Phase.APPLYING, n / 2, total));
         buffer.flush();
+        long classified = System.nanoTime();
         if (counts.error() == 0) {
             work.executeWithoutResult(status -> {
                 kindStaging.write(runId, n -> report(runId, ImportProgress.Phase.APPLYING, (total + n) / 2, total));
@@ -281,6 +298,18 @@ class ImportWorker implements DisposableBean {
                 runs.finish(runId, ImportStatus.APPLIED, LocalDateTime.now(clock));
             });
         }
+        log.info(
+                "Import run {} ({}) applied: {} new, {} changed, {} unchanged, {} errors; stage {} ms, classify and"
+                        + " row results {} ms, write {} ms",
+                runId,
+                kind,
+                counts.added(),
+                counts.changed(),
+                counts.unchanged(),
+                counts.error(),
+                millis(started, staged),
+                millis(staged, classified),
+                millis(classified, System.nanoTime()));
         return counts;
     }
 
