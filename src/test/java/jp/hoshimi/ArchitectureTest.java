@@ -3,7 +3,6 @@ package jp.hoshimi;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
@@ -16,18 +15,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import jp.hoshimi.shared.BusinessDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,62 +94,7 @@ class ArchitectureTest {
      */
     @Test
     void features_views_and_endpoints_are_free_of_cycles() {
-        var rule = slices().assignedFrom(FEATURES_WITH_THEIR_ADAPTERS_APART)
-                .should()
-                .beFreeOfCycles()
-                // a page is made of other features' views (the supplier page shows its findings, requests and
-                // chains; a finding links back to its supplier): views composing views may name each other
-                .ignoreDependency(VIEWS, VIEWS);
-        for (var feature : features()) {
-            rule = rule.ignoreDependency(
-                    Predicates.resideInAPackage("jp.hoshimi." + feature + "..")
-                            .and(DescribedPredicate.not(
-                                    Predicates.resideInAnyPackage("jp.hoshimi." + feature + "..ui..", "..api.."))),
-                    Predicates.resideInAPackage("jp.hoshimi." + feature + ".ui.."));
-        }
-        rule.because("a feature is understood, tested and changed from its own package down; views and REST"
-                        + " endpoints compose features and may use any feature's services and views")
-                .check(classes);
-    }
-
-    static final DescribedPredicate<JavaClass> VIEWS = Predicates.resideInAPackage("jp.hoshimi.*.ui..");
-
-    /** {@code jp.hoshimi.<feature>} one slice, its {@code ui} and its {@code api} one each; jOOQ's schema none. */
-    static final SliceAssignment FEATURES_WITH_THEIR_ADAPTERS_APART = new SliceAssignment() {
-        @Override
-        public String getDescription() {
-            return "features, with their views and endpoints as slices of their own";
-        }
-
-        @Override
-        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-            return sliceOf(javaClass).map(SliceIdentifier::of).orElse(SliceIdentifier.ignore());
-        }
-    };
-
-    /**
-     * The feature, {@code <feature>.ui} or {@code <feature>.api} a class belongs to. jOOQ's generated schema
-     * belongs to none: it names the enums its columns are typed with (forced types in the pom) but is the
-     * schema every feature reads, not a feature, so its references close no cycle.
-     */
-    static Optional<String> sliceOf(JavaClass javaClass) {
-        var name = javaClass.getPackageName();
-        if (!name.startsWith("jp.hoshimi.") || name.startsWith("jp.hoshimi.db")) {
-            return Optional.empty();
-        }
-        var parts = List.of(name.substring("jp.hoshimi.".length()).split("\\."));
-        return Optional.of(parts.stream()
-                .filter(part -> part.equals("ui") || part.equals("api"))
-                .findFirst()
-                .map(adapter -> parts.get(0) + "." + adapter)
-                .orElse(parts.get(0)));
-    }
-
-    static Set<String> features() {
-        return classes.stream()
-                .flatMap(javaClass -> sliceOf(javaClass).stream())
-                .filter(slice -> !slice.contains("."))
-                .collect(Collectors.toSet());
+        FeatureCycles.rule("jp.hoshimi", classes).check(classes);
     }
 
     /**

@@ -1,0 +1,5 @@
+package jp.hoshimi.archfixtures.backtoview.b;
+
+public class B {
+    jp.hoshimi.archfixtures.backtoview.a.ui.AView view;
+}

@@ -1,0 +1,5 @@
+package jp.hoshimi.archfixtures.viewsmeet.a.ui;
+
+public class AView {
+    jp.hoshimi.archfixtures.viewsmeet.b.ui.BView b;
+}

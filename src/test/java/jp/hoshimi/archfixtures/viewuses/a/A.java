@@ -1,0 +1,3 @@
+package jp.hoshimi.archfixtures.viewuses.a;
+
+public class A {}

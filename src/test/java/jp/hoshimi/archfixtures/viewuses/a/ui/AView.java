@@ -1,0 +1,5 @@
+package jp.hoshimi.archfixtures.viewuses.a.ui;
+
+public class AView {
+    jp.hoshimi.archfixtures.viewuses.b.B b;
+}
