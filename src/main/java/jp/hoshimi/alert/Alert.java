@@ -68,7 +68,7 @@ public record Alert(
             case AUDIT_CHAIN_BROKEN -> "audit";
             case IMPORT_FINISHED -> importRunId == null ? "imports" : "imports/run/" + importRunId;
             case LETTER, REQUEST -> details.containsKey("requestId") ? "requests/" + details.get("requestId") : "";
-            case ENTITY_RENAMED -> supplierId == null ? "" : "suppliers/" + supplierId;
+            case ENTITY_RENAMED, ENTITY_MOVED -> supplierId == null ? "" : "suppliers/" + supplierId;
         };
     }
 

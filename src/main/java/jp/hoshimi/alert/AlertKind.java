@@ -21,7 +21,9 @@ public enum AlertKind {
     /** A supplier request needs its owner: answered, overdue (issue 19). */
     REQUEST,
     /** A watched supplier's company changed its official name in the NTA data (issue 21): information. */
-    ENTITY_RENAMED;
+    ENTITY_RENAMED,
+    /** A watched supplier's company changed its registered address (domestic or abroad) in the NTA data: information. */
+    ENTITY_MOVED;
 
     public String messageKey() {
         return "alert.kind." + name();

@@ -112,6 +112,12 @@ public class AlertMessages {
                         "alert.title.ENTITY_RENAMED",
                         supplier(alert),
                         alert.details().getOrDefault("officialName", ""));
+            case ENTITY_MOVED ->
+                t(
+                        locale,
+                        "alert.title.ENTITY_MOVED",
+                        supplier(alert),
+                        alert.details().getOrDefault("address", ""));
         };
     }
 
@@ -163,7 +169,7 @@ public class AlertMessages {
             }
             case LETTER, REQUEST ->
                 lines.add(new Line(t(locale, "alert.field.supplier"), nullToEmpty(alert.supplierName())));
-            case ENTITY_RENAMED -> {
+            case ENTITY_RENAMED, ENTITY_MOVED -> {
                 lines.add(new Line(
                         t(locale, "alert.field.supplier"),
                         alert.corporateNumber() == null
@@ -173,13 +179,18 @@ public class AlertMessages {
                                         "alert.field.supplierWithNumber",
                                         alert.supplierName(),
                                         alert.corporateNumber())));
+                boolean renamed = alert.kind() == AlertKind.ENTITY_RENAMED;
                 lines.add(new Line(
-                        t(locale, "alert.field.previousName"), alert.details().getOrDefault("previousName", "")));
+                        t(locale, renamed ? "alert.field.previousName" : "alert.field.previousAddress"),
+                        alert.details().getOrDefault(renamed ? "previousName" : "previousAddress", "")));
                 lines.add(new Line(
-                        t(locale, "alert.field.officialName"), alert.details().getOrDefault("officialName", "")));
+                        t(locale, renamed ? "alert.field.officialName" : "alert.field.officialAddress"),
+                        alert.details().getOrDefault(renamed ? "officialName" : "address", "")));
                 lines.add(new Line(
                         t(locale, "alert.field.changeDate"), alert.details().getOrDefault("changeDate", "")));
-                lines.add(new Line(t(locale, "alert.field.action"), t(locale, "alert.renamed.action")));
+                lines.add(new Line(
+                        t(locale, "alert.field.action"),
+                        t(locale, renamed ? "alert.renamed.action" : "alert.moved.action")));
             }
             case IMPORT_FINISHED -> {
                 Map<String, String> d = alert.details();
@@ -346,7 +357,7 @@ public class AlertMessages {
             case STATUS, AUDIT_CHAIN_BROKEN -> "#B42318";
             case EXPIRING, REGISTER_STALE, EXCEPTION_ENDING -> "#B54708";
             case RESOLVED -> "#067647";
-            case IMPORT_FINISHED, LETTER, REQUEST, ENTITY_RENAMED -> "#175CD3";
+            case IMPORT_FINISHED, LETTER, REQUEST, ENTITY_RENAMED, ENTITY_MOVED -> "#175CD3";
         };
     }
 

@@ -81,20 +81,27 @@ public class AlertOutbox implements Outbox {
     }
 
     /**
-     * Tells a watched supplier's contract owners and the risk managers that its company's official name
-     * changed in the NTA data (issue 21); once per key (one per applied change row).
+     * Tells a watched supplier's contract owners and the risk managers of a change of its company in the NTA
+     * data (issue 21): renamed or moved; once per key (one per applied change row).
      */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void entityRenamed(
-            String key, Subject about, String previousName, String officialName, String changeDate, Set<Long> owners) {
+    public void entityChanged(String key, Subject about, EntityChange change, Set<Long> owners) {
         Map<String, String> details = new HashMap<>();
-        details.put("previousName", previousName);
-        details.put("officialName", officialName);
-        details.put("changeDate", changeDate);
+        AlertKind kind;
+        if (change.kind() == EntityChange.Kind.RENAMED) {
+            kind = AlertKind.ENTITY_RENAMED;
+            details.put("previousName", change.before());
+            details.put("officialName", change.after());
+        } else {
+            kind = AlertKind.ENTITY_MOVED;
+            details.put("previousAddress", change.before());
+            details.put("address", change.after());
+        }
+        details.put("changeDate", change.changeDate());
         Set<Long> users = new LinkedHashSet<>(owners);
         users.addAll(recipients.usersWithRole(Role.RISK_MANAGER_NAME));
-        producer.notice(alert(key, AlertKind.ENTITY_RENAMED, about, details), users);
+        producer.notice(alert(key, kind, about, details), users);
     }
 
     /** Starts the dispatcher soon (after the caller's commit is the caller's business). */

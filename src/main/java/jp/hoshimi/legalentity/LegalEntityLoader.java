@@ -101,18 +101,25 @@ class LegalEntityLoader {
 
     private void apply(long runId, FileKind kind, long rows) {
         repository.lockForApply();
-        var renamed = repository.renamedSuppliers(runId);
+        var changed = repository.changedSuppliers(runId);
         Counts counts = repository.apply(runId, kind);
         repository.refreshNameFragments(runId);
-        for (var r : renamed) {
-            outbox.entityRenamed(
-                    "ENTITY_RENAMED:" + r.corporateNumber() + ":" + r.changeDate() + ":"
-                            + r.officialName().hashCode() + ":" + r.supplierId(),
-                    new Outbox.Subject(r.supplierId(), r.supplierName(), r.corporateNumber(), 0),
-                    r.previousName(),
-                    r.officialName(),
-                    r.changeDate().toString(),
-                    r.owners());
+        for (var c : changed) {
+            // a rename is told once per new name; a move once per change date, so a later correction of
+            // the same move (same date, the address put right) is not told again
+            String key = c.renamed()
+                    ? "ENTITY_RENAMED:" + c.corporateNumber() + ":" + c.changeDate() + ":"
+                            + c.after().hashCode() + ":" + c.supplierId()
+                    : "ENTITY_MOVED:" + c.corporateNumber() + ":" + c.changeDate() + ":" + c.supplierId();
+            outbox.entityChanged(
+                    key,
+                    new Outbox.Subject(c.supplierId(), c.supplierName(), c.corporateNumber(), 0),
+                    new Outbox.EntityChange(
+                            c.renamed() ? Outbox.EntityChange.Kind.RENAMED : Outbox.EntityChange.Kind.MOVED,
+                            c.before(),
+                            c.after(),
+                            c.changeDate().toString()),
+                    c.owners());
         }
         repository.succeedRun(runId, rows, counts, now());
         var suppliers = repository.suppliersTouchedBy(runId, kind);

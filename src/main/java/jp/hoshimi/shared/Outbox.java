@@ -26,11 +26,21 @@ public interface Outbox {
     void notice(String key, Subject about, String event, String dueDate, Set<Long> users);
 
     /**
-     * Tells a watched supplier's contract owners and the risk managers that its company's official name
-     * changed in the NTA data (issue 21); once per key (one per applied change row).
+     * A change of a watched supplier's company in the NTA data (issue 21): its official name, or its registered
+     * address (domestic or abroad), as it was and as it is now, and the day it changed.
      */
-    void entityRenamed(
-            String key, Subject about, String previousName, String officialName, String changeDate, Set<Long> owners);
+    record EntityChange(Kind kind, String before, String after, String changeDate) {
+        public enum Kind {
+            RENAMED,
+            MOVED
+        }
+    }
+
+    /**
+     * Tells a watched supplier's contract owners and the risk managers of a change of its company (information,
+     * not a failure); once per key (one per applied change row).
+     */
+    void entityChanged(String key, Subject about, EntityChange change, Set<Long> owners);
 
     /** Starts the delivery soon (after the caller's commit is the caller's business). */
     void dispatchSoon();

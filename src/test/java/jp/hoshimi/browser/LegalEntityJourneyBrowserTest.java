@@ -30,6 +30,8 @@ class LegalEntityJourneyBrowserTest extends BrowserTest {
 
     @AfterEach
     void noNtaData() {
+        // the sample difference moves S-10008: its move alert (to owners in every unit) goes too
+        dsl.execute("DELETE FROM alert WHERE kind IN ('ENTITY_RENAMED', 'ENTITY_MOVED')");
         dsl.execute("DELETE FROM legal_entity_change");
         dsl.execute("DELETE FROM legal_entity");
         dsl.execute("DELETE FROM legal_entity_run");

@@ -19,7 +19,8 @@ import org.springframework.context.ApplicationEventPublisher;
 /**
  * Issue 21, the NTA data where users work: the supplier editor suggests 法人番号 candidates for S-10056 山田鉄工所,
  * the bulk screen lists the suppliers without a number with their best candidates, and the page of S-10015
- * (absorbed in the sample difference) offers the successor's number with its register status.
+ * (absorbed in the sample difference) offers the successor's number with its register status; the move of
+ * S-10008 in the same difference reaches the risk manager's notification centre.
  */
 class LegalEntityMatchJourneyBrowserTest extends BrowserTest {
 
@@ -39,6 +40,8 @@ class LegalEntityMatchJourneyBrowserTest extends BrowserTest {
 
     @AfterEach
     void noNtaData() {
+        // the sample difference moves S-10008: its move alert (to owners in every unit) goes too
+        dsl.execute("DELETE FROM alert WHERE kind IN ('ENTITY_RENAMED', 'ENTITY_MOVED')");
         dsl.execute("DELETE FROM legal_entity_change");
         dsl.execute("DELETE FROM legal_entity_name_fragment");
         dsl.execute("DELETE FROM legal_entity");
@@ -75,6 +78,17 @@ class LegalEntityMatchJourneyBrowserTest extends BrowserTest {
         risk.navigate(url("suppliers/" + supplierId("S-10015")));
         PlaywrightAssertions.assertThat(risk.locator("#successor-consequences")).containsText("6900000000011");
         screenshot(risk, "legal-entity-match-04-successor-offer.png");
+
+        // the sample difference also moved S-10008: its contract owners and the risk managers are told
+        risk.navigate(url("alerts"));
+        com.microsoft.playwright.Locator moved = risk.locator("#alert-notifications vaadin-grid-cell-content")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions()
+                        .setHasText("株式会社アサヒ精機製作所: 所在地が 愛知県犬山市1-1 に変わりました"));
+        PlaywrightAssertions.assertThat(moved).hasCount(1);
+        moved.click();
+        PlaywrightAssertions.assertThat(risk.locator(".alert-details")).containsText("岐阜県各務原市1-2-3");
+        PlaywrightAssertions.assertThat(risk.locator(".alert-details")).containsText("2026-11-26");
+        screenshot(risk, "legal-entity-match-05-move-alert.png");
     }
 
     private long supplierId(String code) {

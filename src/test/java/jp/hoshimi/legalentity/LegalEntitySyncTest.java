@@ -108,6 +108,8 @@ class LegalEntitySyncTest {
     }
 
     private void empty() {
+        // the sample difference moves S-10008: its move alert (to owners in every unit) goes too
+        dsl.execute("DELETE FROM alert WHERE kind IN ('ENTITY_RENAMED', 'ENTITY_MOVED')");
         dsl.execute("DELETE FROM legal_entity_change");
         dsl.execute("DELETE FROM legal_entity");
         dsl.execute("DELETE FROM legal_entity_staging");

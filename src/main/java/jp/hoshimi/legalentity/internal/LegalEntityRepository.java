@@ -516,7 +516,7 @@ public class LegalEntityRepository {
                 r.get(e.KIND),
                 r.get(e.PREFECTURE_NAME),
                 r.get(e.PREFECTURE_CODE),
-                address.isEmpty() ? r.get(e.ADDRESS_OUTSIDE) : address,
+                domesticOrAbroad(address, r.get(e.ADDRESS_OUTSIDE)),
                 r.get(e.PROCESS),
                 Boolean.TRUE.equals(r.get(e.CORRECT)),
                 r.get(e.CHANGE_DATE),
@@ -525,6 +525,11 @@ public class LegalEntityRepository {
                 r.get(e.CLOSE_CAUSE),
                 r.get(e.SUCCESSOR_CORPORATE_NUMBER),
                 successorName);
+    }
+
+    /** A registered address: the domestic one, or the one abroad when there is none (a foreign company's). */
+    private static String domesticOrAbroad(String domestic, String abroad) {
+        return domestic.isEmpty() ? abroad : domestic;
     }
 
     /** A corporation's applied rows, newest first. */
@@ -542,9 +547,11 @@ public class LegalEntityRepository {
                         r.getChangeDate(),
                         r.getUpdateDate(),
                         r.getName(),
-                        java.util.stream.Stream.of(r.getPrefectureName(), r.getCityName(), r.getStreetNumber())
-                                .filter(java.util.Objects::nonNull)
-                                .collect(Collectors.joining()),
+                        domesticOrAbroad(
+                                java.util.stream.Stream.of(r.getPrefectureName(), r.getCityName(), r.getStreetNumber())
+                                        .filter(java.util.Objects::nonNull)
+                                        .collect(Collectors.joining()),
+                                r.getAddressOutside()),
                         r.getCloseDate(),
                         r.getCloseCause(),
                         r.getSuccessorCorporateNumber()));
@@ -669,32 +676,63 @@ public class LegalEntityRepository {
                 runId);
     }
 
-    /** A watched supplier whose company's official name a staged run changes (process 11), with its contract owners. */
-    public record RenamedSupplier(
+    /**
+     * A watched supplier whose company a staged run renames (process 11) or moves (12 at home, 13 abroad), with
+     * the name or address before and after and its contract owners.
+     */
+    public record ChangedSupplier(
             long supplierId,
             String supplierName,
             String corporateNumber,
-            String previousName,
-            String officialName,
+            String process,
+            String before,
+            String after,
             java.time.LocalDate changeDate,
-            java.util.Set<Long> owners) {}
+            java.util.Set<Long> owners) {
+
+        public boolean renamed() {
+            return jp.hoshimi.legalentity.source.NtaCodes.PROCESS_RENAMED.equals(process);
+        }
+    }
+
+    /** A registered address as one text: the domestic one, or the one abroad when there is none. */
+    private static String address(String table) {
+        return "COALESCE(NULLIF(CONCAT_WS('', " + table + ".prefecture_name, " + table + ".city_name, " + table
+                + ".street_number), ''), " + table + ".address_outside, '')";
+    }
 
     /**
-     * Before a staged run is applied: the suppliers whose company's name it changes — the state it will
-     * store for the number is a name change (process 11) to a name other than the stored one, not older than
-     * it — with the owners of the contracts the supplier is on (as the contract's supplier or in its chain).
-     * A correction that restores the stored name, or a file applied twice, changes no name: nothing then.
+     * Before a staged run is applied: the suppliers whose company it renames or moves — the state it will store
+     * for the number is a name change (process 11) to a name other than the stored one, or an address change
+     * (12, 13) to an address other than the stored one, not older than the stored state — with the owners of
+     * the contracts the supplier is on (as the contract's supplier or in its chain). A correction that restores
+     * the stored name or address, or a file applied twice, changes nothing: nothing then. Nor does a correction
+     * (the correct flag) of an address the stored state already has from a change of the same kind, unless the
+     * run also brings that change itself: the move was told when it came, the correction is no new move.
      */
-    public List<RenamedSupplier> renamedSuppliers(long runId) {
+    public List<ChangedSupplier> changedSuppliers(long runId) {
+        String before = address("e");
+        String after = address("s");
         var rows = dsl.fetch(
-                "SELECT sup.id, sup.name, s.corporate_number, e.name, s.name, s.change_date" + LATEST
+                "SELECT sup.id, sup.name, s.corporate_number, s.process,"
+                        + " CASE WHEN s.process = ? THEN e.name ELSE " + before + " END,"
+                        + " CASE WHEN s.process = ? THEN s.name ELSE " + after + " END, s.change_date" + LATEST
                         + " JOIN legal_entity e ON e.corporate_number = s.corporate_number"
                         + " JOIN supplier sup ON sup.corporate_number = s.corporate_number"
-                        + " WHERE s.process = ? AND s.name <> e.name AND s.update_date >= e.update_date"
+                        + " WHERE s.update_date >= e.update_date AND ((s.process = ? AND s.name <> e.name)"
+                        + " OR (s.process IN (?, ?) AND " + after + " <> " + before
+                        + " AND NOT (s.correct = 1 AND e.process = s.process AND NOT EXISTS (SELECT 1"
+                        + " FROM legal_entity_staging o WHERE o.run_id = s.run_id"
+                        + " AND o.corporate_number = s.corporate_number AND o.process = s.process"
+                        + " AND o.correct = 0))))"
                         + " ORDER BY sup.id",
+                jp.hoshimi.legalentity.source.NtaCodes.PROCESS_RENAMED,
+                jp.hoshimi.legalentity.source.NtaCodes.PROCESS_RENAMED,
                 runId,
                 runId,
-                jp.hoshimi.legalentity.source.NtaCodes.PROCESS_RENAMED);
+                jp.hoshimi.legalentity.source.NtaCodes.PROCESS_RENAMED,
+                jp.hoshimi.legalentity.source.NtaCodes.PROCESS_MOVED,
+                jp.hoshimi.legalentity.source.NtaCodes.PROCESS_MOVED_ABROAD);
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -710,13 +748,14 @@ public class LegalEntityRepository {
                                 .toArray())
                 .forEach(r -> owners.computeIfAbsent(r.get(0, Long.class), k -> new java.util.LinkedHashSet<>())
                         .add(r.get(1, Long.class)));
-        return rows.map(r -> new RenamedSupplier(
+        return rows.map(r -> new ChangedSupplier(
                 r.get(0, Long.class),
                 r.get(1, String.class),
                 r.get(2, String.class),
                 r.get(3, String.class),
                 r.get(4, String.class),
-                r.get(5, java.time.LocalDate.class),
+                r.get(5, String.class),
+                r.get(6, java.time.LocalDate.class),
                 owners.getOrDefault(r.get(0, Long.class), java.util.Set.of())));
     }
 

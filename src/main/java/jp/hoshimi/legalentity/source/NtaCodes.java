@@ -15,6 +15,8 @@ public final class NtaCodes {
     public static final Set<String> CLOSE_CAUSES = Set.of("01", "11", "21", "31");
 
     public static final String PROCESS_RENAMED = "11";
+    public static final String PROCESS_MOVED = "12";
+    public static final String PROCESS_MOVED_ABROAD = "13";
     public static final String PROCESS_CLOSED = "21";
     public static final String PROCESS_ABSORBED = "71";
     public static final String CLOSE_CAUSE_MERGED = "11";

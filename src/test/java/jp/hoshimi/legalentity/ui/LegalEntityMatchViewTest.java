@@ -1,5 +1,6 @@
 package jp.hoshimi.legalentity.ui;
 
+import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm;
@@ -9,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.Query;
 import java.io.IOException;
@@ -48,7 +50,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Issue 21, the NTA data where users work: candidates in the supplier editor, the bulk screen of suppliers
- * without 法人番号 (scope, audit), the successor replacement, rename alerts, the indexed and paged search.
+ * without 法人番号 (scope, audit), the successor replacement, rename and move alerts, the indexed and paged search.
  */
 class LegalEntityMatchViewTest extends KaribuTest {
 
@@ -57,6 +59,9 @@ class LegalEntityMatchViewTest extends KaribuTest {
     static final String SUCCESSOR = "6900000000011";
     static final String RENAMED = "9340034881412";
     static final String YAMADA = "7900000000101";
+    static final String ASAHI = "9340004345794"; // S-10008: contracts of procurement, procurement2 and risk
+    static final String WAKABA = "7110043387112"; // S-10017: only in the chain of a contract of procurement
+    static final String TECHNO = "4120091464070"; // S-10012: only on contracts of procurement2
 
     @Autowired
     DSLContext dsl;
@@ -88,7 +93,7 @@ class LegalEntityMatchViewTest extends KaribuTest {
     @BeforeEach
     @AfterEach
     void noNtaData() {
-        dsl.execute("DELETE FROM alert WHERE kind = 'ENTITY_RENAMED'");
+        dsl.execute("DELETE FROM alert WHERE kind IN ('ENTITY_RENAMED', 'ENTITY_MOVED')");
         dsl.execute(
                 "UPDATE supplier SET corporate_number = NULL, version = version + 1 WHERE supplier_code = 'S-10056'");
         dsl.execute(
@@ -256,6 +261,78 @@ class LegalEntityMatchViewTest extends KaribuTest {
     }
 
     @Test
+    void a_move_alerts_the_contract_owners_and_the_risk_managers_once_in_both_languages_and_its_correction_nobody()
+            throws IOException {
+        load("nta-full-20261130_unicode.zip", FileKind.FULL);
+        // the sample difference moves S-10008 twice (a non-latest row first): one alert, from the stored
+        // address to the latest, however often the file comes
+        load("nta-diff-20261201_unicode.zip", FileKind.DIFF);
+        load("nta-diff-20261201_unicode.zip", FileKind.DIFF);
+        assertThat(moveAlerts("S-10008")).isEqualTo(1);
+
+        String wakaba = ",株式会社若葉梱包,,301,愛知県,春日井市,%s,,23,206,4860000,,,,,,,2015-10-05,1,,,,,ワカバコンポウ,0\n";
+        Path move = csv("move.csv", "1," + WAKABA + ",12,0,2026-12-05,2026-12-03" + wakaba.formatted("4-5-6"));
+        upload(move);
+        upload(move);
+        assertThat(moveAlerts("S-10017")).as("a file applied twice alerts once").isEqualTo(1);
+        // the same move put right later (same change date), then put right again with its date corrected
+        upload(csv("correct.csv", "1," + WAKABA + ",12,1,2026-12-08,2026-12-03" + wakaba.formatted("4-5-16")));
+        upload(csv("correct2.csv", "1," + WAKABA + ",12,1,2026-12-09,2026-12-02" + wakaba.formatted("4-5-18")));
+        assertThat(moveAlerts("S-10017")).as("a correction is no new move").isEqualTo(1);
+        assertThat(dsl.fetchValue("SELECT street_number FROM legal_entity WHERE corporate_number = ?", WAKABA))
+                .as("the corrections are applied all the same")
+                .isEqualTo("4-5-18");
+        // abroad (process 13): the address outside Japan
+        upload(csv(
+                "abroad.csv",
+                "1," + TECHNO + ",13,0,2026-12-10,2026-12-07,株式会社テクノブリッジ,,301,,,,,,,,Singapore 1 Example Road,,,,,,"
+                        + "2015-10-05,1,,,,,テクノブリッジ,0\n"));
+        assertThat(moveAlerts("S-10012")).isEqualTo(1);
+
+        signInAsUser("risk"); // a risk manager hears of every move
+        Notification told = moveNotification("S-10017").orElseThrow();
+        assertThat(messages.title(told.alert(), Locale.ENGLISH))
+                .isEqualTo("株式会社若葉梱包: registered address changed to 愛知県春日井市4-5-6");
+        assertThat(messages.title(told.alert(), Locale.JAPANESE)).isEqualTo("株式会社若葉梱包: 所在地が 愛知県春日井市4-5-6 に変わりました");
+        assertThat(messages.lines(told.alert(), Locale.ENGLISH))
+                .extracting(line -> line.label() + ": " + line.value())
+                .contains(
+                        "Former registered address: 愛知県小牧市1-2-3",
+                        "New registered address (NTA): 愛知県春日井市4-5-6",
+                        "Changed on: 2026-12-03");
+        assertThat(messages.lines(told.alert(), Locale.JAPANESE))
+                .extracting(line -> line.label() + ": " + line.value())
+                .contains("旧所在地: 愛知県小牧市1-2-3", "新所在地（国税庁）: 愛知県春日井市4-5-6", "変更日: 2026-12-03");
+        assertThat(told.alert().link()).isEqualTo("suppliers/" + supplierId("S-10017"));
+        assertThat(messages.lines(moveNotification("S-10008").orElseThrow().alert(), Locale.ENGLISH))
+                .extracting(AlertMessages.Line::value)
+                .contains("岐阜県各務原市1-2-3", "愛知県犬山市1-1", "2026-11-26");
+        assertThat(messages.title(moveNotification("S-10012").orElseThrow().alert(), Locale.ENGLISH))
+                .isEqualTo("株式会社テクノ・ブリッジ: registered address changed to Singapore 1 Example Road");
+
+        signInAsUser("procurement"); // owns the contract whose chain holds S-10017, none with S-10012
+        assertThat(moveNotification("S-10017")).isPresent();
+        assertThat(moveNotification("S-10008")).isPresent();
+        assertThat(moveNotification("S-10012")).isEmpty();
+        // the supplier page's change history shows the move and its corrections
+        UI.getCurrent().navigate("suppliers/" + supplierId("S-10017"));
+        Grid<?> history = _get(OfficialRecord.class).changes;
+        assertThat(java.util.stream.IntStream.range(0, 3)
+                        .mapToObj(i -> String.join(" | ", _getFormattedRow(history, i))))
+                .containsExactly(
+                        "2026-12-02 | 国内所在地の変更 （訂正） | 株式会社若葉梱包 | 愛知県春日井市4-5-18",
+                        "2026-12-03 | 国内所在地の変更 （訂正） | 株式会社若葉梱包 | 愛知県春日井市4-5-16",
+                        "2026-12-03 | 国内所在地の変更 | 株式会社若葉梱包 | 愛知県春日井市4-5-6");
+
+        signInAsUser("procurement2"); // another unit's buyer: not S-10017's, but S-10012's
+        assertThat(moveNotification("S-10017")).isEmpty();
+        assertThat(moveNotification("S-10012")).isPresent();
+        UI.getCurrent().navigate("suppliers/" + supplierId("S-10012"));
+        assertThat(String.join(" | ", _getFormattedRow(_get(OfficialRecord.class).changes, 0)))
+                .isEqualTo("2026-12-07 | 国外所在地の変更 | 株式会社テクノブリッジ | Singapore 1 Example Road");
+    }
+
+    @Test
     void contained_candidates_come_from_the_fragment_index_kept_by_every_load_and_page_in_sql() {
         load("nta-full-20261130_unicode.zip", FileKind.FULL);
         List<LegalEntityCandidate> all = system.callAsSystem(() -> legalEntities.candidates("山田", null, null, 0, 50));
@@ -278,6 +355,29 @@ class LegalEntityMatchViewTest extends KaribuTest {
 
     private int renameAlerts() {
         return dsl.fetchCount(dsl.selectFrom("alert").where("kind = 'ENTITY_RENAMED'"));
+    }
+
+    private int moveAlerts(String supplierCode) {
+        return dsl.fetchCount(
+                dsl.selectFrom("alert").where("kind = 'ENTITY_MOVED' AND supplier_id = ?", supplierId(supplierCode)));
+    }
+
+    /** The signed-in user's move alert about a supplier, if they were told. */
+    private java.util.Optional<Notification> moveNotification(String supplierCode) {
+        long id = supplierId(supplierCode);
+        return alerts.notifications(false, 0, AlertService.MAX_PAGE_SIZE).stream()
+                .filter(n -> n.alert().kind() == AlertKind.ENTITY_MOVED
+                        && Long.valueOf(id).equals(n.alert().supplierId()))
+                .findFirst();
+    }
+
+    private Path csv(String name, String rows) throws IOException {
+        return Files.writeString(dir.resolve(name), rows, StandardCharsets.UTF_8);
+    }
+
+    private void upload(Path file) {
+        system.runAsSystem(
+                () -> legalEntities.upload(file, file.getFileName().toString(), FileKind.DIFF, NtaEdition.UNICODE));
     }
 
     private void load(String file, FileKind kind) {

@@ -63,6 +63,8 @@ class LegalEntityViewTest extends KaribuTest {
     @BeforeEach
     @AfterEach
     void noNtaData() {
+        // the sample difference moves S-10008: its move alert (to owners in every unit) goes too
+        dsl.execute("DELETE FROM alert WHERE kind IN ('ENTITY_RENAMED', 'ENTITY_MOVED')");
         dsl.execute("DELETE FROM legal_entity_change");
         dsl.execute("DELETE FROM legal_entity_name_fragment");
         dsl.execute("DELETE FROM legal_entity");
