@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,9 +30,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import testsupport.ClusterLockProbe;
+import testsupport.HeldTransaction;
 
 /** Loading NTA files into the real MariaDB: full file, differences, idempotence, refusals that change nothing. */
 @SpringBootTest
@@ -220,50 +218,26 @@ class LegalEntityLoadTest {
      */
     @Test
     void an_apply_waits_for_the_lock_row_another_apply_wrote_until_that_one_commits() throws Exception {
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<Boolean> first = pool.submit(() -> newTransaction().execute(status -> {
-                repository.lockForApply();
-                boolean written = ClusterLockProbe.writtenHere(dsl, APPLY_LOCK);
-                held.countDown();
-                awaitQuietly(release);
-                return written;
-            }));
-            assertThat(held.await(60, TimeUnit.SECONDS)).isTrue();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (var first = HeldTransaction.start(transactions, () -> {
+            repository.lockForApply();
+            return ClusterLockProbe.writtenHere(dsl, APPLY_LOCK);
+        })) {
+            assertThat(first.result()).as("the lock row is written").isTrue();
 
-            Future<LegalEntityRun> second = pool.submit(() -> load(DIFF, FileKind.DIFF, NtaEdition.UNICODE));
+            Future<LegalEntityRun> second = other.submit(() -> load(DIFF, FileKind.DIFF, NtaEdition.UNICODE));
             await().atMost(Duration.ofSeconds(40)).until(() -> ClusterLockProbe.someoneWaitsFor(dsl, APPLY_LOCK));
             assertThat(second).isNotDone();
             assertThat(count("legal_entity")).isZero();
 
-            release.countDown();
-            assertThat(first.get(60, TimeUnit.SECONDS))
-                    .as("the lock row is written")
-                    .isTrue();
+            first.commit();
             assertThat(second.get(60, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.SUCCEEDED);
             assertThat(count("legal_entity")).isPositive();
             assertThat(ClusterLockProbe.holder(dsl, APPLY_LOCK))
                     .as("free again")
                     .isNull();
         } finally {
-            release.countDown();
-            pool.shutdownNow();
-        }
-    }
-
-    private TransactionTemplate newTransaction() {
-        var template = new TransactionTemplate(transactions);
-        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return template;
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            other.shutdownNow();
         }
     }
 
