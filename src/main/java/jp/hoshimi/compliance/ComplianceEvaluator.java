@@ -251,11 +251,7 @@ public class ComplianceEvaluator {
                 throw new IllegalStateException(
                         "Another compliance evaluation held the lock for " + LOCK_WAIT_SECONDS + " s; " + otherwise);
             }
-            try {
-                return work.get();
-            } finally {
-                repository.unlock();
-            }
+            return work.get();
         });
     }
 

@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * User administration (管理 → ユーザー, the user import and the provisioning API): create, change roles and
  * units, reset a password, deactivate and reactivate. Every change is audited; at least one active
- * administrator always remains (guarded by a row lock, so two concurrent changes cannot both pass).
+ * administrator always remains (guarded by a written lock row, so two concurrent changes cannot both pass, also
+ * on different Galera nodes: docs/decisions/0042).
  */
 @Service
 @RolesAllowed(Role.ADMIN_NAME)

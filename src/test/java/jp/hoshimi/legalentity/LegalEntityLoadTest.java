@@ -2,16 +2,23 @@ package jp.hoshimi.legalentity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import jp.hoshimi.legalentity.LegalEntityRun.FileKind;
 import jp.hoshimi.legalentity.LegalEntityRun.Outcome;
+import jp.hoshimi.legalentity.internal.LegalEntityRepository;
 import jp.hoshimi.legalentity.source.NtaEdition;
 import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.jooq.DSLContext;
@@ -22,6 +29,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.PlatformTransactionManager;
+import testsupport.ClusterLockProbe;
+import testsupport.HeldTransaction;
 
 /** Loading NTA files into the real MariaDB: full file, differences, idempotence, refusals that change nothing. */
 @SpringBootTest
@@ -32,6 +42,7 @@ class LegalEntityLoadTest {
     static final Path DIFF = SAMPLES.resolve("nta-diff-20261201_unicode.zip");
     static final String MERGED = "3340095277778";
     static final String SUCCESSOR = "6900000000011";
+    static final String APPLY_LOCK = "legal-entity-apply";
 
     @Autowired
     LegalEntityService service;
@@ -41,6 +52,12 @@ class LegalEntityLoadTest {
 
     @Autowired
     DSLContext dsl;
+
+    @Autowired
+    LegalEntityRepository repository;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @TempDir
     Path dir;
@@ -194,6 +211,36 @@ class LegalEntityLoadTest {
                         .get(0)
                         .match())
                 .isEqualTo(LegalEntityCandidate.Match.EXACT);
+    }
+
+    /**
+     * Two applies on two nodes: the second waits for the lock row the first wrote (docs/decisions/0042), not
+     * for a row it only read, so on a Galera cluster with several writer nodes the two would be certified
+     * against each other; here it applies once the first has committed.
+     */
+    @Test
+    void an_apply_waits_for_the_lock_row_another_apply_wrote_until_that_one_commits() throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (var first = HeldTransaction.start(transactions, () -> {
+            repository.lockForApply();
+            return ClusterLockProbe.writtenHere(dsl, APPLY_LOCK);
+        })) {
+            assertThat(first.result()).as("the lock row is written").isTrue();
+
+            Future<LegalEntityRun> second = other.submit(() -> load(DIFF, FileKind.DIFF, NtaEdition.UNICODE));
+            await().atMost(Duration.ofSeconds(40)).until(() -> ClusterLockProbe.someoneWaitsFor(dsl, APPLY_LOCK));
+            assertThat(second).isNotDone();
+            assertThat(count("legal_entity")).isZero();
+
+            first.commit();
+            assertThat(second.get(60, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.SUCCEEDED);
+            assertThat(count("legal_entity")).isPositive();
+            assertThat(ClusterLockProbe.holder(dsl, APPLY_LOCK))
+                    .as("free again")
+                    .isNull();
+        } finally {
+            other.shutdownNow();
+        }
     }
 
     @Test

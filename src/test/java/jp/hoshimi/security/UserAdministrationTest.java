@@ -6,7 +6,9 @@ import static jp.hoshimi.db.Tables.APP_USER_ROLE;
 import static jp.hoshimi.db.Tables.AUDIT_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,10 +34,15 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.PlatformTransactionManager;
+import testsupport.ClusterLockProbe;
+import testsupport.HeldTransaction;
 
 /** User administration and the password policy against the real database. */
 @SpringBootTest
 class UserAdministrationTest {
+
+    static final String ADMINISTRATORS_LOCK = "administrators";
 
     @Autowired
     UserAdminService admin;
@@ -57,6 +64,9 @@ class UserAdministrationTest {
 
     @Autowired
     DSLContext dsl;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Autowired
     org.springframework.security.core.context.SecurityContextHolderStrategy contexts;
@@ -256,6 +266,51 @@ class UserAdministrationTest {
                     .isEqualTo(1);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Two changes on two nodes that could each remove the last administrator: they write different user rows,
+     * so they also write one common row, the administrators' lock (docs/decisions/0042), which a Galera cluster
+     * with several writer nodes certifies; here the second waits for that row and, once the first has
+     * committed, is refused.
+     */
+    @Test
+    void a_second_deactivation_waits_for_the_lock_row_the_first_wrote_and_then_keeps_the_last_administrator()
+            throws Exception {
+        long first = create("t14-admin-e", Role.ADMIN).userId();
+        long second = create("t14-admin-f", Role.ADMIN).userId();
+        onlyAdministrators(first, second);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (var deactivation = HeldTransaction.start(transactions, () -> {
+            system.runAsSystem(() -> admin.deactivate(first));
+            return ClusterLockProbe.writtenHere(dsl, ADMINISTRATORS_LOCK);
+        })) {
+            assertThat(deactivation.result()).as("the lock row is written").isTrue();
+
+            Future<Boolean> secondDeactivation = other.submit(() -> {
+                try {
+                    system.runAsSystem(() -> admin.deactivate(second));
+                    return true;
+                } catch (ValidationException refused) {
+                    return false;
+                }
+            });
+            await().atMost(Duration.ofSeconds(40))
+                    .until(() -> ClusterLockProbe.someoneWaitsFor(dsl, ADMINISTRATORS_LOCK));
+            assertThat(secondDeactivation).isNotDone();
+
+            deactivation.commit();
+            assertThat(secondDeactivation.get(60, TimeUnit.SECONDS))
+                    .as("refused: the last administrator")
+                    .isFalse();
+            assertThat(dsl.fetchCount(APP_USER, APP_USER.ID.in(first, second).and(APP_USER.ENABLED.isTrue())))
+                    .isEqualTo(1);
+            assertThat(ClusterLockProbe.holder(dsl, ADMINISTRATORS_LOCK))
+                    .as("free again")
+                    .isNull();
+        } finally {
+            other.shutdownNow();
         }
     }
 }

@@ -1,6 +1,5 @@
 package jp.hoshimi.compliance.internal;
 
-import static jp.hoshimi.db.Tables.APP_LEASE;
 import static jp.hoshimi.db.Tables.COMPLIANCE_EVENT;
 import static jp.hoshimi.db.Tables.COMPLIANCE_FINDING;
 import static jp.hoshimi.db.Tables.CONTRACT;
@@ -11,7 +10,6 @@ import static jp.hoshimi.db.Tables.REGISTER_SYNC_RUN;
 import static jp.hoshimi.db.Tables.SUBCONTRACTING_LINK;
 import static jp.hoshimi.db.Tables.SUPPLIER;
 
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -28,6 +26,7 @@ import jp.hoshimi.db.tables.records.ComplianceFindingRecord;
 import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.StarLevel;
+import jp.hoshimi.shared.sql.ClusterLock;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Query;
@@ -45,7 +44,6 @@ public class ComplianceRepository {
 
     private static final int WRITE_BATCH = 2000;
     static final String LOCK_NAME = "compliance-evaluation";
-    private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
 
     private final DSLContext dsl;
     private final LegalStandings legalStandings;
@@ -58,42 +56,11 @@ public class ComplianceRepository {
     // --- serialisation ---------------------------------------------------------------------------
 
     /**
-     * Waits up to {@code timeoutSeconds} for the cluster-wide evaluation lock: the evaluation's row in
-     * {@code app_lease}, written (so it is in the transaction's write set and conflicts on every Galera
-     * node, where {@code GET_LOCK} would be local to one) and held until the transaction ends, also when
-     * the node dies. False when another evaluation held it all that time (docs/decisions/0042).
+     * Waits up to {@code timeoutSeconds} for the cluster-wide evaluation lock, held until the transaction
+     * ends; false when another evaluation held it all that time (docs/decisions/0042).
      */
     public boolean lock(int timeoutSeconds) {
-        try {
-            dsl.execute(
-                    "SET STATEMENT innodb_lock_wait_timeout = {0} FOR INSERT INTO app_lease (name, holder, expires_at)"
-                            + " VALUES ({1}, CONCAT(@@hostname, '#', CONNECTION_ID()), NULL)"
-                            + " ON DUPLICATE KEY UPDATE holder = VALUES(holder)",
-                    DSL.inline(timeoutSeconds), LOCK_NAME);
-            return true;
-        } catch (RuntimeException e) { // jOOQ's, or Spring's translation of it
-            if (isLockWaitTimeout(e)) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    /** Marks the lock free again; the row lock itself ends with the transaction. */
-    public void unlock() {
-        dsl.update(APP_LEASE)
-                .set(APP_LEASE.HOLDER, (String) null)
-                .where(APP_LEASE.NAME.eq(LOCK_NAME))
-                .execute();
-    }
-
-    private static boolean isLockWaitTimeout(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getErrorCode() == ER_LOCK_WAIT_TIMEOUT) {
-                return true;
-            }
-        }
-        return false;
+        return ClusterLock.take(dsl, LOCK_NAME, timeoutSeconds);
     }
 
     public long lastEventId() {

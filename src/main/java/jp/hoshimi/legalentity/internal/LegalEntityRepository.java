@@ -31,6 +31,7 @@ import jp.hoshimi.legalentity.LegalEntityRun.SourceType;
 import jp.hoshimi.legalentity.LegalEntityRun.Trigger;
 import jp.hoshimi.legalentity.source.NtaEdition;
 import jp.hoshimi.legalentity.source.NtaRow;
+import jp.hoshimi.shared.sql.ClusterLock;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -44,6 +45,8 @@ public class LegalEntityRepository {
 
     private static final Logger log = LoggerFactory.getLogger(LegalEntityRepository.class);
     private static final int BATCH = 2_000;
+    /** The {@code app_lease} row that applies of NTA files take in turn. */
+    static final String APPLY_LOCK = "legal-entity-apply";
 
     /** The staged rows that become a corporation's state: per number its last row marked latest. */
     private static final String LATEST = " FROM legal_entity_staging s JOIN (SELECT corporate_number,"
@@ -557,9 +560,12 @@ public class LegalEntityRepository {
                         r.getSuccessorCorporateNumber()));
     }
 
-    /** Serialises applies across nodes: held until the applying transaction ends. */
+    /**
+     * Serialises applies across app and database nodes: a written lock row, held until the applying
+     * transaction ends (docs/decisions/0042).
+     */
     public void lockForApply() {
-        dsl.fetch("SELECT id FROM legal_entity_source WHERE id = 1 FOR UPDATE");
+        ClusterLock.take(dsl, APPLY_LOCK);
     }
 
     /**

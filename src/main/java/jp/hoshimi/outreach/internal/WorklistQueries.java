@@ -18,6 +18,7 @@ import jp.hoshimi.outreach.WorklistRow;
 import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.StarLevel;
+import jp.hoshimi.shared.sql.ClusterLock;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -38,6 +39,8 @@ public class WorklistQueries {
     private static final jp.hoshimi.db.tables.Contract C = CONTRACT;
     private static final jp.hoshimi.db.tables.SupplierRequest R = SUPPLIER_REQUEST;
     private static final List<RequestState> OPEN = List.of(RequestState.SENT, RequestState.ANSWERED);
+    /** The {@code app_lease} row that bulk requests take in turn. */
+    static final String BULK_REQUEST_LOCK = "supplier-requests";
 
     /** A finding a bulk request asks about, with the supplier's primary contact. */
     public record BulkFinding(
@@ -189,21 +192,18 @@ public class WorklistQueries {
     }
 
     /**
-     * The requests not closed yet (draft, sent, answered) of these suppliers. {@code lock}: a locking read,
-     * so that two bulk requests at once cannot both see "none open" and both ask (the second waits, then sees
-     * the first one's requests).
+     * The requests not closed yet (draft, sent, answered) of these suppliers. {@code lock}: first the bulk
+     * requests' cluster lock (a written row, held to the commit, docs/decisions/0042), then a locking read, so
+     * that two bulk requests at once, on any app or database nodes, cannot both see "none open" and both ask
+     * (the second waits, then sees the first one's requests; across Galera nodes it is rolled back at commit
+     * and tried again).
      */
     public List<OpenRequest> notClosed(Collection<Long> supplierIds, boolean lock) {
         if (supplierIds.isEmpty()) {
             return List.of();
         }
         if (lock) {
-            dsl.select(SUPPLIER.ID)
-                    .from(SUPPLIER)
-                    .where(SUPPLIER.ID.in(supplierIds))
-                    .orderBy(SUPPLIER.ID)
-                    .forUpdate()
-                    .fetch();
+            ClusterLock.take(dsl, BULK_REQUEST_LOCK);
         }
         var query = dsl.select(R.SUPPLIER_ID, R.REQUESTED_LEVEL)
                 .from(R)

@@ -19,6 +19,7 @@ import jp.hoshimi.security.UserFilter;
 import jp.hoshimi.security.UserForm;
 import jp.hoshimi.security.UserListItem;
 import jp.hoshimi.shared.identity.Role;
+import jp.hoshimi.shared.sql.ClusterLock;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -29,6 +30,9 @@ import org.springframework.stereotype.Repository;
 /** User administration: the paged list, edits, deactivation, and the lock that keeps one administrator. */
 @Repository
 public class JooqUserAdminRepository {
+
+    /** The {@code app_lease} row that changes which could remove the last administrator take in turn. */
+    static final String ADMINISTRATORS_LOCK = "administrators";
 
     private static final Field<String> ROLES = DSL.field(DSL.select(DSL.groupConcat(APP_USER_ROLE.ROLE)
                     .orderBy(APP_USER_ROLE.ROLE)
@@ -234,11 +238,14 @@ public class JooqUserAdminRepository {
     }
 
     /**
-     * Locks every ADMIN role row (and its user) until the transaction ends and answers the active
-     * administrators' ids. Every change that could remove the last administrator calls this first, so two
-     * such changes run one after the other and the second sees the first's result.
+     * Takes the administrators' cluster lock (a written row, held until the transaction ends,
+     * docs/decisions/0042), locks every ADMIN role row (and its user) and answers the active administrators'
+     * ids. Every change that could remove the last administrator calls this first, so two such changes run
+     * one after the other and the second sees the first's result; on different Galera nodes the second is
+     * rolled back at commit (the role rows they change differ, the lock row does not) and tried again.
      */
     public Set<Long> lockActiveAdministrators() {
+        ClusterLock.take(dsl, ADMINISTRATORS_LOCK);
         return dsl
                 .select(APP_USER_ROLE.USER_ID, APP_USER.ENABLED)
                 .from(APP_USER_ROLE)

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The evaluation lock is a written row of {@code app_lease}, held until the evaluation's transaction ends
  * (docs/decisions/0042): a second evaluation waits for it and gives up after its timeout; once the first
- * commits, the lock is free and reads as free.
+ * commits, the lock is free and reads as free (the holder is cleared before the commit).
  */
 @SpringBootTest
 class EvaluationLockTest {
@@ -59,7 +59,6 @@ class EvaluationLockTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            repository.unlock();
             return got;
         }));
         assertThat(held.await(60, TimeUnit.SECONDS)).isTrue();
@@ -69,11 +68,7 @@ class EvaluationLockTest {
 
         release.countDown();
         assertThat(first.get(60, TimeUnit.SECONDS)).isTrue();
-        Boolean afterCommit = newTransaction().execute(status -> {
-            boolean got = repository.lock(5);
-            repository.unlock();
-            return got;
-        });
+        Boolean afterCommit = newTransaction().execute(status -> repository.lock(5));
         assertThat(afterCommit).isTrue();
         assertThat(dsl.select(APP_LEASE.HOLDER)
                         .from(APP_LEASE)
@@ -90,7 +85,6 @@ class EvaluationLockTest {
                     .from(APP_LEASE)
                     .where(APP_LEASE.NAME.eq(ComplianceRepository.LOCK_NAME))
                     .fetchSingle(APP_LEASE.HOLDER);
-            repository.unlock();
             return during;
         });
         assertThat(holder).as("the database host and connection that hold it").matches(".+#\\d+");
