@@ -21,6 +21,7 @@ import jp.hoshimi.shared.sql.InBatches;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -311,11 +312,9 @@ public class OutboxRepository {
 
     /** For tests and the admin screen: how many rows the outbox holds per status. */
     public Map<DeliveryStatus, Integer> counts() {
-        Map<DeliveryStatus, Integer> result = new HashMap<>();
-        dsl.select(ALERT_OUTBOX.STATUS, DSL.count())
+        return dsl.select(ALERT_OUTBOX.STATUS.convertFrom(DeliveryStatus::valueOf), DSL.count())
                 .from(ALERT_OUTBOX)
                 .groupBy(ALERT_OUTBOX.STATUS)
-                .forEach(r -> result.put(DeliveryStatus.valueOf(r.value1()), r.value2()));
-        return result;
+                .collect(Records.intoMap());
     }
 }

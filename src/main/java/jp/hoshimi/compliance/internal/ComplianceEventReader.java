@@ -15,6 +15,7 @@ import jp.hoshimi.db.tables.ComplianceEvent;
 import jp.hoshimi.shared.sql.InBatches;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Records;
 import org.jooq.Row4;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
@@ -56,7 +57,7 @@ class ComplianceEventReader implements ComplianceEvents {
                 .where(E.ID.gt(afterId))
                 .orderBy(E.ID)
                 .limit(limit)
-                .fetch(r -> r.value1());
+                .collect(Records.intoList());
     }
 
     @Override
@@ -71,7 +72,7 @@ class ComplianceEventReader implements ComplianceEvents {
                             .eq("OK")
                             .or(E.NEW_STATUS.eq("ACCEPTED").and(E.OLD_STATUS.isDistinctFrom("ACCEPTED"))))
                     .and(E.ID.le(upToId))
-                    .fetch(r -> r.value1()));
+                    .collect(Records.intoList()));
         }
         return result;
     }
@@ -120,9 +121,9 @@ class ComplianceEventReader implements ComplianceEvents {
                 .orderBy(E.ID)
                 .limit(1));
         Map<Arrival, String> result = new HashMap<>();
-        dsl.select(k, before).from(v).forEach(r -> {
-            if (r.value2() != null) {
-                result.put(arrivals.get(r.value1()), r.value2());
+        dsl.select(k, before).from(v).collect(Records.intoMap()).forEach((key, statusBefore) -> {
+            if (statusBefore != null) {
+                result.put(arrivals.get(key), statusBefore);
             }
         });
         return result;
