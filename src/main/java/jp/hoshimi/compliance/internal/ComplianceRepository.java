@@ -167,11 +167,7 @@ public class ComplianceRepository {
     }
 
     public List<ContractRow> contracts(Batch batch) {
-        return dsl.select(
-                        CONTRACT.ID,
-                        CONTRACT.SUPPLIER_ID,
-                        CONTRACT.REQUIRED_LEVEL.convertFrom(RequiredLevel::valueOf),
-                        CONTRACT.END_DATE)
+        return dsl.select(CONTRACT.ID, CONTRACT.SUPPLIER_ID, CONTRACT.REQUIRED_LEVEL, CONTRACT.END_DATE)
                 .from(CONTRACT)
                 .where(batch.on(CONTRACT.ID))
                 .orderBy(CONTRACT.ID)
