@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import jp.hoshimi.alert.AlertKind;
 import jp.hoshimi.compliance.AcceptedRisk;
 import jp.hoshimi.compliance.ComplianceEvaluator;
 import jp.hoshimi.compliance.ComplianceService;
@@ -151,7 +152,7 @@ class ExceptionLifecycleTest {
                 ALERT,
                 ALERT.SUPPLIER_ID
                         .eq(supplierId)
-                        .and(ALERT.KIND.eq("STATUS"))
+                        .and(ALERT.KIND.eq(AlertKind.STATUS))
                         .and(ALERT.STATUS.eq(status))
                         .and(ALERT.ID.gt(afterId)));
     }
@@ -254,7 +255,7 @@ class ExceptionLifecycleTest {
                         .where(ALERT.SUPPLIER_ID
                                 .eq(remote)
                                 .and(ALERT.ID.gt(before))
-                                .and(ALERT.KIND.eq("STATUS")))))
+                                .and(ALERT.KIND.eq(AlertKind.STATUS)))))
                 .isEqualTo("ACCEPTED");
         assertThat(dsl.fetchCount(
                         AUDIT_EVENT,

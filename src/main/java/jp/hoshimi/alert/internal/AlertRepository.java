@@ -85,7 +85,7 @@ public class AlertRepository {
             keys.addAll(dsl.select(ALERT.DEDUP_KEY)
                     .from(ALERT)
                     .where(ALERT.SUPPLIER_ID.in(chunk))
-                    .and(ALERT.KIND.in(AlertKind.STATUS.name(), AlertKind.EXPIRING.name()))
+                    .and(ALERT.KIND.in(AlertKind.STATUS, AlertKind.EXPIRING))
                     .fetch(ALERT.DEDUP_KEY));
         }
         return keys;
