@@ -18,6 +18,7 @@ import jp.hoshimi.contract.ContractListItem;
 import jp.hoshimi.contract.ContractService;
 import jp.hoshimi.dashboard.DashboardService;
 import jp.hoshimi.shared.BusinessDate;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.jooq.DSLContext;
@@ -112,7 +113,7 @@ class EndedContractTest {
                 .isPositive();
         assertThat(dsl.fetchCount(
                         ALERT.join(ALERT_CONTRACT).on(ALERT_CONTRACT.ALERT_ID.eq(ALERT.ID)),
-                        ALERT_CONTRACT.CONTRACT_ID.eq(open).and(ALERT.STATUS.eq("REVOKED"))))
+                        ALERT_CONTRACT.CONTRACT_ID.eq(open).and(ALERT.STATUS.eq(ComplianceStatus.REVOKED))))
                 .isPositive();
         assertThat(dsl.fetchCount(
                         COMPLIANCE_EVENT,

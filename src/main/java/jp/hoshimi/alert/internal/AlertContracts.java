@@ -12,6 +12,7 @@ import java.util.Map;
 import jp.hoshimi.alert.AlertContract;
 import jp.hoshimi.compliance.ComplianceEvents;
 import jp.hoshimi.compliance.ComplianceEvents.Arrival;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.sql.InBatches;
 import org.jooq.DSLContext;
 import org.jooq.Records;
@@ -71,7 +72,7 @@ class AlertContracts {
                                                     : new Arrival(contractId, supplierId, status, sourceEventId),
                                             new AlertContract(contractId, number, title, requiredLevel, null)))));
         }
-        Map<Arrival, String> before = events.statusesBefore(listed.stream()
+        Map<Arrival, ComplianceStatus> before = events.statusesBefore(listed.stream()
                 .map(Listed::arrival)
                 .filter(java.util.Objects::nonNull)
                 .toList());
