@@ -326,8 +326,7 @@ public class ContractRepository {
             facets = facets.and(CONTRACT_TITLE_FRAGMENT.ORG_UNIT_ID.in(criteria.unitIds()));
         }
         if (filter.requiredLevel() != null) {
-            facets = facets.and(CONTRACT_TITLE_FRAGMENT.REQUIRED_LEVEL.eq(
-                    filter.requiredLevel().name()));
+            facets = facets.and(CONTRACT_TITLE_FRAGMENT.REQUIRED_LEVEL.eq(filter.requiredLevel()));
         }
         boolean fragmentsSuffice = TextFragments.isExactLookup(text)
                 && filter.ownerUserId() == null
