@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import jp.hoshimi.alert.AlertDispatcher;
+import jp.hoshimi.alert.DeliveryStatus;
 import jp.hoshimi.alert.ExpiredLinkEvents;
 import jp.hoshimi.dataimport.ImportKind;
 import jp.hoshimi.dataimport.ImportRun;
@@ -159,7 +160,8 @@ class TwoNodesTest {
                 "select count(distinct message_id) from alert_outbox where status = 'SENT' and channel = 'EMAIL'");
         assertThat(messagesSent).isPositive();
         assertThat(smtp.getReceivedMessages()).hasSize(messagesSent);
-        assertThat(dsl.fetchCount(ALERT_OUTBOX, ALERT_OUTBOX.STATUS.in("UNCERTAIN", "FAILED")))
+        assertThat(dsl.fetchCount(
+                        ALERT_OUTBOX, ALERT_OUTBOX.STATUS.in(DeliveryStatus.UNCERTAIN, DeliveryStatus.FAILED)))
                 .isZero();
         scheduler.deleteJob(key);
     }
@@ -240,7 +242,7 @@ class TwoNodesTest {
     }
 
     private boolean nothingLeftToSend() {
-        return dsl.fetchCount(ALERT_OUTBOX, ALERT_OUTBOX.STATUS.in("PENDING", "SENDING")) == 0
+        return dsl.fetchCount(ALERT_OUTBOX, ALERT_OUTBOX.STATUS.in(DeliveryStatus.PENDING, DeliveryStatus.SENDING)) == 0
                 && dsl.fetchCount(ALERT_OUTBOX) > 0;
     }
 

@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import jp.hoshimi.shared.ComplianceStatus;
+import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.StarLevel;
 
 /**
  * One alert as it was made: the texts are snapshots of the contract and supplier at that time. Fields that
@@ -22,11 +25,11 @@ public record Alert(
         Long supplierId,
         String supplierName,
         String corporateNumber,
-        String status,
-        String previousStatus,
+        ComplianceStatus status,
+        ComplianceStatus previousStatus,
         Integer warningDays,
-        String requiredLevel,
-        String heldLevel,
+        RequiredLevel requiredLevel,
+        StarLevel heldLevel,
         LocalDate validUntil,
         String reasonCode,
         Long importRunId,

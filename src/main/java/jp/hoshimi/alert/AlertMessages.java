@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jp.hoshimi.shared.BusinessDate;
+import jp.hoshimi.shared.ComplianceStatus;
+import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.StarLevel;
 import jp.hoshimi.shared.web.AppBaseUrl;
 import org.springframework.stereotype.Component;
@@ -324,8 +326,12 @@ public class AlertMessages {
                             .toList());
             item.put("supplierName", alert.supplierName());
             item.put("corporateNumber", alert.corporateNumber());
-            item.put("status", alert.status());
-            item.put("previousStatus", alert.previousStatus());
+            item.put("status", alert.status() == null ? null : alert.status().name());
+            item.put(
+                    "previousStatus",
+                    alert.previousStatus() == null
+                            ? null
+                            : alert.previousStatus().name());
             item.put("warningDays", alert.warningDays());
             item.put(
                     "validUntil",
@@ -361,19 +367,20 @@ public class AlertMessages {
         };
     }
 
-    private String status(String status, Locale locale) {
-        return status == null ? "" : t(locale, "compliance.status." + status);
+    private String status(ComplianceStatus status, Locale locale) {
+        return status == null ? "" : t(locale, status.messageKey());
     }
 
-    private String level(String level, Locale locale) {
-        if (level == null || level.isBlank()) {
-            return t(locale, "alert.level.none");
+    private String level(StarLevel level, Locale locale) {
+        return level == null ? t(locale, "alert.level.none") : t(locale, level.messageKey());
+    }
+
+    /** A required level by its star level; NONE as its name, as the text column was shown before. */
+    private String level(RequiredLevel level, Locale locale) {
+        if (level == null) {
+            return level((StarLevel) null, locale);
         }
-        try {
-            return t(locale, StarLevel.valueOf(level).messageKey());
-        } catch (IllegalArgumentException notAStarLevel) {
-            return level;
-        }
+        return level.starLevel().map(held -> level(held, locale)).orElse(level.name());
     }
 
     /** The engine's sentence for the reason when the bundle has one (arguments as its Reason documents). */
@@ -406,18 +413,18 @@ public class AlertMessages {
     }
 
     /** The status the alert reports, with the one before it when known: 適合 → 失効. */
-    private String statusChange(String previous, Alert alert, Locale locale) {
+    private String statusChange(ComplianceStatus previous, Alert alert, Locale locale) {
         return previous == null
                 ? status(alert.status(), locale)
                 : t(locale, "alert.field.statusChange", status(previous, locale), status(alert.status(), locale));
     }
 
-    private static String label(String level) {
-        try {
-            return level == null ? "" : StarLevel.valueOf(level).label();
-        } catch (IllegalArgumentException e) {
-            return level;
-        }
+    private static String label(StarLevel level) {
+        return level == null ? "" : level.label();
+    }
+
+    private static String label(RequiredLevel level) {
+        return level == null ? "" : level.starLevel().map(StarLevel::label).orElse(level.name());
     }
 
     private static String supplier(Alert alert) {
@@ -452,13 +459,13 @@ public class AlertMessages {
                                     locale,
                                     "alert.contracts.lineWithStatus",
                                     name,
-                                    t(locale, "requiredLevel." + contract.requiredLevel()),
+                                    t(locale, contract.requiredLevel().messageKey()),
                                     statusChange(contract.previousStatus(), alert, locale))
                             : t(
                                     locale,
                                     "alert.contracts.line",
                                     name,
-                                    t(locale, "requiredLevel." + contract.requiredLevel()));
+                                    t(locale, contract.requiredLevel().messageKey()));
             lines.add(new Line(label, value));
         }
         return lines;

@@ -1,8 +1,18 @@
 package jp.hoshimi.alert;
 
+import static jp.hoshimi.shared.ComplianceStatus.ACCEPTED;
+import static jp.hoshimi.shared.ComplianceStatus.EXPIRED;
+import static jp.hoshimi.shared.ComplianceStatus.EXPIRING;
+import static jp.hoshimi.shared.ComplianceStatus.INSUFFICIENT;
+import static jp.hoshimi.shared.ComplianceStatus.MISSING;
+import static jp.hoshimi.shared.ComplianceStatus.OK;
+import static jp.hoshimi.shared.ComplianceStatus.REVOKED;
+
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import jp.hoshimi.compliance.ComplianceChange;
+import jp.hoshimi.shared.ComplianceStatus;
 
 /**
  * Which compliance changes are worth an alert, and the key that makes each one happen once.
@@ -14,10 +24,7 @@ import jp.hoshimi.compliance.ComplianceChange;
  */
 final class AlertRules {
 
-    static final Set<String> FAILING = Set.of("MISSING", "INSUFFICIENT", "EXPIRED", "REVOKED");
-    private static final String EXPIRING = "EXPIRING";
-    private static final String OK = "OK";
-    private static final String ACCEPTED = "ACCEPTED";
+    static final Set<ComplianceStatus> FAILING = EnumSet.of(MISSING, INSUFFICIENT, EXPIRED, REVOKED);
 
     private AlertRules() {}
 
@@ -28,27 +35,27 @@ final class AlertRules {
         if (!change.isLink()) {
             return Optional.empty();
         }
-        String now = change.newStatus();
-        String before = change.oldStatus();
-        if (FAILING.contains(now) && !now.equals(before)) {
-            return Optional.of(new Planned(AlertKind.STATUS, now));
+        ComplianceStatus now = change.newStatus();
+        ComplianceStatus before = change.oldStatus();
+        if (FAILING.contains(now) && now != before) {
+            return Optional.of(new Planned(AlertKind.STATUS, now.name()));
         }
-        if (EXPIRING.equals(now) && change.newWarningDays() != null && crossedCloser(change, EXPIRING)) {
+        if (now == EXPIRING && change.newWarningDays() != null && crossedCloser(change, EXPIRING)) {
             return Optional.of(new Planned(AlertKind.EXPIRING, String.valueOf(change.newWarningDays())));
         }
         // issue 20: an accepted risk warns before its exception ends, like a registration before valid-until
-        if (ACCEPTED.equals(now) && change.newWarningDays() != null && crossedCloser(change, ACCEPTED)) {
+        if (now == ACCEPTED && change.newWarningDays() != null && crossedCloser(change, ACCEPTED)) {
             return Optional.of(new Planned(AlertKind.EXCEPTION_ENDING, String.valueOf(change.newWarningDays())));
         }
-        if (OK.equals(now) && before != null && (FAILING.contains(before) || EXPIRING.equals(before))) {
+        if (now == OK && before != null && (FAILING.contains(before) || before == EXPIRING)) {
             return Optional.of(new Planned(AlertKind.RESOLVED, "-"));
         }
         return Optional.empty();
     }
 
     /** A first warning, or a shorter lead time than the last one (90 → 30); a longer one after a renewal is news to nobody. */
-    private static boolean crossedCloser(ComplianceChange change, String status) {
-        return !status.equals(change.oldStatus())
+    private static boolean crossedCloser(ComplianceChange change, ComplianceStatus status) {
+        return status != change.oldStatus()
                 || change.oldWarningDays() == null
                 || change.newWarningDays() < change.oldWarningDays();
     }

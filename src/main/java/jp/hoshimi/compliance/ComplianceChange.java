@@ -2,6 +2,9 @@ package jp.hoshimi.compliance;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import jp.hoshimi.shared.ComplianceStatus;
+import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.StarLevel;
 
 /**
  * One compliance event: a finding's status or lead time changed in an evaluation (subject LINK: a contract's
@@ -12,12 +15,12 @@ public record ComplianceChange(
         String subject,
         Long contractId,
         Long supplierId,
-        String oldStatus,
-        String newStatus,
+        ComplianceStatus oldStatus,
+        ComplianceStatus newStatus,
         Integer oldWarningDays,
         Integer newWarningDays,
-        String requiredLevel,
-        String heldLevel,
+        RequiredLevel requiredLevel,
+        StarLevel heldLevel,
         LocalDate validUntil,
         String reasonCode,
         LocalDateTime occurredAt) {
@@ -28,12 +31,12 @@ public record ComplianceChange(
             String subject,
             Long contractId,
             Long supplierId,
-            String oldStatus,
-            String newStatus,
+            ComplianceStatus oldStatus,
+            ComplianceStatus newStatus,
             Integer oldWarningDays,
             Integer newWarningDays,
-            String requiredLevel,
-            String heldLevel,
+            RequiredLevel requiredLevel,
+            StarLevel heldLevel,
             LocalDate validUntil,
             String reasonCode) {
         this(

@@ -404,14 +404,14 @@ public class ComplianceEvaluator {
 
     private static FindingRow row(
             long contractId, long supplierId, int tier, Verdict v, FindingRow old, LocalDateTime now) {
-        String status = v.status().name();
-        boolean changed = old == null || !old.status().equals(status);
+        ComplianceStatus status = v.status();
+        boolean changed = old == null || old.status() != status;
         return new FindingRow(
                 contractId,
                 supplierId,
                 tier,
-                v.required().name(),
-                v.heldLevel() == null ? null : v.heldLevel().name(),
+                v.required(),
+                v.heldLevel(),
                 v.registerStatus(),
                 v.validUntil(),
                 status,
@@ -426,9 +426,8 @@ public class ComplianceEvaluator {
     /** A new status, or a further lead time crossed; a first finding only when it is not OK. */
     private static boolean isEvent(FindingRow old, FindingRow fresh) {
         if (old == null) {
-            return !ComplianceStatus.OK.name().equals(fresh.status());
+            return fresh.status() != ComplianceStatus.OK;
         }
-        return !old.status().equals(fresh.status())
-                || !java.util.Objects.equals(old.warningDays(), fresh.warningDays());
+        return old.status() != fresh.status() || !java.util.Objects.equals(old.warningDays(), fresh.warningDays());
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import jp.hoshimi.shared.ComplianceStatus;
 
 /**
  * The compliance events, read by id: what other features (the alerts) learn of each evaluation without
@@ -24,11 +25,11 @@ public interface ComplianceEvents {
     long lastIdBefore(LocalDateTime time);
 
     /** A contract's finding about a supplier that reached {@code status} at or after event {@code fromEventId}. */
-    record Arrival(long contractId, long supplierId, String status, long fromEventId) {}
+    record Arrival(long contractId, long supplierId, ComplianceStatus status, long fromEventId) {}
 
     /**
      * The status each finding had just before it arrived: the old status of the first LINK event from
      * {@code fromEventId} on that brought it to {@code status}. Arrivals with no such event are absent.
      */
-    Map<Arrival, String> statusesBefore(Collection<Arrival> arrivals);
+    Map<Arrival, ComplianceStatus> statusesBefore(Collection<Arrival> arrivals);
 }

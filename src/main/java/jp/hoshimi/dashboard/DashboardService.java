@@ -73,7 +73,7 @@ public class DashboardService {
             soon += row.expiringSoon();
             later += row.expiringLater();
             own.computeIfAbsent(row.orgUnitId(), unit -> new EnumMap<>(RequiredLevel.class))
-                    .merge(RequiredLevel.valueOf(row.requiredLevel()), counts, StatusCounts::plus);
+                    .merge(row.requiredLevel(), counts, StatusCounts::plus);
         }
         RegisterService.Freshness freshness = register.freshness();
         Kpis kpis = new Kpis(
@@ -95,8 +95,7 @@ public class DashboardService {
             byMonth.put(month, new EnumMap<>(RequiredLevel.class));
         }
         for (var row : dashboard.expiries(units(orgUnits.currentScope()), today, last.atEndOfMonth())) {
-            byMonth.get(YearMonth.of(row.year(), row.month()))
-                    .merge(RequiredLevel.valueOf(row.requiredLevel()), row.contracts(), Long::sum);
+            byMonth.get(YearMonth.of(row.year(), row.month())).merge(row.requiredLevel(), row.contracts(), Long::sum);
         }
         List<ExpiryMonth> months = new ArrayList<>();
         byMonth.forEach((month, levels) -> months.add(
@@ -140,11 +139,11 @@ public class DashboardService {
         return scope.groupWide() ? null : scope.unitIds();
     }
 
-    private static StatusCounts counts(String status, long contracts) {
+    private static StatusCounts counts(ComplianceStatus status, long contracts) {
         if (status == null) {
             return new StatusCounts(Map.of(), contracts);
         }
-        return new StatusCounts(Map.of(ComplianceStatus.valueOf(status), contracts), 0);
+        return new StatusCounts(Map.of(status, contracts), 0);
     }
 
     /**

@@ -39,6 +39,9 @@ import jp.hoshimi.dataimport.ImportCounts;
 import jp.hoshimi.dataimport.ImportFinishedEvent;
 import jp.hoshimi.dataimport.ImportKind;
 import jp.hoshimi.dataimport.ImportStatus;
+import jp.hoshimi.shared.ComplianceStatus;
+import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.StarLevel;
 import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -233,12 +236,12 @@ class AlertPipelineTest {
                 .set(e.SUBJECT, "LINK")
                 .set(e.CONTRACT_ID, contractId)
                 .set(e.SUPPLIER_ID, supplierId)
-                .set(e.OLD_STATUS, from)
-                .set(e.NEW_STATUS, to)
+                .set(e.OLD_STATUS, from == null ? null : ComplianceStatus.valueOf(from))
+                .set(e.NEW_STATUS, ComplianceStatus.valueOf(to))
                 .set(e.OLD_WARNING_DAYS, fromDays)
                 .set(e.NEW_WARNING_DAYS, toDays)
-                .set(e.REQUIRED_LEVEL, requiredLevel)
-                .set(e.HELD_LEVEL, "STAR4")
+                .set(e.REQUIRED_LEVEL, RequiredLevel.valueOf(requiredLevel))
+                .set(e.HELD_LEVEL, StarLevel.STAR4)
                 .set(e.VALID_UNTIL, validUntil)
                 .set(e.REASON_CODE, to)
                 .returningResult(e.ID)
@@ -711,8 +714,9 @@ class AlertPipelineTest {
         assertThat(inApp.alert().contracts())
                 .extracting(AlertContract::number, AlertContract::requiredLevel, AlertContract::previousStatus)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("HMC-2026-0001", "STAR3", "EXPIRING"),
-                        org.assertj.core.groups.Tuple.tuple("HMC-2026-0002", "STAR4", "OK"));
+                        org.assertj.core.groups.Tuple.tuple(
+                                "HMC-2026-0001", RequiredLevel.STAR3, ComplianceStatus.EXPIRING),
+                        org.assertj.core.groups.Tuple.tuple("HMC-2026-0002", RequiredLevel.STAR4, ComplianceStatus.OK));
     }
 
     /** The contract numbers one mail (the only one) lists under 契約 for the alert of this validity. */

@@ -5,6 +5,9 @@ import static jp.hoshimi.db.Tables.CONTRACT;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import jp.hoshimi.shared.ComplianceStatus;
+import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.StarLevel;
 import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.jooq.DSLContext;
 
@@ -55,10 +58,10 @@ public final class ExpiredLinkEvents {
                 .set(e.SUBJECT, "LINK")
                 .set(e.CONTRACT_ID, c.value1())
                 .set(e.SUPPLIER_ID, c.value2())
-                .set(e.OLD_STATUS, oldStatus)
-                .set(e.NEW_STATUS, "EXPIRED")
-                .set(e.REQUIRED_LEVEL, requiredLevel)
-                .set(e.HELD_LEVEL, "STAR4")
+                .set(e.OLD_STATUS, ComplianceStatus.valueOf(oldStatus))
+                .set(e.NEW_STATUS, ComplianceStatus.EXPIRED)
+                .set(e.REQUIRED_LEVEL, RequiredLevel.valueOf(requiredLevel))
+                .set(e.HELD_LEVEL, StarLevel.STAR4)
                 .set(e.VALID_UNTIL, validUntil)
                 .set(e.REASON_CODE, "EXPIRED")
                 .execute();

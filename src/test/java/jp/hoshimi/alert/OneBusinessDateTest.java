@@ -28,6 +28,7 @@ import jp.hoshimi.compliance.Finding;
 import jp.hoshimi.compliance.Reason;
 import jp.hoshimi.register.RegisterService;
 import jp.hoshimi.shared.BusinessDate;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.identity.SystemAuthentication;
 import jp.hoshimi.shared.ui.MessageBundle;
 import jp.hoshimi.supplier.SupplierService;
@@ -252,12 +253,12 @@ class OneBusinessDateTest {
                 .set(e.SUBJECT, "LINK")
                 .set(e.CONTRACT_ID, f.contractId())
                 .set(e.SUPPLIER_ID, f.supplierId())
-                .set(e.OLD_STATUS, "EXPIRING")
-                .set(e.NEW_STATUS, "EXPIRING")
+                .set(e.OLD_STATUS, ComplianceStatus.EXPIRING)
+                .set(e.NEW_STATUS, ComplianceStatus.EXPIRING)
                 .set(e.OLD_WARNING_DAYS, f.verdict().warningDays())
                 .set(e.NEW_WARNING_DAYS, 7)
-                .set(e.REQUIRED_LEVEL, f.verdict().required().name())
-                .set(e.HELD_LEVEL, f.verdict().heldLevel().name())
+                .set(e.REQUIRED_LEVEL, f.verdict().required())
+                .set(e.HELD_LEVEL, f.verdict().heldLevel())
                 .set(e.VALID_UNTIL, f.verdict().validUntil())
                 .set(e.REASON_CODE, Reason.EXPIRING.name())
                 .execute();

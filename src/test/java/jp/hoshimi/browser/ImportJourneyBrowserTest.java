@@ -148,10 +148,9 @@ class ImportJourneyBrowserTest extends BrowserTest {
         assertThat(dsl.select(jp.hoshimi.db.Tables.CONTRACT.REQUIRED_LEVEL)
                         .from(jp.hoshimi.db.Tables.CONTRACT)
                         .where(jp.hoshimi.db.Tables.CONTRACT.CONTRACT_NUMBER.eq("BR-CON-1"))
-                        .fetchOne()
-                        .value1())
+                        .fetchOne(jp.hoshimi.db.Tables.CONTRACT.REQUIRED_LEVEL))
                 .as("a blank level takes the chart's suggestion")
-                .isEqualTo("STAR4");
+                .isEqualTo(jp.hoshimi.shared.RequiredLevel.STAR4);
     }
 
     /** Issue 15.6: a sheet with 20,000 header columns is refused plainly, naming the limit. */

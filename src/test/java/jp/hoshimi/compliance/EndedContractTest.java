@@ -18,6 +18,8 @@ import jp.hoshimi.contract.ContractListItem;
 import jp.hoshimi.contract.ContractService;
 import jp.hoshimi.dashboard.DashboardService;
 import jp.hoshimi.shared.BusinessDate;
+import jp.hoshimi.shared.ComplianceStatus;
+import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.identity.SystemAuthentication;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
@@ -63,7 +65,7 @@ class EndedContractTest {
                 .on(REGISTER_ENTRY.CORPORATE_NUMBER.eq(SUPPLIER.CORPORATE_NUMBER))
                 .where(REGISTER_ENTRY.KIND.eq("STAR").and(REGISTER_ENTRY.STATUS.eq("ACTIVE")))
                 .and(CONTRACT.END_DATE.isNull().or(CONTRACT.END_DATE.ge(today)))
-                .and(CONTRACT.REQUIRED_LEVEL.ne("NONE"))
+                .and(CONTRACT.REQUIRED_LEVEL.ne(RequiredLevel.NONE))
                 .groupBy(SUPPLIER.ID, SUPPLIER.CORPORATE_NUMBER)
                 .having(org.jooq.impl.DSL.count().ge(2))
                 .limit(1)
@@ -72,7 +74,7 @@ class EndedContractTest {
                 .from(CONTRACT)
                 .where(CONTRACT.SUPPLIER_ID.eq(supplier.value1()))
                 .and(CONTRACT.END_DATE.isNull().or(CONTRACT.END_DATE.ge(today)))
-                .and(CONTRACT.REQUIRED_LEVEL.ne("NONE"))
+                .and(CONTRACT.REQUIRED_LEVEL.ne(RequiredLevel.NONE))
                 .orderBy(CONTRACT.ID)
                 .fetch(CONTRACT.ID);
         long ended = held.get(0);
@@ -111,7 +113,7 @@ class EndedContractTest {
                 .isPositive();
         assertThat(dsl.fetchCount(
                         ALERT.join(ALERT_CONTRACT).on(ALERT_CONTRACT.ALERT_ID.eq(ALERT.ID)),
-                        ALERT_CONTRACT.CONTRACT_ID.eq(open).and(ALERT.STATUS.eq("REVOKED"))))
+                        ALERT_CONTRACT.CONTRACT_ID.eq(open).and(ALERT.STATUS.eq(ComplianceStatus.REVOKED))))
                 .isPositive();
         assertThat(dsl.fetchCount(
                         COMPLIANCE_EVENT,

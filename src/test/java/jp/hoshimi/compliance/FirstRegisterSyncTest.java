@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import java.util.Set;
 import jp.hoshimi.KaribuTest;
+import jp.hoshimi.alert.AlertKind;
 import jp.hoshimi.compliance.ui.WaitingForSync;
 import jp.hoshimi.register.RegisterSyncService;
 import jp.hoshimi.register.SyncRun;
@@ -92,7 +93,7 @@ class FirstRegisterSyncTest extends KaribuTest {
         assertThat(dsl.fetchCount(COMPLIANCE_EVENT, COMPLIANCE_EVENT.SUBJECT.eq("LINK")))
                 .as("a baseline is no change")
                 .isZero();
-        assertThat(dsl.fetchCount(ALERT, ALERT.KIND.in("STATUS", "EXPIRING", "RESOLVED")))
+        assertThat(dsl.fetchCount(ALERT, ALERT.KIND.in(AlertKind.STATUS, AlertKind.EXPIRING, AlertKind.RESOLVED)))
                 .isZero();
         assertThat(dsl.fetchCount(ALERT_OUTBOX)).isZero();
 

@@ -215,6 +215,38 @@ class ContractSearchTest {
         }
     }
 
+    @Test
+    @WithUserDetails("risk")
+    void the_level_filter_narrows_a_title_search_within_the_fragments() {
+        ContractForm star3 = form("T-" + marker + "-3", "水準" + marker, "HMC-PUR");
+        ContractForm star4 = form("T-" + marker + "-4", "水準" + marker, "HMC-PUR");
+        long three = contracts.create(star3);
+        long four = contracts.create(new ContractForm(
+                star4.contractNumber(),
+                star4.title(),
+                star4.supplierId(),
+                star4.orgUnitId(),
+                star4.ownerUserId(),
+                star4.startDate(),
+                star4.endDate(),
+                star4.decisionChart(),
+                RequiredLevel.STAR4,
+                "取引先の監査結果による"));
+        assertThat(idsFound(marker, null)).containsExactlyInAnyOrder(three, four);
+
+        // the marker is one fragment long: the fragments' own copy of the level answers the filter
+        for (RequiredLevel level : List.of(RequiredLevel.STAR3, RequiredLevel.STAR4)) {
+            ContractFilter filter = new ContractFilter(marker, null, level, null, null);
+            assertThat(contracts.list(filter, null, 0, 100))
+                    .as(level.name())
+                    .extracting(ContractListItem::id)
+                    .containsExactly(level == RequiredLevel.STAR3 ? three : four);
+            assertThat(contracts.count(filter)).as(level.name()).isEqualTo(ResultCount.exactly(1));
+        }
+        assertThat(contracts.count(new ContractFilter(marker, null, RequiredLevel.NONE, null, null)))
+                .isEqualTo(ResultCount.exactly(0));
+    }
+
     private List<Long> idsFound(String text, Long unitId) {
         return contracts.list(new ContractFilter(text, unitId, null, null, null), null, 0, 1000).stream()
                 .map(ContractListItem::id)

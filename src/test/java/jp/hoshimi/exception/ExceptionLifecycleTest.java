@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import jp.hoshimi.alert.AlertKind;
 import jp.hoshimi.compliance.AcceptedRisk;
 import jp.hoshimi.compliance.ComplianceEvaluator;
 import jp.hoshimi.compliance.ComplianceService;
@@ -146,12 +147,12 @@ class ExceptionLifecycleTest {
         return new ExceptionRequest(f.supplierId(), f.contractId(), "代替調達先を選定中のため", "月次で現地監査を実施する", endsOn);
     }
 
-    long statusAlerts(long supplierId, String status, long afterId) {
+    long statusAlerts(long supplierId, ComplianceStatus status, long afterId) {
         return dsl.fetchCount(
                 ALERT,
                 ALERT.SUPPLIER_ID
                         .eq(supplierId)
-                        .and(ALERT.KIND.eq("STATUS"))
+                        .and(ALERT.KIND.eq(AlertKind.STATUS))
                         .and(ALERT.STATUS.eq(status))
                         .and(ALERT.ID.gt(afterId)));
     }
@@ -238,7 +239,7 @@ class ExceptionLifecycleTest {
         assertThat(findingOf(missing.contractId(), remote).status()).isEqualTo(ComplianceStatus.ACCEPTED);
         long before = lastAlertId();
         // an ending-soon alert was made on approval (inside the ★ lead time), not a status alert
-        assertThat(statusAlerts(remote, "MISSING", before)).isZero();
+        assertThat(statusAlerts(remote, ComplianceStatus.MISSING, before)).isZero();
 
         clock.advance(Duration.ofDays(7));
         system.runAsSystem(evaluator::evaluateAll);
@@ -248,14 +249,14 @@ class ExceptionLifecycleTest {
         RiskException lapsed = as("risk", () -> exceptions.get(id));
         assertThat(lapsed.state()).isEqualTo(ExceptionState.LAPSED);
         assertThat(lapsed.lapse()).isEqualTo(AcceptedRisk.Lapse.END_DATE);
-        assertThat(statusAlerts(remote, "MISSING", before)).isEqualTo(1);
+        assertThat(statusAlerts(remote, ComplianceStatus.MISSING, before)).isEqualTo(1);
         assertThat(dsl.fetchValue(dsl.select(ALERT.PREVIOUS_STATUS)
                         .from(ALERT)
                         .where(ALERT.SUPPLIER_ID
                                 .eq(remote)
                                 .and(ALERT.ID.gt(before))
-                                .and(ALERT.KIND.eq("STATUS")))))
-                .isEqualTo("ACCEPTED");
+                                .and(ALERT.KIND.eq(AlertKind.STATUS)))))
+                .isEqualTo(ComplianceStatus.ACCEPTED);
         assertThat(dsl.fetchCount(
                         AUDIT_EVENT,
                         AUDIT_EVENT
@@ -293,7 +294,7 @@ class ExceptionLifecycleTest {
         RiskException lapsed = as("risk", () -> exceptions.get(id));
         assertThat(lapsed.state()).isEqualTo(ExceptionState.LAPSED);
         assertThat(lapsed.lapse()).isEqualTo(AcceptedRisk.Lapse.WORSE_STATUS);
-        assertThat(statusAlerts(painter, "REVOKED", before)).isEqualTo(1);
+        assertThat(statusAlerts(painter, ComplianceStatus.REVOKED, before)).isEqualTo(1);
     }
 
     @Test

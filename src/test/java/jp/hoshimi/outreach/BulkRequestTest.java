@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
+import jp.hoshimi.alert.AlertKind;
 import jp.hoshimi.shared.BusinessDate;
 import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.StarLevel;
@@ -174,7 +175,7 @@ class BulkRequestTest {
                                 == 0)
                         .count());
         int requestsBefore = dsl.fetchCount(SUPPLIER_REQUEST);
-        int lettersBefore = dsl.fetchCount(ALERT, ALERT.KIND.eq("LETTER"));
+        int lettersBefore = dsl.fetchCount(ALERT, ALERT.KIND.eq(AlertKind.LETTER));
 
         BulkResult result = worklist.ask(FAILING, "ja");
 
@@ -184,7 +185,7 @@ class BulkRequestTest {
         assertThat(result.skipped(BulkCandidate.Skip.NO_EMAIL)).isEqualTo(noMail);
         assertThat(result.skipped(BulkCandidate.Skip.ALREADY_OPEN)).isEqualTo(1);
         assertThat(dsl.fetchCount(SUPPLIER_REQUEST)).isEqualTo(requestsBefore + result.created());
-        assertThat(dsl.fetchCount(ALERT, ALERT.KIND.eq("LETTER"))).isEqualTo(lettersBefore + result.created());
+        assertThat(dsl.fetchCount(ALERT, ALERT.KIND.eq(AlertKind.LETTER))).isEqualTo(lettersBefore + result.created());
         long made = result.requestIds().get(0);
         RequestDetails request = requests.find(made).orElseThrow();
         assertThat(request.supplierId()).isEqualTo(withMail);

@@ -12,8 +12,10 @@ import java.util.Map;
 import jp.hoshimi.alert.AlertContract;
 import jp.hoshimi.compliance.ComplianceEvents;
 import jp.hoshimi.compliance.ComplianceEvents.Arrival;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.sql.InBatches;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.springframework.stereotype.Repository;
 
 /** The contracts an alert lists, as a reader may see them: for the notification centre, the outbox and the delivery list. */
@@ -60,15 +62,17 @@ class AlertContracts {
                             .on(n.ALERT_ID.eq(c.ALERT_ID).and(n.CONTRACT_ID.eq(c.CONTRACT_ID)))
                             .where(c.ALERT_ID.in(chunk))
                             .and(n.USER_ID.eq(userId));
-            where.orderBy(c.ALERT_ID, c.CONTRACT_NUMBER)
-                    .forEach(r -> listed.add(new Listed(
-                            r.value1(),
-                            r.value6() == null || r.value7() == null || r.value8() == null
-                                    ? null
-                                    : new Arrival(r.value2(), r.value6(), r.value7(), r.value8()),
-                            new AlertContract(r.value2(), r.value3(), r.value4(), r.value5(), null))));
+            listed.addAll(where.orderBy(c.ALERT_ID, c.CONTRACT_NUMBER)
+                    .fetch(Records.mapping(
+                            (alertId, contractId, number, title, requiredLevel, supplierId, status, sourceEventId) ->
+                                    new Listed(
+                                            alertId,
+                                            supplierId == null || status == null || sourceEventId == null
+                                                    ? null
+                                                    : new Arrival(contractId, supplierId, status, sourceEventId),
+                                            new AlertContract(contractId, number, title, requiredLevel, null)))));
         }
-        Map<Arrival, String> before = events.statusesBefore(listed.stream()
+        Map<Arrival, ComplianceStatus> before = events.statusesBefore(listed.stream()
                 .map(Listed::arrival)
                 .filter(java.util.Objects::nonNull)
                 .toList());

@@ -65,11 +65,11 @@ public class AlertRepository {
         }
         Map<String, Long> ids = new HashMap<>();
         for (List<NewAlert> chunk : InBatches.of(alerts)) {
-            dsl.select(ALERT.DEDUP_KEY, ALERT.ID)
+            ids.putAll(dsl.select(ALERT.DEDUP_KEY, ALERT.ID)
                     .from(ALERT)
                     .where(ALERT.DEDUP_KEY.in(
                             chunk.stream().map(NewAlert::dedupKey).toList()))
-                    .forEach(r -> ids.put(r.value1(), r.value2()));
+                    .collect(Records.intoMap()));
         }
         return ids;
     }
@@ -85,7 +85,7 @@ public class AlertRepository {
             keys.addAll(dsl.select(ALERT.DEDUP_KEY)
                     .from(ALERT)
                     .where(ALERT.SUPPLIER_ID.in(chunk))
-                    .and(ALERT.KIND.in(AlertKind.STATUS.name(), AlertKind.EXPIRING.name()))
+                    .and(ALERT.KIND.in(AlertKind.STATUS, AlertKind.EXPIRING))
                     .fetch(ALERT.DEDUP_KEY));
         }
         return keys;

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jp.hoshimi.alert.Alert;
-import jp.hoshimi.alert.AlertKind;
 import jp.hoshimi.compliance.ComplianceChange;
 import jp.hoshimi.db.tables.records.AlertRecord;
 import org.jooq.Record;
@@ -60,7 +59,7 @@ final class AlertRows {
         AlertRecord r = row.into(ALERT);
         return new Alert(
                 r.getId(),
-                AlertKind.valueOf(r.getKind()),
+                r.getKind(),
                 r.getCreatedAt(),
                 r.getContractId(),
                 r.getContractNumber(),
@@ -85,7 +84,7 @@ final class AlertRows {
         ComplianceChange c = alert.change();
         AlertRecord r = new AlertRecord();
         r.setDedupKey(alert.dedupKey());
-        r.setKind(alert.kind().name());
+        r.setKind(alert.kind());
         r.setCreatedAt(now);
         r.setSourceEventId(alert.sourceEventId());
         r.setContractId(

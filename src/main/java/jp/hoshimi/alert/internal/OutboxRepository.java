@@ -21,6 +21,7 @@ import jp.hoshimi.shared.sql.InBatches;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -70,11 +71,11 @@ public class OutboxRepository {
             for (NewDelivery d : chunk) {
                 insert = insert.values(
                         d.alertId(),
-                        d.channel().name(),
+                        d.channel(),
                         d.recipientId(),
                         d.language(),
                         d.digest(),
-                        DeliveryStatus.PENDING.name(),
+                        DeliveryStatus.PENDING,
                         d.dueAt(),
                         now);
             }
@@ -96,7 +97,7 @@ public class OutboxRepository {
                         o.STATUS,
                         o.DUE_AT,
                         o.CREATED_AT)
-                .values(alertId, Channel.EMAIL.name(), 0L, to, language, false, DeliveryStatus.PENDING.name(), now, now)
+                .values(alertId, Channel.EMAIL, 0L, to, language, false, DeliveryStatus.PENDING, now, now)
                 .onDuplicateKeyIgnore()
                 .execute();
     }
@@ -107,11 +108,11 @@ public class OutboxRepository {
     public int markAbandoned(LocalDateTime now) {
         var o = ALERT_OUTBOX;
         return dsl.update(o)
-                .set(o.STATUS, DeliveryStatus.UNCERTAIN.name())
+                .set(o.STATUS, DeliveryStatus.UNCERTAIN)
                 .set(o.LAST_ERROR, "alert.delivery.abandoned")
                 .set(o.CLAIM_TOKEN, (String) null)
                 .set(o.VERSION, o.VERSION.plus(1))
-                .where(o.STATUS.eq(DeliveryStatus.SENDING.name()))
+                .where(o.STATUS.eq(DeliveryStatus.SENDING))
                 .and(o.CLAIMED_UNTIL.lt(now))
                 .execute();
     }
@@ -120,12 +121,12 @@ public class OutboxRepository {
     public int claim(String token, LocalDateTime now, LocalDateTime until, int limit) {
         var o = ALERT_OUTBOX;
         return dsl.update(o)
-                .set(o.STATUS, DeliveryStatus.SENDING.name())
+                .set(o.STATUS, DeliveryStatus.SENDING)
                 .set(o.CLAIM_TOKEN, token)
                 .set(o.CLAIMED_UNTIL, until)
                 .set(o.ATTEMPTS, o.ATTEMPTS.plus(1))
                 .set(o.VERSION, o.VERSION.plus(1))
-                .where(o.STATUS.eq(DeliveryStatus.PENDING.name()))
+                .where(o.STATUS.eq(DeliveryStatus.PENDING))
                 .and(o.DUE_AT.le(now))
                 .orderBy(o.DUE_AT, o.ID)
                 .limit(limit)
@@ -138,7 +139,7 @@ public class OutboxRepository {
         return dsl.update(o)
                 .set(o.CLAIMED_UNTIL, until)
                 .where(o.CLAIM_TOKEN.eq(token))
-                .and(o.STATUS.eq(DeliveryStatus.SENDING.name()))
+                .and(o.STATUS.eq(DeliveryStatus.SENDING))
                 .execute();
     }
 
@@ -160,12 +161,12 @@ public class OutboxRepository {
                 .leftJoin(APP_USER)
                 .on(APP_USER.ID.eq(o.RECIPIENT_ID))
                 .leftJoin(ALERT_WEBHOOK)
-                .on(ALERT_WEBHOOK.ID.eq(Columns.WEBHOOK_ID).and(o.CHANNEL.eq(Channel.WEBHOOK.name())))
+                .on(ALERT_WEBHOOK.ID.eq(Columns.WEBHOOK_ID).and(o.CHANNEL.eq(Channel.WEBHOOK)))
                 .where(o.CLAIM_TOKEN.eq(token))
-                .and(o.STATUS.eq(DeliveryStatus.SENDING.name()))
+                .and(o.STATUS.eq(DeliveryStatus.SENDING))
                 .orderBy(o.RECIPIENT_ID, ALERT.CREATED_AT, ALERT.ID)
                 .fetch(r -> {
-                    Channel channel = Channel.valueOf(r.get(o.CHANNEL));
+                    Channel channel = r.get(o.CHANNEL);
                     return new OutboxItem(
                             r.get(o.ID),
                             AlertRows.toAlert(r),
@@ -214,7 +215,7 @@ public class OutboxRepository {
                         DSL.select(o.ALERT_ID).from(o).where(o.ID.in(ids)).and(o.CLAIM_TOKEN.eq(token))))
                 .execute();
         dsl.update(o)
-                .set(o.STATUS, DeliveryStatus.SENT.name())
+                .set(o.STATUS, DeliveryStatus.SENT)
                 .set(o.SENT_AT, now)
                 .set(o.MESSAGE_ID, Columns.fit(messageId, 200))
                 .set(o.ADDRESS, Columns.fit(address, 500))
@@ -230,7 +231,7 @@ public class OutboxRepository {
     public void markFailed(Collection<Long> ids, String token, String error, String address, LocalDateTime retryAt) {
         var o = ALERT_OUTBOX;
         dsl.update(o)
-                .set(o.STATUS, retryAt == null ? DeliveryStatus.FAILED.name() : DeliveryStatus.PENDING.name())
+                .set(o.STATUS, retryAt == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING)
                 .set(o.DUE_AT, retryAt == null ? o.DUE_AT : DSL.val(retryAt))
                 .set(o.LAST_ERROR, Columns.fit(error, 1000))
                 .set(o.ADDRESS, Columns.fit(address, 500))
@@ -247,12 +248,12 @@ public class OutboxRepository {
     public boolean requeue(long id, LocalDateTime now) {
         var o = ALERT_OUTBOX;
         return dsl.update(o)
-                        .set(o.STATUS, DeliveryStatus.PENDING.name())
+                        .set(o.STATUS, DeliveryStatus.PENDING)
                         .set(o.ATTEMPTS, 0)
                         .set(o.DUE_AT, now)
                         .set(o.VERSION, o.VERSION.plus(1))
                         .where(o.ID.eq(id))
-                        .and(o.STATUS.in(DeliveryStatus.FAILED.name(), DeliveryStatus.UNCERTAIN.name()))
+                        .and(o.STATUS.in(DeliveryStatus.FAILED, DeliveryStatus.UNCERTAIN))
                         .execute()
                 == 1;
     }
@@ -282,13 +283,11 @@ public class OutboxRepository {
                 .fetch(r -> new Delivery(
                         r.get(o.ID),
                         AlertRows.toAlert(r),
-                        Channel.valueOf(r.get(o.CHANNEL)),
-                        r.get(o.CHANNEL).equals(Channel.WEBHOOK.name())
-                                ? WEBHOOK_RECIPIENT_NAME
-                                : r.get(APP_USER.DISPLAY_NAME),
+                        r.get(o.CHANNEL),
+                        r.get(o.CHANNEL) == Channel.WEBHOOK ? WEBHOOK_RECIPIENT_NAME : r.get(APP_USER.DISPLAY_NAME),
                         r.get(o.ADDRESS),
                         r.get(o.DIGEST),
-                        DeliveryStatus.valueOf(r.get(o.STATUS)),
+                        r.get(o.STATUS),
                         r.get(o.ATTEMPTS),
                         r.get(o.DUE_AT),
                         r.get(o.SENT_AT),
@@ -306,16 +305,14 @@ public class OutboxRepository {
     }
 
     private static Condition deliveryFilter(DeliveryStatus status) {
-        return status == null ? DSL.noCondition() : ALERT_OUTBOX.STATUS.eq(status.name());
+        return status == null ? DSL.noCondition() : ALERT_OUTBOX.STATUS.eq(status);
     }
 
     /** For tests and the admin screen: how many rows the outbox holds per status. */
     public Map<DeliveryStatus, Integer> counts() {
-        Map<DeliveryStatus, Integer> result = new HashMap<>();
-        dsl.select(ALERT_OUTBOX.STATUS, DSL.count())
+        return dsl.select(ALERT_OUTBOX.STATUS, DSL.count())
                 .from(ALERT_OUTBOX)
                 .groupBy(ALERT_OUTBOX.STATUS)
-                .forEach(r -> result.put(DeliveryStatus.valueOf(r.value1()), r.value2()));
-        return result;
+                .collect(Records.intoMap());
     }
 }

@@ -70,9 +70,7 @@ public class RecipientRepository {
 
     /** Every unit's parent (null for a top unit): the tree is small, one query. */
     public Map<Long, Long> unitParents() {
-        Map<Long, Long> result = new HashMap<>();
-        dsl.select(ORG_UNIT.ID, ORG_UNIT.PARENT_ID).from(ORG_UNIT).forEach(r -> result.put(r.value1(), r.value2()));
-        return result;
+        return dsl.select(ORG_UNIT.ID, ORG_UNIT.PARENT_ID).from(ORG_UNIT).collect(Records.intoMap());
     }
 
     /** Enabled members of these units, per unit. */
@@ -85,8 +83,9 @@ public class RecipientRepository {
                     .on(APP_USER.ID.eq(APP_USER_ORG_UNIT.USER_ID))
                     .where(APP_USER_ORG_UNIT.ORG_UNIT_ID.in(chunk))
                     .and(APP_USER.ENABLED.isTrue())
-                    .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-                            .add(r.value2()));
+                    .collect(Records.intoGroups())
+                    .forEach((unitId, userIds) -> result.computeIfAbsent(unitId, k -> new ArrayList<>())
+                            .addAll(userIds));
         }
         return result;
     }
@@ -136,15 +135,15 @@ public class RecipientRepository {
                     .where(APP_USER.ID.in(chunk))
                     .and(APP_USER.ENABLED.isTrue())
                     .orderBy(APP_USER.ID)
-                    .forEach(r -> result.put(
-                            r.value1(),
-                            new Recipient(
-                                    r.value1(),
-                                    r.value2(),
-                                    r.value3(),
-                                    r.value5() == null || r.value5(),
-                                    r.value6() != null && r.value6(),
-                                    r.value7() != null ? r.value7() : AlertPreferences.language(r.value4()))));
+                    .fetch(Records.mapping(
+                            (id, username, email, accountLocale, emailEnabled, dailyDigest, language) -> new Recipient(
+                                    id,
+                                    username,
+                                    email,
+                                    emailEnabled == null || emailEnabled,
+                                    dailyDigest != null && dailyDigest,
+                                    language != null ? language : AlertPreferences.language(accountLocale))))
+                    .forEach(recipient -> result.put(recipient.userId(), recipient));
         }
         return result;
     }

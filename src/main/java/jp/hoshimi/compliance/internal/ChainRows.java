@@ -1,8 +1,10 @@
 package jp.hoshimi.compliance.internal;
 
 import java.time.LocalDate;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.LinkAnswers;
 import jp.hoshimi.shared.RequiredLevel;
+import jp.hoshimi.shared.StarLevel;
 
 /** The rows the evaluation reads and writes, as plain values. */
 public final class ChainRows {
@@ -42,26 +44,26 @@ public final class ChainRows {
             long contractId,
             long supplierId,
             int tier,
-            String required,
-            String held,
+            RequiredLevel required,
+            StarLevel held,
             String registerStatus,
             LocalDate validUntil,
-            String status,
+            ComplianceStatus status,
             String reason,
             Integer warningDays,
             java.time.LocalDateTime statusSince,
-            String previousStatus,
+            ComplianceStatus previousStatus,
             Long exceptionId,
             LocalDate acceptedUntil) {
 
         /** Same answer (everything but since/previous): nothing to write. */
         public boolean sameAs(FindingRow other) {
             return tier == other.tier
-                    && required.equals(other.required)
-                    && java.util.Objects.equals(held, other.held)
+                    && required == other.required
+                    && held == other.held
                     && java.util.Objects.equals(registerStatus, other.registerStatus)
                     && java.util.Objects.equals(validUntil, other.validUntil)
-                    && status.equals(other.status)
+                    && status == other.status
                     && reason.equals(other.reason)
                     && java.util.Objects.equals(warningDays, other.warningDays)
                     && java.util.Objects.equals(exceptionId, other.exceptionId)

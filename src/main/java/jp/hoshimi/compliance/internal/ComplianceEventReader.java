@@ -12,9 +12,11 @@ import java.util.stream.Collectors;
 import jp.hoshimi.compliance.ComplianceChange;
 import jp.hoshimi.compliance.ComplianceEvents;
 import jp.hoshimi.db.tables.ComplianceEvent;
+import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.sql.InBatches;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Records;
 import org.jooq.Row4;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
@@ -56,7 +58,7 @@ class ComplianceEventReader implements ComplianceEvents {
                 .where(E.ID.gt(afterId))
                 .orderBy(E.ID)
                 .limit(limit)
-                .fetch(r -> r.value1());
+                .collect(Records.intoList());
     }
 
     @Override
@@ -68,10 +70,12 @@ class ComplianceEventReader implements ComplianceEvents {
                     .where(E.SUPPLIER_ID.in(ids))
                     .and(E.SUBJECT.eq("LINK"))
                     .and(E.NEW_STATUS
-                            .eq("OK")
-                            .or(E.NEW_STATUS.eq("ACCEPTED").and(E.OLD_STATUS.isDistinctFrom("ACCEPTED"))))
+                            .eq(ComplianceStatus.OK)
+                            .or(E.NEW_STATUS
+                                    .eq(ComplianceStatus.ACCEPTED)
+                                    .and(E.OLD_STATUS.isDistinctFrom(ComplianceStatus.ACCEPTED))))
                     .and(E.ID.le(upToId))
-                    .fetch(r -> r.value1()));
+                    .collect(Records.intoList()));
         }
         return result;
     }
@@ -89,9 +93,9 @@ class ComplianceEventReader implements ComplianceEvents {
      * (contract_id, id) index.
      */
     @Override
-    public Map<Arrival, String> statusesBefore(Collection<Arrival> arrivals) {
-        Map<Arrival, String> result = new HashMap<>();
-        Map<String, List<Arrival>> byStatus =
+    public Map<Arrival, ComplianceStatus> statusesBefore(Collection<Arrival> arrivals) {
+        Map<Arrival, ComplianceStatus> result = new HashMap<>();
+        Map<ComplianceStatus, List<Arrival>> byStatus =
                 arrivals.stream().distinct().collect(Collectors.groupingBy(Arrival::status));
         byStatus.forEach((status, ofStatus) -> {
             for (List<Arrival> chunk : InBatches.of(ofStatus)) {
@@ -101,7 +105,7 @@ class ComplianceEventReader implements ComplianceEvents {
         return result;
     }
 
-    private Map<Arrival, String> statusesBefore(String status, List<Arrival> arrivals) {
+    private Map<Arrival, ComplianceStatus> statusesBefore(ComplianceStatus status, List<Arrival> arrivals) {
         @SuppressWarnings("unchecked")
         Row4<Integer, Long, Long, Long>[] rows = new Row4[arrivals.size()];
         for (int i = 0; i < rows.length; i++) {
@@ -119,10 +123,10 @@ class ComplianceEventReader implements ComplianceEvents {
                 .and(E.ID.ge(v.field("from_id", Long.class)))
                 .orderBy(E.ID)
                 .limit(1));
-        Map<Arrival, String> result = new HashMap<>();
-        dsl.select(k, before).from(v).forEach(r -> {
-            if (r.value2() != null) {
-                result.put(arrivals.get(r.value1()), r.value2());
+        Map<Arrival, ComplianceStatus> result = new HashMap<>();
+        dsl.select(k, before).from(v).collect(Records.intoMap()).forEach((key, statusBefore) -> {
+            if (statusBefore != null) {
+                result.put(arrivals.get(key), statusBefore);
             }
         });
         return result;

@@ -24,8 +24,6 @@ import jp.hoshimi.compliance.internal.ChainRows.FindingRow;
 import jp.hoshimi.compliance.internal.ChainRows.LinkRow;
 import jp.hoshimi.db.tables.records.ComplianceFindingRecord;
 import jp.hoshimi.shared.ComplianceStatus;
-import jp.hoshimi.shared.RequiredLevel;
-import jp.hoshimi.shared.StarLevel;
 import jp.hoshimi.shared.sql.ClusterLock;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -134,11 +132,7 @@ public class ComplianceRepository {
     }
 
     public List<ContractRow> contracts(Batch batch) {
-        return dsl.select(
-                        CONTRACT.ID,
-                        CONTRACT.SUPPLIER_ID,
-                        CONTRACT.REQUIRED_LEVEL.convertFrom(RequiredLevel::valueOf),
-                        CONTRACT.END_DATE)
+        return dsl.select(CONTRACT.ID, CONTRACT.SUPPLIER_ID, CONTRACT.REQUIRED_LEVEL, CONTRACT.END_DATE)
                 .from(CONTRACT)
                 .where(batch.on(CONTRACT.ID))
                 .orderBy(CONTRACT.ID)
@@ -210,32 +204,22 @@ public class ComplianceRepository {
         return byContract;
     }
 
-    // FindingRow keeps levels and statuses by name (the evaluator compares and writes them so); the
-    // columns are typed, so the names are taken and given here
     private static FindingRow toRow(ComplianceFindingRecord r) {
         return new FindingRow(
                 r.getContractId(),
                 r.getSupplierId(),
                 r.getTier(),
-                nameOf(r.getRequiredLevel()),
-                nameOf(r.getHeldLevel()),
+                r.getRequiredLevel(),
+                r.getHeldLevel(),
                 r.getRegisterStatus(),
                 r.getValidUntil(),
-                nameOf(r.getStatus()),
+                r.getStatus(),
                 r.getReasonCode(),
                 r.getWarningDays(),
                 r.getStatusSince(),
-                nameOf(r.getPreviousStatus()),
+                r.getPreviousStatus(),
                 r.getExceptionId(),
                 r.getAcceptedUntil());
-    }
-
-    private static String nameOf(Enum<?> value) {
-        return value == null ? null : value.name();
-    }
-
-    private static <E extends Enum<E>> E named(Class<E> type, String name) {
-        return name == null ? null : Enum.valueOf(type, name);
     }
 
     // --- writing findings ------------------------------------------------------------------------
@@ -267,16 +251,16 @@ public class ComplianceRepository {
                         row.contractId(),
                         row.supplierId(),
                         row.tier(),
-                        RequiredLevel.valueOf(row.required()),
-                        named(StarLevel.class, row.held()),
+                        row.required(),
+                        row.held(),
                         row.registerStatus(),
                         row.validUntil(),
-                        ComplianceStatus.valueOf(row.status()),
+                        row.status(),
                         severityOf(row.status()),
                         row.reason(),
                         row.warningDays(),
                         row.statusSince(),
-                        named(ComplianceStatus.class, row.previousStatus()),
+                        row.previousStatus(),
                         today,
                         now,
                         row.exceptionId(),
@@ -293,16 +277,16 @@ public class ComplianceRepository {
             for (FindingRow row : rows.subList(from, Math.min(rows.size(), from + WRITE_BATCH))) {
                 updates.add(dsl.update(f)
                         .set(f.TIER, row.tier())
-                        .set(f.REQUIRED_LEVEL, RequiredLevel.valueOf(row.required()))
-                        .set(f.HELD_LEVEL, named(StarLevel.class, row.held()))
+                        .set(f.REQUIRED_LEVEL, row.required())
+                        .set(f.HELD_LEVEL, row.held())
                         .set(f.REGISTER_STATUS, row.registerStatus())
                         .set(f.VALID_UNTIL, row.validUntil())
-                        .set(f.STATUS, ComplianceStatus.valueOf(row.status()))
+                        .set(f.STATUS, row.status())
                         .set(f.SEVERITY, severityOf(row.status()))
                         .set(f.REASON_CODE, row.reason())
                         .set(f.WARNING_DAYS, row.warningDays())
                         .set(f.STATUS_SINCE, row.statusSince())
-                        .set(f.PREVIOUS_STATUS, named(ComplianceStatus.class, row.previousStatus()))
+                        .set(f.PREVIOUS_STATUS, row.previousStatus())
                         .set(f.EVALUATED_ON, today)
                         .set(f.UPDATED_AT, now)
                         .set(f.EXCEPTION_ID, row.exceptionId())
@@ -596,7 +580,7 @@ public class ComplianceRepository {
         return DSL.field(sql.append(" END").toString(), String.class);
     }
 
-    static byte severityOf(String status) {
-        return (byte) ComplianceStatus.valueOf(status).severity();
+    static byte severityOf(ComplianceStatus status) {
+        return (byte) status.severity();
     }
 }

@@ -81,9 +81,9 @@ public class FindingQueries {
 
     public Optional<StoredStatus> contractStatus(long contractId) {
         return dsl.select(
-                        CONTRACT_COMPLIANCE.STATUS.convertFrom(FindingQueries::statusOrNull),
+                        CONTRACT_COMPLIANCE.STATUS,
                         CONTRACT_COMPLIANCE.STATUS_SINCE,
-                        CONTRACT_COMPLIANCE.PREVIOUS_STATUS.convertFrom(FindingQueries::statusOrNull))
+                        CONTRACT_COMPLIANCE.PREVIOUS_STATUS)
                 .from(CONTRACT_COMPLIANCE)
                 .where(CONTRACT_COMPLIANCE.CONTRACT_ID.eq(contractId))
                 .fetchOptional(Records.mapping(StoredStatus::new));
@@ -129,7 +129,7 @@ public class FindingQueries {
                         CONTRACT.ID,
                         CONTRACT.CONTRACT_NUMBER,
                         CONTRACT.TITLE,
-                        CONTRACT_COMPLIANCE.STATUS.convertFrom(FindingQueries::statusOrNull),
+                        CONTRACT_COMPLIANCE.STATUS,
                         cause.SUPPLIER_ID,
                         SUPPLIER.NAME,
                         cause.TIER,
@@ -244,10 +244,5 @@ public class FindingQueries {
 
     private static Condition inScope(DataScope scope) {
         return scope.groupWide() ? DSL.noCondition() : CONTRACT.ORG_UNIT_ID.in(scope.unitIds());
-    }
-
-    /** contract_compliance keeps its statuses as text (the dashboard reads them so). */
-    private static ComplianceStatus statusOrNull(String status) {
-        return status == null ? null : ComplianceStatus.valueOf(status);
     }
 }

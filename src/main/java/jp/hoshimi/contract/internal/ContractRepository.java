@@ -24,7 +24,6 @@ import jp.hoshimi.contract.DecisionChart;
 import jp.hoshimi.db.tables.records.ContractRecord;
 import jp.hoshimi.organisation.DataScope;
 import jp.hoshimi.shared.CompanyNames;
-import jp.hoshimi.shared.ComplianceStatus;
 import jp.hoshimi.shared.RequiredLevel;
 import jp.hoshimi.shared.ResultCount;
 import jp.hoshimi.shared.TextFragments;
@@ -175,7 +174,6 @@ public class ContractRepository {
     }
 
     private static ContractListItem toListItem(Record r) {
-        String status = r.get(CONTRACT_COMPLIANCE.STATUS);
         return new ContractListItem(
                 r.get(CONTRACT.ID),
                 r.get(CONTRACT.CONTRACT_NUMBER),
@@ -184,10 +182,10 @@ public class ContractRepository {
                 r.get(SUPPLIER.NAME),
                 r.get(ORG_UNIT.NAME),
                 r.get(APP_USER.DISPLAY_NAME),
-                RequiredLevel.valueOf(r.get(CONTRACT.REQUIRED_LEVEL)),
+                r.get(CONTRACT.REQUIRED_LEVEL),
                 Boolean.TRUE.equals(r.get(ANY_YES)),
                 r.get(CONTRACT.END_DATE),
-                status == null ? null : ComplianceStatus.valueOf(status),
+                r.get(CONTRACT_COMPLIANCE.STATUS),
                 r.get(CONTRACT_COMPLIANCE.EARLIEST_VALID_UNTIL),
                 Boolean.TRUE.equals(r.get(CoverageColumns.NOT_COVERED)),
                 r.get(CoverageColumns.COVERED_UNTIL));
@@ -212,8 +210,7 @@ public class ContractRepository {
         ContractFilter filter = criteria.filter();
         Condition otherFilters = DSL.noCondition();
         if (filter.requiredLevel() != null) {
-            otherFilters = otherFilters.and(
-                    CONTRACT.REQUIRED_LEVEL.eq(filter.requiredLevel().name()));
+            otherFilters = otherFilters.and(CONTRACT.REQUIRED_LEVEL.eq(filter.requiredLevel()));
         }
         if (filter.ownerUserId() != null) {
             otherFilters = otherFilters.and(CONTRACT.OWNER_USER_ID.eq(filter.ownerUserId()));
@@ -329,8 +326,7 @@ public class ContractRepository {
             facets = facets.and(CONTRACT_TITLE_FRAGMENT.ORG_UNIT_ID.in(criteria.unitIds()));
         }
         if (filter.requiredLevel() != null) {
-            facets = facets.and(CONTRACT_TITLE_FRAGMENT.REQUIRED_LEVEL.eq(
-                    filter.requiredLevel().name()));
+            facets = facets.and(CONTRACT_TITLE_FRAGMENT.REQUIRED_LEVEL.eq(filter.requiredLevel()));
         }
         boolean fragmentsSuffice = TextFragments.isExactLookup(text)
                 && filter.ownerUserId() == null
@@ -406,8 +402,7 @@ public class ContractRepository {
         Condition evaluated =
                 criteria.unitIds() == null ? DSL.noCondition() : CONTRACT_COMPLIANCE.ORG_UNIT_ID.in(criteria.unitIds());
         if (!filter.statuses().isEmpty()) {
-            evaluated = evaluated.and(CONTRACT_COMPLIANCE.STATUS.in(
-                    filter.statuses().stream().map(Enum::name).toList()));
+            evaluated = evaluated.and(CONTRACT_COMPLIANCE.STATUS.in(filter.statuses()));
         }
         if (filter.expiry() != null) {
             evaluated = evaluated.and(CONTRACT_COMPLIANCE.EARLIEST_VALID_UNTIL.isNotNull());
@@ -501,7 +496,7 @@ public class ContractRepository {
                         r.get(CONTRACT.BUSINESS_CRITICAL),
                         r.get(CONTRACT.NETWORK_ACCESS)),
                 r.get(CONTRACT.SUGGESTED_LEVEL),
-                RequiredLevel.valueOf(r.get(CONTRACT.REQUIRED_LEVEL)),
+                r.get(CONTRACT.REQUIRED_LEVEL),
                 r.get(CONTRACT.LEVEL_REASON),
                 r.get(CONTRACT.UPDATED_AT),
                 r.get(CONTRACT.VERSION),
@@ -620,7 +615,7 @@ public class ContractRepository {
      */
     public boolean applyLevel(long id, RequiredLevel suggested, RequiredLevel level, String reason, LocalDateTime now) {
         boolean updated = dsl.update(CONTRACT)
-                        .set(CONTRACT.REQUIRED_LEVEL, level.name())
+                        .set(CONTRACT.REQUIRED_LEVEL, level)
                         .set(CONTRACT.LEVEL_REASON, reason)
                         .set(CONTRACT.UPDATED_AT, now)
                         .set(CONTRACT.VERSION, CONTRACT.VERSION.plus(1))
@@ -669,7 +664,7 @@ public class ContractRepository {
         record.setBusinessCritical(form.decisionChart().businessCritical());
         record.setNetworkAccess(form.decisionChart().networkAccess());
         record.setSuggestedLevel(suggested);
-        record.setRequiredLevel(form.requiredLevel().name());
+        record.setRequiredLevel(form.requiredLevel());
         record.setLevelReason(form.levelReason());
         return record;
     }

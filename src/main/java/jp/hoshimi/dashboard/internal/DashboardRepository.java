@@ -17,6 +17,7 @@ import jp.hoshimi.shared.RequiredLevel;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -31,21 +32,21 @@ public class DashboardRepository {
     /** Contracts of one unit and level with one status (null: not evaluated), and how many expire soon. */
     public record Breakdown(
             long orgUnitId,
-            String requiredLevel,
-            String status,
+            RequiredLevel requiredLevel,
+            ComplianceStatus status,
             long contracts,
             long expiringSoon,
             long expiringLater) {}
 
     /** Contracts whose earliest registration ends in a month, by level. */
-    public record ExpiryCount(int year, int month, String requiredLevel, long contracts) {}
+    public record ExpiryCount(int year, int month, RequiredLevel requiredLevel, long contracts) {}
 
     /** One day's snapshot count of one status, summed over the units in scope. */
-    public record SnapshotCount(LocalDate date, String status, long contracts) {}
+    public record SnapshotCount(LocalDate date, ComplianceStatus status, long contracts) {}
 
     /** Required ★4/★5, or any decision-chart answer yes: the contracts whose failure hurts most. */
     private static final Condition CRITICAL = CONTRACT.REQUIRED_LEVEL
-            .in(RequiredLevel.STAR4.name(), RequiredLevel.STAR5.name())
+            .in(RequiredLevel.STAR4, RequiredLevel.STAR5)
             .or(CONTRACT.HANDLES_CONFIDENTIAL.isTrue())
             .or(CONTRACT.BUSINESS_CRITICAL.isTrue())
             .or(CONTRACT.NETWORK_ACCESS.isTrue());
@@ -85,13 +86,13 @@ public class DashboardRepository {
                 .where(inUnits(CONTRACT_COMPLIANCE.ORG_UNIT_ID, units))
                 .groupBy(
                         CONTRACT_COMPLIANCE.ORG_UNIT_ID, CONTRACT_COMPLIANCE.REQUIRED_LEVEL, CONTRACT_COMPLIANCE.STATUS)
-                .fetch(r -> new Breakdown(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5() == null ? 0 : r.value5().longValue(),
-                        r.value6() == null ? 0 : r.value6().longValue())));
+                .fetch(Records.mapping((unit, level, status, contracts, expiringSoon, expiringLater) -> new Breakdown(
+                        unit,
+                        level,
+                        status,
+                        contracts,
+                        expiringSoon == null ? 0 : expiringSoon.longValue(),
+                        expiringLater == null ? 0 : expiringLater.longValue()))));
         long evaluated = rows.stream().mapToLong(Breakdown::contracts).sum();
         // ended contracts have no status and are not counted at all (decision 0016)
         if (dsl.fetchCount(CONTRACT, inUnits(CONTRACT.ORG_UNIT_ID, units).and(notEnded(today))) != evaluated) {
@@ -114,7 +115,7 @@ public class DashboardRepository {
                         .from(CONTRACT_COMPLIANCE)
                         .where(CONTRACT_COMPLIANCE.CONTRACT_ID.eq(CONTRACT.ID)))
                 .groupBy(CONTRACT.ORG_UNIT_ID, CONTRACT.REQUIRED_LEVEL)
-                .fetch(r -> new Breakdown(r.value1(), r.value2(), null, r.value3(), 0, 0));
+                .fetch(Records.mapping((unit, level, contracts) -> new Breakdown(unit, level, null, contracts, 0, 0)));
     }
 
     /**
@@ -129,7 +130,8 @@ public class DashboardRepository {
                 .where(CONTRACT_COMPLIANCE.EARLIEST_VALID_UNTIL.between(from, to))
                 .and(inUnits(CONTRACT_COMPLIANCE.ORG_UNIT_ID, units))
                 .groupBy(year, month, CONTRACT_COMPLIANCE.REQUIRED_LEVEL)
-                .fetch(r -> new ExpiryCount(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(Records.mapping(
+                        (inYear, inMonth, level, contracts) -> new ExpiryCount(inYear, inMonth, level, contracts)));
     }
 
     /** The daily snapshot between two dates, summed over the units in scope (its primary key leads with the date). */
@@ -143,7 +145,8 @@ public class DashboardRepository {
                 .and(inUnits(COMPLIANCE_SNAPSHOT.ORG_UNIT_ID, units))
                 .groupBy(COMPLIANCE_SNAPSHOT.SNAPSHOT_DATE, COMPLIANCE_SNAPSHOT.STATUS)
                 .orderBy(COMPLIANCE_SNAPSHOT.SNAPSHOT_DATE)
-                .fetch(r -> new SnapshotCount(r.value1(), r.value2(), r.value3().longValue()));
+                .fetch(Records.mapping(
+                        (date, status, contracts) -> new SnapshotCount(date, status, contracts.longValue())));
     }
 
     /**
@@ -177,19 +180,21 @@ public class DashboardRepository {
                 .and(critical ? CRITICAL : DSL.not(CRITICAL))
                 .orderBy(CONTRACT_COMPLIANCE.SEVERITY, CONTRACT_COMPLIANCE.CONTRACT_ID)
                 .limit(limit)
-                .fetch(r -> new RiskyContract(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        RequiredLevel.valueOf(r.value7()),
-                        critical,
-                        ComplianceStatus.valueOf(r.value8()),
-                        r.value9(),
-                        r.value10(),
-                        r.value11()));
+                .fetch(Records.mapping(
+                        (id, number, title, supplierId, supplier, unit, level, status, failing, links, until) ->
+                                new RiskyContract(
+                                        id,
+                                        number,
+                                        title,
+                                        supplierId,
+                                        supplier,
+                                        unit,
+                                        level,
+                                        critical,
+                                        status,
+                                        failing,
+                                        links,
+                                        until)));
     }
 
     private static Condition inUnits(Field<Long> unit, Set<Long> units) {
