@@ -80,12 +80,22 @@ class LegalEntityLoader {
             long runId, Path file, String fileName, FileKind kind, NtaEdition edition, Runnable alsoOnApply) {
         try (var staging = repository.staging(runId, properties.workDir())) {
             NtaLimits limits = new NtaLimits(properties.maxCsvSize().toBytes(), properties.maxExpansion());
+            long started = System.nanoTime();
             long rows = NtaFileReader.read(file, edition, limits, staging::add);
+            long read = System.nanoTime();
             staging.load();
+            long staged = System.nanoTime();
             transactions.executeWithoutResult(status -> {
                 apply(runId, kind, rows);
                 alsoOnApply.run();
             });
+            log.info(
+                    "NTA {} file loaded (run {}): read and check {} ms, stage {} ms, apply and commit {} ms",
+                    kind,
+                    runId,
+                    millis(started, read),
+                    millis(read, staged),
+                    millis(staged, System.nanoTime()));
             outbox.dispatchSoon();
         } catch (NtaFileRejectedException e) {
             String args = Arrays.stream(e.args()).map(String::valueOf).collect(Collectors.joining("\u001f"));
@@ -100,10 +110,14 @@ class LegalEntityLoader {
     }
 
     private void apply(long runId, FileKind kind, long rows) {
+        long started = System.nanoTime();
         repository.lockForApply();
         var changed = repository.changedSuppliers(runId);
+        long compared = System.nanoTime();
         Counts counts = repository.apply(runId, kind);
+        long applied = System.nanoTime();
         repository.refreshNameFragments(runId);
+        long fragments = System.nanoTime();
         for (var c : changed) {
             // a rename is told once per new name; a move once per change date, so a later correction of
             // the same move (same date, the address put right) is not told again
@@ -127,13 +141,24 @@ class LegalEntityLoader {
             events.publishEvent(new MasterDataChangedEvent(suppliers, java.util.Set.of()));
         }
         log.info(
-                "NTA {} file applied (run {}): {} rows, {} new, {} changed, {} history rows",
+                "NTA {} file applied (run {}): {} rows, {} new, {} changed, {} history rows, {} suppliers to"
+                        + " re-judge; lock and changed suppliers {} ms, apply {} ms, name fragments {} ms, alerts"
+                        + " and run {} ms",
                 kind,
                 runId,
                 rows,
                 counts.added(),
                 counts.changed(),
-                counts.history());
+                counts.history(),
+                suppliers.size(),
+                millis(started, compared),
+                millis(compared, applied),
+                millis(applied, fragments),
+                millis(fragments, System.nanoTime()));
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
     }
 
     void fail(long runId, String code, String args) {
