@@ -114,10 +114,10 @@ class LegalEntityLoader {
         repository.lockForApply();
         var changed = repository.changedSuppliers(runId);
         long compared = System.nanoTime();
-        Counts counts = repository.apply(runId, kind);
-        long applied = System.nanoTime();
         repository.refreshNameFragments(runId);
         long fragments = System.nanoTime();
+        Counts counts = repository.apply(runId, kind);
+        long applied = System.nanoTime();
         for (var c : changed) {
             // a rename is told once per new name; a move once per change date, so a later correction of
             // the same move (same date, the address put right) is not told again
@@ -142,7 +142,7 @@ class LegalEntityLoader {
         }
         log.info(
                 "NTA {} file applied (run {}): {} rows, {} new, {} changed, {} history rows, {} suppliers to"
-                        + " re-judge; lock and changed suppliers {} ms, apply {} ms, name fragments {} ms, alerts"
+                        + " re-judge; lock and changed suppliers {} ms, name fragments {} ms, apply {} ms, alerts"
                         + " and run {} ms",
                 kind,
                 runId,
@@ -152,9 +152,9 @@ class LegalEntityLoader {
                 counts.history(),
                 suppliers.size(),
                 millis(started, compared),
-                millis(compared, applied),
-                millis(applied, fragments),
-                millis(fragments, System.nanoTime()));
+                millis(compared, fragments),
+                millis(fragments, applied),
+                millis(applied, System.nanoTime()));
     }
 
     private static long millis(long fromNanos, long toNanos) {

@@ -196,6 +196,64 @@ class LegalEntityLoadTest {
     }
 
     @Test
+    void the_name_fragments_follow_each_applied_file_a_rename_replaces_them_a_move_keeps_them() throws IOException {
+        load(FULL, FileKind.FULL, NtaEdition.UNICODE);
+        assertThat(fragments()).isNotEmpty().isEqualTo(fragmentsOfStoredNames());
+        load(DIFF, FileKind.DIFF, NtaEdition.UNICODE);
+        assertThat(fragments()).isEqualTo(fragmentsOfStoredNames());
+
+        // a later rename of 9340034881412, and a move of 9340004345794 in the same file
+        String text = Files.readString(SAMPLES.resolve("nta-diff-20261201_unicode.csv"), StandardCharsets.UTF_8);
+        String[] rows = text.split("\r\n");
+        String renamed = "1"
+                + rows[1].substring(1)
+                        .replace("2026-12-01", "2026-12-03")
+                        .replace("株式会社ヒカリシステムサービス", "北斗電装株式会社")
+                        .replace(",2015-10-05,0,", ",2015-10-05,1,");
+        String moved =
+                "2" + rows[4].substring(1).replace("2026-12-01", "2026-12-03").replace("犬山市,1-1", "小牧市,2-2");
+        Path file = dir.resolve("rename-and-move.csv");
+        Files.writeString(file, renamed + "\r\n" + moved + "\r\n", StandardCharsets.UTF_8);
+        var before = fragments();
+        LegalEntityRun run = load(file, FileKind.DIFF, NtaEdition.UNICODE);
+        assertThat(run.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(run.changed()).isEqualTo(2);
+        assertThat(entity("9340034881412").name()).isEqualTo("北斗電装株式会社");
+        assertThat(entity("9340004345794").address()).startsWith("愛知県小牧市");
+        var after = fragments();
+        assertThat(after).isEqualTo(fragmentsOfStoredNames());
+        // only the renamed corporation's fragments changed; the moved one's stayed as they were
+        assertThat(difference(before, after)).allMatch(f -> f.endsWith("9340034881412"));
+        assertThat(difference(after, before)).isNotEmpty().allMatch(f -> f.endsWith("9340034881412"));
+        assertThat(system.callAsSystem(() -> service.candidates("北斗電装", null, null, 10)))
+                .extracting(c -> c.entity().corporateNumber())
+                .contains("9340034881412");
+        assertThat(system.callAsSystem(() -> service.candidates("ひかりシステム", null, null, 10)))
+                .extracting(c -> c.entity().corporateNumber())
+                .doesNotContain("9340034881412");
+    }
+
+    private java.util.Set<String> fragments() {
+        return new java.util.HashSet<>(
+                dsl.fetch("SELECT CONCAT(fragment, '|', corporate_number)" + " FROM legal_entity_name_fragment")
+                        .getValues(0, String.class));
+    }
+
+    /** V38's fill: what the fragments must be for the names stored now. */
+    private java.util.Set<String> fragmentsOfStoredNames() {
+        return new java.util.HashSet<>(dsl.fetch("SELECT DISTINCT CONCAT(SUBSTRING(e.name_normalized, q.seq, 8), '|',"
+                        + " e.corporate_number) FROM legal_entity e JOIN seq_1_to_300 q"
+                        + " ON q.seq <= CHAR_LENGTH(e.name_normalized)")
+                .getValues(0, String.class));
+    }
+
+    private static java.util.Set<String> difference(java.util.Set<String> a, java.util.Set<String> b) {
+        var rest = new java.util.HashSet<>(a);
+        rest.removeAll(b);
+        return rest;
+    }
+
+    @Test
     void candidates_for_a_missing_number_come_exact_and_same_prefecture_first_and_closed_companies_marked_lower() {
         load(FULL, FileKind.FULL, NtaEdition.UNICODE);
         // demo supplier S-10056 山田鉄工所 (愛知県豊田市) has no 法人番号

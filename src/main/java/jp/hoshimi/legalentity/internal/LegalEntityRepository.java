@@ -665,20 +665,34 @@ public class LegalEntityRepository {
                         Boolean.TRUE.equals(r.get("same_prefecture", Boolean.class))));
     }
 
+    /** The staged state gives the corporation another normalised name than the stored one. */
+    private static final String RENAMES = " NOT (e.name_normalized <=> s.name_normalized) ";
+
     /**
-     * Rewrites the name fragments of the corporations a run wrote (new or changed; {@code last_run_id}):
-     * one DELETE and one INSERT … SELECT, the same SQL as V38's fill. In the applying transaction.
+     * Keeps the name fragments in step with a staged run; called just before {@link #apply}, in the applying
+     * transaction. Only the corporations whose normalised name the run changes are touched: the fragments of
+     * a stored name the run replaces are deleted by primary key (computed from the stored name, so no scan of
+     * the fragment table), and a new corporation's or a renamed one's new fragments are inserted in key order.
+     * A move, a closure or a row that changes nothing touches no fragment, so a difference file costs what it
+     * renames, not what is stored (docs/decisions/0041).
      */
     public void refreshNameFragments(long runId) {
         dsl.execute(
-                "DELETE f FROM legal_entity_name_fragment f JOIN legal_entity e"
-                        + " ON e.corporate_number = f.corporate_number WHERE e.last_run_id = ?",
+                "DELETE f FROM legal_entity_name_fragment f JOIN (SELECT DISTINCT"
+                        + " SUBSTRING(e.name_normalized, q.seq, 8) AS fragment, e.corporate_number" + LATEST
+                        + " JOIN legal_entity e ON e.corporate_number = s.corporate_number"
+                        + " JOIN seq_1_to_300 q ON q.seq <= CHAR_LENGTH(e.name_normalized)"
+                        + " WHERE" + REPLACES + "AND" + RENAMES + ") old"
+                        + " ON f.fragment = old.fragment AND f.corporate_number = old.corporate_number",
+                runId,
                 runId);
         dsl.execute(
                 "INSERT IGNORE INTO legal_entity_name_fragment (fragment, corporate_number)"
-                        + " SELECT DISTINCT SUBSTRING(e.name_normalized, q.seq, 8) AS fragment, e.corporate_number"
-                        + " FROM legal_entity e JOIN seq_1_to_300 q ON q.seq <= CHAR_LENGTH(e.name_normalized)"
-                        + " WHERE e.last_run_id = ? ORDER BY fragment, e.corporate_number",
+                        + " SELECT DISTINCT SUBSTRING(s.name_normalized, q.seq, 8) AS fragment, s.corporate_number"
+                        + LATEST + STORED + " JOIN seq_1_to_300 q ON q.seq <= CHAR_LENGTH(s.name_normalized)"
+                        + " WHERE e.corporate_number IS NULL OR (" + REPLACES + "AND" + RENAMES + ")"
+                        + " ORDER BY fragment, s.corporate_number",
+                runId,
                 runId);
     }
 
