@@ -114,7 +114,9 @@ class LegalEntityLoader {
         repository.lockForApply();
         var changed = repository.changedSuppliers(runId);
         long compared = System.nanoTime();
-        repository.refreshNameFragments(runId);
+        repository.dropReplacedNameFragments(runId);
+        long dropped = System.nanoTime();
+        repository.addNameFragments(runId);
         long fragments = System.nanoTime();
         Counts counts = repository.apply(runId, kind);
         long applied = System.nanoTime();
@@ -142,7 +144,7 @@ class LegalEntityLoader {
         }
         log.info(
                 "NTA {} file applied (run {}): {} rows, {} new, {} changed, {} history rows, {} suppliers to"
-                        + " re-judge; lock and changed suppliers {} ms, name fragments {} ms, apply {} ms, alerts"
+                        + " re-judge; lock and changed suppliers {} ms, name fragments {} ms replaced and {} ms written, apply {} ms, alerts"
                         + " and run {} ms",
                 kind,
                 runId,
@@ -152,7 +154,8 @@ class LegalEntityLoader {
                 counts.history(),
                 suppliers.size(),
                 millis(started, compared),
-                millis(compared, fragments),
+                millis(compared, dropped),
+                millis(dropped, fragments),
                 millis(fragments, applied),
                 millis(applied, System.nanoTime()));
     }

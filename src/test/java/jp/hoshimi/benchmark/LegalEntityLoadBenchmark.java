@@ -59,6 +59,7 @@ class LegalEntityLoadBenchmark {
         String loadBefore = loadAverage();
         dsl.execute("DELETE FROM legal_entity_change");
         dsl.execute("DELETE FROM legal_entity");
+        dsl.execute("TRUNCATE TABLE legal_entity_name_fragment");
 
         Path csv = dir.resolve("bench-full_unicode.csv");
         Path zip = dir.resolve("bench-full_unicode.zip");
@@ -138,6 +139,7 @@ class LegalEntityLoadBenchmark {
                         loadAverage()));
         dsl.execute("DELETE FROM legal_entity_change");
         dsl.execute("DELETE FROM legal_entity");
+        dsl.execute("TRUNCATE TABLE legal_entity_name_fragment");
     }
 
     /**

@@ -669,23 +669,33 @@ public class LegalEntityRepository {
     private static final String RENAMES = " NOT (e.name_normalized <=> s.name_normalized) ";
 
     /**
-     * Keeps the name fragments in step with a staged run; called just before {@link #apply}, in the applying
-     * transaction. Only the corporations whose normalised name the run changes are touched: the fragments of
-     * a stored name the run replaces are deleted by primary key (computed from the stored name, so no scan of
-     * the fragment table), and a new corporation's or a renamed one's new fragments are inserted in key order.
-     * A move, a closure or a row that changes nothing touches no fragment, so a difference file costs what it
-     * renames, not what is stored (docs/decisions/0041).
+     * Keeps the name fragments in step with a staged run, first step; called just before {@link #apply}, in the
+     * applying transaction, then {@link #addNameFragments}. Only the corporations whose normalised name the run
+     * changes are touched: the fragments of a stored name the run replaces are deleted by primary key (computed
+     * from the stored name, so the fragment table is not scanned). A move, a closure or a row that changes
+     * nothing touches no fragment, so a difference file costs what it renames, not what is stored
+     * (docs/decisions/0041).
      */
-    public void refreshNameFragments(long runId) {
+    public void dropReplacedNameFragments(long runId) {
+        // STRAIGHT_JOIN: the old fragments first, each deleted by primary key; left to itself the optimizer
+        // scans every fragment and probes the old ones (EXPLAIN at 200,000 corporations: 1.9 s against 0.8 s)
         dsl.execute(
-                "DELETE f FROM legal_entity_name_fragment f JOIN (SELECT DISTINCT"
-                        + " SUBSTRING(e.name_normalized, q.seq, 8) AS fragment, e.corporate_number" + LATEST
+                "DELETE f FROM (SELECT DISTINCT SUBSTRING(e.name_normalized, q.seq, 8) AS fragment,"
+                        + " e.corporate_number" + LATEST
                         + " JOIN legal_entity e ON e.corporate_number = s.corporate_number"
                         + " JOIN seq_1_to_300 q ON q.seq <= CHAR_LENGTH(e.name_normalized)"
                         + " WHERE" + REPLACES + "AND" + RENAMES + ") old"
+                        + " STRAIGHT_JOIN legal_entity_name_fragment f"
                         + " ON f.fragment = old.fragment AND f.corporate_number = old.corporate_number",
                 runId,
                 runId);
+    }
+
+    /**
+     * The second step (see {@link #dropReplacedNameFragments}), also before the apply: a new corporation's or a
+     * renamed one's fragments, from its staged name, inserted in key order.
+     */
+    public void addNameFragments(long runId) {
         dsl.execute(
                 "INSERT IGNORE INTO legal_entity_name_fragment (fragment, corporate_number)"
                         + " SELECT DISTINCT SUBSTRING(s.name_normalized, q.seq, 8) AS fragment, s.corporate_number"
