@@ -65,9 +65,10 @@ class LegalEntityCandidateBenchmark {
                 + " kind, prefecture_name, city_name, hidden, content_hash, last_run_id)");
         double loadData = seconds(l0);
         long f0 = System.nanoTime();
-        // the same fill as V38's (a load writes them from its staging table, LegalEntityRepository)
-        dsl.execute("INSERT INTO legal_entity_name_fragment (fragment, corporate_number)"
-                + " SELECT DISTINCT SUBSTRING(e.name_normalized, q.seq, 8) AS fragment, e.corporate_number"
+        // as an applied file writes them (LegalEntityRepository.addNameFragments)
+        dsl.execute("INSERT IGNORE INTO legal_entity_name_fragment (fragment, corporate_number)"
+                + " SELECT CAST(SUBSTRING(e.name_normalized, q.seq, 8) AS CHAR(8) CHARACTER SET utf8mb4)"
+                + " COLLATE utf8mb4_bin AS fragment, e.corporate_number"
                 + " FROM legal_entity e JOIN seq_1_to_300 q ON q.seq <= CHAR_LENGTH(e.name_normalized)"
                 + " ORDER BY fragment, e.corporate_number");
         double fragments = seconds(f0);

@@ -680,8 +680,7 @@ public class LegalEntityRepository {
         // STRAIGHT_JOIN: the old fragments first, each deleted by primary key; left to itself the optimizer
         // scans every fragment and probes the old ones (EXPLAIN at 200,000 corporations: 1.9 s against 0.8 s)
         dsl.execute(
-                "DELETE f FROM (SELECT DISTINCT SUBSTRING(e.name_normalized, q.seq, 8) AS fragment,"
-                        + " e.corporate_number" + LATEST
+                "DELETE f FROM (SELECT " + fragment("e") + " AS fragment, e.corporate_number" + LATEST
                         + " JOIN legal_entity e ON e.corporate_number = s.corporate_number"
                         + " JOIN seq_1_to_300 q ON q.seq <= CHAR_LENGTH(e.name_normalized)"
                         + " WHERE" + REPLACES + "AND" + RENAMES + ") old"
@@ -698,12 +697,23 @@ public class LegalEntityRepository {
     public void addNameFragments(long runId) {
         dsl.execute(
                 "INSERT IGNORE INTO legal_entity_name_fragment (fragment, corporate_number)"
-                        + " SELECT DISTINCT SUBSTRING(s.name_normalized, q.seq, 8) AS fragment, s.corporate_number"
+                        + " SELECT " + fragment("s") + " AS fragment, s.corporate_number"
                         + LATEST + STORED + " JOIN seq_1_to_300 q ON q.seq <= CHAR_LENGTH(s.name_normalized)"
                         + " WHERE e.corporate_number IS NULL OR (" + REPLACES + "AND" + RENAMES + ")"
                         + " ORDER BY fragment, s.corporate_number",
                 runId,
                 runId);
+    }
+
+    /**
+     * The fragment of a normalised name at position {@code q.seq}, typed as the fragment column is: cut to 8
+     * characters and binary. Sorting the 300-character expression instead made the sort of a first load's
+     * fragments spill with 1 KB keys (300,000 corporations: 63.7 s with DISTINCT, 13.9 s like this; duplicates
+     * are left to INSERT IGNORE and the primary key).
+     */
+    private static String fragment(String table) {
+        return "CAST(SUBSTRING(" + table + ".name_normalized, q.seq, 8) AS CHAR(8) CHARACTER SET utf8mb4)"
+                + " COLLATE utf8mb4_bin";
     }
 
     /**
