@@ -64,6 +64,8 @@ public class LegalEntityRepository {
             + " update_date, change_date, name, furigana, kind, prefecture_name, city_name, street_number,"
             + " address_outside, close_date, close_cause, successor_corporate_number, row_hash";
 
+    private static final String HISTORY_SELECT = " SELECT ?, " + prefixed(HISTORY_COLUMNS);
+
     private static final String STATE_COLUMNS = "process, correct, update_date, change_date, name, name_normalized,"
             + " furigana, kind, prefecture_name, city_name, street_number, prefecture_code, city_code, post_code,"
             + " address_outside, close_date, close_cause, successor_corporate_number, change_cause, assignment_date,"
@@ -432,21 +434,21 @@ public class LegalEntityRepository {
     /**
      * Applies a staged run in four statements: counts, history (a difference file's every row, a full file's
      * changed states; a row already recorded is skipped, so a file applied twice is recorded once), the
-     * changed states, the new corporations. Call inside one transaction.
+     * changed states, the new corporations. Call inside one transaction. When nothing is stored yet (the very
+     * first file) there is nothing to compare: every staged state is inserted, counted by the insert itself.
      */
     public Counts apply(long runId, FileKind kind) {
+        if (dsl.fetchOne("SELECT 1 FROM legal_entity LIMIT 1") == null) {
+            long history = kind == FileKind.DIFF ? insertEveryStagedRowIntoHistory(runId) : 0;
+            return new Counts(insertNewStates(runId), 0, 0, history);
+        }
         long states = count("SELECT COUNT(*)" + LATEST, runId);
         long added = count("SELECT COUNT(*)" + LATEST + STORED + "WHERE e.corporate_number IS NULL", runId);
         long changed = count("SELECT COUNT(*)" + LATEST + STORED + "WHERE" + REPLACES, runId);
-        String historySelect = " SELECT ?, " + prefixed(HISTORY_COLUMNS);
         long history = kind == FileKind.DIFF
-                ? dsl.execute(
-                        "INSERT IGNORE INTO legal_entity_change (run_id, " + HISTORY_COLUMNS + ")" + historySelect
-                                + " FROM legal_entity_staging s WHERE s.run_id = ?",
-                        runId,
-                        runId)
+                ? insertEveryStagedRowIntoHistory(runId)
                 : dsl.execute(
-                        "INSERT IGNORE INTO legal_entity_change (run_id, " + HISTORY_COLUMNS + ")" + historySelect
+                        "INSERT IGNORE INTO legal_entity_change (run_id, " + HISTORY_COLUMNS + ")" + HISTORY_SELECT
                                 + LATEST + STORED + "WHERE" + REPLACES,
                         runId,
                         runId,
@@ -458,13 +460,27 @@ public class LegalEntityRepository {
                 runId,
                 runId,
                 runId);
-        dsl.execute(
+        insertNewStates(runId);
+        return new Counts(added, changed, states - added - changed, history);
+    }
+
+    /** A difference file's history: every row it brought (one already recorded is skipped). */
+    private long insertEveryStagedRowIntoHistory(long runId) {
+        return dsl.execute(
+                "INSERT IGNORE INTO legal_entity_change (run_id, " + HISTORY_COLUMNS + ")" + HISTORY_SELECT
+                        + " FROM legal_entity_staging s WHERE s.run_id = ?",
+                runId,
+                runId);
+    }
+
+    /** The staged states of corporations not stored yet; returns how many. */
+    private long insertNewStates(long runId) {
+        return dsl.execute(
                 "INSERT IGNORE INTO legal_entity (corporate_number, " + STATE_COLUMNS + ", last_run_id) SELECT"
                         + " s.corporate_number, " + prefixed(STATE_COLUMNS) + ", ?" + LATEST,
                 runId,
                 runId,
                 runId);
-        return new Counts(added, changed, states - added - changed, history);
     }
 
     private long count(String sql, long runId) {
