@@ -416,7 +416,8 @@ public class RegisterSyncService {
         checkLeaseHeld();
         progress.put(kind, "register.progress.loading");
         LocalDateTime at = now();
-        ContentHasher hasher = new ContentHasher(); // used by the parsing thread only
+        // called on this thread only, which hashes and formats while the parser's thread parses
+        ContentHasher hasher = new ContentHasher();
         applying = true; // the transaction holds the lease row locked: the heartbeat leaves it alone meanwhile
         int loaded;
         try {
@@ -430,13 +431,9 @@ public class RegisterSyncService {
                         kind,
                         sourceId,
                         at,
-                        sink -> FeedParser.parse(
-                                fetched.body(),
-                                fetched.format(),
-                                kind,
-                                mapping,
-                                sources.spreadsheetLimits(),
-                                entry -> sink.accept(entry, hasher.hash(entry))));
+                        parsed -> FeedParser.parse(
+                                fetched.body(), fetched.format(), kind, mapping, sources.spreadsheetLimits(), parsed),
+                        hasher::hash);
                 register.finishRun(runId, RunOutcome.applied(new RunOutcome.Counts(entries, entries, 0, 0, 0)), now());
                 return entries;
             }));

@@ -3,55 +3,85 @@ package jp.hoshimi.register.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
-import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
- * The bytes of a {@code LOAD DATA LOCAL INFILE} as they are made: the database driver reads this stream while a
- * writer, on a thread of its own, writes the rows (parses the feed). So the server inserts while the feed is
- * still being parsed, instead of after a file has been written whole. The writer starts with the driver's
- * first read: where the statement is refused, no row has been made and the caller can make them otherwise.
+ * The bytes of a {@code LOAD DATA LOCAL INFILE} as they are made, in two steps on two threads: a producer, on
+ * a thread of its own, makes the items (parses the feed) and hands them on in batches; the database driver,
+ * reading this stream on the caller's thread, turns each batch into rows (hashes and formats them) as it goes.
+ * So the server inserts while the feed is still being parsed, and parsing and formatting share the work
+ * instead of one thread doing both. The producer starts with the driver's first read: where the statement is
+ * refused, nothing has been made and the caller can make the rows otherwise.
  *
- * <p>A writer that fails (a bad entry in the feed) ends the stream early and cleanly — the driver must always
+ * <p>A producer that fails (a bad entry in the feed) ends the stream early and cleanly — the driver must always
  * see an end, or the connection is lost — and {@link #finish} throws its failure afterwards: the caller rolls
- * its transaction back, so rows that reached the server stay nowhere. A driver that stops reading (the
- * statement failed) stops the writer at its next chunk.
+ * its transaction back, so rows that reached the server stay nowhere. A row that cannot be formatted ends the
+ * stream the same way. A driver that stops reading (the statement failed) stops the producer at its next batch.
+ *
+ * @param <T> what the producer makes: one row each
  */
-final class PipedRows extends InputStream {
+final class PipedRows<T> extends InputStream {
 
-    /** Writes every row to the stream it is given; may throw, which ends the stream where it is. */
+    /** Hands every item to the consumer it is given; may throw, which ends the stream where it is. */
     @FunctionalInterface
-    interface Writer {
-        void write(OutputStream rows) throws IOException;
+    interface Producer<T> {
+        void produce(Consumer<T> items);
     }
 
-    private static final int CHUNK = 64 * 1024;
-    private static final byte[] END = new byte[0];
+    private static final int BATCH = 512;
+    private static final List<Object> END = List.of();
 
-    private final Writer writer;
+    private final Producer<T> producer;
+    private final BiConsumer<T, StringBuilder> row;
     private final String threadName;
-    // a few chunks in flight: the writer runs ahead of the server by at most this much (1 MB)
-    private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(16);
+    // a few batches in flight: the producer runs ahead of the server by at most this much
+    private final BlockingQueue<List<?>> batches = new ArrayBlockingQueue<>(8);
+    private final StringBuilder text = new StringBuilder(BATCH * 128);
     private volatile boolean readerGone;
     private Thread thread;
-    private Throwable failure;
-    private long startedNanos;
-    private long writtenNanos;
-    private long waitedNanos;
-    private byte[] current;
+    private volatile Throwable failure;
+    private boolean ended;
+    private int rows;
+    private byte[] current = new byte[0];
     private int position;
+    private long startedNanos;
+    private long producedNanos;
+    private long waitedNanos;
 
-    PipedRows(String threadName, Writer writer) {
+    /**
+     * @param row appends an item's row, line end included, to the builder (on the reading thread)
+     */
+    PipedRows(String threadName, Producer<T> producer, BiConsumer<T, StringBuilder> row) {
         this.threadName = threadName;
-        this.writer = writer;
+        this.producer = producer;
+        this.row = row;
     }
 
-    /** Whether the driver asked for the rows (and so the writer ran or runs). */
+    /** Whether the driver asked for the rows (and so the producer ran or runs). */
     boolean started() {
         return thread != null;
+    }
+
+    /** The rows read so far (all of them, once the stream has ended without a failure). */
+    int rows() {
+        return rows;
+    }
+
+    /** How long the producer took (read after {@link #finish}); 0 when it did not run. */
+    long producerMillis() {
+        return (producedNanos - startedNanos) / 1_000_000;
+    }
+
+    /** How much of that the producer waited for the reader to take its batches: then the reader set the pace. */
+    long waitedMillis() {
+        return waitedNanos / 1_000_000;
     }
 
     @Override
@@ -68,15 +98,11 @@ final class PipedRows extends InputStream {
         if (thread == null) {
             start();
         }
-        while (current == null || position == current.length) {
-            if (current == END) {
+        while (position == current.length) {
+            if (ended || !nextBatch()) {
+                ended = true;
                 return -1;
             }
-            current = take();
-            position = 0;
-        }
-        if (current == END) {
-            return -1;
         }
         int n = Math.min(length, current.length - position);
         System.arraycopy(current, position, into, offset, n);
@@ -84,16 +110,40 @@ final class PipedRows extends InputStream {
         return n;
     }
 
+    /** Formats the next batch into {@link #current}; false at the end. Never throws at the driver. */
+    @SuppressWarnings("unchecked")
+    private boolean nextBatch() throws InterruptedIOException {
+        List<?> batch = take();
+        if (batch == END) {
+            return false;
+        }
+        try {
+            text.setLength(0);
+            for (Object item : batch) {
+                row.accept((T) item, text);
+            }
+            current = text.toString().getBytes(StandardCharsets.UTF_8);
+            position = 0;
+            rows += batch.size();
+            return true;
+        } catch (RuntimeException | Error e) {
+            // a throw into the driver would leave the connection half-way through the statement
+            failure = e;
+            close();
+            return false;
+        }
+    }
+
     /** The driver is done with the stream (at its end, or because the statement failed). */
     @Override
     public void close() {
         readerGone = true;
-        chunks.clear(); // a writer waiting for room sees the reader gone at once
+        batches.clear(); // a producer waiting for room sees the reader gone at once
     }
 
     /**
-     * After the statement: waits for the writer to end and throws what made it fail, if anything (unchecked as
-     * it was thrown; a checked one wrapped).
+     * After the statement: waits for the producer to end and throws what made the stream end early, if anything
+     * (unchecked as it was thrown).
      */
     void finish() {
         if (thread == null) {
@@ -105,7 +155,7 @@ final class PipedRows extends InputStream {
             try {
                 thread.join();
             } catch (InterruptedException e) {
-                interrupted = true; // the writer stops within a chunk: wait for it, then pass the interrupt on
+                interrupted = true; // the producer stops within a batch: wait for it, then pass the interrupt on
             }
         }
         if (interrupted) {
@@ -117,62 +167,60 @@ final class PipedRows extends InputStream {
         if (failure instanceof Error e) {
             throw e;
         }
-        if (failure != null) {
-            throw new IllegalStateException("writing the rows failed: " + failure.getMessage(), failure);
-        }
-    }
-
-    /** How long the writer took (read after {@link #finish}); 0 when it did not run. */
-    long writerMillis() {
-        return (writtenNanos - startedNanos) / 1_000_000;
-    }
-
-    /** How much of that the writer waited for the reader to take its rows: the server set the pace then. */
-    long waitedMillis() {
-        return waitedNanos / 1_000_000;
     }
 
     private void start() {
         startedNanos = System.nanoTime();
-        thread = new Thread(this::runWriter, threadName);
+        thread = new Thread(this::runProducer, threadName);
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void runWriter() {
-        // not closed on a failure: the rows written so far are thrown away anyway, the rest need not follow
-        ChunkedOutput out = new ChunkedOutput();
+    private void runProducer() {
+        List<Object> batch = new ArrayList<>(BATCH);
         try {
-            writer.write(out);
-            out.flush();
+            producer.produce(item -> {
+                batch.add(item);
+                if (batch.size() == BATCH) {
+                    if (!hand(List.copyOf(batch))) {
+                        throw new ReaderGone();
+                    }
+                    batch.clear();
+                }
+            });
+            if (!batch.isEmpty()) {
+                hand(List.copyOf(batch));
+            }
         } catch (ReaderGone e) {
             // the statement failed; its exception is the one that counts
-        } catch (Throwable e) {
-            failure = e;
+        } catch (RuntimeException | Error e) {
+            if (failure == null) {
+                failure = e;
+            }
         } finally {
-            writtenNanos = System.nanoTime();
+            producedNanos = System.nanoTime();
             hand(END);
         }
     }
 
-    private byte[] take() throws InterruptedIOException {
+    private List<?> take() throws InterruptedIOException {
         try {
-            return chunks.take();
+            return batches.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the next rows");
         }
     }
 
-    /** Hands a chunk to the reader; false when the reader is gone. */
-    private boolean hand(byte[] chunk) {
-        if (chunks.offer(chunk)) {
+    /** Hands a batch to the reader; false when the reader is gone. */
+    private boolean hand(List<?> batch) {
+        if (batches.offer(batch)) {
             return true;
         }
         long from = System.nanoTime();
         try {
             while (!readerGone) {
-                if (chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                if (batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
                     return true;
                 }
             }
@@ -185,56 +233,12 @@ final class PipedRows extends InputStream {
         }
     }
 
-    /** Thrown into the writer when the reader has stopped reading. */
-    private static final class ReaderGone extends IOException {
+    /** Thrown into the producer when the reader has stopped reading. */
+    private static final class ReaderGone extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         ReaderGone() {
-            super("the database stopped reading the rows");
-        }
-    }
-
-    /** Cuts what the writer writes into chunks for the reader. */
-    private final class ChunkedOutput extends OutputStream {
-        private byte[] buffer = new byte[CHUNK];
-        private int size;
-
-        @Override
-        public void write(int b) throws IOException {
-            if (size == buffer.length) {
-                flushChunk();
-            }
-            buffer[size++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            while (length > 0) {
-                if (size == buffer.length) {
-                    flushChunk();
-                }
-                int n = Math.min(length, buffer.length - size);
-                System.arraycopy(bytes, offset, buffer, size, n);
-                size += n;
-                offset += n;
-                length -= n;
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            if (size > 0) {
-                flushChunk();
-            }
-        }
-
-        private void flushChunk() throws IOException {
-            byte[] chunk = size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
-            if (!hand(chunk)) {
-                throw new ReaderGone();
-            }
-            buffer = new byte[CHUNK];
-            size = 0;
+            super("the database stopped reading the rows", null, false, false);
         }
     }
 }

@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import jp.hoshimi.db.tables.records.RegisterChangeRecord;
 import jp.hoshimi.db.tables.records.RegisterEntryRecord;
 import jp.hoshimi.db.tables.records.RegisterSyncRunRecord;
@@ -423,10 +424,10 @@ public class RegisterRepository {
 
     // --- a kind's first load ----------------------------------------------------------------------
 
-    /** A feed as a first load reads it: every entry, checked, with its content hash; throws on a bad one. */
+    /** A feed as a first load reads it: every entry, checked; throws on a bad one. */
     @FunctionalInterface
     public interface Feed {
-        void each(BiConsumer<FeedEntry, String> entryAndHash);
+        void each(Consumer<FeedEntry> entries);
     }
 
     /** Whether any entry of the kind is stored, removed ones included: if not, the next sync is its first load. */
@@ -436,25 +437,35 @@ public class RegisterRepository {
 
     /**
      * A kind's very first load (docs/decisions/0044-register-first-load.md): there is nothing to compare with,
-     * so the feed goes straight into {@code register_entry} — one {@code LOAD DATA LOCAL INFILE} that reads the
-     * rows while {@code feed} parses them on a thread of its own, or batched inserts where LOCAL INFILE is
-     * refused — with the same columns the staged apply writes ({@code first_seen_run_id} this run), and the run
-     * is marked as the initial load. No staging, no change rows. Call inside one transaction, with the lease
-     * held: a feed that fails part-way throws its failure after the rows it made reached the server, and the
-     * rollback leaves nothing of them.
+     * so the feed goes straight into {@code register_entry} — one {@code LOAD DATA LOCAL INFILE} whose rows are
+     * made while the server reads them ({@code feed} parses on a thread of its own, this thread hashes and
+     * formats, {@link PipedRows}), or batched inserts where LOCAL INFILE is refused — with the same columns the
+     * staged apply writes ({@code first_seen_run_id} this run), and the run is marked as the initial load. No
+     * staging, no change rows. Call inside one transaction, with the lease held: a feed that fails part-way
+     * throws its failure after the rows it made reached the server, and the rollback leaves nothing of them.
+     *
+     * @param contentHash an entry's content hash, called on this thread only
      *
      * @return how many entries were loaded
      * @throws IllegalStateException when an entry of the kind is stored (not a first load), or the server
      *     warned about a row or loaded another number of rows than were made
      */
-    public int loadFirst(long runId, RegisterKind kind, String sourceId, LocalDateTime now, Feed feed) {
+    public int loadFirst(
+            long runId,
+            RegisterKind kind,
+            String sourceId,
+            LocalDateTime now,
+            Feed feed,
+            Function<FeedEntry, String> contentHash) {
         if (holdsAny(kind)) {
             throw new IllegalStateException(
                     "the " + kind + " register holds entries: run " + runId + " is no first load");
         }
         int loaded = dsl.connectionResult(connection -> {
-            Integer local = loadFirstLocal(connection, runId, kind, sourceId, now, feed);
-            return local != null ? local : insertFirstInBatches(connection, runId, kind, sourceId, now, feed);
+            Integer local = loadFirstLocal(connection, runId, kind, sourceId, now, feed, contentHash);
+            return local != null
+                    ? local
+                    : insertFirstInBatches(connection, runId, kind, sourceId, now, feed, contentHash);
         });
         dsl.update(REGISTER_SYNC_RUN)
                 .set(REGISTER_SYNC_RUN.INITIAL_LOAD, true)
@@ -465,10 +476,19 @@ public class RegisterRepository {
 
     /** The rows loaded, or null when LOCAL INFILE is refused (then no entry has been parsed yet). */
     private Integer loadFirstLocal(
-            Connection connection, long runId, RegisterKind kind, String sourceId, LocalDateTime now, Feed feed)
+            Connection connection,
+            long runId,
+            RegisterKind kind,
+            String sourceId,
+            LocalDateTime now,
+            Feed feed,
+            Function<FeedEntry, String> contentHash)
             throws SQLException {
-        int[] made = {0};
-        PipedRows rows = new PipedRows("register-first-load-" + runId, out -> made[0] = writeEntries(out, feed));
+        PipedRows<FeedEntry> rows = new PipedRows<>(
+                "register-first-load-" + runId,
+                feed::each,
+                (entry, line) -> StagingFile.appendEntry(line, entry, contentHash.apply(entry))
+                        .append('\n'));
         try (Statement statement = connection.createStatement()) {
             if (!statement.isWrapperFor(org.mariadb.jdbc.Statement.class)) {
                 return null; // another driver: it cannot be handed a stream
@@ -506,11 +526,11 @@ public class RegisterRepository {
             rows.finish(); // a bad entry throws here, before anything is committed
             // which of the two sets the pace: the parser (a thread here) or the server
             log.info(
-                    "First load of run {}: {} entries parsed in {} ms ({} ms of it waiting for the server), LOAD"
-                            + " DATA LOCAL INFILE done in {} ms",
+                    "First load of run {}: {} entries parsed in {} ms ({} ms of it waiting for the rows to be"
+                            + " taken), LOAD DATA LOCAL INFILE done in {} ms",
                     runId,
-                    made[0],
-                    rows.writerMillis(),
+                    rows.rows(),
+                    rows.producerMillis(),
                     rows.waitedMillis(),
                     loadMillis);
             // LOCAL turns bad values and duplicate keys into warnings instead of errors: none may pass unnoticed
@@ -519,44 +539,30 @@ public class RegisterRepository {
                 throw new IllegalStateException(
                         "loading the first feed of run " + runId + " warned: " + warning.getMessage());
             }
-            if (loaded != made[0]) {
+            if (loaded != rows.rows()) {
                 throw new IllegalStateException("the first load of run " + runId + " stored " + loaded
-                        + " entries where " + made[0] + " were read");
+                        + " entries where " + rows.rows() + " were read");
             }
             return loaded;
         }
     }
 
-    /** Every entry of the feed as a row of {@link StagingFile#ENTRY_COLUMNS}; returns how many. */
-    private static int writeEntries(java.io.OutputStream out, Feed feed) throws java.io.IOException {
-        java.io.Writer text = new java.io.BufferedWriter(
-                new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 64 * 1024);
-        StringBuilder line = new StringBuilder(256);
-        int[] count = {0};
-        feed.each((entry, contentHash) -> {
-            line.setLength(0);
-            StagingFile.appendEntry(line, entry, contentHash).append('\n');
-            try {
-                text.append(line);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            count[0]++;
-        });
-        text.flush();
-        return count[0];
-    }
-
     /** Where LOCAL INFILE is refused: the same rows as batched inserts, parsed on this thread. */
     private int insertFirstInBatches(
-            Connection connection, long runId, RegisterKind kind, String sourceId, LocalDateTime now, Feed feed)
+            Connection connection,
+            long runId,
+            RegisterKind kind,
+            String sourceId,
+            LocalDateTime now,
+            Feed feed,
+            Function<FeedEntry, String> contentHash)
             throws SQLException {
         String sql = "INSERT INTO register_entry (kind, " + StagingFile.ENTRY_COLUMNS
                 + ", source_id, first_seen, last_seen, first_seen_run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 + " ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             int[] rows = {0, 0}; // all, and those waiting in the batch
-            feed.each((entry, contentHash) -> {
+            feed.each(entry -> {
                 try {
                     insert.setString(1, kind.name());
                     insert.setString(2, entry.corporateNumber());
@@ -567,7 +573,7 @@ public class RegisterRepository {
                     insert.setString(7, entry.status());
                     insert.setString(8, truncate(entry.scope(), 1000));
                     insert.setString(9, truncate(entry.assessmentBody(), 300));
-                    insert.setString(10, contentHash);
+                    insert.setString(10, contentHash.apply(entry));
                     insert.setString(11, truncate(sourceId, 500));
                     insert.setObject(12, now);
                     insert.setObject(13, now);
