@@ -527,11 +527,12 @@ public class RegisterRepository {
             // which of the two sets the pace: the parser (a thread here) or the server
             log.info(
                     "First load of run {}: {} entries parsed in {} ms ({} ms of it waiting for the rows to be"
-                            + " taken), LOAD DATA LOCAL INFILE done in {} ms",
+                            + " taken), hashed and formatted in {} ms, LOAD DATA LOCAL INFILE done in {} ms",
                     runId,
                     rows.rows(),
                     rows.producerMillis(),
                     rows.waitedMillis(),
+                    rows.formattedMillis(),
                     loadMillis);
             // LOCAL turns bad values and duplicate keys into warnings instead of errors: none may pass unnoticed
             SQLWarning warning = statement.getWarnings();
