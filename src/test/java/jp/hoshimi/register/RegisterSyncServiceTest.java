@@ -711,4 +711,39 @@ class RegisterSyncServiceTest {
         assertThat(activeEntries()).as("nothing applied").isEqualTo(40);
         assertThat(changeCount()).isEqualTo(changes);
     }
+
+    /** The lease is the fence of a first load as of an apply: a node that lost it stores nothing. */
+    @Test
+    void a_first_load_whose_lease_was_taken_over_stores_nothing() {
+        RegisterSource stalled = new RegisterSource() {
+            @Override
+            public String id() {
+                return source().id();
+            }
+
+            @Override
+            public FetchResult fetch(Validators previous) {
+                repository.takeLease(
+                        RegisterSyncService.LEASE,
+                        "other-node/1",
+                        java.time.LocalDateTime.now().plusHours(1),
+                        java.time.LocalDateTime.now().plusHours(2));
+                return source().fetch(Validators.none());
+            }
+        };
+
+        SyncRun run;
+        try {
+            run = system.callAsSystem(() -> sync.syncFrom(KIND, stalled, SyncRun.Trigger.MANUAL));
+        } finally {
+            repository.releaseLease(RegisterSyncService.LEASE, "other-node/1");
+        }
+
+        assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+        assertThat(run.errorCode()).isEqualTo("register.sync.leaseLost");
+        assertThat(run.initialLoad()).isFalse();
+        assertThat(system.callAsSystem(() -> register.countEntries(KIND, null, true)))
+                .as("nothing stored")
+                .isZero();
+    }
 }
