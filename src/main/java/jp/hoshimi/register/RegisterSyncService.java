@@ -6,15 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Function;
 import jp.hoshimi.register.internal.RegisterRepository;
-import jp.hoshimi.register.source.FeedEntry;
 import jp.hoshimi.register.source.FeedParser;
 import jp.hoshimi.register.source.FetchResult;
 import jp.hoshimi.register.source.FieldMapping;
@@ -280,6 +275,7 @@ public class RegisterSyncService {
         }
         FetchResult.Fetched fetched = null;
         try {
+            Timings timings = new Timings();
             progress.put(kind, "register.progress.fetching");
             // a body read under an older field mapping is read again under the new one (docs/decisions/0029)
             Optional<SyncRun> previous = register.lastWithContent(kind, sourceId)
@@ -309,20 +305,25 @@ public class RegisterSyncService {
             if (previous.isPresent() && Objects.equals(previous.get().contentSha256(), fetched.sha256())) {
                 return notModified(runId, kind, "register.sync.identical");
             }
+            timings.mark("fetch");
+            FieldMapping mapping = sources.mapping(kind); // as an administrator saved it (issue 23)
+            if (!register.holdsAny(kind)) {
+                // nothing to compare with: straight into the register (docs/decisions/0044-register-first-load.md)
+                return firstLoad(runId, kind, sourceId, fetched, mapping, timings);
+            }
             progress.put(kind, "register.progress.parsing");
-            Timings timings = new Timings();
             RegisterRepository.Difference difference;
             // compared while parsed: only the differences are staged (docs/decisions/0008-register-sync.md)
             try (RegisterRepository.Staging staging = register.staging(runId, kind, properties.spoolDir())) {
                 timings.mark("read stored");
-                FieldMapping mapping = sources.mapping(kind); // as an administrator saved it (issue 23)
+                ContentHasher hasher = new ContentHasher();
                 FeedParser.parse(
                         fetched.body(),
                         fetched.format(),
                         kind,
                         mapping,
                         sources.spreadsheetLimits(),
-                        entry -> staging.add(entry, hash(entry)));
+                        entry -> staging.add(entry, hasher.hash(entry)));
                 timings.mark("parse and compare");
                 difference = staging.load();
                 timings.mark("stage");
@@ -397,6 +398,52 @@ public class RegisterSyncService {
         }
         boolean changed = difference.added() + difference.changed() + difference.removed() > 0;
         evaluated(new RegisterSyncedEvent(runId, kind, changed));
+        return register.run(runId).orElseThrow();
+    }
+
+    /**
+     * A kind's very first load: one transaction that parses the feed and writes its entries straight into the
+     * register as they come (the lease fenced first, as for an apply), and records the run as the initial load.
+     * A bad entry anywhere in the feed rolls everything back; the caller records why.
+     */
+    private SyncRun firstLoad(
+            long runId,
+            RegisterKind kind,
+            String sourceId,
+            FetchResult.Fetched fetched,
+            FieldMapping mapping,
+            Timings timings) {
+        checkLeaseHeld();
+        progress.put(kind, "register.progress.loading");
+        LocalDateTime at = now();
+        // called on this thread only, which hashes and formats while the parser's thread parses
+        ContentHasher hasher = new ContentHasher();
+        applying = true; // the transaction holds the lease row locked: the heartbeat leaves it alone meanwhile
+        int loaded;
+        try {
+            loaded = Objects.requireNonNull(transaction.execute(status -> {
+                if (!register.renewLease(LEASE, holder, at.plus(properties.lease()))) {
+                    throw new LeaseLostException();
+                }
+                register.beat(holder, at); // locks our run rows, as the apply does
+                int entries = register.loadFirst(
+                        runId,
+                        kind,
+                        sourceId,
+                        at,
+                        parsed -> FeedParser.parse(
+                                fetched.body(), fetched.format(), kind, mapping, sources.spreadsheetLimits(), parsed),
+                        hasher::hash);
+                register.finishRun(runId, RunOutcome.applied(new RunOutcome.Counts(entries, entries, 0, 0, 0)), now());
+                return entries;
+            }));
+        } finally {
+            applying = false;
+        }
+        timings.mark("parse and load");
+        evaluated(new RegisterSyncedEvent(runId, kind, true));
+        timings.mark("evaluate");
+        log.info("Register sync {} ({}): initial load: {} entries; {}", runId, kind, loaded, timings);
         return register.run(runId).orElseThrow();
     }
 
@@ -529,29 +576,6 @@ public class RegisterSyncService {
 
     private LocalDateTime now() {
         return LocalDateTime.now(clock);
-    }
-
-    /** Identifies an entry's content: a change in any field is a change of the entry. */
-    static String hash(FeedEntry entry) {
-        String joined = String.join(
-                "\u001f",
-                entry.corporateNumber(),
-                Objects.toString(entry.name(), ""),
-                Objects.toString(entry.level(), ""),
-                Objects.toString(entry.registeredOn(), ""),
-                Objects.toString(entry.validUntil(), ""),
-                Objects.toString(entry.status(), ""),
-                Objects.toString(entry.scope(), ""),
-                Objects.toString(entry.assessmentBody(), ""));
-        return HexFormat.of().formatHex(digest().digest(joined.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String hostName() {

@@ -245,6 +245,143 @@ class RegisterSyncServiceTest {
                 .doesNotContain(supplierId);
     }
 
+    /**
+     * Issue 17 (decision 0044): the first load goes straight into the register, parsed while the database
+     * loads it, with nothing staged; its entries carry the content hashes a compared sync writes, so a 1 %
+     * change afterwards is one change row per difference and nothing else.
+     */
+    @Test
+    void a_first_load_goes_straight_into_the_register_and_a_one_percent_sync_after_it_records_only_the_differences()
+            throws IOException {
+        writeFeed(entries(500));
+
+        SyncRun first = syncNow();
+
+        assertThat(first.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+        assertThat(first.initialLoad()).isTrue();
+        assertThat(first.added()).isEqualTo(500);
+        assertThat(activeEntries()).isEqualTo(500);
+        assertThat(dsl.fetchCount(
+                        jp.hoshimi.db.Tables.REGISTER_STAGING,
+                        jp.hoshimi.db.Tables.REGISTER_STAGING.SYNC_RUN_ID.eq(first.id())))
+                .as("nothing staged")
+                .isZero();
+        assertThat(system.callAsSystem(() -> register.entriesOf(number(250))))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.kind()).isEqualTo(KIND);
+                    assertThat(e.name()).isEqualTo("テスト工業250株式会社");
+                    assertThat(e.level()).isEqualTo("SA2");
+                    assertThat(e.registeredOn()).isEqualTo(java.time.LocalDate.of(2026, 4, 1));
+                    assertThat(e.validUntil()).isNull();
+                    assertThat(e.status()).isEqualTo("ACTIVE");
+                    assertThat(e.scope()).isEqualTo("全社");
+                    assertThat(e.assessmentBody()).isNull();
+                    assertThat(e.sourceId()).isEqualTo(first.sourceId());
+                    assertThat(e.firstSeen()).isEqualTo(e.lastSeen());
+                    assertThat(e.removedAt()).isNull();
+                });
+        assertThat(system.callAsSystem(() -> register.historyOf(number(250))))
+                .singleElement()
+                .satisfies(c -> assertThat(c.syncRunId()).isEqualTo(first.id()));
+
+        List<String> lines = entries(500);
+        lines.set(9, line(10, "SA1", "", "ACTIVE")); // level SA2 -> SA1
+        lines.set(99, line(100, "SA2", "2028-03-31", "ACTIVE")); // validity
+        lines.set(199, line(200, "SA2", "", "SUSPENDED")); // status
+        lines.remove(499); // removal
+        lines.add(line(501, "SA1", "", "ACTIVE")); // new
+        writeFeed(lines);
+        SyncRun second = syncNow();
+
+        assertThat(second.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+        assertThat(second.initialLoad()).isFalse();
+        assertThat(List.of(second.added(), second.changed(), second.removed(), second.unchanged()))
+                .containsExactly(1, 3, 1, 496);
+        assertThat(system.callAsSystem(() -> register.changesOfRun(second.id(), 0, 100)))
+                .extracting(c -> c.corporateNumber() + " " + c.type())
+                .containsExactlyInAnyOrder(
+                        number(10) + " LEVEL",
+                        number(100) + " VALIDITY",
+                        number(200) + " STATUS",
+                        number(500) + " REMOVED",
+                        number(501) + " NEW");
+    }
+
+    /**
+     * A first load checks every entry as it streams them into the register: a bad one far into the feed (after
+     * more rows than the pipe to the database holds, so rows have reached it) fails the run, says where, and
+     * leaves nothing stored; the next good feed is still the kind's first load.
+     */
+    @Test
+    void a_first_load_with_a_bad_entry_deep_in_the_feed_stores_nothing_and_says_where() throws IOException {
+        List<String> lines = entries(20_000);
+        lines.set(17_999, line(18_000, "SA9", "", "ACTIVE"));
+        writeFeed(lines);
+        int changes = changeCount();
+
+        SyncRun failed = syncNow();
+
+        assertThat(failed.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+        assertThat(failed.errorCode()).isEqualTo("register.source.malformed");
+        assertThat(failed.errorDetail()).startsWith("line 18001: ").contains("SA9");
+        assertThat(failed.initialLoad()).isFalse();
+        assertThat(system.callAsSystem(() -> register.countEntries(KIND, null, true)))
+                .as("nothing of the feed stored, removed or not")
+                .isZero();
+        assertThat(changeCount()).isEqualTo(changes);
+
+        writeFeed(entries(20_000));
+        SyncRun first = syncNow();
+
+        assertThat(first.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+        assertThat(first.initialLoad()).isTrue();
+        assertThat(first.added()).isEqualTo(20_000);
+        assertThat(activeEntries()).isEqualTo(20_000);
+    }
+
+    /**
+     * Where the server refuses LOAD DATA LOCAL INFILE, a first load goes in as batched inserts in the same one
+     * transaction: a bad entry after the first batches stores nothing, a good feed is the initial load, and the
+     * 1 % sync after it (staged with batched inserts too) records each difference.
+     */
+    @Test
+    void where_local_infile_is_refused_a_first_load_goes_in_as_batched_inserts_all_or_nothing() throws IOException {
+        List<String> bad = entries(3_000);
+        bad.set(2_499, line(2_500, "SA1", "2026-03-31", "ACTIVE")); // valid until before registered on
+        dsl.execute("SET GLOBAL local_infile = 0");
+        try {
+            writeFeed(bad);
+            SyncRun failed = syncNow();
+
+            assertThat(failed.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+            assertThat(failed.errorDetail()).startsWith("line 2501: ");
+            assertThat(system.callAsSystem(() -> register.countEntries(KIND, null, true)))
+                    .isZero();
+
+            writeFeed(entries(3_000));
+            SyncRun first = syncNow();
+
+            assertThat(first.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(first.initialLoad()).isTrue();
+            assertThat(activeEntries()).isEqualTo(3_000);
+
+            List<String> lines = entries(3_000);
+            for (int i = 0; i < 3_000; i += 100) {
+                lines.set(i, line(i + 1, "SA1", "", "REVOKED"));
+            }
+            writeFeed(lines);
+            SyncRun onePercent = syncNow();
+
+            assertThat(onePercent.changed()).isEqualTo(30);
+            assertThat(system.callAsSystem(() -> register.changesOfRun(onePercent.id(), 0, 100)))
+                    .hasSize(30)
+                    .allSatisfy(c -> assertThat(c.type()).isEqualTo(RegisterChange.Type.STATUS));
+        } finally {
+            dsl.execute("SET GLOBAL local_infile = 1");
+        }
+    }
+
     @Test
     void each_difference_is_one_change_row_and_a_removal_within_the_guard_is_applied() throws IOException {
         syncNow();
@@ -414,6 +551,26 @@ class RegisterSyncServiceTest {
                 .satisfies(e -> assertThat(e.status()).isEqualTo("ACTIVE"));
     }
 
+    /** A register that breaks off, stalls or sends garbage during a kind's first load: nothing stored, and why. */
+    @ParameterizedTest
+    @EnumSource(
+            value = LocalRegisterServer.Misbehaviour.class,
+            names = {"SLOW_BODY_DRIP", "TRUNCATED_CHUNKED", "CONNECTION_RESET", "MALFORMED_CSV", "MAINTENANCE_PAGE"})
+    void a_first_load_from_a_misbehaving_register_fails_and_stores_nothing(
+            LocalRegisterServer.Misbehaviour misbehaviour) {
+        server.next(misbehaviour, 100);
+
+        SyncRun run = system.callAsSystem(
+                () -> sync.syncFrom(KIND, source(2, Duration.ofSeconds(4), 5_000_000), SyncRun.Trigger.MANUAL));
+
+        assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+        assertThat(run.errorCode()).startsWith("register.source.");
+        assertThat(run.errorDetail()).isNotBlank();
+        assertThat(run.initialLoad()).isFalse();
+        assertThat(system.callAsSystem(() -> register.countEntries(KIND, null, true)))
+                .isZero();
+    }
+
     @Test
     void a_server_that_asks_to_wait_is_retried_after_its_retry_after_and_then_applied() throws IOException {
         List<String> lines = entries(40);
@@ -553,5 +710,40 @@ class RegisterSyncServiceTest {
         assertThat(run.errorCode()).isEqualTo("register.sync.leaseLost");
         assertThat(activeEntries()).as("nothing applied").isEqualTo(40);
         assertThat(changeCount()).isEqualTo(changes);
+    }
+
+    /** The lease is the fence of a first load as of an apply: a node that lost it stores nothing. */
+    @Test
+    void a_first_load_whose_lease_was_taken_over_stores_nothing() {
+        RegisterSource stalled = new RegisterSource() {
+            @Override
+            public String id() {
+                return source().id();
+            }
+
+            @Override
+            public FetchResult fetch(Validators previous) {
+                repository.takeLease(
+                        RegisterSyncService.LEASE,
+                        "other-node/1",
+                        java.time.LocalDateTime.now().plusHours(1),
+                        java.time.LocalDateTime.now().plusHours(2));
+                return source().fetch(Validators.none());
+            }
+        };
+
+        SyncRun run;
+        try {
+            run = system.callAsSystem(() -> sync.syncFrom(KIND, stalled, SyncRun.Trigger.MANUAL));
+        } finally {
+            repository.releaseLease(RegisterSyncService.LEASE, "other-node/1");
+        }
+
+        assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+        assertThat(run.errorCode()).isEqualTo("register.sync.leaseLost");
+        assertThat(run.initialLoad()).isFalse();
+        assertThat(system.callAsSystem(() -> register.countEntries(KIND, null, true)))
+                .as("nothing stored")
+                .isZero();
     }
 }

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import jp.hoshimi.db.tables.records.RegisterChangeRecord;
 import jp.hoshimi.db.tables.records.RegisterEntryRecord;
 import jp.hoshimi.db.tables.records.RegisterSyncRunRecord;
@@ -34,6 +36,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Records;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -327,14 +330,7 @@ public class RegisterRepository {
                     if (!isLocalInfileRefused(e)) {
                         throw e;
                     }
-                    if (localInfileRefusalLogged.compareAndSet(false, true)) {
-                        log.warn(
-                                "The database refuses LOAD DATA LOCAL INFILE ({}); register syncs stage their"
-                                        + " differences with batched inserts instead, several times slower for a"
-                                        + " large first load. Allowed by the server's local_infile and the driver's"
-                                        + " allowLocalInfile (both on by default).",
-                                e.getMessage());
-                    }
+                    logRefusedOnce(e);
                     return null;
                 }
                 // LOCAL turns bad values into warnings instead of errors: none may pass unnoticed
@@ -386,6 +382,19 @@ public class RegisterRepository {
         }
     }
 
+    /**
+     * Logged once a process: LOCAL INFILE is tried again on every sync, so allowing it later needs no restart.
+     */
+    private void logRefusedOnce(SQLException e) {
+        if (localInfileRefusalLogged.compareAndSet(false, true)) {
+            log.warn(
+                    "The database refuses LOAD DATA LOCAL INFILE ({}); register syncs write their rows with batched"
+                            + " inserts instead, several times slower for a large first load. Allowed by the server's"
+                            + " local_infile and the driver's allowLocalInfile (both on by default).",
+                    e.getMessage());
+        }
+    }
+
     /** Compares a run's parsed feed with the stored entries of {@code kind}, its file in {@code directory}. */
     public Staging staging(long runId, RegisterKind kind, Path directory) {
         return new Staging(runId, kind, directory);
@@ -411,6 +420,180 @@ public class RegisterRepository {
             }
             return stored.sort();
         });
+    }
+
+    // --- a kind's first load ----------------------------------------------------------------------
+
+    /** A feed as a first load reads it: every entry, checked; throws on a bad one. */
+    @FunctionalInterface
+    public interface Feed {
+        void each(Consumer<FeedEntry> entries);
+    }
+
+    /** Whether any entry of the kind is stored, removed ones included: if not, the next sync is its first load. */
+    public boolean holdsAny(RegisterKind kind) {
+        return dsl.fetchExists(dsl.selectOne().from(REGISTER_ENTRY).where(REGISTER_ENTRY.KIND.eq(kind.name())));
+    }
+
+    /**
+     * A kind's very first load (docs/decisions/0044-register-first-load.md): there is nothing to compare with,
+     * so the feed goes straight into {@code register_entry} — one {@code LOAD DATA LOCAL INFILE} whose rows are
+     * made while the server reads them ({@code feed} parses on a thread of its own, this thread hashes and
+     * formats, {@link PipedRows}), or batched inserts where LOCAL INFILE is refused — with the same columns the
+     * staged apply writes ({@code first_seen_run_id} this run), and the run is marked as the initial load. No
+     * staging, no change rows. Call inside one transaction, with the lease held: a feed that fails part-way
+     * throws its failure after the rows it made reached the server, and the rollback leaves nothing of them.
+     *
+     * @param contentHash an entry's content hash, called on this thread only
+     *
+     * @return how many entries were loaded
+     * @throws IllegalStateException when an entry of the kind is stored (not a first load), or the server
+     *     warned about a row or loaded another number of rows than were made
+     */
+    public int loadFirst(
+            long runId,
+            RegisterKind kind,
+            String sourceId,
+            LocalDateTime now,
+            Feed feed,
+            Function<FeedEntry, String> contentHash) {
+        if (holdsAny(kind)) {
+            throw new IllegalStateException(
+                    "the " + kind + " register holds entries: run " + runId + " is no first load");
+        }
+        int loaded = dsl.connectionResult(connection -> {
+            Integer local = loadFirstLocal(connection, runId, kind, sourceId, now, feed, contentHash);
+            return local != null
+                    ? local
+                    : insertFirstInBatches(connection, runId, kind, sourceId, now, feed, contentHash);
+        });
+        dsl.update(REGISTER_SYNC_RUN)
+                .set(REGISTER_SYNC_RUN.INITIAL_LOAD, true)
+                .where(REGISTER_SYNC_RUN.ID.eq(runId))
+                .execute();
+        return loaded;
+    }
+
+    /** The rows loaded, or null when LOCAL INFILE is refused (then no entry has been parsed yet). */
+    private Integer loadFirstLocal(
+            Connection connection,
+            long runId,
+            RegisterKind kind,
+            String sourceId,
+            LocalDateTime now,
+            Feed feed,
+            Function<FeedEntry, String> contentHash)
+            throws SQLException {
+        PipedRows<FeedEntry> rows = new PipedRows<>(
+                "register-first-load-" + runId,
+                feed::each,
+                (entry, line) -> StagingFile.appendEntry(line, entry, contentHash.apply(entry))
+                        .append('\n'));
+        try (Statement statement = connection.createStatement()) {
+            if (!statement.isWrapperFor(org.mariadb.jdbc.Statement.class)) {
+                return null; // another driver: it cannot be handed a stream
+            }
+            statement.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(rows);
+            // the free-text source id goes in as a bound value, not into the statement's text
+            try (PreparedStatement variables =
+                    connection.prepareStatement("SET @register_source_id = ?, @register_loaded_at = ?")) {
+                variables.setString(1, truncate(sourceId, 500));
+                variables.setObject(2, now);
+                variables.execute();
+            }
+            // the file name is not read: the driver sends the stream it was handed
+            String sql = "LOAD DATA LOCAL INFILE 'first-load.tsv' INTO TABLE register_entry CHARACTER SET utf8mb4 ("
+                    + StagingFile.ENTRY_COLUMNS + ") SET kind = '" + kind.name() + "',"
+                    + " source_id = @register_source_id, first_seen = @register_loaded_at,"
+                    + " last_seen = @register_loaded_at, removed_at = NULL, first_seen_run_id = " + runId;
+            int loaded;
+            long start = System.nanoTime();
+            try {
+                loaded = statement.executeUpdate(sql);
+            } catch (SQLException e) {
+                if (!rows.started() && isLocalInfileRefused(e)) {
+                    logRefusedOnce(e);
+                    return null;
+                }
+                try {
+                    rows.finish();
+                } catch (RuntimeException | Error writing) {
+                    e.addSuppressed(writing);
+                }
+                throw e;
+            }
+            long loadMillis = (System.nanoTime() - start) / 1_000_000;
+            rows.finish(); // a bad entry throws here, before anything is committed
+            // which of the two sets the pace: the parser (a thread here) or the server
+            log.info(
+                    "First load of run {}: {} entries parsed in {} ms ({} ms of it waiting for the rows to be"
+                            + " taken), hashed and formatted in {} ms, LOAD DATA LOCAL INFILE done in {} ms",
+                    runId,
+                    rows.rows(),
+                    rows.producerMillis(),
+                    rows.waitedMillis(),
+                    rows.formattedMillis(),
+                    loadMillis);
+            // LOCAL turns bad values and duplicate keys into warnings instead of errors: none may pass unnoticed
+            SQLWarning warning = statement.getWarnings();
+            if (warning != null) {
+                throw new IllegalStateException(
+                        "loading the first feed of run " + runId + " warned: " + warning.getMessage());
+            }
+            if (loaded != rows.rows()) {
+                throw new IllegalStateException("the first load of run " + runId + " stored " + loaded
+                        + " entries where " + rows.rows() + " were read");
+            }
+            return loaded;
+        }
+    }
+
+    /** Where LOCAL INFILE is refused: the same rows as batched inserts, parsed on this thread. */
+    private int insertFirstInBatches(
+            Connection connection,
+            long runId,
+            RegisterKind kind,
+            String sourceId,
+            LocalDateTime now,
+            Feed feed,
+            Function<FeedEntry, String> contentHash)
+            throws SQLException {
+        String sql = "INSERT INTO register_entry (kind, " + StagingFile.ENTRY_COLUMNS
+                + ", source_id, first_seen, last_seen, first_seen_run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            int[] rows = {0, 0}; // all, and those waiting in the batch
+            feed.each(entry -> {
+                try {
+                    insert.setString(1, kind.name());
+                    insert.setString(2, entry.corporateNumber());
+                    insert.setString(3, truncate(entry.name(), 300));
+                    insert.setString(4, entry.level());
+                    insert.setObject(5, entry.registeredOn());
+                    insert.setObject(6, entry.validUntil());
+                    insert.setString(7, entry.status());
+                    insert.setString(8, truncate(entry.scope(), 1000));
+                    insert.setString(9, truncate(entry.assessmentBody(), 300));
+                    insert.setString(10, contentHash.apply(entry));
+                    insert.setString(11, truncate(sourceId, 500));
+                    insert.setObject(12, now);
+                    insert.setObject(13, now);
+                    insert.setLong(14, runId);
+                    insert.addBatch();
+                    rows[0]++;
+                    if (++rows[1] == STAGING_BATCH) {
+                        insert.executeBatch();
+                        rows[1] = 0;
+                    }
+                } catch (SQLException e) {
+                    throw new DataAccessException("inserting the first feed of run " + runId + " failed", e);
+                }
+            });
+            if (rows[1] > 0) {
+                insert.executeBatch();
+            }
+            return rows[0];
+        }
     }
 
     /** MariaDB's "not allowed with this version" (local_infile off) and "local infile disabled" (client). */

@@ -20,9 +20,12 @@ import jp.hoshimi.register.source.FeedEntry;
  */
 final class StagingFile implements Closeable {
 
+    /** An entry's content columns, in the order {@link #appendEntry} writes them. */
+    static final String ENTRY_COLUMNS =
+            "corporate_number, name, level, registered_on, valid_until, status, scope, assessment_body, content_hash";
+
     /** The columns of a row, in file order; {@link RegisterRepository} loads them in this order. */
-    static final String COLUMNS = "corporate_number, name, level, registered_on, valid_until, status, scope,"
-            + " assessment_body, content_hash, change_type";
+    static final String COLUMNS = ENTRY_COLUMNS + ", change_type";
 
     static final int FIELDS = 10;
 
@@ -57,24 +60,32 @@ final class StagingFile implements Closeable {
     /** A NEW or CHANGED entry, with its content. */
     void write(FeedEntry entry, String contentHash, String changeType) {
         line.setLength(0);
-        field(entry.corporateNumber()).append('\t');
-        field(truncate(entry.name(), 300)).append('\t');
-        field(entry.level()).append('\t');
-        field(entry.registeredOn()).append('\t');
-        field(entry.validUntil()).append('\t');
-        field(entry.status()).append('\t');
-        field(truncate(entry.scope(), 1000)).append('\t');
-        field(truncate(entry.assessmentBody(), 300)).append('\t');
-        field(contentHash).append('\t');
-        field(changeType).append('\n');
+        appendEntry(line, entry, contentHash).append('\t');
+        field(line, changeType).append('\n');
         append();
+    }
+
+    /**
+     * Appends an entry's content ({@link #ENTRY_COLUMNS}) in this format, without a line end; the values are
+     * cut to their columns' lengths. Also what a kind's first load streams into {@code register_entry}.
+     */
+    static StringBuilder appendEntry(StringBuilder line, FeedEntry entry, String contentHash) {
+        field(line, entry.corporateNumber()).append('\t');
+        field(line, truncate(entry.name(), 300)).append('\t');
+        field(line, entry.level()).append('\t');
+        field(line, entry.registeredOn()).append('\t');
+        field(line, entry.validUntil()).append('\t');
+        field(line, entry.status()).append('\t');
+        field(line, truncate(entry.scope(), 1000)).append('\t');
+        field(line, truncate(entry.assessmentBody(), 300)).append('\t');
+        return field(line, contentHash);
     }
 
     /** A removal: the 法人番号 of a stored entry the feed no longer has. */
     void writeRemoval(String corporateNumber, String changeType) {
         line.setLength(0);
-        field(corporateNumber).append("\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t");
-        field(changeType).append('\n');
+        field(line, corporateNumber).append("\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t");
+        field(line, changeType).append('\n');
         append();
     }
 
@@ -111,11 +122,11 @@ final class StagingFile implements Closeable {
         }
     }
 
-    private StringBuilder field(LocalDate date) {
+    private static StringBuilder field(StringBuilder line, LocalDate date) {
         return date == null ? line.append("\\N") : line.append(date);
     }
 
-    private StringBuilder field(String value) {
+    private static StringBuilder field(StringBuilder line, String value) {
         if (value == null) {
             return line.append("\\N");
         }

@@ -84,9 +84,23 @@ final class StoredHashes {
     void forEachUnseen(Consumer<String> corporateNumber) {
         for (int i = 0; i < size; i++) {
             if (!seen[i]) {
-                corporateNumber.accept(String.format("%013d", numbers[i]));
+                corporateNumber.accept(thirteenDigits(numbers[i]));
             }
         }
+    }
+
+    /** The number as 13 digits, leading zeros kept (a removal of 200,000 entries: no format string per entry). */
+    static String thirteenDigits(long number) {
+        char[] digits = new char[13];
+        long rest = number;
+        for (int i = 12; i >= 0; i--) {
+            digits[i] = (char) ('0' + rest % 10);
+            rest /= 10;
+        }
+        if (rest != 0 || number < 0) {
+            throw new IllegalArgumentException("not a 法人番号 of 13 digits: " + number);
+        }
+        return new String(digits);
     }
 
     enum Comparison {

@@ -191,7 +191,7 @@ public final class FeedParser {
                 if (record.size() == 1 && record.get(0).isBlank()) {
                     continue;
                 }
-                for (String value : record) {
+                for (String value : record.values()) { // the record's own array: its iterator copies it
                     if (value.indexOf('\uFFFD') >= 0) {
                         throw malformed(line, undecodable);
                     }
@@ -457,8 +457,9 @@ public final class FeedParser {
         final boolean iso;
         final boolean era;
         final String levelNames;
+        final java.util.Set<String> levels;
         final List<String> required;
-        final Map<String, Long> firstLine = new HashMap<>();
+        final FirstLines firstLines = new FirstLines();
         /** Where a preview's bad entries go; null for a sync, which stops at the first. */
         final Consumer<Rejection> rejected;
 
@@ -474,6 +475,7 @@ public final class FeedParser {
             this.era = mapping.eraDates();
             this.levelNames =
                     kind.levels().stream().sorted().map(StarLevel::name).collect(Collectors.joining(", "));
+            this.levels = kind.levels().stream().map(StarLevel::name).collect(Collectors.toUnmodifiableSet());
             this.required = requiredFields(kind, mapping);
         }
 
@@ -547,7 +549,7 @@ public final class FeedParser {
             String corporateNumber = corporateNumber(raw.apply(mapping.corporateNumber()), where);
             String name = required(raw, mapping.name(), where);
             String level = mapping.levelOf(required(raw, mapping.level(), where));
-            if (kind.levels().stream().noneMatch(known -> known.name().equals(level))) {
+            if (!levels.contains(level)) {
                 throw new RegisterSourceException(
                         Reason.MALFORMED,
                         where,
@@ -577,8 +579,8 @@ public final class FeedParser {
                                 mapping.registeredOn(),
                                 registeredOn.toString()));
             }
-            Long first = firstLine.putIfAbsent(corporateNumber, line);
-            if (first != null) {
+            long first = firstLines.putIfAbsent(Long.parseLong(corporateNumber), line);
+            if (first >= 0) {
                 throw new RegisterSourceException(
                         Reason.MALFORMED, where, Text.of("feed.numberAgain", corporateNumber, first));
             }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StoredHashesTest {
 
@@ -69,5 +71,11 @@ class StoredHashesTest {
         add(stored, "1000000000001", B);
 
         assertThatThrownBy(stored::sort).isInstanceOf(IllegalStateException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0L, 7L, 1_180_301_018_771L, 9_999_999_999_999L})
+    void a_removed_number_comes_back_as_thirteen_digits_as_format_would_write_it(long number) {
+        assertThat(StoredHashes.thirteenDigits(number)).isEqualTo(String.format("%013d", number));
     }
 }
