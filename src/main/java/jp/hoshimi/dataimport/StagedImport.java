@@ -9,6 +9,7 @@ import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 import jp.hoshimi.dataimport.internal.StageRows;
+import jp.hoshimi.organisation.DataScope;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,6 +40,16 @@ abstract class StagedImport<S, C> implements Staging {
 
     /** Decides every staged row of the run, in row order, from one plain SELECT. */
     abstract void decideAll(long runId, Consumer<Decided<C>> sink);
+
+    /** What else the classification reads (the user's data scope for contracts and links); empty if nothing. */
+    String scopeStamp() {
+        return "";
+    }
+
+    @Override
+    public final String masterStamp() {
+        return table.masterStamp() + '|' + scopeStamp();
+    }
 
     @Override
     public final boolean isStaged(long runId) {
@@ -103,6 +114,11 @@ abstract class StagedImport<S, C> implements Staging {
             done += rows.size();
             progress.accept(done);
         } while (rows.size() == BATCH);
+    }
+
+    /** A data scope as a stable text (its units sorted). */
+    static String stampOf(DataScope scope) {
+        return scope.groupWide() ? "group" : new java.util.TreeSet<>(scope.unitIds()).toString();
     }
 
     /** Writes the collected rows in their own small transaction and empties the list. */
