@@ -77,16 +77,22 @@ abstract class StagedImport<S, C> implements Staging {
 
     /**
      * Compares the staged rows with the master and with each other (one plain SELECT, no locks), writes
-     * each row's outcome to the run's results ({@code results}) and to the staging table, and counts.
+     * each row's outcome to the run's results ({@code results}), and counts. Only the new and changed rows'
+     * classifications go back to the staging table: they are all the apply reads (an unchanged re-import
+     * writes none; the outcomes of an earlier classification are cleared first).
      */
     @Override
     public final ImportCounts classify(long runId, Consumer<ImportRowResult> results, IntConsumer progress) {
         ImportCounts[] counts = {ImportCounts.zero()};
         List<C> batch = new ArrayList<>(BATCH);
+        smallWrites.executeWithoutResult(s -> table.forgetOutcomes(runId));
         decideAll(runId, decided -> {
-            counts[0] = counts[0].plus(decided.result().outcome());
+            RowOutcome outcome = decided.result().outcome();
+            counts[0] = counts[0].plus(outcome);
             results.accept(decided.result());
-            batch.add(decided.classified());
+            if (outcome == RowOutcome.NEW || outcome == RowOutcome.CHANGED) {
+                batch.add(decided.classified());
+            }
             if (batch.size() >= BATCH) {
                 inOwnTransaction(batch, rows -> table.record(runId, rows));
             }

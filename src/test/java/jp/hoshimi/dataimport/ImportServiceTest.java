@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jp.hoshimi.contract.ContractDetails;
+import jp.hoshimi.contract.ContractForm;
 import jp.hoshimi.contract.ContractService;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.RequiredLevel;
@@ -243,6 +244,55 @@ class ImportServiceTest {
                         .extracting(p -> p.messageKey())
                         .containsExactly("supplier.duplicate.supplierCode"));
         assertThat(supplierExists(fresh)).isFalse();
+    }
+
+    /**
+     * Decision 0045 for contracts: a contract saved between the check and the apply to what the file says moves
+     * the stamp; the apply classifies again and finds it unchanged (the check's CHANGED is forgotten, not
+     * written with the version the check read).
+     */
+    @Test
+    @WithUserDetails("procurement")
+    void a_contract_saved_between_check_and_apply_is_compared_again_and_nothing_is_written() {
+        String header = "契約番号,件名,取引先コード,組織コード,機密情報の取扱い,停止時の影響大,社内システム接続,要求レベル";
+        assertThat(run(
+                                ImportKind.CONTRACTS,
+                                "first.csv",
+                                ImportFixtures.utf8(header, "IMP-STAMP-0001,当初の件名,S-10002,HMC-PUR,いいえ,いいえ,いいえ,★3"),
+                                false)
+                        .status())
+                .isEqualTo(ImportStatus.APPLIED);
+        ImportRun previewed = preview(
+                ImportKind.CONTRACTS,
+                "retitle.csv",
+                ImportFixtures.utf8(header, "IMP-STAMP-0001,改めた件名,S-10002,HMC-PUR,いいえ,いいえ,いいえ,★3"));
+        assertThat(previewed.counts()).isEqualTo(new ImportCounts(1, 0, 1, 0, 0));
+        ContractDetails stored = contracts.findByNumber("IMP-STAMP-0001").orElseThrow();
+        ContractForm form = stored.toForm();
+        contracts.update(
+                stored.id(),
+                stored.version(),
+                new ContractForm(
+                        form.contractNumber(),
+                        "改めた件名",
+                        form.supplierId(),
+                        form.orgUnitId(),
+                        form.ownerUserId(),
+                        form.startDate(),
+                        form.endDate(),
+                        form.decisionChart(),
+                        form.requiredLevel(),
+                        form.levelReason()));
+
+        ImportRun applied = applyPreviewed(previewed);
+
+        assertThat(applied.status()).isEqualTo(ImportStatus.APPLIED);
+        assertThat(applied.counts()).isEqualTo(new ImportCounts(1, 0, 0, 1, 0));
+        assertThat(imports.rows(applied.id(), null, 0, 10))
+                .singleElement()
+                .satisfies(row -> assertThat(row.outcome()).isEqualTo(RowOutcome.UNCHANGED));
+        assertThat(contracts.findByNumber("IMP-STAMP-0001").orElseThrow().version())
+                .isEqualTo(stored.version() + 1);
     }
 
     @Test

@@ -47,6 +47,11 @@ public abstract class StageRows<S, C> {
     /** Adds these rows in one multi-row INSERT. */
     public abstract void insert(long runId, List<S> rows);
 
+    /** Clears the outcomes an earlier classification of the run left: the rows are classified again. */
+    public void forgetOutcomes(long runId) {
+        table.forgetOutcomes(dsl, runId);
+    }
+
     /** Keeps the classification of these rows (one multi-row upsert). */
     public abstract void record(long runId, List<C> rows);
 
