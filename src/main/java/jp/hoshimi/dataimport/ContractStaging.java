@@ -69,6 +69,11 @@ class ContractStaging extends StagedImport<Staged, Classified> {
     }
 
     @Override
+    String scopeStamp() {
+        return StagedImport.stampOf(orgUnits.currentScope());
+    }
+
+    @Override
     Function<RowValues, Staged> rowReader() {
         Units units = new Units(orgUnits.all());
         return row -> staged(row, units);

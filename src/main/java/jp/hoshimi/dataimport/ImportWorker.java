@@ -66,6 +66,12 @@ class ImportWorker implements DisposableBean {
     private final ThreadPoolExecutor executor;
     private final String workerName;
     private final Map<Long, ImportProgress> progress = new ConcurrentHashMap<>();
+    /**
+     * The master stamp each staged check classified against, by run (decision 0045). Held by the node that holds
+     * the run's files (an apply runs there); lost with a restart, and the apply then classifies again.
+     */
+    private final Map<Long, String> checkedAgainst = new ConcurrentHashMap<>();
+
     private final List<Long> waiting = new CopyOnWriteArrayList<>();
 
     ImportWorker(
@@ -195,6 +201,7 @@ class ImportWorker implements DisposableBean {
     }
 
     private void doCheck(long runId, ImportKind kind, ColumnMapping chosen, boolean readFile) {
+        checkedAgainst.remove(runId);
         runs.setStatus(runId, ImportStatus.CHECKING);
         try {
             if (readFile) {
@@ -246,8 +253,11 @@ class ImportWorker implements DisposableBean {
         kindStaging.stage(
                 runId, spoolFile(runId), mapping, n -> report(runId, ImportProgress.Phase.CHECKING, n / 2, total));
         long staged = System.nanoTime();
+        // taken before the classification reads the master: a change in between makes the apply classify again
+        String stamp = kindStaging.masterStamp();
         ImportCounts counts = kindStaging.classify(
                 runId, buffer, n -> report(runId, ImportProgress.Phase.CHECKING, (total + n) / 2, total));
+        checkedAgainst.put(runId, stamp);
         log.info(
                 "Import run {} ({}) checked: {} rows; stage {} ms, classify and row results {} ms",
                 runId,
@@ -277,10 +287,23 @@ class ImportWorker implements DisposableBean {
         });
     }
 
-    /** Staged kinds: compared again (the master may have moved since the preview), then written in bulk. */
+    /**
+     * Staged kinds: written in bulk from the check's classification when nothing it read has changed since
+     * (decision 0045), else compared again (the master moved since the preview) and then written.
+     */
     private ImportCounts applyStaged(long runId, ImportKind kind, ColumnMapping mapping, RowBuffer buffer, int total) {
         Staging kindStaging = staging.get(kind);
         long started = System.nanoTime();
+        Optional<ImportCounts> asChecked = applyAsChecked(runId, kindStaging, total);
+        if (asChecked.isPresent()) {
+            logApplied(
+                    runId,
+                    kind,
+                    asChecked.get(),
+                    "the check's classification reused (nothing it read changed since), write "
+                            + millis(started, System.nanoTime()) + " ms");
+            return asChecked.get();
+        }
         if (!kindStaging.isStaged(runId)) {
             kindStaging.stage(runId, spoolFile(runId), mapping, n -> {});
         }
@@ -298,19 +321,52 @@ class ImportWorker implements DisposableBean {
                 runs.finish(runId, ImportStatus.APPLIED, LocalDateTime.now(clock));
             });
         }
+        logApplied(
+                runId,
+                kind,
+                counts,
+                "stage " + millis(started, staged) + " ms, classify and row results " + millis(staged, classified)
+                        + " ms, write " + millis(classified, System.nanoTime()) + " ms");
+        return counts;
+    }
+
+    private static void logApplied(long runId, ImportKind kind, ImportCounts counts, String phases) {
         log.info(
-                "Import run {} ({}) applied: {} new, {} changed, {} unchanged, {} errors; stage {} ms, classify and"
-                        + " row results {} ms, write {} ms",
+                "Import run {} ({}) applied: {} new, {} changed, {} unchanged, {} errors; {}",
                 runId,
                 kind,
                 counts.added(),
                 counts.changed(),
                 counts.unchanged(),
                 counts.error(),
-                millis(started, staged),
-                millis(staged, classified),
-                millis(classified, System.nanoTime()));
-        return counts;
+                phases);
+    }
+
+    /**
+     * Writes the run as its check classified it, if the master stamp in the apply's transaction (its first read,
+     * so the write reads the same snapshot) is the one the check classified against; empty, having written
+     * nothing, when the stamp moved or the check's is unknown. The writes' own checks (versions under lock,
+     * unique keys) stay as for a fresh classification.
+     */
+    private Optional<ImportCounts> applyAsChecked(long runId, Staging kindStaging, int total) {
+        String checked = checkedAgainst.remove(runId);
+        if (checked == null || !kindStaging.isStaged(runId)) {
+            return Optional.empty();
+        }
+        ImportCounts counts = runs.find(runId).map(ImportRun::counts).orElse(null);
+        if (counts == null || counts.error() > 0) {
+            return Optional.empty();
+        }
+        boolean written = Boolean.TRUE.equals(work.execute(status -> {
+            if (!checked.equals(kindStaging.masterStamp())) {
+                return false;
+            }
+            kindStaging.write(runId, n -> report(runId, ImportProgress.Phase.APPLYING, n, total));
+            runs.recordCounts(runId, counts);
+            runs.finish(runId, ImportStatus.APPLIED, LocalDateTime.now(clock));
+            return true;
+        }));
+        return written ? Optional.of(counts) : Optional.empty();
     }
 
     private void doApply(long runId, ImportKind kind, ColumnMapping mapping, int total) {
@@ -387,6 +443,7 @@ class ImportWorker implements DisposableBean {
     }
 
     void deleteFiles(long runId) {
+        checkedAgainst.remove(runId);
         staging.values().forEach(kindStaging -> kindStaging.clear(runId));
         deleteQuietly(uploadFile(runId));
         deleteQuietly(spoolFile(runId));

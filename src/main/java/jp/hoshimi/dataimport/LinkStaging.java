@@ -65,6 +65,11 @@ class LinkStaging extends StagedImport<Staged, Classified> {
     }
 
     @Override
+    String scopeStamp() {
+        return StagedImport.stampOf(orgUnits.currentScope());
+    }
+
+    @Override
     Function<RowValues, Staged> rowReader() {
         return LinkStaging::staged;
     }

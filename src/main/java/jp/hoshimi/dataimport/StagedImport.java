@@ -9,6 +9,7 @@ import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 import jp.hoshimi.dataimport.internal.StageRows;
+import jp.hoshimi.organisation.DataScope;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,6 +41,16 @@ abstract class StagedImport<S, C> implements Staging {
     /** Decides every staged row of the run, in row order, from one plain SELECT. */
     abstract void decideAll(long runId, Consumer<Decided<C>> sink);
 
+    /** What else the classification reads (the user's data scope for contracts and links); empty if nothing. */
+    String scopeStamp() {
+        return "";
+    }
+
+    @Override
+    public final String masterStamp() {
+        return table.masterStamp() + '|' + scopeStamp();
+    }
+
     @Override
     public final boolean isStaged(long runId) {
         return table.count(runId) > 0;
@@ -66,16 +77,22 @@ abstract class StagedImport<S, C> implements Staging {
 
     /**
      * Compares the staged rows with the master and with each other (one plain SELECT, no locks), writes
-     * each row's outcome to the run's results ({@code results}) and to the staging table, and counts.
+     * each row's outcome to the run's results ({@code results}), and counts. Only the new and changed rows'
+     * classifications go back to the staging table: they are all the apply reads (an unchanged re-import
+     * writes none; the outcomes of an earlier classification are cleared first).
      */
     @Override
     public final ImportCounts classify(long runId, Consumer<ImportRowResult> results, IntConsumer progress) {
         ImportCounts[] counts = {ImportCounts.zero()};
         List<C> batch = new ArrayList<>(BATCH);
+        smallWrites.executeWithoutResult(s -> table.forgetOutcomes(runId));
         decideAll(runId, decided -> {
-            counts[0] = counts[0].plus(decided.result().outcome());
+            RowOutcome outcome = decided.result().outcome();
+            counts[0] = counts[0].plus(outcome);
             results.accept(decided.result());
-            batch.add(decided.classified());
+            if (outcome == RowOutcome.NEW || outcome == RowOutcome.CHANGED) {
+                batch.add(decided.classified());
+            }
             if (batch.size() >= BATCH) {
                 inOwnTransaction(batch, rows -> table.record(runId, rows));
             }
@@ -103,6 +120,11 @@ abstract class StagedImport<S, C> implements Staging {
             done += rows.size();
             progress.accept(done);
         } while (rows.size() == BATCH);
+    }
+
+    /** A data scope as a stable text (its units sorted). */
+    static String stampOf(DataScope scope) {
+        return scope.groupWide() ? "group" : new java.util.TreeSet<>(scope.unitIds()).toString();
     }
 
     /** Writes the collected rows in their own small transaction and empties the list. */

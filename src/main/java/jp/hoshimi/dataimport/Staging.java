@@ -30,6 +30,13 @@ interface Staging {
     /** Classifies every staged row (one plain SELECT), hands each result to {@code results}, and counts. */
     ImportCounts classify(long runId, Consumer<ImportRowResult> results, IntConsumer progress);
 
+    /**
+     * What the classification reads besides the staged rows, as one value: the master tables' state and, where
+     * the kind depends on it, the user's data scope. A check takes it before it classifies; an apply that
+     * finds the same value in its own transaction writes from the check's classification (decision 0045).
+     */
+    String masterStamp();
+
     /** Writes the classified new and changed rows in the caller's transaction; anything stale fails it all. */
     void write(long runId, IntConsumer progress);
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jp.hoshimi.contract.ContractDetails;
+import jp.hoshimi.contract.ContractForm;
 import jp.hoshimi.contract.ContractService;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.RequiredLevel;
@@ -21,11 +22,15 @@ import jp.hoshimi.subcontracting.ChainLink;
 import jp.hoshimi.subcontracting.SubcontractingService;
 import jp.hoshimi.supplier.SupplierDetails;
 import jp.hoshimi.supplier.SupplierFilter;
+import jp.hoshimi.supplier.SupplierForm;
 import jp.hoshimi.supplier.SupplierService;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -38,6 +43,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
  * numbers and codes of its own.
  */
 @SpringBootTest(properties = "hoshimi.dev-db.database=hoshimi_imports")
+@ExtendWith(OutputCaptureExtension.class)
 class ImportServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -135,6 +141,158 @@ class ImportServiceTest {
         assertThat(imports.rows(run.id(), null, 0, 10))
                 .singleElement()
                 .satisfies(row -> assertThat(row.entityId()).isEqualTo(created.id()));
+    }
+
+    /** Checks a file (the preview), then applies it as a second step, as a user does on the screen. */
+    private ImportRun preview(ImportKind kind, String name, byte[] file) {
+        ImportRun run = run(kind, name, file, true);
+        assertThat(run.status()).isEqualTo(ImportStatus.PREVIEWED);
+        return run;
+    }
+
+    private ImportRun applyPreviewed(ImportRun previewed) {
+        assertThat(imports.apply(previewed.id())).isTrue();
+        return imports.await(previewed.id(), WAIT);
+    }
+
+    @Test
+    @WithUserDetails("procurement")
+    void an_apply_with_nothing_changed_since_its_check_writes_from_the_checks_classification(CapturedOutput output) {
+        String fresh = corporateNumber("700000000501");
+        ImportRun previewed = preview(
+                ImportKind.SUPPLIERS,
+                "reuse.csv",
+                ImportFixtures.utf8("取引先名,法人番号,取引先コード", "再利用テスト株式会社," + fresh + ",T-0501"));
+
+        ImportRun applied = applyPreviewed(previewed);
+
+        assertThat(applied.status()).isEqualTo(ImportStatus.APPLIED);
+        assertThat(applied.counts()).isEqualTo(new ImportCounts(1, 1, 0, 0, 0));
+        SupplierDetails created = supplier(fresh);
+        assertThat(imports.rows(applied.id(), null, 0, 10)).singleElement().satisfies(row -> {
+            assertThat(row.outcome()).isEqualTo(RowOutcome.NEW);
+            assertThat(row.entityId()).isEqualTo(created.id());
+        });
+        assertThat(system.callAsSystem(() -> suppliers.history(created.id()))).hasSize(1);
+        assertThat(output.getAll())
+                .contains("Import run " + applied.id() + " (SUPPLIERS) applied: 1 new, 0 changed, 0 unchanged, 0"
+                        + " errors; the check's classification reused");
+    }
+
+    /** Decision 0045: a supplier saved between the check and the apply moves the stamp; the apply sees the save. */
+    @Test
+    @WithUserDetails("procurement")
+    void a_supplier_saved_between_check_and_apply_is_compared_again_and_the_row_is_unchanged(CapturedOutput output) {
+        String number = corporateNumber("700000000502");
+        system.runAsSystem(() -> suppliers.create(
+                new SupplierForm(number, "T-0502", "保存競合株式会社", null, null, "東京都千代田区1-1", null, null, null)));
+        ImportRun previewed = preview(
+                ImportKind.SUPPLIERS,
+                "moved.csv",
+                ImportFixtures.utf8("取引先名,法人番号,住所", "保存競合株式会社," + number + ",大阪府大阪市北区2-2"));
+        assertThat(previewed.counts()).isEqualTo(new ImportCounts(1, 0, 1, 0, 0));
+        SupplierDetails stored = supplier(number);
+        SupplierForm form = stored.toForm();
+        suppliers.update(
+                stored.id(),
+                stored.version(),
+                new SupplierForm(
+                        form.corporateNumber(),
+                        form.supplierCode(),
+                        form.name(),
+                        form.nameKana(),
+                        form.country(),
+                        "大阪府大阪市北区2-2",
+                        form.contactName(),
+                        form.contactEmail(),
+                        form.notes()));
+
+        ImportRun applied = applyPreviewed(previewed);
+
+        assertThat(applied.status()).isEqualTo(ImportStatus.APPLIED);
+        assertThat(applied.counts()).isEqualTo(new ImportCounts(1, 0, 0, 1, 0));
+        assertThat(imports.rows(applied.id(), null, 0, 10))
+                .singleElement()
+                .satisfies(row -> assertThat(row.outcome()).isEqualTo(RowOutcome.UNCHANGED));
+        assertThat(system.callAsSystem(() -> suppliers.history(stored.id()))).hasSize(2);
+        assertThat(output.getAll().lines().filter(line -> line.contains("Import run " + applied.id() + " (")))
+                .as("the apply classified again")
+                .anyMatch(line -> line.contains("applied: 0 new, 0 changed, 1 unchanged"))
+                .noneMatch(line -> line.contains("reused"));
+    }
+
+    /** Decision 0045: a code taken between the check and the apply is the row's error, as a fresh check finds it. */
+    @Test
+    @WithUserDetails("procurement")
+    void a_code_taken_between_check_and_apply_fails_the_apply_with_the_rows_duplicate_code() {
+        String fresh = corporateNumber("700000000503");
+        ImportRun previewed = preview(
+                ImportKind.SUPPLIERS,
+                "taken.csv",
+                ImportFixtures.utf8("取引先名,法人番号,取引先コード", "後から株式会社," + fresh + ",T-0503"));
+        assertThat(previewed.counts()).isEqualTo(new ImportCounts(1, 1, 0, 0, 0));
+        system.runAsSystem(() -> suppliers.create(new SupplierForm(
+                corporateNumber("700000000504"), "T-0503", "先に登録株式会社", null, null, null, null, null, null)));
+
+        ImportRun applied = applyPreviewed(previewed);
+
+        assertThat(applied.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(applied.errorCode()).isEqualTo("import.apply.rowErrors");
+        assertThat(imports.rows(applied.id(), RowOutcome.ERROR, 0, 10))
+                .singleElement()
+                .satisfies(row -> assertThat(row.problems())
+                        .extracting(p -> p.messageKey())
+                        .containsExactly("supplier.duplicate.supplierCode"));
+        assertThat(supplierExists(fresh)).isFalse();
+    }
+
+    /**
+     * Decision 0045 for contracts: a contract saved between the check and the apply to what the file says moves
+     * the stamp; the apply classifies again and finds it unchanged (the check's CHANGED is forgotten, not
+     * written with the version the check read).
+     */
+    @Test
+    @WithUserDetails("procurement")
+    void a_contract_saved_between_check_and_apply_is_compared_again_and_nothing_is_written() {
+        String header = "契約番号,件名,取引先コード,組織コード,機密情報の取扱い,停止時の影響大,社内システム接続,要求レベル";
+        assertThat(run(
+                                ImportKind.CONTRACTS,
+                                "first.csv",
+                                ImportFixtures.utf8(header, "IMP-STAMP-0001,当初の件名,S-10002,HMC-PUR,いいえ,いいえ,いいえ,★3"),
+                                false)
+                        .status())
+                .isEqualTo(ImportStatus.APPLIED);
+        ImportRun previewed = preview(
+                ImportKind.CONTRACTS,
+                "retitle.csv",
+                ImportFixtures.utf8(header, "IMP-STAMP-0001,改めた件名,S-10002,HMC-PUR,いいえ,いいえ,いいえ,★3"));
+        assertThat(previewed.counts()).isEqualTo(new ImportCounts(1, 0, 1, 0, 0));
+        ContractDetails stored = contracts.findByNumber("IMP-STAMP-0001").orElseThrow();
+        ContractForm form = stored.toForm();
+        contracts.update(
+                stored.id(),
+                stored.version(),
+                new ContractForm(
+                        form.contractNumber(),
+                        "改めた件名",
+                        form.supplierId(),
+                        form.orgUnitId(),
+                        form.ownerUserId(),
+                        form.startDate(),
+                        form.endDate(),
+                        form.decisionChart(),
+                        form.requiredLevel(),
+                        form.levelReason()));
+
+        ImportRun applied = applyPreviewed(previewed);
+
+        assertThat(applied.status()).isEqualTo(ImportStatus.APPLIED);
+        assertThat(applied.counts()).isEqualTo(new ImportCounts(1, 0, 0, 1, 0));
+        assertThat(imports.rows(applied.id(), null, 0, 10))
+                .singleElement()
+                .satisfies(row -> assertThat(row.outcome()).isEqualTo(RowOutcome.UNCHANGED));
+        assertThat(contracts.findByNumber("IMP-STAMP-0001").orElseThrow().version())
+                .isEqualTo(stored.version() + 1);
     }
 
     @Test

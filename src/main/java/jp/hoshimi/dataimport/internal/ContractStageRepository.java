@@ -1,6 +1,10 @@
 package jp.hoshimi.dataimport.internal;
 
+import static jp.hoshimi.db.Tables.APP_USER;
+import static jp.hoshimi.db.Tables.CONTRACT;
 import static jp.hoshimi.db.Tables.IMPORT_CONTRACT_STAGE;
+import static jp.hoshimi.db.Tables.ORG_UNIT;
+import static jp.hoshimi.db.Tables.SUPPLIER;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -93,7 +97,7 @@ public class ContractStageRepository
             ContractForm before) {}
 
     ContractStageRepository(DSLContext dsl) {
-        super(dsl, TABLE);
+        super(dsl, TABLE, List.of(SUPPLIER, CONTRACT, APP_USER, ORG_UNIT));
     }
 
     @Override

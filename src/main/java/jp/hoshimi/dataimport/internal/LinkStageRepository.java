@@ -1,6 +1,9 @@
 package jp.hoshimi.dataimport.internal;
 
+import static jp.hoshimi.db.Tables.CONTRACT;
 import static jp.hoshimi.db.Tables.IMPORT_LINK_STAGE;
+import static jp.hoshimi.db.Tables.SUBCONTRACTING_LINK;
+import static jp.hoshimi.db.Tables.SUPPLIER;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -153,7 +156,7 @@ public class LinkStageRepository extends StageRows<LinkStageRepository.Staged, L
     private static final Map<String, String> ROW_COLUMNS = rowColumns();
 
     LinkStageRepository(DSLContext dsl) {
-        super(dsl, TABLE);
+        super(dsl, TABLE, List.of(SUPPLIER, CONTRACT, SUBCONTRACTING_LINK));
     }
 
     @Override

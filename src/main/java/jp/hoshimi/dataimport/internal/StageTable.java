@@ -61,6 +61,15 @@ record StageTable(
         return insert;
     }
 
+    /** Clears the outcomes an earlier classification of the run left (one UPDATE; none after a fresh stage). */
+    void forgetOutcomes(DSLContext dsl, long run) {
+        dsl.update(table)
+                .set(outcome, (String) null)
+                .where(runId.eq(run))
+                .and(outcome.isNotNull())
+                .execute();
+    }
+
     /** One UPDATE: the run's NEW rows get the id of what the apply created for them. */
     void copyCreatedIdsToRowResults(DSLContext dsl, long run) {
         dsl.update(IMPORT_ROW.join(table).on(runId.eq(IMPORT_ROW.RUN_ID).and(rowNo.eq(IMPORT_ROW.ROW_NO))))

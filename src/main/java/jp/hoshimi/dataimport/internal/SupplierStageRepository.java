@@ -75,7 +75,7 @@ public class SupplierStageRepository
             IMPORT_SUPPLIER_STAGE.SUPPLIER_ID);
 
     SupplierStageRepository(DSLContext dsl) {
-        super(dsl, TABLE);
+        super(dsl, TABLE, List.of(SUPPLIER, SUPPLIER_CONTACT));
     }
 
     @Override
