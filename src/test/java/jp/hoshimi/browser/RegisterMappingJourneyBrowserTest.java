@@ -149,6 +149,14 @@ class RegisterMappingJourneyBrowserTest extends BrowserTest {
                                 .setHasText(java.util.regex.Pattern.compile("反映済み（新規|初回読み込み")))
                         .first())
                 .isVisible();
+        // the header's last sync agrees with the page's own freshness line at once, without navigating
+        String pageTime = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}")
+                .matcher(page.locator("#register-freshness").textContent())
+                .results()
+                .findFirst()
+                .orElseThrow()
+                .group();
+        assertThat(page.locator("#header-register-sync")).containsText(pageTime);
         screenshot(page, "register-mapping-05-synced.png");
     }
 

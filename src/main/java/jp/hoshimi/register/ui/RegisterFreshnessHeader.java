@@ -2,9 +2,12 @@ package jp.hoshimi.register.ui;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.stream.Stream;
 import jp.hoshimi.register.RegisterService;
 import jp.hoshimi.shared.BusinessDate;
 import jp.hoshimi.shared.identity.CurrentUser;
@@ -19,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RegisterFreshnessHeader implements HeaderContribution {
+
+    private static final String ID = "register-freshness-header";
 
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM/dd HH:mm");
 
@@ -38,13 +43,37 @@ class RegisterFreshnessHeader implements HeaderContribution {
         if (currentUser.get().isEmpty()) {
             return new Span(); // the layout around an error page for someone not signed in
         }
-        RegisterService.Freshness freshness = register.freshness();
         Anchor link = new Anchor("register");
-        link.setId("register-freshness-header");
+        link.setId(ID);
         link.addClassName("freshness-header");
+        fill(link);
+        return link;
+    }
+
+    /**
+     * Reads the freshness again into this UI's header, after a sync or an upload on a screen that shows the
+     * register's own freshness: the headline must agree with the page below it (the header is otherwise built
+     * once per navigation).
+     */
+    void refresh(UI ui) {
+        find(ui).ifPresent(this::fill);
+    }
+
+    private static Optional<Anchor> find(com.vaadin.flow.component.Component parent) {
+        return parent.getChildren()
+                .flatMap(c -> c instanceof Anchor a && ID.equals(a.getId().orElse(null))
+                        ? Stream.of(a)
+                        : find(c).stream())
+                .findFirst();
+    }
+
+    private void fill(Anchor link) {
+        link.removeAll();
+        RegisterService.Freshness freshness = register.freshness();
         String text = freshness.lastSuccess() == null
                 ? link.getTranslation("register.header.never")
                 : link.getTranslation("register.header.at", Formats.dateTime(freshness.lastSuccess()));
+        link.removeClassName("is-stale");
         if (freshness.stale()) {
             link.addClassName("is-stale");
             link.add(VaadinIcon.WARNING.create());
@@ -72,6 +101,5 @@ class RegisterFreshnessHeader implements HeaderContribution {
         compact.addClassName("freshness-compact");
         link.add(full, compact);
         link.getElement().setAttribute("data-stale", String.valueOf(freshness.stale()));
-        return link;
     }
 }

@@ -63,6 +63,7 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
     final Grid<RegisterChange> changes = new Grid<>();
     final Grid<SyncRun> runs = new Grid<>();
     final Span freshness = new Span();
+    private final RegisterFreshnessHeader header;
     final Button syncNow = new Button();
     final ProgressBar progress = new ProgressBar();
     final Span progressText = new Span();
@@ -78,8 +79,10 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
             RegisterSyncService sync,
             RegisterSchedule schedule,
             RegisterSourceService sources,
-            CurrentUser user) {
+            CurrentUser user,
+            RegisterFreshnessHeader header) {
         this.register = register;
+        this.header = header;
         this.sync = sync;
         this.schedule = schedule;
         this.admin = user.hasRole(Role.ADMIN);
@@ -388,6 +391,7 @@ class RegisterView extends VerticalLayout implements HasDynamicTitle {
         freshness.setText(text + (stale ? " " + getTranslation("register.freshness.stale", fresh.limitHours()) : "")
                 + " " + getTranslation("register.freshness.next", nextFire()));
         freshness.getElement().setAttribute("data-stale", String.valueOf(fresh.stale()));
+        getUI().ifPresent(header::refresh);
         freshness.setClassName("register-freshness" + (fresh.stale() ? " is-stale" : ""));
     }
 
