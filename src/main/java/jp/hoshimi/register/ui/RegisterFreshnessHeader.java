@@ -1,8 +1,8 @@
 package jp.hoshimi.register.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -61,9 +61,8 @@ class RegisterFreshnessHeader implements HeaderContribution {
 
     private static Optional<Anchor> find(com.vaadin.flow.component.Component parent) {
         return parent.getChildren()
-                .flatMap(c -> c instanceof Anchor a && ID.equals(a.getId().orElse(null))
-                        ? Stream.of(a)
-                        : find(c).stream())
+                .flatMap(c ->
+                        c instanceof Anchor a && ID.equals(a.getId().orElse(null)) ? Stream.of(a) : find(c).stream())
                 .findFirst();
     }
 
