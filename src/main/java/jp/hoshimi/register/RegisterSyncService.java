@@ -372,14 +372,11 @@ public class RegisterSyncService {
         }
         progress.put(kind, "register.progress.applying");
         LocalDateTime at = now();
-        applying = true; // the transaction holds the lease row locked: the heartbeat leaves it alone meanwhile
-        boolean initialLoad;
-        try {
-            initialLoad =
-                    Boolean.TRUE.equals(transaction.execute(status -> apply(runId, kind, sourceId, difference, at)));
-        } finally {
-            applying = false;
-        }
+        boolean initialLoad = fenced(at, () -> {
+            boolean first = register.apply(runId, kind, sourceId, at, difference);
+            register.finishRun(runId, RunOutcome.applied(difference.counts()), now());
+            return first;
+        });
         timings.mark("apply");
         register.clearStaging(runId);
         timings.mark("clear");
@@ -418,28 +415,18 @@ public class RegisterSyncService {
         LocalDateTime at = now();
         // called on this thread only, which hashes and formats while the parser's thread parses
         ContentHasher hasher = new ContentHasher();
-        applying = true; // the transaction holds the lease row locked: the heartbeat leaves it alone meanwhile
-        int loaded;
-        try {
-            loaded = Objects.requireNonNull(transaction.execute(status -> {
-                if (!register.renewLease(LEASE, holder, at.plus(properties.lease()))) {
-                    throw new LeaseLostException();
-                }
-                register.beat(holder, at); // locks our run rows, as the apply does
-                int entries = register.loadFirst(
-                        runId,
-                        kind,
-                        sourceId,
-                        at,
-                        parsed -> FeedParser.parse(
-                                fetched.body(), fetched.format(), kind, mapping, sources.spreadsheetLimits(), parsed),
-                        hasher::hash);
-                register.finishRun(runId, RunOutcome.applied(new RunOutcome.Counts(entries, entries, 0, 0, 0)), now());
-                return entries;
-            }));
-        } finally {
-            applying = false;
-        }
+        int loaded = fenced(at, () -> {
+            int entries = register.loadFirst(
+                    runId,
+                    kind,
+                    sourceId,
+                    at,
+                    parsed -> FeedParser.parse(
+                            fetched.body(), fetched.format(), kind, mapping, sources.spreadsheetLimits(), parsed),
+                    hasher::hash);
+            register.finishRun(runId, RunOutcome.applied(new RunOutcome.Counts(entries, entries, 0, 0, 0)), now());
+            return entries;
+        });
         timings.mark("parse and load");
         evaluated(new RegisterSyncedEvent(runId, kind, true));
         timings.mark("evaluate");
@@ -448,22 +435,22 @@ public class RegisterSyncService {
     }
 
     /**
-     * One transaction: the lease is the fence (a node that lost it applies nothing), then the differences.
-     * Returns whether it was the kind's initial load.
+     * One transaction: the lease is the fence (a node that lost it writes nothing), then {@code work}. The
+     * transaction holds the lease row locked, so the heartbeat leaves it alone meanwhile.
      */
-    private boolean apply(
-            long runId,
-            RegisterKind kind,
-            String sourceId,
-            RegisterRepository.Difference difference,
-            LocalDateTime at) {
-        if (!register.renewLease(LEASE, holder, at.plus(properties.lease()))) {
-            throw new LeaseLostException();
+    private <T> T fenced(LocalDateTime at, java.util.function.Supplier<T> work) {
+        applying = true;
+        try {
+            return Objects.requireNonNull(transaction.execute(status -> {
+                if (!register.renewLease(LEASE, holder, at.plus(properties.lease()))) {
+                    throw new LeaseLostException();
+                }
+                register.beat(holder, at); // locks our run rows: a start-up sweep elsewhere waits for this commit
+                return work.get();
+            }));
+        } finally {
+            applying = false;
         }
-        register.beat(holder, at); // locks our run rows: a start-up sweep elsewhere waits for this commit
-        boolean initialLoad = register.apply(runId, kind, sourceId, at, difference);
-        register.finishRun(runId, RunOutcome.applied(difference.counts()), now());
-        return initialLoad;
     }
 
     private void checkLeaseHeld() {
