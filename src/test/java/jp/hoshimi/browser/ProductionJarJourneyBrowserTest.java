@@ -35,7 +35,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Issue 24 as an IT department installs Hoshimi: {@code ./mvnw -Pproduction package} (built here beside the
- * running build, in {@code target/production}), the jar started with {@code java -jar} on a new, empty
+ * running build, in {@code target/production}), the jar extracted and started by {@code docker/start.sh} as the
+ * image does (decision 0048; the first start writes its class-data-sharing archive when it stops) on a new, empty
  * database with only the initial administrator's variables and SMTP, and the same checklist journey as on the
  * dev class path ({@link FreshInstallJourney}) — plus what only a production jar can get wrong: the theme is
  * applied without a frontend build, and no development tools reach the browser. The MariaDB server is the
@@ -45,6 +46,7 @@ class ProductionJarJourneyBrowserTest extends FreshInstallJourney {
 
     static final Path BUILD = Path.of("target", "production");
     static final String DATABASE = "hoshimi_production_jar";
+    static final Path ARCHIVE = BUILD.resolve("cds").resolve("app.jsa");
 
     static int smtpPort;
     static Process jar;
@@ -104,12 +106,22 @@ class ProductionJarJourneyBrowserTest extends FreshInstallJourney {
                 .getProperty("spring.datasource.url")
                 .replaceFirst("(jdbc:mariadb://[^/]+/)[^?]*", "$1" + DATABASE);
         Path log = Path.of("target", "tmp", "production-jar.log");
+        // as the image does (docker/Dockerfile, decision 0048): the jar extracted, started by docker/start.sh
+        Path extracted = BUILD.resolve("extracted").toAbsolutePath();
+        run(List.of(
+                java(),
+                "-Djarmode=tools",
+                "-jar",
+                theJar().toString(),
+                "extract",
+                "--force",
+                "--destination",
+                extracted.toString(),
+                "--application-filename",
+                "app.jar"));
+        Files.deleteIfExists(ARCHIVE);
         ProcessBuilder start = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx512m",
-                        "-Djava.io.tmpdir=target/tmp",
-                        "-jar",
-                        theJar().toString(),
+                        Path.of("docker", "start.sh").toAbsolutePath().toString(),
                         "--server.port=" + jarPort,
                         "--spring.datasource.url=" + url,
                         "--spring.datasource.username=" + testContext.getProperty("spring.datasource.username"),
@@ -118,6 +130,10 @@ class ProductionJarJourneyBrowserTest extends FreshInstallJourney {
                         "--spring.mail.port=" + smtpPort)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        start.environment().put("HOSHIMI_APP_JAR", extracted.resolve("app.jar").toString());
+        start.environment().put("HOSHIMI_CDS_ARCHIVE", ARCHIVE.toAbsolutePath().toString());
+        start.environment().put("JAVA_OPTS", "-Xmx512m -Djava.io.tmpdir=target/tmp");
+        start.environment().put("PATH", Path.of(java()).getParent() + ":" + System.getenv("PATH"));
         start.environment().put("HOSHIMI_INITIAL_ADMIN_USERNAME", ADMIN);
         start.environment().put("HOSHIMI_INITIAL_ADMIN_PASSWORD", PASSWORD);
         jar = start.start();
@@ -139,11 +155,17 @@ class ProductionJarJourneyBrowserTest extends FreshInstallJourney {
     @AfterAll
     static void stopTheJar() throws InterruptedException {
         if (jar != null) {
-            jar.destroy();
-            if (!jar.waitFor(60, TimeUnit.SECONDS)) {
+            jar.destroy(); // SIGTERM, as `docker stop` sends
+            boolean stopped = jar.waitFor(120, TimeUnit.SECONDS);
+            if (!stopped) {
                 jar.destroyForcibly();
             }
             jar = null;
+            // the first start records the classes it loaded and writes the archive when it stops (decision 0048)
+            assertThat(stopped).as("the app stopped on SIGTERM").isTrue();
+            assertThat(ARCHIVE)
+                    .as("the class-data-sharing archive written at the stop")
+                    .isNotEmptyFile();
         }
     }
 
@@ -190,6 +212,22 @@ class ProductionJarJourneyBrowserTest extends FreshInstallJourney {
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("the production build made no jar in " + BUILD))
                     .toAbsolutePath();
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Path log = Path.of("target", "tmp", "production-extract.log");
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " failed; see " + log + ":\n" + tail(log));
         }
     }
 
