@@ -39,6 +39,7 @@ class LegalEntityLoader {
     private final LegalEntityProperties properties;
     private final Clock clock;
     private final Outbox outbox;
+    private final NameFragmentBuild nameFragments;
 
     LegalEntityLoader(
             LegalEntityRepository repository,
@@ -46,8 +47,10 @@ class LegalEntityLoader {
             ApplicationEventPublisher events,
             LegalEntityProperties properties,
             Clock clock,
-            Outbox outbox) {
+            Outbox outbox,
+            NameFragmentBuild nameFragments) {
         this.outbox = outbox;
+        this.nameFragments = nameFragments;
         this.repository = repository;
         this.transactions = transactions;
         this.events = events;
@@ -89,14 +92,17 @@ class LegalEntityLoader {
                 apply(runId, kind, rows);
                 alsoOnApply.run();
             });
+            long committed = System.nanoTime();
             log.info(
                     "NTA {} file loaded (run {}): read and check {} ms, stage {} ms, apply and commit {} ms",
                     kind,
                     runId,
                     millis(started, read),
                     millis(read, staged),
-                    millis(staged, System.nanoTime()));
+                    millis(staged, committed));
             outbox.dispatchSoon();
+            // a very first file's fragments, or a build a restart or a timed-out lock left unfinished
+            nameFragments.startIfPending();
         } catch (NtaFileRejectedException e) {
             String args = Arrays.stream(e.args()).map(String::valueOf).collect(Collectors.joining("\u001f"));
             fail(runId, e.reason().name(), args);
@@ -112,13 +118,23 @@ class LegalEntityLoader {
     private void apply(long runId, FileKind kind, long rows) {
         long started = System.nanoTime();
         repository.lockForApply();
+        // a very first file would write (nearly) every corporation's fragments: they are built after the
+        // commit instead, in chunks (docs/decisions/0046); later files keep them in step here
+        boolean fragmentsLater = rows >= properties.nameFragmentsDeferredFrom() && repository.holdsNoEntity();
         var changed = repository.changedSuppliers(runId);
         long compared = System.nanoTime();
-        repository.dropReplacedNameFragments(runId);
+        if (!fragmentsLater) {
+            repository.dropReplacedNameFragments(runId);
+        }
         long dropped = System.nanoTime();
-        repository.addNameFragments(runId);
+        if (!fragmentsLater) {
+            repository.addNameFragments(runId);
+        }
         long fragments = System.nanoTime();
         Counts counts = repository.apply(runId, kind);
+        if (fragmentsLater) {
+            repository.markNameIndexPending(runId, counts.added(), now());
+        }
         long applied = System.nanoTime();
         for (var c : changed) {
             // a rename is told once per new name; a move once per change date, so a later correction of

@@ -234,6 +234,10 @@ class LegalEntityLoadTest {
     }
 
     private java.util.Set<String> fragments() {
+        return fragments(dsl);
+    }
+
+    static java.util.Set<String> fragments(DSLContext dsl) {
         return new java.util.HashSet<>(
                 dsl.fetch("SELECT CONCAT(fragment, '|', corporate_number)" + " FROM legal_entity_name_fragment")
                         .getValues(0, String.class));
@@ -241,6 +245,10 @@ class LegalEntityLoadTest {
 
     /** V38's fill: what the fragments must be for the names stored now. */
     private java.util.Set<String> fragmentsOfStoredNames() {
+        return fragmentsOfStoredNames(dsl);
+    }
+
+    static java.util.Set<String> fragmentsOfStoredNames(DSLContext dsl) {
         return new java.util.HashSet<>(dsl.fetch("SELECT DISTINCT CONCAT(SUBSTRING(e.name_normalized, q.seq, 8), '|',"
                         + " e.corporate_number) FROM legal_entity e JOIN seq_1_to_300 q"
                         + " ON q.seq <= CHAR_LENGTH(e.name_normalized)")

@@ -438,7 +438,7 @@ public class LegalEntityRepository {
      * first file) there is nothing to compare: every staged state is inserted, counted by the insert itself.
      */
     public Counts apply(long runId, FileKind kind) {
-        if (dsl.fetchOne("SELECT 1 FROM legal_entity LIMIT 1") == null) {
+        if (holdsNoEntity()) {
             long history = kind == FileKind.DIFF ? insertEveryStagedRowIntoHistory(runId) : 0;
             return new Counts(insertNewStates(runId), 0, 0, history);
         }
@@ -719,6 +719,99 @@ public class LegalEntityRepository {
                         + " ORDER BY fragment, s.corporate_number",
                 runId,
                 runId);
+    }
+
+    // --- the name index built after a very first file (docs/decisions/0046) -----------------------
+
+    /** True when no corporation is stored: the next file is the very first. */
+    public boolean holdsNoEntity() {
+        return dsl.fetchOne("SELECT 1 FROM legal_entity LIMIT 1") == null;
+    }
+
+    /**
+     * How far the name fragments of a very first file are built: pending until every corporation up to the
+     * highest number has its fragments; {@code builtThrough} is the last number done.
+     */
+    public record NameIndexState(boolean pending, String builtThrough, long built, long total) {
+
+        static final NameIndexState COMPLETE = new NameIndexState(false, null, 0, 0);
+    }
+
+    public NameIndexState nameIndex() {
+        return nameIndex("");
+    }
+
+    private NameIndexState nameIndex(String lock) {
+        Record r = dsl.fetchOne(
+                "SELECT pending, built_through, built, total FROM legal_entity_name_index WHERE id = 1" + lock);
+        return r == null
+                ? NameIndexState.COMPLETE
+                : new NameIndexState(
+                        Boolean.TRUE.equals(r.get(0, Boolean.class)),
+                        r.get(1, String.class),
+                        r.get(2, Long.class),
+                        r.get(3, Long.class));
+    }
+
+    /**
+     * In the transaction that applies a very first file without fragments: every stored corporation's
+     * fragments are still to build (any fragment left without its corporation goes first).
+     */
+    public void markNameIndexPending(long runId, long corporations, LocalDateTime at) {
+        dsl.execute("DELETE FROM legal_entity_name_fragment");
+        dsl.execute(
+                "INSERT INTO legal_entity_name_index (id, pending, built_through, built, total, run_id, updated_at)"
+                        + " VALUES (1, TRUE, NULL, 0, ?, ?, ?) ON DUPLICATE KEY UPDATE pending = TRUE,"
+                        + " built_through = NULL, built = 0, total = VALUES(total), run_id = VALUES(run_id),"
+                        + " updated_at = VALUES(updated_at)",
+                corporations,
+                runId,
+                at);
+    }
+
+    /**
+     * Builds the fragments of the next {@code chunk} corporations by number, after the last one built, and
+     * records how far it got; the last chunk ends the build. Call in a transaction holding the apply lock
+     * ({@link #lockForApply}), so no file renames a corporation between reading its name here and the commit.
+     * A fragment already written (a file applied meanwhile wrote its new and renamed corporations' own) is left
+     * to {@code INSERT IGNORE}. @return the state after the chunk
+     */
+    public NameIndexState buildNameFragments(int chunk, LocalDateTime at) {
+        NameIndexState state = nameIndex(" FOR UPDATE");
+        if (!state.pending()) {
+            return state;
+        }
+        String after = state.builtThrough() == null ? "" : state.builtThrough();
+        String upTo = dsl.fetchValue(
+                                "SELECT corporate_number FROM legal_entity WHERE corporate_number > ? ORDER BY corporate_number"
+                                        + " LIMIT 1 OFFSET " + (chunk - 1),
+                                after)
+                        instanceof String last
+                ? last
+                : null;
+        String range = upTo == null ? "e.corporate_number > ?" : "e.corporate_number > ? AND e.corporate_number <= ?";
+        Object[] bounds = upTo == null ? new Object[] {after} : new Object[] {after, upTo};
+        long corporations = upTo == null
+                ? ((Number) dsl.fetchValue("SELECT COUNT(*) FROM legal_entity e WHERE " + range, bounds)).longValue()
+                : chunk;
+        dsl.execute(
+                "INSERT IGNORE INTO legal_entity_name_fragment (fragment, corporate_number) SELECT " + fragment("e")
+                        + " AS fragment, e.corporate_number FROM legal_entity e"
+                        + " JOIN seq_1_to_300 q ON q.seq <= CHAR_LENGTH(e.name_normalized) WHERE " + range
+                        + " ORDER BY fragment, e.corporate_number",
+                bounds);
+        long built = state.built() + corporations;
+        boolean pending = upTo != null;
+        long total = pending ? Math.max(state.total(), built) : built;
+        dsl.execute(
+                "UPDATE legal_entity_name_index SET pending = ?, built_through = ?, built = ?, total = ?,"
+                        + " updated_at = ? WHERE id = 1",
+                pending,
+                pending ? upTo : null,
+                built,
+                total,
+                at);
+        return new NameIndexState(pending, pending ? upTo : null, built, total);
     }
 
     /**
