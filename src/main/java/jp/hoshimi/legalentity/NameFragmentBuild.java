@@ -74,7 +74,7 @@ class NameFragmentBuild {
         if (any) {
             log.info(
                     "NTA name fragments built for {} corporations in {} ms",
-                    progress.built(),
+                    repository.nameIndex().built(),
                     (System.nanoTime() - started) / 1_000_000);
         }
         return progress;

@@ -30,8 +30,10 @@ import jp.hoshimi.legalentity.LegalEntityRun.Outcome;
 import jp.hoshimi.legalentity.LegalEntityRun.SourceType;
 import jp.hoshimi.legalentity.LegalEntityRun.Trigger;
 import jp.hoshimi.legalentity.source.NtaEdition;
+import jp.hoshimi.legalentity.source.NtaFileRejectedException;
 import jp.hoshimi.legalentity.source.NtaRow;
 import jp.hoshimi.shared.sql.ClusterLock;
+import jp.hoshimi.shared.sql.PipedRows;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -357,12 +359,7 @@ public class LegalEntityRepository {
                     if (!isLocalInfileRefused(e)) {
                         throw e;
                     }
-                    if (localInfileRefusalLogged.compareAndSet(false, true)) {
-                        log.warn(
-                                "The database refuses LOAD DATA LOCAL INFILE ({}); NTA files are staged with batched"
-                                        + " inserts instead, several times slower for a full file.",
-                                e.getMessage());
-                    }
+                    logLocalInfileRefused(e);
                     return null;
                 }
                 // LOCAL turns bad values (and duplicate sequence numbers) into warnings: none may pass unnoticed
@@ -424,6 +421,169 @@ public class LegalEntityRepository {
 
     public void clearStaging(long runId) {
         dsl.execute("DELETE FROM legal_entity_staging WHERE run_id = ?", runId);
+    }
+
+    // --- a very first full file straight into legal_entity (docs/decisions/0046) --------------------
+
+    /** A staged line's columns as the first load reads them into {@code legal_entity}: the row's position, latest flag and row hash are not kept. */
+    private static final String FIRST_LOAD_COLUMNS = StagingTsv.COLUMNS
+            .replace("sequence_number", "@sequence_number")
+            .replace(" latest,", " @latest,")
+            .replace("row_hash", "@row_hash");
+
+    /** The fields of a staged line ({@link StagingTsv.Format#values}) in {@link #STATE_COLUMNS} order. */
+    private static final int[] STATE_FIELDS = {
+        2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25
+    };
+
+    private static final java.util.regex.Pattern DUPLICATE_NUMBER =
+            java.util.regex.Pattern.compile("Duplicate entry '(\\d{13})'");
+
+    /**
+     * A very first full file, nothing stored: its current rows go straight into {@code legal_entity} — one
+     * {@code LOAD DATA LOCAL INFILE} on the transaction's connection whose rows are made while the server reads
+     * them ({@code file} parses and checks on a thread of its own, this thread hashes and formats them,
+     * {@link PipedRows}) or, where LOCAL INFILE is refused, batched inserts on this thread — with the values the
+     * staged apply would write. No staging table, no compare, no history (the first full file is the baseline).
+     * Call inside the applying transaction, with the apply lock held: a file that fails part-way throws its
+     * failure after rows reached the server, and the rollback leaves nothing of them.
+     *
+     * @param file hands on every current row ({@code latest}) of the file, and throws on a bad one
+     * @return the corporations stored
+     * @throws NtaFileRejectedException when the file is refused, or names a corporation twice
+     * @throws IllegalStateException when a corporation is stored (not a first file), or the server warned about
+     *     a row or stored another number of rows than were made
+     */
+    public long loadFirst(long runId, PipedRows.Producer<NtaRow> file) {
+        if (!holdsNoEntity()) {
+            throw new IllegalStateException("corporations are stored: run " + runId + " is no first file");
+        }
+        try {
+            return dsl.connectionResult(connection -> {
+                Long local = loadFirstLocal(connection, runId, file);
+                return local != null ? local : insertFirstInBatches(connection, runId, file);
+            });
+        } catch (RuntimeException e) {
+            // the file's own reason, however the callback's exception was wrapped on the way out
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof NtaFileRejectedException rejected) {
+                    throw rejected;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The rows loaded, or null when LOCAL INFILE is refused (then no row has been parsed yet). */
+    private Long loadFirstLocal(Connection connection, long runId, PipedRows.Producer<NtaRow> file)
+            throws SQLException {
+        StagingTsv.Format format = new StagingTsv.Format();
+        PipedRows<NtaRow> rows = new PipedRows<>("nta-first-load-" + runId, file, format::appendLine);
+        try (Statement statement = connection.createStatement()) {
+            if (!statement.isWrapperFor(org.mariadb.jdbc.Statement.class)) {
+                return null; // another driver: it cannot be handed a stream
+            }
+            statement.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(rows);
+            // the file name is not read: the driver sends the stream it was handed
+            String sql = "LOAD DATA LOCAL INFILE 'nta-first-load.tsv' INTO TABLE legal_entity CHARACTER SET utf8mb4 ("
+                    + FIRST_LOAD_COLUMNS + ") SET last_run_id = " + runId;
+            long loaded;
+            long start = System.nanoTime();
+            try {
+                loaded = statement.executeLargeUpdate(sql);
+            } catch (SQLException e) {
+                if (!rows.started() && isLocalInfileRefused(e)) {
+                    logLocalInfileRefused(e);
+                    return null;
+                }
+                try {
+                    rows.finish();
+                } catch (RuntimeException | Error parsing) {
+                    e.addSuppressed(parsing);
+                }
+                throw e;
+            }
+            long loadMillis = (System.nanoTime() - start) / 1_000_000;
+            rows.finish(); // a bad row throws here, before anything is committed
+            log.info(
+                    "First NTA file of run {}: {} rows parsed and checked in {} ms ({} ms of it waiting for the rows"
+                            + " to be taken), hashed and formatted in {} ms, LOAD DATA LOCAL INFILE done in {} ms",
+                    runId,
+                    rows.rows(),
+                    rows.producerMillis(),
+                    rows.waitedMillis(),
+                    rows.formattedMillis(),
+                    loadMillis);
+            // LOCAL turns bad values and duplicate keys into warnings instead of errors: none may pass unnoticed
+            SQLWarning warning = statement.getWarnings();
+            if (warning != null) {
+                throw refusedDuplicate(warning.getMessage())
+                        .orElseThrow(() -> new IllegalStateException(
+                                "loading the first NTA file of run " + runId + " warned: " + warning.getMessage()));
+            }
+            if (loaded != rows.rows()) {
+                throw new IllegalStateException("the first NTA file of run " + runId + " stored " + loaded
+                        + " corporations where " + rows.rows() + " rows were made");
+            }
+            return loaded;
+        }
+    }
+
+    /** Where LOCAL INFILE is refused: the same rows as batched inserts, parsed on this thread. */
+    private long insertFirstInBatches(Connection connection, long runId, PipedRows.Producer<NtaRow> file)
+            throws SQLException {
+        StagingTsv.Format format = new StagingTsv.Format();
+        String sql = "INSERT INTO legal_entity (corporate_number, " + STATE_COLUMNS + ", last_run_id) VALUES ("
+                + marks(STATE_FIELDS.length + 2) + ")";
+        try (java.sql.PreparedStatement insert = connection.prepareStatement(sql)) {
+            long[] rows = {0, 0}; // all, and those waiting in the batch
+            file.produce(row -> {
+                String[] v = format.values(row);
+                try {
+                    insert.setString(1, v[1]);
+                    for (int i = 0; i < STATE_FIELDS.length; i++) {
+                        insert.setString(i + 2, v[STATE_FIELDS[i]]);
+                    }
+                    insert.setLong(STATE_FIELDS.length + 2, runId);
+                    insert.addBatch();
+                    rows[0]++;
+                    if (++rows[1] == BATCH) {
+                        insert.executeBatch();
+                        rows[1] = 0;
+                    }
+                } catch (SQLException e) {
+                    throw refusedDuplicate(String.valueOf(e.getMessage()))
+                            .orElseThrow(() -> new org.jooq.exception.DataAccessException(
+                                    "inserting the first NTA file of run " + runId + " failed", e));
+                }
+            });
+            if (rows[1] > 0) {
+                try {
+                    insert.executeBatch();
+                } catch (SQLException e) {
+                    throw refusedDuplicate(String.valueOf(e.getMessage())).orElseThrow(() -> e);
+                }
+            }
+            return rows[0];
+        }
+    }
+
+    /** A duplicate key in {@code legal_entity}: the file names a corporation twice as its current state. */
+    private static Optional<NtaFileRejectedException> refusedDuplicate(String message) {
+        java.util.regex.Matcher m = DUPLICATE_NUMBER.matcher(message);
+        return m.find()
+                ? Optional.of(
+                        new NtaFileRejectedException(NtaFileRejectedException.Reason.DUPLICATE_NUMBER, m.group(1)))
+                : Optional.empty();
+    }
+
+    private void logLocalInfileRefused(SQLException e) {
+        if (localInfileRefusalLogged.compareAndSet(false, true)) {
+            log.warn(
+                    "The database refuses LOAD DATA LOCAL INFILE ({}); NTA files are staged with batched"
+                            + " inserts instead, several times slower for a full file.",
+                    e.getMessage());
+        }
     }
 
     // --- the set-based apply ---------------------------------------------------------------------

@@ -32,6 +32,7 @@ import jp.hoshimi.register.SyncRun;
 import jp.hoshimi.register.source.FeedEntry;
 import jp.hoshimi.register.source.RegisterKind;
 import jp.hoshimi.shared.Text;
+import jp.hoshimi.shared.sql.PipedRows;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;

@@ -1,4 +1,4 @@
-package jp.hoshimi.register.internal;
+package jp.hoshimi.shared.sql;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +16,7 @@ import java.util.function.Consumer;
  * The bytes of a {@code LOAD DATA LOCAL INFILE} as they are made, in two steps on two threads: a producer, on
  * a thread of its own, makes the items (parses the feed) and hands them on in batches; the database driver,
  * reading this stream on the caller's thread, turns each batch into rows (hashes and formats them) as it goes.
+ * Used by the first loads of a register kind (docs/decisions/0044) and of the NTA data (docs/decisions/0046).
  * So the server inserts while the feed is still being parsed, and parsing and formatting share the work
  * instead of one thread doing both. The producer starts with the driver's first read: where the statement is
  * refused, nothing has been made and the caller can make the rows otherwise.
@@ -27,11 +28,11 @@ import java.util.function.Consumer;
  *
  * @param <T> what the producer makes: one row each
  */
-final class PipedRows<T> extends InputStream {
+public final class PipedRows<T> extends InputStream {
 
     /** Hands every item to the consumer it is given; may throw, which ends the stream where it is. */
     @FunctionalInterface
-    interface Producer<T> {
+    public interface Producer<T> {
         void produce(Consumer<T> items);
     }
 
@@ -59,34 +60,34 @@ final class PipedRows<T> extends InputStream {
     /**
      * @param row appends an item's row, line end included, to the builder (on the reading thread)
      */
-    PipedRows(String threadName, Producer<T> producer, BiConsumer<T, StringBuilder> row) {
+    public PipedRows(String threadName, Producer<T> producer, BiConsumer<T, StringBuilder> row) {
         this.threadName = threadName;
         this.producer = producer;
         this.row = row;
     }
 
     /** Whether the driver asked for the rows (and so the producer ran or runs). */
-    boolean started() {
+    public boolean started() {
         return thread != null;
     }
 
     /** The rows read so far (all of them, once the stream has ended without a failure). */
-    int rows() {
+    public int rows() {
         return rows;
     }
 
     /** How long the producer took (read after {@link #finish}); 0 when it did not run. */
-    long producerMillis() {
+    public long producerMillis() {
         return (producedNanos - startedNanos) / 1_000_000;
     }
 
     /** How much of that the producer waited for the reader to take its batches: then the reader set the pace. */
-    long waitedMillis() {
+    public long waitedMillis() {
         return waitedNanos / 1_000_000;
     }
 
     /** How long the reading thread spent making rows of the batches (the rest of its time is the driver's). */
-    long formattedMillis() {
+    public long formattedMillis() {
         return formattedNanos / 1_000_000;
     }
 
@@ -153,7 +154,7 @@ final class PipedRows<T> extends InputStream {
      * After the statement: waits for the producer to end and throws what made the stream end early, if anything
      * (unchecked as it was thrown).
      */
-    void finish() {
+    public void finish() {
         if (thread == null) {
             return;
         }
