@@ -1,6 +1,5 @@
 package jp.hoshimi.legalentity;
 
-import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.concurrent.CompletableFuture;
@@ -105,8 +104,8 @@ class NameFragmentBuild {
         return next;
     }
 
+    /** At start (no role checks here: the class has none; callers check, as {@link LegalEntityService} does). */
     @EventListener(ApplicationReadyEvent.class)
-    @PermitAll // at start, before anyone signs in
     void resumeAtStart() {
         startIfPending();
     }

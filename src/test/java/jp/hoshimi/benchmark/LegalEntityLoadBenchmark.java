@@ -91,6 +91,8 @@ class LegalEntityLoadBenchmark {
                 + "' INTO TABLE bench_nta_load_data CHARACTER SET utf8mb4"
                 + " FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' LINES TERMINATED BY '\\n'");
         double loadData = seconds(l0);
+        // each figure as soon as it is known: a long run stopped part-way still tells what it measured
+        progress("bare LOAD DATA of %,d rows: %.2f s (load %s)", rows, loadData, loadAverage());
         assertThat(dsl.fetchCount(dsl.selectFrom("bench_nta_load_data"))).isEqualTo(rows);
         dsl.execute("DROP TABLE bench_nta_load_data");
         long csvBytes = Files.size(csv);
@@ -101,6 +103,9 @@ class LegalEntityLoadBenchmark {
         LegalEntityRun full = system.callAsSystem(
                 () -> service.upload(zip, zip.getFileName().toString(), FileKind.FULL, NtaEdition.UNICODE));
         double fullLoad = seconds(t0);
+        progress(
+                "full file until committed: %.2f s = %.2f x LOAD DATA (load %s)",
+                fullLoad, fullLoad / loadData, loadAverage());
         assertThat(full.outcome())
                 .as(full.errorCode() + " " + full.errorArgs())
                 .isEqualTo(LegalEntityRun.Outcome.SUCCEEDED);
@@ -111,6 +116,7 @@ class LegalEntityLoadBenchmark {
         long b0 = System.nanoTime();
         var index = system.callAsSystem(() -> service.buildNameIndex());
         double fragmentBuild = seconds(b0);
+        progress("name fragments built: %.2f s (load %s)", fragmentBuild, loadAverage());
         assertThat(index.pending()).isFalse();
         assertThat(dsl.fetchCount(dsl.selectFrom("legal_entity_name_fragment"))).isGreaterThan(rows);
 
@@ -181,6 +187,10 @@ class LegalEntityLoadBenchmark {
                         + "ホシミ" + (i % 997) + ",0\n");
             }
         }
+    }
+
+    private static void progress(String format, Object... args) {
+        LoggerFactory.getLogger(LegalEntityLoadBenchmark.class).warn("NTA benchmark: " + String.format(format, args));
     }
 
     private static String loadAverage() {
