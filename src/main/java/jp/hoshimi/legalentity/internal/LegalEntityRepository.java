@@ -489,55 +489,40 @@ public class LegalEntityRepository {
                     lines.accept(line.toString());
                 }),
                 (text, into) -> into.append(text));
-        try (Statement statement = connection.createStatement()) {
-            if (!statement.isWrapperFor(org.mariadb.jdbc.Statement.class)) {
-                return null; // another driver: it cannot be handed a stream
+        // the file name is not read: the driver sends the stream it was handed
+        String sql = "LOAD DATA LOCAL INFILE 'nta-first-load.tsv' INTO TABLE legal_entity CHARACTER SET utf8mb4 ("
+                + FIRST_LOAD_COLUMNS + ") SET last_run_id = " + runId;
+        PipedRows.Loaded loaded = rows.load(connection, sql, e -> {
+            boolean refused = isLocalInfileRefused(e);
+            if (refused) {
+                logLocalInfileRefused(e);
             }
-            statement.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(rows);
-            // the file name is not read: the driver sends the stream it was handed
-            String sql = "LOAD DATA LOCAL INFILE 'nta-first-load.tsv' INTO TABLE legal_entity CHARACTER SET utf8mb4 ("
-                    + FIRST_LOAD_COLUMNS + ") SET last_run_id = " + runId;
-            long loaded;
-            long start = System.nanoTime();
-            try {
-                loaded = statement.executeLargeUpdate(sql);
-            } catch (SQLException e) {
-                if (!rows.started() && isLocalInfileRefused(e)) {
-                    logLocalInfileRefused(e);
-                    return null;
-                }
-                try {
-                    rows.finish();
-                } catch (RuntimeException | Error parsing) {
-                    e.addSuppressed(parsing);
-                }
-                throw e;
-            }
-            long loadMillis = (System.nanoTime() - start) / 1_000_000;
-            rows.finish(); // a bad row throws here, before anything is committed
-            log.info(
-                    "First NTA file of run {}: {} rows parsed, checked, hashed and formatted in {} ms ({} ms of it"
-                            + " waiting for the rows to be taken), handed on in {} ms, LOAD DATA LOCAL INFILE done in {}"
-                            + " ms",
-                    runId,
-                    rows.rows(),
-                    rows.producerMillis(),
-                    rows.waitedMillis(),
-                    rows.formattedMillis(),
-                    loadMillis);
-            // LOCAL turns bad values and duplicate keys into warnings instead of errors: none may pass unnoticed
-            SQLWarning warning = statement.getWarnings();
-            if (warning != null) {
-                throw refusedDuplicate(warning.getMessage())
-                        .orElseThrow(() -> new IllegalStateException(
-                                "loading the first NTA file of run " + runId + " warned: " + warning.getMessage()));
-            }
-            if (loaded != rows.rows()) {
-                throw new IllegalStateException("the first NTA file of run " + runId + " stored " + loaded
-                        + " corporations where " + rows.rows() + " rows were made");
-            }
-            return loaded;
+            return refused;
+        });
+        if (loaded == null) {
+            return null;
         }
+        log.info(
+                "First NTA file of run {}: {} rows parsed, checked, hashed and formatted in {} ms ({} ms of it"
+                        + " waiting for the rows to be taken), handed on in {} ms, LOAD DATA LOCAL INFILE done in {}"
+                        + " ms",
+                runId,
+                rows.rows(),
+                rows.producerMillis(),
+                rows.waitedMillis(),
+                rows.formattedMillis(),
+                loaded.millis());
+        if (loaded.warning() != null) {
+            String message = loaded.warning().getMessage();
+            throw refusedDuplicate(message)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "loading the first NTA file of run " + runId + " warned: " + message));
+        }
+        if (loaded.count() != rows.rows()) {
+            throw new IllegalStateException("the first NTA file of run " + runId + " stored " + loaded.count()
+                    + " corporations where " + rows.rows() + " rows were made");
+        }
+        return loaded.count();
     }
 
     /** Where LOCAL INFILE is refused: the same rows as batched inserts, parsed on this thread. */

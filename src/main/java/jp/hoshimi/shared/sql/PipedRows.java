@@ -178,6 +178,49 @@ public final class PipedRows<T> extends InputStream {
         }
     }
 
+    /**
+     * What one {@code LOAD DATA LOCAL INFILE} fed by this stream did: the rows the server counted, its first
+     * warning (LOCAL turns bad values and duplicate keys into warnings: the caller must fail on any), and how
+     * long the statement took.
+     */
+    public record Loaded(long count, java.sql.SQLWarning warning, long millis) {}
+
+    /**
+     * Runs {@code sql} (a {@code LOAD DATA LOCAL INFILE}; its file name is not read) on the connection with this
+     * stream as its file, then {@link #finish}es: a producer's failure is thrown here, after the statement,
+     * before the caller commits. Null when the statement was refused before any row was made ({@code refused}
+     * tells such an exception apart: server or driver without LOCAL INFILE) or the driver is not MariaDB's,
+     * which alone can be handed a stream: then the caller makes the rows another way.
+     */
+    public Loaded load(
+            java.sql.Connection connection, String sql, java.util.function.Predicate<java.sql.SQLException> refused)
+            throws java.sql.SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            if (!statement.isWrapperFor(org.mariadb.jdbc.Statement.class)) {
+                return null;
+            }
+            statement.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(this);
+            long count;
+            long start = System.nanoTime();
+            try {
+                count = statement.executeLargeUpdate(sql);
+            } catch (java.sql.SQLException e) {
+                if (!started() && refused.test(e)) {
+                    return null;
+                }
+                try {
+                    finish();
+                } catch (RuntimeException | Error producing) {
+                    e.addSuppressed(producing);
+                }
+                throw e;
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            finish(); // a bad item throws here
+            return new Loaded(count, statement.getWarnings(), millis);
+        }
+    }
+
     private void start() {
         startedNanos = System.nanoTime();
         thread = new Thread(this::runProducer, threadName);
