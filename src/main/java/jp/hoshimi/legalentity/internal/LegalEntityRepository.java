@@ -502,25 +502,17 @@ public class LegalEntityRepository {
         if (loaded == null) {
             return null;
         }
-        log.info(
-                "First NTA file of run {}: {} rows parsed, checked, hashed and formatted in {} ms ({} ms of it"
-                        + " waiting for the rows to be taken), handed on in {} ms, LOAD DATA LOCAL INFILE done in {}"
-                        + " ms",
-                runId,
-                rows.rows(),
-                rows.producerMillis(),
-                rows.waitedMillis(),
-                rows.formattedMillis(),
-                loaded.millis());
+        // the rows are parsed, checked, hashed and formatted by the producer; handed on by the driver's thread
+        log.info("First NTA file of run {}: {}", runId, loaded.timings());
         if (loaded.warning() != null) {
             String message = loaded.warning().getMessage();
             throw refusedDuplicate(message)
                     .orElseThrow(() -> new IllegalStateException(
                             "loading the first NTA file of run " + runId + " warned: " + message));
         }
-        if (loaded.count() != rows.rows()) {
+        if (loaded.countDiffers()) {
             throw new IllegalStateException("the first NTA file of run " + runId + " stored " + loaded.count()
-                    + " corporations where " + rows.rows() + " rows were made");
+                    + " corporations where " + loaded.made() + " rows were made");
         }
         return loaded.count();
     }

@@ -512,24 +512,16 @@ public class RegisterRepository {
         if (loaded == null) {
             return null;
         }
-        // which of the two sets the pace: the parser (a thread here) or the server
-        log.info(
-                "First load of run {}: {} entries parsed in {} ms ({} ms of it waiting for the rows to be"
-                        + " taken), hashed and formatted in {} ms, LOAD DATA LOCAL INFILE done in {} ms",
-                runId,
-                rows.rows(),
-                rows.producerMillis(),
-                rows.waitedMillis(),
-                rows.formattedMillis(),
-                loaded.millis());
+        // the entries are parsed by the producer, hashed and formatted on the driver's thread
+        log.info("First load of run {}: {}", runId, loaded.timings());
         // LOCAL turns bad values and duplicate keys into warnings instead of errors: none may pass unnoticed
         if (loaded.warning() != null) {
             throw new IllegalStateException("loading the first feed of run " + runId + " warned: "
                     + loaded.warning().getMessage());
         }
-        if (loaded.count() != rows.rows()) {
+        if (loaded.countDiffers()) {
             throw new IllegalStateException("the first load of run " + runId + " stored " + loaded.count()
-                    + " entries where " + rows.rows() + " were read");
+                    + " entries where " + loaded.made() + " were read");
         }
         return (int) loaded.count();
     }
