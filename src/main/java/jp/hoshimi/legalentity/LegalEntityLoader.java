@@ -39,6 +39,7 @@ class LegalEntityLoader {
     private final LegalEntityProperties properties;
     private final Clock clock;
     private final Outbox outbox;
+    private final NameFragmentBuild nameFragments;
 
     LegalEntityLoader(
             LegalEntityRepository repository,
@@ -46,8 +47,10 @@ class LegalEntityLoader {
             ApplicationEventPublisher events,
             LegalEntityProperties properties,
             Clock clock,
-            Outbox outbox) {
+            Outbox outbox,
+            NameFragmentBuild nameFragments) {
         this.outbox = outbox;
+        this.nameFragments = nameFragments;
         this.repository = repository;
         this.transactions = transactions;
         this.events = events;
@@ -78,8 +81,32 @@ class LegalEntityLoader {
      */
     LegalEntityRun loadInto(
             long runId, Path file, String fileName, FileKind kind, NtaEdition edition, Runnable alsoOnApply) {
+        NtaLimits limits = new NtaLimits(properties.maxCsvSize().toBytes(), properties.maxExpansion());
+        try {
+            if (kind != FileKind.FULL
+                    || !repository.holdsNoEntity()
+                    || !loadFirst(runId, file, edition, limits, alsoOnApply)) {
+                loadStaged(runId, file, kind, edition, limits, alsoOnApply);
+            }
+            outbox.dispatchSoon();
+            // a very first file's fragments, or a build a restart or a timed-out lock left unfinished
+            nameFragments.startIfPending();
+        } catch (NtaFileRejectedException e) {
+            String args = Arrays.stream(e.args()).map(String::valueOf).collect(Collectors.joining("\u001f"));
+            fail(runId, e.reason().name(), args);
+        } catch (RuntimeException e) {
+            log.error("Loading NTA file {} (run {}) failed", fileName, runId, e);
+            fail(runId, "UNEXPECTED", String.valueOf(e.getMessage()));
+        } finally {
+            repository.clearStaging(runId);
+        }
+        return repository.run(runId).orElseThrow();
+    }
+
+    /** Every file but a very first full one: parsed into staging, then applied set-based (decision 0028). */
+    private void loadStaged(
+            long runId, Path file, FileKind kind, NtaEdition edition, NtaLimits limits, Runnable alsoOnApply) {
         try (var staging = repository.staging(runId, properties.workDir())) {
-            NtaLimits limits = new NtaLimits(properties.maxCsvSize().toBytes(), properties.maxExpansion());
             long started = System.nanoTime();
             long rows = NtaFileReader.read(file, edition, limits, staging::add);
             long read = System.nanoTime();
@@ -96,30 +123,101 @@ class LegalEntityLoader {
                     millis(started, read),
                     millis(read, staged),
                     millis(staged, System.nanoTime()));
-            outbox.dispatchSoon();
-        } catch (NtaFileRejectedException e) {
-            String args = Arrays.stream(e.args()).map(String::valueOf).collect(Collectors.joining("\u001f"));
-            fail(runId, e.reason().name(), args);
-        } catch (RuntimeException e) {
-            log.error("Loading NTA file {} (run {}) failed", fileName, runId, e);
-            fail(runId, "UNEXPECTED", String.valueOf(e.getMessage()));
-        } finally {
-            repository.clearStaging(runId);
         }
-        return repository.run(runId).orElseThrow();
+    }
+
+    /**
+     * A very first full file (nothing stored): parsed and checked on a thread of its own while the server loads
+     * its current rows straight into {@code legal_entity}, in one transaction with the apply lock, as the
+     * register's first load does (docs/decisions/0044, 0046). No staging, no compare, no history; the name
+     * fragments are built after the commit (in it for a small file). A bad row anywhere refuses the whole file.
+     *
+     * @return false when another node stored corporations meanwhile: then the file takes the usual way
+     */
+    private boolean loadFirst(long runId, Path file, NtaEdition edition, NtaLimits limits, Runnable alsoOnApply) {
+        long started = System.nanoTime();
+        long[] rowsRead = {0};
+        Boolean loaded = transactions.execute(status -> {
+            repository.lockForApply();
+            if (!repository.holdsNoEntity()) {
+                return false;
+            }
+            long stored = repository.loadFirst(
+                    runId,
+                    current -> rowsRead[0] = NtaFileReader.read(file, edition, limits, row -> {
+                        // a row that is not the current state goes to the history only, and a first file has none
+                        if (row.latest()) {
+                            current.accept(row);
+                        }
+                    }));
+            long parsedAndLoaded = System.nanoTime();
+            repository.markNameIndexPending(runId, stored, now());
+            if (stored < properties.nameFragmentsDeferredFrom()) {
+                repository.buildNameFragments(Integer.MAX_VALUE, now());
+            }
+            Counts counts = new Counts(stored, 0, 0, 0);
+            finishApply(runId, FileKind.FULL, rowsRead[0], counts, java.util.List.of());
+            alsoOnApply.run();
+            log.info(
+                    "NTA FULL file loaded (run {}) as the very first: {} rows, {} corporations; parse, check and LOAD"
+                            + " DATA {} ms, the rest of the transaction {} ms",
+                    runId,
+                    rowsRead[0],
+                    stored,
+                    millis(started, parsedAndLoaded),
+                    millis(parsedAndLoaded, System.nanoTime()));
+            return true;
+        });
+        return Boolean.TRUE.equals(loaded);
     }
 
     private void apply(long runId, FileKind kind, long rows) {
         long started = System.nanoTime();
         repository.lockForApply();
+        // a very first file would write (nearly) every corporation's fragments: they are built after the
+        // commit instead, in chunks (docs/decisions/0046); later files keep them in step here
+        boolean fragmentsLater = rows >= properties.nameFragmentsDeferredFrom() && repository.holdsNoEntity();
         var changed = repository.changedSuppliers(runId);
         long compared = System.nanoTime();
-        repository.dropReplacedNameFragments(runId);
+        if (!fragmentsLater) {
+            repository.dropReplacedNameFragments(runId);
+        }
         long dropped = System.nanoTime();
-        repository.addNameFragments(runId);
+        if (!fragmentsLater) {
+            repository.addNameFragments(runId);
+        }
         long fragments = System.nanoTime();
         Counts counts = repository.apply(runId, kind);
+        if (fragmentsLater) {
+            repository.markNameIndexPending(runId, counts.added(), now());
+        }
         long applied = System.nanoTime();
+        var suppliers = finishApply(runId, kind, rows, counts, changed);
+        log.info(
+                "NTA {} file applied (run {}): {} rows, {} new, {} changed, {} history rows, {} suppliers to"
+                        + " re-judge; lock and changed suppliers {} ms, name fragments {} ms replaced and {} ms written, apply {} ms, alerts"
+                        + " and run {} ms",
+                kind,
+                runId,
+                rows,
+                counts.added(),
+                counts.changed(),
+                counts.history(),
+                suppliers.size(),
+                millis(started, compared),
+                millis(compared, dropped),
+                millis(dropped, fragments),
+                millis(fragments, applied),
+                millis(applied, System.nanoTime()));
+    }
+
+    /** The alerts of the renames and moves, the run's outcome, and the suppliers to re-judge. */
+    private java.util.Set<Long> finishApply(
+            long runId,
+            FileKind kind,
+            long rows,
+            Counts counts,
+            java.util.List<LegalEntityRepository.ChangedSupplier> changed) {
         for (var c : changed) {
             // a rename is told once per new name; a move once per change date, so a later correction of
             // the same move (same date, the address put right) is not told again
@@ -142,22 +240,7 @@ class LegalEntityLoader {
         if (!suppliers.isEmpty()) {
             events.publishEvent(new MasterDataChangedEvent(suppliers, java.util.Set.of()));
         }
-        log.info(
-                "NTA {} file applied (run {}): {} rows, {} new, {} changed, {} history rows, {} suppliers to"
-                        + " re-judge; lock and changed suppliers {} ms, name fragments {} ms replaced and {} ms written, apply {} ms, alerts"
-                        + " and run {} ms",
-                kind,
-                runId,
-                rows,
-                counts.added(),
-                counts.changed(),
-                counts.history(),
-                suppliers.size(),
-                millis(started, compared),
-                millis(compared, dropped),
-                millis(dropped, fragments),
-                millis(fragments, applied),
-                millis(applied, System.nanoTime()));
+        return suppliers;
     }
 
     private static long millis(long fromNanos, long toNanos) {

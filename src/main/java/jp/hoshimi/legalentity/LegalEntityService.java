@@ -25,14 +25,17 @@ public class LegalEntityService {
     private final SystemAuthentication actor;
     private final LegalEntityProperties properties;
     private final java.time.Clock clock;
+    private final NameFragmentBuild nameFragments;
 
     LegalEntityService(
             LegalEntityRepository repository,
             LegalEntityLoader loader,
             SystemAuthentication actor,
             LegalEntityProperties properties,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            NameFragmentBuild nameFragments) {
         this.clock = clock;
+        this.nameFragments = nameFragments;
         this.repository = repository;
         this.loader = loader;
         this.actor = actor;
@@ -76,6 +79,26 @@ public class LegalEntityService {
     @Transactional(readOnly = true)
     public List<LegalEntityCandidate> candidates(String name, String reading, String address, int limit) {
         return candidates(name, reading, address, 0, limit);
+    }
+
+    /**
+     * Whether the candidates' partial-name ("contains") matches are complete: after a very first NTA file
+     * they are indexed after the load, and every place that shows candidates says so until then, with this
+     * progress (docs/decisions/0046). Equal names and readings are always complete.
+     */
+    @Transactional(readOnly = true)
+    public NameIndexProgress nameIndex() {
+        return nameFragments.progress();
+    }
+
+    /**
+     * Builds the rest of a pending partial-name index now, on the caller's thread, chunk by chunk (each its
+     * own transaction); returns at once when none is pending. The app does this by itself in the background;
+     * this is for an administrator (or a benchmark) who wants to wait for it.
+     */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public NameIndexProgress buildNameIndex() {
+        return nameFragments.buildAll();
     }
 
     /** One page of {@link #candidates(String, String, String, int)}, best first (paged in SQL). */

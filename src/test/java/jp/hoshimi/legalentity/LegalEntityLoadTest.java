@@ -195,6 +195,89 @@ class LegalEntityLoadTest {
         }
     }
 
+    /**
+     * A very first full file goes straight into legal_entity while it is parsed (docs/decisions/0046): a bad
+     * row near its end, after rows reached the server, refuses the whole file with its reason and stores
+     * nothing; so does every other kind of bad file, and a number named twice.
+     */
+    @Test
+    void a_first_full_file_with_a_bad_row_near_its_end_stores_nothing_and_the_run_says_why() throws IOException {
+        for (Object[] c : badFirstFiles()) {
+            assertFirstFileRefused(c);
+        }
+    }
+
+    @Test
+    void where_local_infile_is_refused_a_first_full_file_goes_in_as_batched_inserts_all_or_nothing()
+            throws IOException {
+        dsl.execute("SET GLOBAL local_infile = 0");
+        try {
+            for (Object[] c : badFirstFiles()) {
+                assertFirstFileRefused(c);
+            }
+            LegalEntityRun run = load(FULL, FileKind.FULL, NtaEdition.UNICODE);
+            assertThat(run.outcome()).isEqualTo(Outcome.SUCCEEDED);
+            assertThat(run.added()).isEqualTo(68);
+            assertThat(entity(MERGED).name()).isEqualTo("知多鋳造株式会社");
+            assertThat(fragments()).isNotEmpty().isEqualTo(fragmentsOfStoredNames());
+        } finally {
+            dsl.execute("SET GLOBAL local_infile = 1");
+        }
+        // the same corporations, hashes and dates as the LOAD DATA way
+        String batched = snapshot();
+        empty();
+        load(FULL, FileKind.FULL, NtaEdition.UNICODE);
+        assertThat(snapshot()).isEqualTo(batched);
+    }
+
+    private void assertFirstFileRefused(Object[] c) {
+        LegalEntityRun run = load((Path) c[0], FileKind.FULL, NtaEdition.UNICODE);
+        assertThat(run.outcome()).as(c[0].toString()).isEqualTo(Outcome.FAILED);
+        assertThat(run.errorCode()).as(c[0].toString()).isEqualTo(c[1]);
+        if (c.length > 2) {
+            assertThat(run.errorArgs()).as(c[0].toString()).startsWith((String) c[2]);
+        }
+        assertThat(count("legal_entity")).as(c[0].toString()).isZero();
+        assertThat(count("legal_entity_name_fragment")).isZero();
+        assertThat(count("legal_entity_change")).isZero();
+        assertThat(repository.nameIndex().pending()).isFalse();
+    }
+
+    /** The sample full file (68 rows) spoilt in its 66th row, or whole. */
+    private List<Object[]> badFirstFiles() throws IOException {
+        String text = Files.readString(SAMPLES.resolve("nta-full-20261130_unicode.csv"), StandardCharsets.UTF_8);
+        String[] rows = text.split("\r\n");
+        assertThat(rows).hasSize(68);
+        String number = rows[65].split(",")[1];
+        char last = number.charAt(12);
+        String wrong = number.substring(0, 12) + (last == '9' ? '8' : (char) (last + 1));
+        return List.of(
+                bad("first-bad-digit.csv", with(rows, 65, rows[65].replace(number, wrong)), "CORPORATE_NUMBER", "66"),
+                bad(
+                        "first-process.csv",
+                        with(rows, 65, rows[65].replaceFirst("^(\\d+,\\d{13}),\\d\\d,", "$1,55,")),
+                        "PROCESS",
+                        "66"),
+                bad("first-31.csv", with(rows, 65, rows[65] + ","), "COLUMNS", "66"),
+                bad("first-29.csv", with(rows, 65, rows[65].substring(0, rows[65].lastIndexOf(','))), "COLUMNS", "66"),
+                bad(
+                        "first-twice.csv",
+                        with(rows, 65, rows[65].replace(number, rows[10].split(",")[1])),
+                        "DUPLICATE_NUMBER",
+                        rows[10].split(",")[1]),
+                bad(
+                        "first-sjis-as-unicode.zip",
+                        Files.readAllBytes(SAMPLES.resolve("nta-full-20261130_sjis.zip")),
+                        "WRONG_ENCODING"),
+                bad("first-cut.zip", Arrays.copyOf(Files.readAllBytes(FULL), 600), "TRUNCATED"));
+    }
+
+    private static byte[] with(String[] rows, int index, String row) {
+        String[] copy = rows.clone();
+        copy[index] = row;
+        return (String.join("\r\n", copy) + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     @Test
     void the_name_fragments_follow_each_applied_file_a_rename_replaces_them_a_move_keeps_them() throws IOException {
         load(FULL, FileKind.FULL, NtaEdition.UNICODE);
@@ -234,6 +317,10 @@ class LegalEntityLoadTest {
     }
 
     private java.util.Set<String> fragments() {
+        return fragments(dsl);
+    }
+
+    static java.util.Set<String> fragments(DSLContext dsl) {
         return new java.util.HashSet<>(
                 dsl.fetch("SELECT CONCAT(fragment, '|', corporate_number)" + " FROM legal_entity_name_fragment")
                         .getValues(0, String.class));
@@ -241,6 +328,10 @@ class LegalEntityLoadTest {
 
     /** V38's fill: what the fragments must be for the names stored now. */
     private java.util.Set<String> fragmentsOfStoredNames() {
+        return fragmentsOfStoredNames(dsl);
+    }
+
+    static java.util.Set<String> fragmentsOfStoredNames(DSLContext dsl) {
         return new java.util.HashSet<>(dsl.fetch("SELECT DISTINCT CONCAT(SUBSTRING(e.name_normalized, q.seq, 8), '|',"
                         + " e.corporate_number) FROM legal_entity e JOIN seq_1_to_300 q"
                         + " ON q.seq <= CHAR_LENGTH(e.name_normalized)")
@@ -313,6 +404,11 @@ class LegalEntityLoadTest {
         Path file = dir.resolve(name);
         Files.write(file, content);
         return new Object[] {file, reason};
+    }
+
+    /** A bad file whose run must name this first argument (the row, or the number). */
+    private Object[] bad(String name, byte[] content, String reason, String firstArg) throws IOException {
+        return new Object[] {bad(name, content, reason)[0], reason, firstArg};
     }
 
     private LegalEntityRun load(Path file, FileKind kind, NtaEdition edition) {

@@ -85,11 +85,15 @@ class ImportRunView extends VerticalLayout implements HasUrlParameter<Long>, Has
     private final jp.hoshimi.legalentity.LegalEntityService legalEntities;
     private final boolean ntaLoaded;
     com.vaadin.flow.component.grid.Grid.Column<ImportRowResult> suggested;
+    /** Beside the suggested numbers: "contains" matches still being indexed (docs/decisions/0046). */
+    final jp.hoshimi.legalentity.ui.ContainsIndexNotice suggestedIndexing;
 
     ImportRunView(ImportService imports, jp.hoshimi.legalentity.LegalEntityService legalEntities) {
         this.imports = imports;
         this.legalEntities = legalEntities;
         this.ntaLoaded = legalEntities.lastSuccess().isPresent();
+        this.suggestedIndexing =
+                new jp.hoshimi.legalentity.ui.ContainsIndexNotice(legalEntities, "import-suggested-indexing");
         setSizeFull();
         RouterLink back = new RouterLink(getTranslation("import.back"), ImportView.class);
         back.addClassName("back-link");
@@ -161,7 +165,7 @@ class ImportRunView extends VerticalLayout implements HasUrlParameter<Long>, Has
         HorizontalLayout actions = new HorizontalLayout(apply, errorReport, discard);
         actions.setAlignItems(Alignment.BASELINE);
         actions.addClassName("import-actions");
-        add(back, toolbar, meta, status, progress, mappingPanel, actions, outcomeTabs, rows);
+        add(back, toolbar, meta, status, progress, mappingPanel, actions, outcomeTabs, suggestedIndexing, rows);
     }
 
     private com.vaadin.flow.component.Component suggestedNumber(ImportRowResult row) {
@@ -196,6 +200,11 @@ class ImportRunView extends VerticalLayout implements HasUrlParameter<Long>, Has
             return;
         }
         suggested.setVisible(ntaLoaded && run.kind() == jp.hoshimi.dataimport.ImportKind.SUPPLIERS);
+        if (suggested.isVisible()) {
+            suggestedIndexing.refresh();
+        } else {
+            suggestedIndexing.setVisible(false);
+        }
         refresh();
     }
 

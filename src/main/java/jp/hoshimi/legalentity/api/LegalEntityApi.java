@@ -11,6 +11,7 @@ import jp.hoshimi.legalentity.LegalEntityRun;
 import jp.hoshimi.legalentity.LegalEntityService;
 import jp.hoshimi.legalentity.LegalEntitySyncBusyException;
 import jp.hoshimi.legalentity.LegalEntitySyncService;
+import jp.hoshimi.legalentity.NameIndexProgress;
 import jp.hoshimi.legalentity.NoLegalEntitySourceException;
 import jp.hoshimi.shared.NotFoundException;
 import jp.hoshimi.shared.ResultCount;
@@ -109,14 +110,52 @@ class LegalEntityApi {
                 .orElseThrow(() -> new NotFoundException("legal_entity", corporateNumber));
     }
 
+    /** Response headers of the candidate search while the partial-name index is built (docs/decisions/0046). */
+    static final String CONTAINS_INDEX = "Hoshimi-Contains-Index";
+
+    static final String CONTAINS_INDEX_PROGRESS = "Hoshimi-Contains-Index-Progress";
+
     @GetMapping
     @Operation(
-            summary = "Candidates for a company name, optionally with its reading and address (prefecture), best first")
-    List<LegalEntityCandidate> candidates(
+            summary = "Candidates for a company name, optionally with its reading and address (prefecture), best first",
+            description = "While the partial-name (\"contains\") index is still being built after a very first NTA"
+                    + " load, the answer carries the header " + CONTAINS_INDEX + ": pending and "
+                    + CONTAINS_INDEX_PROGRESS + ": <built>/<total> corporations: contains matches may then be"
+                    + " missing (same-name and same-reading ones are complete). GET /api/v1/legal-entities/name-index"
+                    + " tells the same as JSON.")
+    ResponseEntity<List<LegalEntityCandidate>> candidates(
             @RequestParam String name,
             @RequestParam(required = false) String furigana,
             @RequestParam(required = false) String prefecture,
             @RequestParam(defaultValue = "20") int limit) {
-        return legalEntities.candidates(name, furigana, prefecture, limit);
+        List<LegalEntityCandidate> found = legalEntities.candidates(name, furigana, prefecture, limit);
+        NameIndexProgress index = legalEntities.nameIndex();
+        var answer = ResponseEntity.ok();
+        if (index.pending()) {
+            answer.header(CONTAINS_INDEX, "pending")
+                    .header(CONTAINS_INDEX_PROGRESS, index.built() + "/" + index.total());
+        }
+        return answer.body(found);
+    }
+
+    record NameIndexJson(
+            @Schema(description = "True while partial-name (\"contains\") matches are still being indexed")
+            boolean pending,
+
+            @Schema(description = "Corporations indexed so far (while pending)")
+            long built,
+
+            @Schema(description = "Corporations to index (while pending)")
+            long total,
+
+            @Schema(description = "Done so far, 0-100") int percent) {}
+
+    @GetMapping("/name-index")
+    @Operation(
+            summary = "Whether the candidate search's partial-name (\"contains\") matches are complete, or still"
+                    + " being indexed after a very first NTA load (with progress)")
+    NameIndexJson nameIndex() {
+        NameIndexProgress index = legalEntities.nameIndex();
+        return new NameIndexJson(index.pending(), index.built(), index.total(), index.percent());
     }
 }

@@ -30,8 +30,10 @@ import jp.hoshimi.legalentity.LegalEntityRun.Outcome;
 import jp.hoshimi.legalentity.LegalEntityRun.SourceType;
 import jp.hoshimi.legalentity.LegalEntityRun.Trigger;
 import jp.hoshimi.legalentity.source.NtaEdition;
+import jp.hoshimi.legalentity.source.NtaFileRejectedException;
 import jp.hoshimi.legalentity.source.NtaRow;
 import jp.hoshimi.shared.sql.ClusterLock;
+import jp.hoshimi.shared.sql.PipedRows;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -357,12 +359,7 @@ public class LegalEntityRepository {
                     if (!isLocalInfileRefused(e)) {
                         throw e;
                     }
-                    if (localInfileRefusalLogged.compareAndSet(false, true)) {
-                        log.warn(
-                                "The database refuses LOAD DATA LOCAL INFILE ({}); NTA files are staged with batched"
-                                        + " inserts instead, several times slower for a full file.",
-                                e.getMessage());
-                    }
+                    logLocalInfileRefused(e);
                     return null;
                 }
                 // LOCAL turns bad values (and duplicate sequence numbers) into warnings: none may pass unnoticed
@@ -426,6 +423,157 @@ public class LegalEntityRepository {
         dsl.execute("DELETE FROM legal_entity_staging WHERE run_id = ?", runId);
     }
 
+    // --- a very first full file straight into legal_entity (docs/decisions/0046) --------------------
+
+    /** A staged line's columns as the first load reads them into {@code legal_entity}: the row's position, latest flag and row hash are not kept. */
+    private static final String FIRST_LOAD_COLUMNS = StagingTsv.COLUMNS
+            .replace("sequence_number", "@sequence_number")
+            .replace(" latest,", " @latest,")
+            .replace("row_hash", "@row_hash");
+
+    /** The fields of a staged line ({@link StagingTsv.Format#values}) in {@link #STATE_COLUMNS} order. */
+    private static final int[] STATE_FIELDS = {
+        2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25
+    };
+
+    private static final java.util.regex.Pattern DUPLICATE_NUMBER =
+            java.util.regex.Pattern.compile("Duplicate entry '(\\d{13})'");
+
+    /**
+     * A very first full file, nothing stored: its current rows go straight into {@code legal_entity} — one
+     * {@code LOAD DATA LOCAL INFILE} on the transaction's connection whose rows are made while the server reads
+     * them ({@code file} parses, checks, hashes and formats on a thread of its own, {@link PipedRows}) or, where
+     * LOCAL INFILE is refused, batched inserts on this thread — with the values the
+     * staged apply would write. No staging table, no compare, no history (the first full file is the baseline).
+     * Call inside the applying transaction, with the apply lock held: a file that fails part-way throws its
+     * failure after rows reached the server, and the rollback leaves nothing of them.
+     *
+     * @param file hands on every current row ({@code latest}) of the file, and throws on a bad one
+     * @return the corporations stored
+     * @throws NtaFileRejectedException when the file is refused, or names a corporation twice
+     * @throws IllegalStateException when a corporation is stored (not a first file), or the server warned about
+     *     a row or stored another number of rows than were made
+     */
+    public long loadFirst(long runId, PipedRows.Producer<NtaRow> file) {
+        if (!holdsNoEntity()) {
+            throw new IllegalStateException("corporations are stored: run " + runId + " is no first file");
+        }
+        try {
+            return dsl.connectionResult(connection -> {
+                Long local = loadFirstLocal(connection, runId, file);
+                return local != null ? local : insertFirstInBatches(connection, runId, file);
+            });
+        } catch (RuntimeException e) {
+            // the file's own reason, however the callback's exception was wrapped on the way out
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof NtaFileRejectedException rejected) {
+                    throw rejected;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The rows loaded, or null when LOCAL INFILE is refused (then no row has been parsed yet). */
+    private Long loadFirstLocal(Connection connection, long runId, PipedRows.Producer<NtaRow> file)
+            throws SQLException {
+        // the parsing thread also hashes and formats (a normalised name, two SHA-256 a row): measured at
+        // 1,000,000 rows, it waited 33 of its 52 s for the driver's thread, which spent 22 s formatting
+        StagingTsv.Format format = new StagingTsv.Format();
+        StringBuilder line = new StringBuilder(512);
+        PipedRows<String> rows = new PipedRows<>(
+                "nta-first-load-" + runId,
+                lines -> file.produce(row -> {
+                    line.setLength(0);
+                    format.appendLine(row, line);
+                    lines.accept(line.toString());
+                }),
+                (text, into) -> into.append(text));
+        // the file name is not read: the driver sends the stream it was handed
+        String sql = "LOAD DATA LOCAL INFILE 'nta-first-load.tsv' INTO TABLE legal_entity CHARACTER SET utf8mb4 ("
+                + FIRST_LOAD_COLUMNS + ") SET last_run_id = " + runId;
+        PipedRows.Loaded loaded = rows.load(connection, sql, e -> {
+            boolean refused = isLocalInfileRefused(e);
+            if (refused) {
+                logLocalInfileRefused(e);
+            }
+            return refused;
+        });
+        if (loaded == null) {
+            return null;
+        }
+        // the rows are parsed, checked, hashed and formatted by the producer; handed on by the driver's thread
+        log.info("First NTA file of run {}: {}", runId, loaded.timings());
+        if (loaded.warning() != null) {
+            String message = loaded.warning().getMessage();
+            throw refusedDuplicate(message)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "loading the first NTA file of run " + runId + " warned: " + message));
+        }
+        if (loaded.countDiffers()) {
+            throw new IllegalStateException("the first NTA file of run " + runId + " stored " + loaded.count()
+                    + " corporations where " + loaded.made() + " rows were made");
+        }
+        return loaded.count();
+    }
+
+    /** Where LOCAL INFILE is refused: the same rows as batched inserts, parsed on this thread. */
+    private long insertFirstInBatches(Connection connection, long runId, PipedRows.Producer<NtaRow> file)
+            throws SQLException {
+        StagingTsv.Format format = new StagingTsv.Format();
+        String sql = "INSERT INTO legal_entity (corporate_number, " + STATE_COLUMNS + ", last_run_id) VALUES ("
+                + marks(STATE_FIELDS.length + 2) + ")";
+        try (java.sql.PreparedStatement insert = connection.prepareStatement(sql)) {
+            long[] rows = {0, 0}; // all, and those waiting in the batch
+            file.produce(row -> {
+                String[] v = format.values(row);
+                try {
+                    insert.setString(1, v[1]);
+                    for (int i = 0; i < STATE_FIELDS.length; i++) {
+                        insert.setString(i + 2, v[STATE_FIELDS[i]]);
+                    }
+                    insert.setLong(STATE_FIELDS.length + 2, runId);
+                    insert.addBatch();
+                    rows[0]++;
+                    if (++rows[1] == BATCH) {
+                        insert.executeBatch();
+                        rows[1] = 0;
+                    }
+                } catch (SQLException e) {
+                    throw refusedDuplicate(String.valueOf(e.getMessage()))
+                            .orElseThrow(() -> new org.jooq.exception.DataAccessException(
+                                    "inserting the first NTA file of run " + runId + " failed", e));
+                }
+            });
+            if (rows[1] > 0) {
+                try {
+                    insert.executeBatch();
+                } catch (SQLException e) {
+                    throw refusedDuplicate(String.valueOf(e.getMessage())).orElseThrow(() -> e);
+                }
+            }
+            return rows[0];
+        }
+    }
+
+    /** A duplicate key in {@code legal_entity}: the file names a corporation twice as its current state. */
+    private static Optional<NtaFileRejectedException> refusedDuplicate(String message) {
+        java.util.regex.Matcher m = DUPLICATE_NUMBER.matcher(message);
+        return m.find()
+                ? Optional.of(
+                        new NtaFileRejectedException(NtaFileRejectedException.Reason.DUPLICATE_NUMBER, m.group(1)))
+                : Optional.empty();
+    }
+
+    private void logLocalInfileRefused(SQLException e) {
+        if (localInfileRefusalLogged.compareAndSet(false, true)) {
+            log.warn(
+                    "The database refuses LOAD DATA LOCAL INFILE ({}); NTA files are staged with batched"
+                            + " inserts instead, several times slower for a full file.",
+                    e.getMessage());
+        }
+    }
+
     // --- the set-based apply ---------------------------------------------------------------------
 
     /** What an apply did: corporations new and changed, staged states already current, history rows recorded. */
@@ -438,7 +586,7 @@ public class LegalEntityRepository {
      * first file) there is nothing to compare: every staged state is inserted, counted by the insert itself.
      */
     public Counts apply(long runId, FileKind kind) {
-        if (dsl.fetchOne("SELECT 1 FROM legal_entity LIMIT 1") == null) {
+        if (holdsNoEntity()) {
             long history = kind == FileKind.DIFF ? insertEveryStagedRowIntoHistory(runId) : 0;
             return new Counts(insertNewStates(runId), 0, 0, history);
         }
@@ -719,6 +867,99 @@ public class LegalEntityRepository {
                         + " ORDER BY fragment, s.corporate_number",
                 runId,
                 runId);
+    }
+
+    // --- the name index built after a very first file (docs/decisions/0046) -----------------------
+
+    /** True when no corporation is stored: the next file is the very first. */
+    public boolean holdsNoEntity() {
+        return dsl.fetchOne("SELECT 1 FROM legal_entity LIMIT 1") == null;
+    }
+
+    /**
+     * How far the name fragments of a very first file are built: pending until every corporation up to the
+     * highest number has its fragments; {@code builtThrough} is the last number done.
+     */
+    public record NameIndexState(boolean pending, String builtThrough, long built, long total) {
+
+        static final NameIndexState COMPLETE = new NameIndexState(false, null, 0, 0);
+    }
+
+    public NameIndexState nameIndex() {
+        return nameIndex("");
+    }
+
+    private NameIndexState nameIndex(String lock) {
+        Record r = dsl.fetchOne(
+                "SELECT pending, built_through, built, total FROM legal_entity_name_index WHERE id = 1" + lock);
+        return r == null
+                ? NameIndexState.COMPLETE
+                : new NameIndexState(
+                        Boolean.TRUE.equals(r.get(0, Boolean.class)),
+                        r.get(1, String.class),
+                        r.get(2, Long.class),
+                        r.get(3, Long.class));
+    }
+
+    /**
+     * In the transaction that applies a very first file without fragments: every stored corporation's
+     * fragments are still to build (any fragment left without its corporation goes first).
+     */
+    public void markNameIndexPending(long runId, long corporations, LocalDateTime at) {
+        dsl.execute("DELETE FROM legal_entity_name_fragment");
+        dsl.execute(
+                "INSERT INTO legal_entity_name_index (id, pending, built_through, built, total, run_id, updated_at)"
+                        + " VALUES (1, TRUE, NULL, 0, ?, ?, ?) ON DUPLICATE KEY UPDATE pending = TRUE,"
+                        + " built_through = NULL, built = 0, total = VALUES(total), run_id = VALUES(run_id),"
+                        + " updated_at = VALUES(updated_at)",
+                corporations,
+                runId,
+                at);
+    }
+
+    /**
+     * Builds the fragments of the next {@code chunk} corporations by number, after the last one built, and
+     * records how far it got; the last chunk ends the build. Call in a transaction holding the apply lock
+     * ({@link #lockForApply}), so no file renames a corporation between reading its name here and the commit.
+     * A fragment already written (a file applied meanwhile wrote its new and renamed corporations' own) is left
+     * to {@code INSERT IGNORE}. @return the state after the chunk
+     */
+    public NameIndexState buildNameFragments(int chunk, LocalDateTime at) {
+        NameIndexState state = nameIndex(" FOR UPDATE");
+        if (!state.pending()) {
+            return state;
+        }
+        String after = state.builtThrough() == null ? "" : state.builtThrough();
+        String upTo = dsl.fetchValue(
+                                "SELECT corporate_number FROM legal_entity WHERE corporate_number > ? ORDER BY corporate_number"
+                                        + " LIMIT 1 OFFSET " + (chunk - 1),
+                                after)
+                        instanceof String last
+                ? last
+                : null;
+        String range = upTo == null ? "e.corporate_number > ?" : "e.corporate_number > ? AND e.corporate_number <= ?";
+        Object[] bounds = upTo == null ? new Object[] {after} : new Object[] {after, upTo};
+        long corporations = upTo == null
+                ? ((Number) dsl.fetchValue("SELECT COUNT(*) FROM legal_entity e WHERE " + range, bounds)).longValue()
+                : chunk;
+        dsl.execute(
+                "INSERT IGNORE INTO legal_entity_name_fragment (fragment, corporate_number) SELECT " + fragment("e")
+                        + " AS fragment, e.corporate_number FROM legal_entity e"
+                        + " JOIN seq_1_to_300 q ON q.seq <= CHAR_LENGTH(e.name_normalized) WHERE " + range
+                        + " ORDER BY fragment, e.corporate_number",
+                bounds);
+        long built = state.built() + corporations;
+        boolean pending = upTo != null;
+        long total = pending ? Math.max(state.total(), built) : built;
+        dsl.execute(
+                "UPDATE legal_entity_name_index SET pending = ?, built_through = ?, built = ?, total = ?,"
+                        + " updated_at = ? WHERE id = 1",
+                pending,
+                pending ? upTo : null,
+                built,
+                total,
+                at);
+        return new NameIndexState(pending, pending ? upTo : null, built, total);
     }
 
     /**

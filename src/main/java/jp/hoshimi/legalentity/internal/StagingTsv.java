@@ -32,8 +32,7 @@ final class StagingTsv implements Closeable {
 
     private final Path path;
     private final BufferedWriter out;
-    private final MessageDigest digest;
-    private final String[] values = new String[FIELDS];
+    private final Format format = new Format();
     private final StringBuilder line = new StringBuilder(512);
     private long rows;
 
@@ -42,11 +41,8 @@ final class StagingTsv implements Closeable {
             Files.createDirectories(directory);
             this.path = Files.createTempFile(directory, "nta-staging-", ".tsv");
             this.out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-            this.digest = MessageDigest.getInstance("SHA-256");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -59,44 +55,8 @@ final class StagingTsv implements Closeable {
     }
 
     void write(NtaRow r) {
-        String[] v = values;
-        v[0] = Long.toString(r.sequenceNumber());
-        v[1] = r.corporateNumber();
-        v[2] = r.process();
-        v[3] = bit(r.correct());
-        v[4] = bit(r.latest());
-        v[5] = r.updateDate().toString();
-        v[6] = r.changeDate().toString();
-        v[7] = cut(r.name(), 300);
-        v[8] = cut(CompanyNames.normalize(r.name()), 300);
-        v[9] = cut(r.furigana(), 500);
-        v[10] = r.kind();
-        v[11] = cut(r.prefectureName(), 20);
-        v[12] = cut(r.cityName(), 100);
-        v[13] = cut(r.streetNumber(), 300);
-        v[14] = r.prefectureCode();
-        v[15] = r.cityCode();
-        v[16] = r.postCode();
-        v[17] = cut(r.addressOutside(), 600);
-        v[18] = r.closeDate() == null ? null : r.closeDate().toString();
-        v[19] = r.closeCause();
-        v[20] = r.successorCorporateNumber();
-        v[21] = cut(r.changeCause(), 500);
-        v[22] = r.assignmentDate() == null ? null : r.assignmentDate().toString();
-        v[23] = cut(r.enName(), 300);
-        v[24] = bit(r.hidden());
-        // the state: what legal_entity keeps (not the process, dates or flags of the row that brought it)
-        v[25] = hash(7, 24, -1);
-        // the row: everything but its position in the file
-        v[26] = hash(1, 24, 8);
         line.setLength(0);
-        for (int i = 0; i < FIELDS; i++) {
-            if (i > 0) {
-                line.append('\t');
-            }
-            escape(v[i]);
-        }
-        line.append('\n');
+        format.appendLine(r, line);
         try {
             out.append(line);
         } catch (IOException e) {
@@ -105,17 +65,83 @@ final class StagingTsv implements Closeable {
         rows++;
     }
 
-    private String hash(int from, int to, int skip) {
-        digest.reset();
-        for (int i = from; i <= to; i++) {
-            if (i != skip) {
-                digest.update((values[i] == null ? "\u0000" : values[i] + "\u001f").getBytes(StandardCharsets.UTF_8));
+    /**
+     * A row's fields in {@link #COLUMNS} order, with its two hashes, and its line; the staging file and the
+     * first load straight into {@code legal_entity} (docs/decisions/0046) make the same values. One instance
+     * per thread: it reuses its digest and array.
+     */
+    static final class Format {
+        private final MessageDigest digest;
+        private final String[] values = new String[FIELDS];
+
+        Format() {
+            try {
+                this.digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+
+        /** The row's fields (the array is reused by the next call). */
+        String[] values(NtaRow r) {
+            String[] v = values;
+            v[0] = Long.toString(r.sequenceNumber());
+            v[1] = r.corporateNumber();
+            v[2] = r.process();
+            v[3] = bit(r.correct());
+            v[4] = bit(r.latest());
+            v[5] = r.updateDate().toString();
+            v[6] = r.changeDate().toString();
+            v[7] = cut(r.name(), 300);
+            v[8] = cut(CompanyNames.normalize(r.name()), 300);
+            v[9] = cut(r.furigana(), 500);
+            v[10] = r.kind();
+            v[11] = cut(r.prefectureName(), 20);
+            v[12] = cut(r.cityName(), 100);
+            v[13] = cut(r.streetNumber(), 300);
+            v[14] = r.prefectureCode();
+            v[15] = r.cityCode();
+            v[16] = r.postCode();
+            v[17] = cut(r.addressOutside(), 600);
+            v[18] = r.closeDate() == null ? null : r.closeDate().toString();
+            v[19] = r.closeCause();
+            v[20] = r.successorCorporateNumber();
+            v[21] = cut(r.changeCause(), 500);
+            v[22] = r.assignmentDate() == null ? null : r.assignmentDate().toString();
+            v[23] = cut(r.enName(), 300);
+            v[24] = bit(r.hidden());
+            // the state: what legal_entity keeps (not the process, dates or flags of the row that brought it)
+            v[25] = hash(7, 24, -1);
+            // the row: everything but its position in the file
+            v[26] = hash(1, 24, 8);
+            return v;
+        }
+
+        /** Appends the row as one line of LOAD DATA's default format, line break included. */
+        void appendLine(NtaRow r, StringBuilder line) {
+            String[] v = values(r);
+            for (int i = 0; i < FIELDS; i++) {
+                if (i > 0) {
+                    line.append('\t');
+                }
+                escape(line, v[i]);
+            }
+            line.append('\n');
+        }
+
+        private String hash(int from, int to, int skip) {
+            digest.reset();
+            for (int i = from; i <= to; i++) {
+                if (i != skip) {
+                    digest.update(
+                            (values[i] == null ? "\u0000" : values[i] + "\u001f").getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        }
     }
 
-    private void escape(String value) {
+    private static void escape(StringBuilder line, String value) {
         if (value == null) {
             line.append("\\N");
             return;

@@ -21,6 +21,8 @@ public class NtaFileRejectedException extends RuntimeException {
         PROCESS,
         FIELD,
         SEQUENCE,
+        /** A first full file loaded straight into the register names a corporation twice. Args: the number. */
+        DUPLICATE_NUMBER,
         UNREADABLE;
 
         public String messageKey() {

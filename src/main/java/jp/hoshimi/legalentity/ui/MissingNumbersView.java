@@ -37,8 +37,11 @@ public class MissingNumbersView extends VerticalLayout implements HasDynamicTitl
 
     private final LegalEntityMatchService match;
 
-    MissingNumbersView(LegalEntityMatchService match) {
+    final ContainsIndexNotice indexing;
+
+    MissingNumbersView(LegalEntityMatchService match, jp.hoshimi.legalentity.LegalEntityService legalEntities) {
         this.match = match;
+        this.indexing = new ContainsIndexNotice(legalEntities, "missing-numbers-indexing");
         setSizeFull();
         count.setId("missing-numbers-count");
         accept.setText(getTranslation("legalEntity.match.accept"));
@@ -79,6 +82,7 @@ public class MissingNumbersView extends VerticalLayout implements HasDynamicTitl
         add(
                 new ViewToolbar(getTranslation("legalEntity.match.title"), accept),
                 new Paragraph(getTranslation("legalEntity.match.intro")),
+                indexing,
                 count,
                 grid,
                 attribution);
@@ -124,6 +128,7 @@ public class MissingNumbersView extends VerticalLayout implements HasDynamicTitl
         grid.deselectAll();
         grid.getDataProvider().refreshAll();
         refreshCount();
+        indexing.refresh();
     }
 
     @Override

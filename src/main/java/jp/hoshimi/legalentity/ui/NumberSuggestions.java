@@ -26,6 +26,7 @@ public class NumberSuggestions extends Composite<Div> {
     final Button search = new Button();
     final Div list = new Div();
     final Paragraph none = new Paragraph();
+    final ContainsIndexNotice indexing;
 
     private final LegalEntityService legalEntities;
     private final Supplier<String> name;
@@ -59,7 +60,8 @@ public class NumberSuggestions extends Composite<Div> {
         none.setId("number-suggestions-none");
         none.setVisible(false);
         list.setId("number-suggestions-list");
-        root.add(new Div(title, search), none, list, attribution());
+        indexing = new ContainsIndexNotice(legalEntities, "number-suggestions-indexing");
+        root.add(new Div(title, search), indexing, none, list, attribution());
     }
 
     /** Shown (and searched) while the number is empty; hidden once there is one. */
@@ -89,6 +91,7 @@ public class NumberSuggestions extends Composite<Div> {
         none.setText(getTranslation(
                 entered == null || entered.isBlank() ? "legalEntity.suggest.enterName" : "legalEntity.suggest.none"));
         none.setVisible(shown.isEmpty());
+        indexing.refresh();
         for (LegalEntityCandidate candidate : shown) {
             Button take = new Button(getTranslation("legalEntity.suggest.use"), click -> confirm(candidate));
             take.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);

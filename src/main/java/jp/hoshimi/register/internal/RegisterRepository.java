@@ -32,6 +32,7 @@ import jp.hoshimi.register.SyncRun;
 import jp.hoshimi.register.source.FeedEntry;
 import jp.hoshimi.register.source.RegisterKind;
 import jp.hoshimi.shared.Text;
+import jp.hoshimi.shared.sql.PipedRows;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -489,63 +490,40 @@ public class RegisterRepository {
                 feed::each,
                 (entry, line) -> StagingFile.appendEntry(line, entry, contentHash.apply(entry))
                         .append('\n'));
-        try (Statement statement = connection.createStatement()) {
-            if (!statement.isWrapperFor(org.mariadb.jdbc.Statement.class)) {
-                return null; // another driver: it cannot be handed a stream
-            }
-            statement.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(rows);
-            // the free-text source id goes in as a bound value, not into the statement's text
-            try (PreparedStatement variables =
-                    connection.prepareStatement("SET @register_source_id = ?, @register_loaded_at = ?")) {
-                variables.setString(1, truncate(sourceId, 500));
-                variables.setObject(2, now);
-                variables.execute();
-            }
-            // the file name is not read: the driver sends the stream it was handed
-            String sql = "LOAD DATA LOCAL INFILE 'first-load.tsv' INTO TABLE register_entry CHARACTER SET utf8mb4 ("
-                    + StagingFile.ENTRY_COLUMNS + ") SET kind = '" + kind.name() + "',"
-                    + " source_id = @register_source_id, first_seen = @register_loaded_at,"
-                    + " last_seen = @register_loaded_at, removed_at = NULL, first_seen_run_id = " + runId;
-            int loaded;
-            long start = System.nanoTime();
-            try {
-                loaded = statement.executeUpdate(sql);
-            } catch (SQLException e) {
-                if (!rows.started() && isLocalInfileRefused(e)) {
-                    logRefusedOnce(e);
-                    return null;
-                }
-                try {
-                    rows.finish();
-                } catch (RuntimeException | Error writing) {
-                    e.addSuppressed(writing);
-                }
-                throw e;
-            }
-            long loadMillis = (System.nanoTime() - start) / 1_000_000;
-            rows.finish(); // a bad entry throws here, before anything is committed
-            // which of the two sets the pace: the parser (a thread here) or the server
-            log.info(
-                    "First load of run {}: {} entries parsed in {} ms ({} ms of it waiting for the rows to be"
-                            + " taken), hashed and formatted in {} ms, LOAD DATA LOCAL INFILE done in {} ms",
-                    runId,
-                    rows.rows(),
-                    rows.producerMillis(),
-                    rows.waitedMillis(),
-                    rows.formattedMillis(),
-                    loadMillis);
-            // LOCAL turns bad values and duplicate keys into warnings instead of errors: none may pass unnoticed
-            SQLWarning warning = statement.getWarnings();
-            if (warning != null) {
-                throw new IllegalStateException(
-                        "loading the first feed of run " + runId + " warned: " + warning.getMessage());
-            }
-            if (loaded != rows.rows()) {
-                throw new IllegalStateException("the first load of run " + runId + " stored " + loaded
-                        + " entries where " + rows.rows() + " were read");
-            }
-            return loaded;
+        // the free-text source id goes in as a bound value, not into the statement's text
+        try (PreparedStatement variables =
+                connection.prepareStatement("SET @register_source_id = ?, @register_loaded_at = ?")) {
+            variables.setString(1, truncate(sourceId, 500));
+            variables.setObject(2, now);
+            variables.execute();
         }
+        // the file name is not read: the driver sends the stream it was handed
+        String sql = "LOAD DATA LOCAL INFILE 'first-load.tsv' INTO TABLE register_entry CHARACTER SET utf8mb4 ("
+                + StagingFile.ENTRY_COLUMNS + ") SET kind = '" + kind.name() + "',"
+                + " source_id = @register_source_id, first_seen = @register_loaded_at,"
+                + " last_seen = @register_loaded_at, removed_at = NULL, first_seen_run_id = " + runId;
+        PipedRows.Loaded loaded = rows.load(connection, sql, e -> {
+            boolean refused = isLocalInfileRefused(e);
+            if (refused) {
+                logRefusedOnce(e);
+            }
+            return refused;
+        });
+        if (loaded == null) {
+            return null;
+        }
+        // the entries are parsed by the producer, hashed and formatted on the driver's thread
+        log.info("First load of run {}: {}", runId, loaded.timings());
+        // LOCAL turns bad values and duplicate keys into warnings instead of errors: none may pass unnoticed
+        if (loaded.warning() != null) {
+            throw new IllegalStateException("loading the first feed of run " + runId + " warned: "
+                    + loaded.warning().getMessage());
+        }
+        if (loaded.countDiffers()) {
+            throw new IllegalStateException("the first load of run " + runId + " stored " + loaded.count()
+                    + " entries where " + loaded.made() + " were read");
+        }
+        return (int) loaded.count();
     }
 
     /** Where LOCAL INFILE is refused: the same rows as batched inserts, parsed on this thread. */

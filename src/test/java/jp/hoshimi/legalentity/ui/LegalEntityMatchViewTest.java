@@ -93,6 +93,7 @@ class LegalEntityMatchViewTest extends KaribuTest {
     @BeforeEach
     @AfterEach
     void noNtaData() {
+        dsl.execute("UPDATE legal_entity_name_index SET pending = FALSE, built_through = NULL, built = 0, total = 0");
         dsl.execute("DELETE FROM alert WHERE kind IN ('ENTITY_RENAMED', 'ENTITY_MOVED')");
         dsl.execute(
                 "UPDATE supplier SET corporate_number = NULL, version = version + 1 WHERE supplier_code = 'S-10056'");
@@ -133,6 +134,36 @@ class LegalEntityMatchViewTest extends KaribuTest {
                 .as("a number is entered: no more suggestions")
                 .isFalse();
         assertThat(storedNumber("S-10056")).as("nothing stored before save").isNull();
+    }
+
+    /** docs/decisions/0046: after a very first file, "contains" is indexed after the commit; the screens say so. */
+    @Test
+    void while_contains_matches_are_being_indexed_the_bulk_screen_and_the_editor_say_so_with_the_progress() {
+        load("nta-full-20261130_unicode.zip", FileKind.FULL);
+        signInAs(Locale.ENGLISH, Role.RISK_MANAGER);
+        UI.getCurrent().navigate(MissingNumbersView.class);
+        assertThat(_get(MissingNumbersView.class).indexing.isVisible()).isFalse();
+
+        dsl.execute("UPDATE legal_entity_name_index SET pending = TRUE, built_through = NULL, built = 17, total = 68");
+        UI.getCurrent().navigate(MissingNumbersView.class);
+        MissingNumbersView view = _get(MissingNumbersView.class);
+        assertThat(view.indexing.isVisible()).isTrue();
+        assertThat(view.indexing.getElement().getText())
+                .contains("still being indexed")
+                .contains("25% done (17 of 68 corporations)");
+
+        signInAs(Locale.JAPANESE, Role.PROCUREMENT);
+        UI.getCurrent().navigate("suppliers/" + supplierId("S-10056"));
+        _get(Button.class, spec -> spec.withId("supplier-edit")).click();
+        NumberSuggestions suggestions = _get(NumberSuggestions.class);
+        assertThat(suggestions.indexing.isVisible()).isTrue();
+        assertThat(suggestions.indexing.getElement().getText())
+                .contains("索引を作成中")
+                .contains("68 社中 17 社");
+
+        dsl.execute("UPDATE legal_entity_name_index SET pending = FALSE, built = 68");
+        suggestions.refresh();
+        assertThat(suggestions.indexing.isVisible()).isFalse();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package jp.hoshimi.register.internal;
+package jp.hoshimi.shared.sql;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +16,7 @@ import java.util.function.Consumer;
  * The bytes of a {@code LOAD DATA LOCAL INFILE} as they are made, in two steps on two threads: a producer, on
  * a thread of its own, makes the items (parses the feed) and hands them on in batches; the database driver,
  * reading this stream on the caller's thread, turns each batch into rows (hashes and formats them) as it goes.
+ * Used by the first loads of a register kind (docs/decisions/0044) and of the NTA data (docs/decisions/0046).
  * So the server inserts while the feed is still being parsed, and parsing and formatting share the work
  * instead of one thread doing both. The producer starts with the driver's first read: where the statement is
  * refused, nothing has been made and the caller can make the rows otherwise.
@@ -27,11 +28,11 @@ import java.util.function.Consumer;
  *
  * @param <T> what the producer makes: one row each
  */
-final class PipedRows<T> extends InputStream {
+public final class PipedRows<T> extends InputStream {
 
     /** Hands every item to the consumer it is given; may throw, which ends the stream where it is. */
     @FunctionalInterface
-    interface Producer<T> {
+    public interface Producer<T> {
         void produce(Consumer<T> items);
     }
 
@@ -59,34 +60,34 @@ final class PipedRows<T> extends InputStream {
     /**
      * @param row appends an item's row, line end included, to the builder (on the reading thread)
      */
-    PipedRows(String threadName, Producer<T> producer, BiConsumer<T, StringBuilder> row) {
+    public PipedRows(String threadName, Producer<T> producer, BiConsumer<T, StringBuilder> row) {
         this.threadName = threadName;
         this.producer = producer;
         this.row = row;
     }
 
     /** Whether the driver asked for the rows (and so the producer ran or runs). */
-    boolean started() {
+    public boolean started() {
         return thread != null;
     }
 
     /** The rows read so far (all of them, once the stream has ended without a failure). */
-    int rows() {
+    public int rows() {
         return rows;
     }
 
     /** How long the producer took (read after {@link #finish}); 0 when it did not run. */
-    long producerMillis() {
+    public long producerMillis() {
         return (producedNanos - startedNanos) / 1_000_000;
     }
 
     /** How much of that the producer waited for the reader to take its batches: then the reader set the pace. */
-    long waitedMillis() {
+    public long waitedMillis() {
         return waitedNanos / 1_000_000;
     }
 
     /** How long the reading thread spent making rows of the batches (the rest of its time is the driver's). */
-    long formattedMillis() {
+    public long formattedMillis() {
         return formattedNanos / 1_000_000;
     }
 
@@ -153,7 +154,7 @@ final class PipedRows<T> extends InputStream {
      * After the statement: waits for the producer to end and throws what made the stream end early, if anything
      * (unchecked as it was thrown).
      */
-    void finish() {
+    public void finish() {
         if (thread == null) {
             return;
         }
@@ -174,6 +175,60 @@ final class PipedRows<T> extends InputStream {
         }
         if (failure instanceof Error e) {
             throw e;
+        }
+    }
+
+    /**
+     * What one {@code LOAD DATA LOCAL INFILE} fed by this stream did: the rows the server counted, its first
+     * warning (LOCAL turns bad values and duplicate keys into warnings: the caller must fail on any), and how
+     * long the statement took.
+     */
+    public record Loaded(long count, long made, java.sql.SQLWarning warning, String timings) {
+
+        /** The server stored another number of rows than were made (one was lost or split). */
+        public boolean countDiffers() {
+            return count != made;
+        }
+    }
+
+    /**
+     * Runs {@code sql} (a {@code LOAD DATA LOCAL INFILE}; its file name is not read) on the connection with this
+     * stream as its file, then {@link #finish}es: a producer's failure is thrown here, after the statement,
+     * before the caller commits. Null when the statement was refused before any row was made ({@code refused}
+     * tells such an exception apart: server or driver without LOCAL INFILE) or the driver is not MariaDB's,
+     * which alone can be handed a stream: then the caller makes the rows another way.
+     */
+    public Loaded load(
+            java.sql.Connection connection, String sql, java.util.function.Predicate<java.sql.SQLException> refused)
+            throws java.sql.SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            if (!statement.isWrapperFor(org.mariadb.jdbc.Statement.class)) {
+                return null;
+            }
+            statement.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(this);
+            long count;
+            long start = System.nanoTime();
+            try {
+                count = statement.executeLargeUpdate(sql);
+            } catch (java.sql.SQLException e) {
+                if (!started() && refused.test(e)) {
+                    return null;
+                }
+                try {
+                    finish();
+                } catch (RuntimeException | Error producing) {
+                    e.addSuppressed(producing);
+                }
+                throw e;
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            finish(); // a bad item throws here
+            // which of the two sets the pace: the producer (its waiting) or the server
+            String timings = String.format(
+                    "%d rows made in %d ms (%d ms of it waiting for the rows to be taken), turned into rows in %d ms,"
+                            + " LOAD DATA LOCAL INFILE done in %d ms",
+                    rows(), producerMillis(), waitedMillis(), formattedMillis(), millis);
+            return new Loaded(count, rows(), statement.getWarnings(), timings);
         }
     }
 

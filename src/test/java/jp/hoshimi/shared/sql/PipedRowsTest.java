@@ -1,4 +1,4 @@
-package jp.hoshimi.register.internal;
+package jp.hoshimi.shared.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
