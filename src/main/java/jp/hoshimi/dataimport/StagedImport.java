@@ -23,6 +23,8 @@ abstract class StagedImport<S, C> implements Staging {
 
     static final int BATCH = 1000;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StagedImport.class);
+
     /** A row's result for the run's rows, and its classification for the staging table. */
     record Decided<C>(ImportRowResult result, C classified) {}
 
@@ -63,16 +65,30 @@ abstract class StagedImport<S, C> implements Staging {
 
     @Override
     public final void stage(long runId, Path spool, ColumnMapping mapping, IntConsumer progress) {
+        long started = System.nanoTime();
         clear(runId);
         Function<RowValues, S> reader = rowReader();
         List<S> batch = new ArrayList<>(BATCH);
+        long[] inserting = {0};
         ImportEngine.forEachDataRow(spool, mapping, progress, values -> {
             batch.add(reader.apply(values));
             if (batch.size() >= BATCH) {
-                inOwnTransaction(batch, rows -> table.insert(runId, rows));
+                inserting[0] += timed(() -> inOwnTransaction(batch, rows -> table.insert(runId, rows)));
             }
         });
-        inOwnTransaction(batch, rows -> table.insert(runId, rows));
+        inserting[0] += timed(() -> inOwnTransaction(batch, rows -> table.insert(runId, rows)));
+        log.info(
+                "Import run {} ({}) staged: reading and checking the rows {} ms, inserting them {} ms",
+                runId,
+                kind(),
+                (System.nanoTime() - started - inserting[0]) / 1_000_000,
+                inserting[0] / 1_000_000);
+    }
+
+    private static long timed(Runnable work) {
+        long started = System.nanoTime();
+        work.run();
+        return System.nanoTime() - started;
     }
 
     /**
@@ -83,22 +99,40 @@ abstract class StagedImport<S, C> implements Staging {
      */
     @Override
     public final ImportCounts classify(long runId, Consumer<ImportRowResult> results, IntConsumer progress) {
+        long started = System.nanoTime();
         ImportCounts[] counts = {ImportCounts.zero()};
         List<C> batch = new ArrayList<>(BATCH);
         smallWrites.executeWithoutResult(s -> table.forgetOutcomes(runId));
+        long forgotten = System.nanoTime();
+        long[] firstRow = {0};
+        long[] writing = {0, 0}; // row results, outcomes
         decideAll(runId, decided -> {
+            if (firstRow[0] == 0) {
+                firstRow[0] = System.nanoTime();
+            }
             RowOutcome outcome = decided.result().outcome();
             counts[0] = counts[0].plus(outcome);
-            results.accept(decided.result());
+            writing[0] += timed(() -> results.accept(decided.result()));
             if (outcome == RowOutcome.NEW || outcome == RowOutcome.CHANGED) {
                 batch.add(decided.classified());
             }
             if (batch.size() >= BATCH) {
-                inOwnTransaction(batch, rows -> table.record(runId, rows));
+                writing[1] += timed(() -> inOwnTransaction(batch, rows -> table.record(runId, rows)));
             }
             progress.accept(counts[0].total());
         });
-        inOwnTransaction(batch, rows -> table.record(runId, rows));
+        writing[1] += timed(() -> inOwnTransaction(batch, rows -> table.record(runId, rows)));
+        long ended = System.nanoTime();
+        log.info(
+                "Import run {} ({}) classified: clearing old outcomes {} ms, the SELECT's first row {} ms, the rest"
+                        + " of the SELECT and deciding {} ms, row results {} ms, outcomes {} ms",
+                runId,
+                kind(),
+                (forgotten - started) / 1_000_000,
+                ((firstRow[0] == 0 ? ended : firstRow[0]) - forgotten) / 1_000_000,
+                (ended - (firstRow[0] == 0 ? ended : firstRow[0]) - writing[0] - writing[1]) / 1_000_000,
+                writing[0] / 1_000_000,
+                writing[1] / 1_000_000);
         return counts[0];
     }
 
