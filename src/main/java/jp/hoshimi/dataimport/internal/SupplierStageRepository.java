@@ -36,6 +36,7 @@ public class SupplierStageRepository
             String rowKey,
             String keyHash,
             String valuesHash,
+            String codeHash,
             boolean keyed,
             String corporateNumber,
             SupplierForm fromFile,
@@ -91,6 +92,7 @@ public class SupplierStageRepository
                 s.ROW_KEY,
                 s.KEY_HASH,
                 s.VALUES_HASH,
+                s.CODE_HASH,
                 s.KEYED,
                 s.RAW_CORPORATE_NUMBER,
                 s.CORPORATE_NUMBER,
@@ -114,6 +116,7 @@ public class SupplierStageRepository
                     row.rowKey(),
                     row.keyHash(),
                     row.valuesHash(),
+                    row.codeHash(),
                     row.keyed(),
                     f.corporateNumber(),
                     row.corporateNumber(),
@@ -134,20 +137,19 @@ public class SupplierStageRepository
     }
 
     /**
-     * Every staged row of the run in row order, with: the first row of the file with the same key (and
-     * whether its values are the same), the first row with the same supplier code, and the stored
-     * suppliers with the same 法人番号 and the same code. One SELECT, window functions for the rows of the
-     * file, two unique-index joins for the master; no locks.
+     * Every staged row of the run in row order, with: the first row of the file with the same key (and its
+     * values' hash), the first row with the same supplier code (its key and name), and the stored suppliers with
+     * the same 法人番号 and the same code; no locks. The first rows are found only for keys and codes that occur
+     * more than once (null otherwise: a row is then its own first), by two GROUP BYs over the narrow hashes
+     * whose few results are joined by hash: window functions sorted every staged row, all its columns, twice
+     * into an on-disk temporary table before the first row came back (decision 0047). The contacts are joined by
+     * their index: a join buffer over an almost empty contact table would sort the whole result once more.
      */
     public void classify(long runId, Consumer<Candidate> sink) {
         String sql = """
                 select s.*,
-                  case when s.keyed then min(s.row_no) over (partition by s.keyed, s.key_hash) end as first_row,
-                  first_value(s.values_hash) over (partition by s.keyed, s.key_hash order by s.row_no) as first_hash,
-                  case when s.keyed and s.supplier_code is not null
-                    then min(s.row_no) over (partition by s.keyed, s.supplier_code) end as code_row,
-                  first_value(s.key_hash) over (partition by s.keyed, s.supplier_code order by s.row_no) as code_key,
-                  first_value(s.name) over (partition by s.keyed, s.supplier_code order by s.row_no) as code_name,
+                  dk.first_row, fk.values_hash as first_hash,
+                  dc.code_row, fc.key_hash as code_key, fc.name as code_name,
                   mc.id as mc_id, mc.version as mc_version, mc.corporate_number as mc_corporate_number,
                   mc.supplier_code as mc_supplier_code, mc.name as mc_name, mc.name_kana as mc_name_kana,
                   mc.country as mc_country, mc.address as mc_address, mc.contact_name as mc_contact_name,
@@ -161,14 +163,26 @@ public class SupplierStageRepository
                   pk.id as mk_pc_id, pk.version as mk_pc_version, pk.name as mk_pc_name,
                   pk.department as mk_pc_department, pk.email as mk_pc_email, pk.phone as mk_pc_phone
                 from import_supplier_stage s
+                left join (select key_hash, min(row_no) as first_row from import_supplier_stage
+                           where run_id = ? and keyed = 1 group by key_hash having count(*) > 1) dk
+                  on s.keyed = 1 and dk.key_hash = s.key_hash
+                left join import_supplier_stage fk on fk.run_id = s.run_id and fk.row_no = dk.first_row
+                left join (select code_hash, min(row_no) as code_row from import_supplier_stage
+                           where run_id = ? and keyed = 1 and code_hash is not null
+                           group by code_hash having count(*) > 1) dc
+                  on s.keyed = 1 and dc.code_hash = s.code_hash
+                left join import_supplier_stage fc on fc.run_id = s.run_id and fc.row_no = dc.code_row
                 left join supplier mc on mc.corporate_number = s.corporate_number
                 left join supplier mk on mk.supplier_code = s.supplier_code
-                left join supplier_contact pc on pc.supplier_id = mc.id and pc.is_primary
-                left join supplier_contact pk on pk.supplier_id = mk.id and pk.is_primary
+                left join supplier_contact pc force index (ix_supplier_contact_supplier)
+                  on pc.supplier_id = mc.id and pc.is_primary
+                left join supplier_contact pk force index (ix_supplier_contact_supplier)
+                  on pk.supplier_id = mk.id and pk.is_primary
                 where s.run_id = ?
                 order by s.row_no
                 """;
-        try (Cursor<Record> rows = dsl.resultQuery(sql, runId).fetchSize(1000).fetchLazy()) {
+        try (Cursor<Record> rows =
+                dsl.resultQuery(sql, runId, runId, runId).fetchSize(1000).fetchLazy()) {
             for (Record r : rows) {
                 Staged row = staged(r);
                 Integer firstRow = r.get("first_row", Integer.class);
@@ -276,6 +290,7 @@ public class SupplierStageRepository
                 r.get("row_key", String.class),
                 r.get("key_hash", String.class),
                 r.get("values_hash", String.class),
+                r.get("code_hash", String.class),
                 Boolean.TRUE.equals(r.get("keyed", Boolean.class)),
                 r.get("corporate_number", String.class),
                 new SupplierForm(
