@@ -7,6 +7,7 @@ import static jp.hoshimi.db.Tables.SUPPLIER_CONTACT;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import jp.hoshimi.dataimport.RowOutcome;
@@ -15,7 +16,6 @@ import jp.hoshimi.supplier.SupplierForm;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -81,59 +81,58 @@ public class SupplierStageRepository
 
     @Override
     public void insert(long runId, List<Staged> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
         var s = IMPORT_SUPPLIER_STAGE;
-        var insert = dsl.insertInto(
-                s,
-                s.RUN_ID,
-                s.ROW_NO,
-                s.ROW_KEY,
-                s.KEY_HASH,
-                s.VALUES_HASH,
-                s.CODE_HASH,
-                s.KEYED,
-                s.RAW_CORPORATE_NUMBER,
-                s.CORPORATE_NUMBER,
-                s.SUPPLIER_CODE,
-                s.NAME,
-                s.NAME_KANA,
-                s.COUNTRY,
-                s.ADDRESS,
-                s.CONTACT_NAME,
-                s.CONTACT_EMAIL,
-                s.NOTES,
-                s.CONTACT_DEPARTMENT,
-                s.CONTACT_PHONE,
-                s.KEY_PROBLEMS_JSON,
-                s.VALUE_PROBLEMS_JSON);
-        for (Staged row : rows) {
-            SupplierForm f = row.fromFile();
-            insert = insert.values(
-                    runId,
-                    row.rowNo(),
-                    row.rowKey(),
-                    row.keyHash(),
-                    row.valuesHash(),
-                    row.codeHash(),
-                    row.keyed(),
-                    f.corporateNumber(),
-                    row.corporateNumber(),
-                    f.supplierCode(),
-                    f.name(),
-                    f.nameKana(),
-                    f.country(),
-                    f.address(),
-                    f.contactName(),
-                    f.contactEmail(),
-                    f.notes(),
-                    row.contactDepartment(),
-                    row.contactPhone(),
-                    write(row.keyProblems()),
-                    write(row.valueProblems()));
-        }
-        insert.execute();
+        TABLE.insert(
+                dsl,
+                List.of(
+                        s.RUN_ID,
+                        s.ROW_NO,
+                        s.ROW_KEY,
+                        s.KEY_HASH,
+                        s.VALUES_HASH,
+                        s.CODE_HASH,
+                        s.KEYED,
+                        s.RAW_CORPORATE_NUMBER,
+                        s.CORPORATE_NUMBER,
+                        s.SUPPLIER_CODE,
+                        s.NAME,
+                        s.NAME_KANA,
+                        s.COUNTRY,
+                        s.ADDRESS,
+                        s.CONTACT_NAME,
+                        s.CONTACT_EMAIL,
+                        s.NOTES,
+                        s.CONTACT_DEPARTMENT,
+                        s.CONTACT_PHONE,
+                        s.KEY_PROBLEMS_JSON,
+                        s.VALUE_PROBLEMS_JSON),
+                rows.stream()
+                        .map(row -> {
+                            SupplierForm f = row.fromFile();
+                            return Arrays.<Object>asList(
+                                    runId,
+                                    row.rowNo(),
+                                    row.rowKey(),
+                                    row.keyHash(),
+                                    row.valuesHash(),
+                                    row.codeHash(),
+                                    row.keyed(),
+                                    f.corporateNumber(),
+                                    row.corporateNumber(),
+                                    f.supplierCode(),
+                                    f.name(),
+                                    f.nameKana(),
+                                    f.country(),
+                                    f.address(),
+                                    f.contactName(),
+                                    f.contactEmail(),
+                                    f.notes(),
+                                    row.contactDepartment(),
+                                    row.contactPhone(),
+                                    write(row.keyProblems()),
+                                    write(row.valueProblems()));
+                        })
+                        .toList());
     }
 
     /**
@@ -202,38 +201,36 @@ public class SupplierStageRepository
 
     @Override
     public void record(long runId, List<Classified> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
         var s = IMPORT_SUPPLIER_STAGE;
-        var insert = dsl.insertInto(
-                s,
-                s.RUN_ID,
-                s.ROW_NO,
+        // row_key, the hashes and keyed are placeholders the table requires of a new row (never one here)
+        TABLE.upsert(
+                dsl,
+                List.of(
+                        s.RUN_ID,
+                        s.ROW_NO,
+                        s.ROW_KEY,
+                        s.KEY_HASH,
+                        s.VALUES_HASH,
+                        s.KEYED,
+                        s.OUTCOME,
+                        s.SUPPLIER_ID,
+                        s.SUPPLIER_VERSION),
+                rows.stream()
+                        .map(row -> Arrays.<Object>asList(
+                                runId,
+                                row.rowNo(),
+                                "",
+                                "",
+                                "",
+                                false,
+                                row.outcome().name(),
+                                row.supplierId(),
+                                row.supplierVersion()))
+                        .toList(),
                 s.ROW_KEY,
                 s.KEY_HASH,
                 s.VALUES_HASH,
-                s.KEYED,
-                s.OUTCOME,
-                s.SUPPLIER_ID,
-                s.SUPPLIER_VERSION);
-        for (Classified row : rows) {
-            insert = insert.values(
-                    runId,
-                    row.rowNo(),
-                    "",
-                    "",
-                    "",
-                    false,
-                    row.outcome().name(),
-                    row.supplierId(),
-                    row.supplierVersion());
-        }
-        insert.onDuplicateKeyUpdate()
-                .set(s.OUTCOME, DSL.field("VALUES({0})", String.class, s.OUTCOME))
-                .set(s.SUPPLIER_ID, DSL.field("VALUES({0})", Long.class, s.SUPPLIER_ID))
-                .set(s.SUPPLIER_VERSION, DSL.field("VALUES({0})", Integer.class, s.SUPPLIER_VERSION))
-                .execute();
+                s.KEYED);
     }
 
     /** The next {@code limit} new or changed rows after {@code afterRow}, with the master row as it is now. */
