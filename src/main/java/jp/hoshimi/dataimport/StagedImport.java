@@ -69,33 +69,34 @@ abstract class StagedImport<S, C> implements Staging {
         clear(runId);
         Function<RowValues, S> reader = rowReader();
         List<S> batch = new ArrayList<>(BATCH);
-        long[] inserting = {0};
-        ImportEngine.forEachDataRow(spool, mapping, progress, values -> {
-            batch.add(reader.apply(values));
-            if (batch.size() >= BATCH) {
-                inserting[0] += timed(() -> inOwnTransaction(batch, rows -> table.insert(runId, rows)));
-            }
-        });
-        inserting[0] += timed(() -> inOwnTransaction(batch, rows -> table.insert(runId, rows)));
+        WriteBehind inserts = new WriteBehind();
+        try {
+            ImportEngine.forEachDataRow(spool, mapping, progress, values -> {
+                batch.add(reader.apply(values));
+                if (batch.size() >= BATCH) {
+                    behind(inserts, batch, rows -> table.insert(runId, rows));
+                }
+            });
+            behind(inserts, batch, rows -> table.insert(runId, rows));
+            inserts.finish();
+        } catch (RuntimeException | Error e) {
+            inserts.finishQuietly();
+            throw e;
+        }
         log.info(
-                "Import run {} ({}) staged: reading and checking the rows {} ms, inserting them {} ms",
+                "Import run {} ({}) staged in {} ms, {} ms of it waiting for the inserts behind the reading",
                 runId,
                 kind(),
-                (System.nanoTime() - started - inserting[0]) / 1_000_000,
-                inserting[0] / 1_000_000);
-    }
-
-    private static long timed(Runnable work) {
-        long started = System.nanoTime();
-        work.run();
-        return System.nanoTime() - started;
+                (System.nanoTime() - started) / 1_000_000,
+                inserts.waitedMillis());
     }
 
     /**
      * Compares the staged rows with the master and with each other (one plain SELECT, no locks), writes
      * each row's outcome to the run's results ({@code results}), and counts. Only the new and changed rows'
      * classifications go back to the staging table: they are all the apply reads (an unchanged re-import
-     * writes none; the outcomes of an earlier classification are cleared first).
+     * writes none; the outcomes of an earlier classification are cleared first). They are written behind the
+     * SELECT (decision 0047), as the row results are by the worker.
      */
     @Override
     public final ImportCounts classify(long runId, Consumer<ImportRowResult> results, IntConsumer progress) {
@@ -105,34 +106,43 @@ abstract class StagedImport<S, C> implements Staging {
         smallWrites.executeWithoutResult(s -> table.forgetOutcomes(runId));
         long forgotten = System.nanoTime();
         long[] firstRow = {0};
-        long[] writing = {0, 0}; // row results, outcomes
-        decideAll(runId, decided -> {
-            if (firstRow[0] == 0) {
-                firstRow[0] = System.nanoTime();
-            }
-            RowOutcome outcome = decided.result().outcome();
-            counts[0] = counts[0].plus(outcome);
-            writing[0] += timed(() -> results.accept(decided.result()));
-            if (outcome == RowOutcome.NEW || outcome == RowOutcome.CHANGED) {
-                batch.add(decided.classified());
-            }
-            if (batch.size() >= BATCH) {
-                writing[1] += timed(() -> inOwnTransaction(batch, rows -> table.record(runId, rows)));
-            }
-            progress.accept(counts[0].total());
-        });
-        writing[1] += timed(() -> inOwnTransaction(batch, rows -> table.record(runId, rows)));
+        long[] handing = {0};
+        WriteBehind outcomes = new WriteBehind();
+        try {
+            decideAll(runId, decided -> {
+                if (firstRow[0] == 0) {
+                    firstRow[0] = System.nanoTime();
+                }
+                RowOutcome outcome = decided.result().outcome();
+                counts[0] = counts[0].plus(outcome);
+                long from = System.nanoTime();
+                results.accept(decided.result());
+                handing[0] += System.nanoTime() - from;
+                if (outcome == RowOutcome.NEW || outcome == RowOutcome.CHANGED) {
+                    batch.add(decided.classified());
+                }
+                if (batch.size() >= BATCH) {
+                    behind(outcomes, batch, rows -> table.record(runId, rows));
+                }
+                progress.accept(counts[0].total());
+            });
+            behind(outcomes, batch, rows -> table.record(runId, rows));
+            outcomes.finish();
+        } catch (RuntimeException | Error e) {
+            outcomes.finishQuietly();
+            throw e;
+        }
         long ended = System.nanoTime();
         log.info(
-                "Import run {} ({}) classified: clearing old outcomes {} ms, the SELECT's first row {} ms, the rest"
-                        + " of the SELECT and deciding {} ms, row results {} ms, outcomes {} ms",
+                "Import run {} ({}) classified in {} ms: clearing old outcomes {} ms, the SELECT's first row {} ms,"
+                        + " then handing on the row results {} ms and waiting for the outcomes {} ms",
                 runId,
                 kind(),
+                (ended - started) / 1_000_000,
                 (forgotten - started) / 1_000_000,
                 ((firstRow[0] == 0 ? ended : firstRow[0]) - forgotten) / 1_000_000,
-                (ended - (firstRow[0] == 0 ? ended : firstRow[0]) - writing[0] - writing[1]) / 1_000_000,
-                writing[0] / 1_000_000,
-                writing[1] / 1_000_000);
+                handing[0] / 1_000_000,
+                outcomes.waitedMillis());
         return counts[0];
     }
 
@@ -161,12 +171,12 @@ abstract class StagedImport<S, C> implements Staging {
         return scope.groupWide() ? "group" : new java.util.TreeSet<>(scope.unitIds()).toString();
     }
 
-    /** Writes the collected rows in their own small transaction and empties the list. */
-    private <T> void inOwnTransaction(List<T> batch, Consumer<List<T>> write) {
+    /** Hands the collected rows to {@code writes} to write in their own small transaction, and empties the list. */
+    private <T> void behind(WriteBehind writes, List<T> batch, Consumer<List<T>> write) {
         if (!batch.isEmpty()) {
             List<T> rows = List.copyOf(batch);
             batch.clear();
-            smallWrites.executeWithoutResult(s -> write.accept(rows));
+            writes.submit(() -> smallWrites.executeWithoutResult(s -> write.accept(rows)));
         }
     }
 }
