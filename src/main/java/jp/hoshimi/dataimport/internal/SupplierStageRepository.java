@@ -258,7 +258,9 @@ public class SupplierStageRepository
                 .from(s)
                 .leftJoin(SUPPLIER)
                 .on(SUPPLIER.ID.eq(s.SUPPLIER_ID))
-                .leftJoin(SUPPLIER_CONTACT)
+                // by its index: a join buffer over an almost empty contact table made every page sort all the rows
+                // after it into a temporary table (250 ms a page of 100,000 new rows, decision 0047)
+                .leftJoin(SUPPLIER_CONTACT.forceIndex("ix_supplier_contact_supplier"))
                 .on(SUPPLIER_CONTACT.SUPPLIER_ID.eq(SUPPLIER.ID).and(SUPPLIER_CONTACT.IS_PRIMARY.isTrue()))
                 .where(s.RUN_ID.eq(runId))
                 .and(s.ROW_NO.gt(afterRow))
