@@ -16,6 +16,7 @@ import jp.hoshimi.supplier.SupplierForm;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -135,6 +136,43 @@ public class SupplierStageRepository
                         .toList());
     }
 
+    /** The classifying SELECT (see {@link #classify}); its parameters: the run, three times. */
+    static final String CLASSIFY = """
+            select s.*,
+              dk.first_row, fk.values_hash as first_hash,
+              dc.code_row, fc.key_hash as code_key, fc.name as code_name,
+              mc.id as mc_id, mc.version as mc_version, mc.corporate_number as mc_corporate_number,
+              mc.supplier_code as mc_supplier_code, mc.name as mc_name, mc.name_kana as mc_name_kana,
+              mc.country as mc_country, mc.address as mc_address, mc.contact_name as mc_contact_name,
+              mc.contact_email as mc_contact_email, mc.notes as mc_notes,
+              mk.id as mk_id, mk.version as mk_version, mk.corporate_number as mk_corporate_number,
+              mk.supplier_code as mk_supplier_code, mk.name as mk_name, mk.name_kana as mk_name_kana,
+              mk.country as mk_country, mk.address as mk_address, mk.contact_name as mk_contact_name,
+              mk.contact_email as mk_contact_email, mk.notes as mk_notes,
+              pc.id as mc_pc_id, pc.version as mc_pc_version, pc.name as mc_pc_name,
+              pc.department as mc_pc_department, pc.email as mc_pc_email, pc.phone as mc_pc_phone,
+              pk.id as mk_pc_id, pk.version as mk_pc_version, pk.name as mk_pc_name,
+              pk.department as mk_pc_department, pk.email as mk_pc_email, pk.phone as mk_pc_phone
+            from import_supplier_stage s
+            left join (select key_hash, min(row_no) as first_row from import_supplier_stage
+                       where run_id = ? and keyed = 1 group by key_hash having count(*) > 1) dk
+              on s.keyed = 1 and dk.key_hash = s.key_hash
+            left join import_supplier_stage fk on fk.run_id = s.run_id and fk.row_no = dk.first_row
+            left join (select code_hash, min(row_no) as code_row from import_supplier_stage
+                       where run_id = ? and keyed = 1 and code_hash is not null
+                       group by code_hash having count(*) > 1) dc
+              on s.keyed = 1 and dc.code_hash = s.code_hash
+            left join import_supplier_stage fc on fc.run_id = s.run_id and fc.row_no = dc.code_row
+            left join supplier mc on mc.corporate_number = s.corporate_number
+            left join supplier mk on mk.supplier_code = s.supplier_code
+            left join supplier_contact pc force index (ix_supplier_contact_supplier)
+              on pc.supplier_id = mc.id and pc.is_primary
+            left join supplier_contact pk force index (ix_supplier_contact_supplier)
+              on pk.supplier_id = mk.id and pk.is_primary
+            where s.run_id = ?
+            order by s.row_no
+            """;
+
     /**
      * Every staged row of the run in row order, with: the first row of the file with the same key (and its
      * values' hash), the first row with the same supplier code (its key and name), and the stored suppliers with
@@ -145,43 +183,8 @@ public class SupplierStageRepository
      * their index: a join buffer over an almost empty contact table would sort the whole result once more.
      */
     public void classify(long runId, Consumer<Candidate> sink) {
-        String sql = """
-                select s.*,
-                  dk.first_row, fk.values_hash as first_hash,
-                  dc.code_row, fc.key_hash as code_key, fc.name as code_name,
-                  mc.id as mc_id, mc.version as mc_version, mc.corporate_number as mc_corporate_number,
-                  mc.supplier_code as mc_supplier_code, mc.name as mc_name, mc.name_kana as mc_name_kana,
-                  mc.country as mc_country, mc.address as mc_address, mc.contact_name as mc_contact_name,
-                  mc.contact_email as mc_contact_email, mc.notes as mc_notes,
-                  mk.id as mk_id, mk.version as mk_version, mk.corporate_number as mk_corporate_number,
-                  mk.supplier_code as mk_supplier_code, mk.name as mk_name, mk.name_kana as mk_name_kana,
-                  mk.country as mk_country, mk.address as mk_address, mk.contact_name as mk_contact_name,
-                  mk.contact_email as mk_contact_email, mk.notes as mk_notes,
-                  pc.id as mc_pc_id, pc.version as mc_pc_version, pc.name as mc_pc_name,
-                  pc.department as mc_pc_department, pc.email as mc_pc_email, pc.phone as mc_pc_phone,
-                  pk.id as mk_pc_id, pk.version as mk_pc_version, pk.name as mk_pc_name,
-                  pk.department as mk_pc_department, pk.email as mk_pc_email, pk.phone as mk_pc_phone
-                from import_supplier_stage s
-                left join (select key_hash, min(row_no) as first_row from import_supplier_stage
-                           where run_id = ? and keyed = 1 group by key_hash having count(*) > 1) dk
-                  on s.keyed = 1 and dk.key_hash = s.key_hash
-                left join import_supplier_stage fk on fk.run_id = s.run_id and fk.row_no = dk.first_row
-                left join (select code_hash, min(row_no) as code_row from import_supplier_stage
-                           where run_id = ? and keyed = 1 and code_hash is not null
-                           group by code_hash having count(*) > 1) dc
-                  on s.keyed = 1 and dc.code_hash = s.code_hash
-                left join import_supplier_stage fc on fc.run_id = s.run_id and fc.row_no = dc.code_row
-                left join supplier mc on mc.corporate_number = s.corporate_number
-                left join supplier mk on mk.supplier_code = s.supplier_code
-                left join supplier_contact pc force index (ix_supplier_contact_supplier)
-                  on pc.supplier_id = mc.id and pc.is_primary
-                left join supplier_contact pk force index (ix_supplier_contact_supplier)
-                  on pk.supplier_id = mk.id and pk.is_primary
-                where s.run_id = ?
-                order by s.row_no
-                """;
         try (Cursor<Record> rows =
-                dsl.resultQuery(sql, runId, runId, runId).fetchSize(1000).fetchLazy()) {
+                dsl.resultQuery(CLASSIFY, runId, runId, runId).fetchSize(1000).fetchLazy()) {
             for (Record r : rows) {
                 Staged row = staged(r);
                 Integer firstRow = r.get("first_row", Integer.class);
@@ -235,6 +238,16 @@ public class SupplierStageRepository
 
     /** The next {@code limit} new or changed rows after {@code afterRow}, with the master row as it is now. */
     public List<ToWrite> toWrite(long runId, int afterRow, int limit) {
+        return toWriteQuery(runId, afterRow, limit)
+                .fetch(r -> new ToWrite(
+                        staged(r),
+                        RowOutcome.valueOf(r.get("outcome", String.class)),
+                        r.get("supplier_version", Integer.class),
+                        stored(r, "m_")));
+    }
+
+    /** The page query of {@link #toWrite}. */
+    ResultQuery<Record> toWriteQuery(long runId, int afterRow, int limit) {
         var s = IMPORT_SUPPLIER_STAGE;
         return dsl.select(s.asterisk())
                 .select(
@@ -266,12 +279,7 @@ public class SupplierStageRepository
                 .and(s.ROW_NO.gt(afterRow))
                 .and(s.OUTCOME.in(RowOutcome.NEW.name(), RowOutcome.CHANGED.name()))
                 .orderBy(s.ROW_NO)
-                .limit(limit)
-                .fetch(r -> new ToWrite(
-                        staged(r),
-                        RowOutcome.valueOf(r.get("outcome", String.class)),
-                        r.get("supplier_version", Integer.class),
-                        stored(r, "m_")));
+                .limit(limit);
     }
 
     /** Remembers the ids of the suppliers the apply created (in the apply's transaction). */
