@@ -219,10 +219,16 @@ class ImportWorker implements DisposableBean {
             runs.recordMapping(runId, mapping);
             runs.deleteRows(runId);
             RowBuffer buffer = new RowBuffer(runId);
-            ImportCounts counts = staging.containsKey(kind)
-                    ? checkStaged(runId, kind, mapping, buffer, total)
-                    : checkInRolledBackTransaction(runId, kind, mapping, buffer, total);
-            buffer.flush();
+            ImportCounts counts;
+            try {
+                counts = staging.containsKey(kind)
+                        ? checkStaged(runId, kind, mapping, buffer, total)
+                        : checkInRolledBackTransaction(runId, kind, mapping, buffer, total);
+                buffer.flush();
+            } catch (RuntimeException | Error e) {
+                buffer.abandon();
+                throw e;
+            }
             runs.recordCounts(runId, counts);
             // no alert for a preview: its user is watching it (only an apply, which changes data, is announced)
             runs.finish(runId, ImportStatus.PREVIEWED, LocalDateTime.now(clock));
@@ -381,26 +387,32 @@ class ImportWorker implements DisposableBean {
         }
         try {
             RowBuffer buffer = new RowBuffer(runId);
-            ImportCounts counts = staging.containsKey(kind)
-                    ? applyStaged(runId, kind, mapping, buffer, total)
-                    : work.execute(status -> {
-                        ImportCounts result = engine.process(
-                                spoolFile(runId),
-                                kind,
-                                mapping,
-                                importer(kind),
-                                buffer,
-                                n -> report(runId, ImportProgress.Phase.APPLYING, n, total));
-                        if (result.error() > 0) {
-                            status.setRollbackOnly(); // all or nothing: one failed row and the whole file is rolled
-                            // back
-                        } else {
-                            runs.recordCounts(runId, result); // APPLIED with its rows, as in applyStaged
-                            runs.finish(runId, ImportStatus.APPLIED, LocalDateTime.now(clock));
-                        }
-                        return result;
-                    });
-            buffer.flush();
+            ImportCounts counts;
+            try {
+                counts = staging.containsKey(kind)
+                        ? applyStaged(runId, kind, mapping, buffer, total)
+                        : work.execute(status -> {
+                            ImportCounts result = engine.process(
+                                    spoolFile(runId),
+                                    kind,
+                                    mapping,
+                                    importer(kind),
+                                    buffer,
+                                    n -> report(runId, ImportProgress.Phase.APPLYING, n, total));
+                            if (result.error() > 0) {
+                                status.setRollbackOnly(); // all or nothing: one failed row and the whole file is rolled
+                                // back
+                            } else {
+                                runs.recordCounts(runId, result); // APPLIED with its rows, as in applyStaged
+                                runs.finish(runId, ImportStatus.APPLIED, LocalDateTime.now(clock));
+                            }
+                            return result;
+                        });
+                buffer.flush();
+            } catch (RuntimeException | Error e) {
+                buffer.abandon();
+                throw e;
+            }
             runs.recordCounts(runId, counts);
             if (counts.error() > 0) {
                 runs.fail(runId, ImportStatus.FAILED, "import.apply.rowErrors", List.of(counts.error()));
@@ -519,10 +531,15 @@ class ImportWorker implements DisposableBean {
         executor.shutdownNow();
     }
 
-    /** Writes row outcomes in batches, each in its own transaction (never part of the master-data one). */
+    /**
+     * Writes row outcomes in batches, each in its own transaction (never part of the master-data one), behind the
+     * thread that decides them ({@link WriteBehind}: one batch in flight). {@link #flush} returns when every row
+     * handed on is written.
+     */
     private final class RowBuffer implements java.util.function.Consumer<ImportRowResult> {
         private final long runId;
         private final List<ImportRowResult> rows = new ArrayList<>(ROW_BATCH);
+        private final WriteBehind writes = new WriteBehind();
 
         RowBuffer(long runId) {
             this.runId = runId;
@@ -532,15 +549,31 @@ class ImportWorker implements DisposableBean {
         public void accept(ImportRowResult row) {
             rows.add(row);
             if (rows.size() >= ROW_BATCH) {
-                flush();
+                handOn();
             }
         }
 
         void flush() {
+            try {
+                handOn();
+                writes.finish();
+            } catch (RuntimeException | Error e) {
+                writes.finishQuietly();
+                throw e;
+            }
+        }
+
+        /** After a failure elsewhere: lets the write in flight end before the run is marked failed or cleared. */
+        void abandon() {
+            rows.clear();
+            writes.finishQuietly();
+        }
+
+        private void handOn() {
             if (!rows.isEmpty()) {
                 List<ImportRowResult> batch = List.copyOf(rows);
                 rows.clear();
-                rowWrites.executeWithoutResult(s -> runs.insertRows(runId, batch));
+                writes.submit(() -> rowWrites.executeWithoutResult(s -> runs.insertRows(runId, batch)));
             }
         }
     }

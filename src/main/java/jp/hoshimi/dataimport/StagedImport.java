@@ -23,6 +23,8 @@ abstract class StagedImport<S, C> implements Staging {
 
     static final int BATCH = 1000;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StagedImport.class);
+
     /** A row's result for the run's rows, and its classification for the staging table. */
     record Decided<C>(ImportRowResult result, C classified) {}
 
@@ -63,42 +65,84 @@ abstract class StagedImport<S, C> implements Staging {
 
     @Override
     public final void stage(long runId, Path spool, ColumnMapping mapping, IntConsumer progress) {
+        long started = System.nanoTime();
         clear(runId);
         Function<RowValues, S> reader = rowReader();
         List<S> batch = new ArrayList<>(BATCH);
-        ImportEngine.forEachDataRow(spool, mapping, progress, values -> {
-            batch.add(reader.apply(values));
-            if (batch.size() >= BATCH) {
-                inOwnTransaction(batch, rows -> table.insert(runId, rows));
-            }
-        });
-        inOwnTransaction(batch, rows -> table.insert(runId, rows));
+        WriteBehind inserts = new WriteBehind();
+        try {
+            ImportEngine.forEachDataRow(spool, mapping, progress, values -> {
+                batch.add(reader.apply(values));
+                if (batch.size() >= BATCH) {
+                    behind(inserts, batch, rows -> table.insert(runId, rows));
+                }
+            });
+            behind(inserts, batch, rows -> table.insert(runId, rows));
+            inserts.finish();
+        } catch (RuntimeException | Error e) {
+            inserts.finishQuietly();
+            throw e;
+        }
+        log.info(
+                "Import run {} ({}) staged in {} ms, {} ms of it waiting for the inserts behind the reading",
+                runId,
+                kind(),
+                (System.nanoTime() - started) / 1_000_000,
+                inserts.waitedMillis());
     }
 
     /**
      * Compares the staged rows with the master and with each other (one plain SELECT, no locks), writes
      * each row's outcome to the run's results ({@code results}), and counts. Only the new and changed rows'
      * classifications go back to the staging table: they are all the apply reads (an unchanged re-import
-     * writes none; the outcomes of an earlier classification are cleared first).
+     * writes none; the outcomes of an earlier classification are cleared first). They are written behind the
+     * SELECT (decision 0047), as the row results are by the worker.
      */
     @Override
     public final ImportCounts classify(long runId, Consumer<ImportRowResult> results, IntConsumer progress) {
+        long started = System.nanoTime();
         ImportCounts[] counts = {ImportCounts.zero()};
         List<C> batch = new ArrayList<>(BATCH);
         smallWrites.executeWithoutResult(s -> table.forgetOutcomes(runId));
-        decideAll(runId, decided -> {
-            RowOutcome outcome = decided.result().outcome();
-            counts[0] = counts[0].plus(outcome);
-            results.accept(decided.result());
-            if (outcome == RowOutcome.NEW || outcome == RowOutcome.CHANGED) {
-                batch.add(decided.classified());
-            }
-            if (batch.size() >= BATCH) {
-                inOwnTransaction(batch, rows -> table.record(runId, rows));
-            }
-            progress.accept(counts[0].total());
-        });
-        inOwnTransaction(batch, rows -> table.record(runId, rows));
+        long forgotten = System.nanoTime();
+        long[] firstRow = {0};
+        long[] handing = {0};
+        WriteBehind outcomes = new WriteBehind();
+        try {
+            decideAll(runId, decided -> {
+                if (firstRow[0] == 0) {
+                    firstRow[0] = System.nanoTime();
+                }
+                RowOutcome outcome = decided.result().outcome();
+                counts[0] = counts[0].plus(outcome);
+                long from = System.nanoTime();
+                results.accept(decided.result());
+                handing[0] += System.nanoTime() - from;
+                if (outcome == RowOutcome.NEW || outcome == RowOutcome.CHANGED) {
+                    batch.add(decided.classified());
+                }
+                if (batch.size() >= BATCH) {
+                    behind(outcomes, batch, rows -> table.record(runId, rows));
+                }
+                progress.accept(counts[0].total());
+            });
+            behind(outcomes, batch, rows -> table.record(runId, rows));
+            outcomes.finish();
+        } catch (RuntimeException | Error e) {
+            outcomes.finishQuietly();
+            throw e;
+        }
+        long ended = System.nanoTime();
+        log.info(
+                "Import run {} ({}) classified in {} ms: clearing old outcomes {} ms, the SELECT's first row {} ms,"
+                        + " then handing on the row results {} ms and waiting for the outcomes {} ms",
+                runId,
+                kind(),
+                (ended - started) / 1_000_000,
+                (forgotten - started) / 1_000_000,
+                ((firstRow[0] == 0 ? ended : firstRow[0]) - forgotten) / 1_000_000,
+                handing[0] / 1_000_000,
+                outcomes.waitedMillis());
         return counts[0];
     }
 
@@ -127,12 +171,12 @@ abstract class StagedImport<S, C> implements Staging {
         return scope.groupWide() ? "group" : new java.util.TreeSet<>(scope.unitIds()).toString();
     }
 
-    /** Writes the collected rows in their own small transaction and empties the list. */
-    private <T> void inOwnTransaction(List<T> batch, Consumer<List<T>> write) {
+    /** Hands the collected rows to {@code writes} to write in their own small transaction, and empties the list. */
+    private <T> void behind(WriteBehind writes, List<T> batch, Consumer<List<T>> write) {
         if (!batch.isEmpty()) {
             List<T> rows = List.copyOf(batch);
             batch.clear();
-            smallWrites.executeWithoutResult(s -> write.accept(rows));
+            writes.submit(() -> smallWrites.executeWithoutResult(s -> write.accept(rows)));
         }
     }
 }

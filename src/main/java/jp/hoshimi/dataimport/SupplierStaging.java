@@ -95,6 +95,7 @@ class SupplierStaging extends StagedImport<Staged, Classified> {
                         key,
                         Staging.sha1(key),
                         Staging.sha1(key),
+                        codeHash(row.text(ImportField.SUPPLIER_CODE)),
                         false,
                         null,
                         fromFile,
@@ -120,6 +121,7 @@ class SupplierStaging extends StagedImport<Staged, Classified> {
                 key,
                 Staging.sha1(key),
                 Staging.sha1(values(fromFile) + department + '\u0000' + phone),
+                codeHash(code),
                 keyProblems.isEmpty() && !key.equals("#" + row.rowNumber()),
                 corporateNumber,
                 fromFile,
@@ -127,6 +129,10 @@ class SupplierStaging extends StagedImport<Staged, Classified> {
                 phone,
                 keyProblems,
                 valueProblems);
+    }
+
+    private static String codeHash(String code) {
+        return code == null ? null : Staging.sha1(code);
     }
 
     /**

@@ -26,10 +26,14 @@ import jp.hoshimi.supplier.SupplierService;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /**
@@ -42,7 +46,25 @@ import org.springframework.security.test.context.support.WithUserDetails;
  * time the same steps for contracts and sub-contractor links. See docs/benchmarks.md.
  */
 @SpringBootTest(properties = "hoshimi.dev-db.database=hoshimi_import_bench")
+@Import(ImportBenchmark.Statements.class)
 class ImportBenchmark {
+
+    /** Times every jOOQ statement by its first words ({@link StatementTimes}), printed after each step. */
+    @TestConfiguration
+    static class Statements {
+        @Bean
+        StatementTimes statementTimes() {
+            return new StatementTimes();
+        }
+
+        @Bean
+        DefaultExecuteListenerProvider statementTimesListener(StatementTimes times) {
+            return new DefaultExecuteListenerProvider(times);
+        }
+    }
+
+    @Autowired
+    StatementTimes statements;
 
     private static final Duration WAIT = Duration.ofHours(1);
     private static final int LINKS_PER_CONTRACT = 100;
@@ -153,24 +175,35 @@ class ImportBenchmark {
         String loadBefore = LargeWorkbooks.loadAverage();
 
         long read = bareRead(file);
+        statements.reset();
         long t0 = System.nanoTime();
         ImportRun preview = run(kind, file, true);
         long preview1 = System.nanoTime() - t0;
+        printStatements(what + " preview, all new");
         assertThat(preview.counts()).isEqualTo(new ImportCounts(rows, rows, 0, 0, 0));
         t0 = System.nanoTime();
         assertThat(imports.apply(preview.id())).isTrue();
         assertThat(imports.await(preview.id(), WAIT).status()).isEqualTo(ImportStatus.APPLIED);
         long apply = System.nanoTime() - t0;
+        printStatements(what + " apply of the new rows");
         t0 = System.nanoTime();
         ImportRun unchanged = run(kind, file, false);
         long again = System.nanoTime() - t0;
+        printStatements(what + " re-import, all unchanged");
         assertThat(unchanged.counts().unchanged()).isEqualTo(rows);
         t0 = System.nanoTime();
         ImportRun onePercent = run(kind, changed, false);
         long onePct = System.nanoTime() - t0;
+        printStatements(what + " re-import, 1 % changed");
         assertThat(onePercent.status()).isEqualTo(ImportStatus.APPLIED);
         assertThat(onePercent.counts().changed()).isEqualTo(rows / 100);
         report(what, rows, file, loadBefore, read, preview1, apply, again, onePct);
+    }
+
+    private void printStatements(String step) {
+        org.slf4j.LoggerFactory.getLogger(ImportBenchmark.class)
+                .warn("Statements of the {} (count, time by phase, first words):\n{}", step, statements.report());
+        statements.reset();
     }
 
     private static void report(

@@ -2,6 +2,7 @@ package jp.hoshimi.dataimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -339,6 +340,35 @@ class ImportServiceTest {
                     assertThat(row.rowNumber()).isEqualTo(5);
                     assertThat(row.problems().get(0).arguments()).containsExactly(4, clash);
                 });
+    }
+
+    @Test
+    @WithUserDetails("procurement")
+    void a_code_an_earlier_row_gives_another_supplier_is_a_duplicate_code_and_a_repeat_of_that_row_is_not() {
+        String first = corporateNumber("700000000011");
+        String second = corporateNumber("700000000012");
+        String third = corporateNumber("700000000013");
+        byte[] file = ImportFixtures.utf8(
+                "取引先名,法人番号,取引先コード",
+                "最初の株式会社," + first + ",DUP-CODE-1",
+                "二番目の株式会社," + second + ",DUP-CODE-1",
+                "最初の株式会社," + first + ",DUP-CODE-1",
+                "三番目の株式会社," + third + ",OTHER-CODE-1",
+                "三番目の株式会社," + third + ",OTHER-CODE-1");
+
+        ImportRun run = run(ImportKind.SUPPLIERS, "duplicate-codes.csv", file, true);
+
+        assertThat(run.counts()).isEqualTo(new ImportCounts(5, 2, 0, 2, 1));
+        assertThat(imports.rows(run.id(), RowOutcome.ERROR, 0, 10))
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.rowNumber()).isEqualTo(3);
+                    assertThat(row.problems().get(0).messageKey()).isEqualTo("supplier.duplicate.supplierCode");
+                    assertThat(row.problems().get(0).arguments()).containsExactly("DUP-CODE-1", "最初の株式会社");
+                });
+        assertThat(imports.rows(run.id(), RowOutcome.UNCHANGED, 0, 10))
+                .extracting(row -> row.rowNumber(), row -> row.problems().get(0).arguments())
+                .containsExactly(tuple(4, List.of(2)), tuple(6, List.of(5)));
     }
 
     @Test

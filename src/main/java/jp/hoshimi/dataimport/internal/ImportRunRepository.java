@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,18 @@ import org.springframework.stereotype.Repository;
 public class ImportRunRepository {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+
+    /** A row may be reported again (an apply after its preview): the newest outcome wins. */
+    private static final MultiRowInsert ROW_RESULTS = new MultiRowInsert(
+            IMPORT_ROW,
+            List.of(
+                    IMPORT_ROW.RUN_ID,
+                    IMPORT_ROW.ROW_NO,
+                    IMPORT_ROW.OUTCOME,
+                    IMPORT_ROW.ENTITY_KEY,
+                    IMPORT_ROW.ENTITY_ID,
+                    IMPORT_ROW.DETAIL_JSON),
+            List.of(IMPORT_ROW.OUTCOME, IMPORT_ROW.ENTITY_KEY, IMPORT_ROW.ENTITY_ID, IMPORT_ROW.DETAIL_JSON));
 
     private final DSLContext dsl;
 
@@ -204,37 +217,21 @@ public class ImportRunRepository {
     }
 
     public void insertRows(long runId, List<ImportRowResult> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        var insert = dsl.insertInto(
-                IMPORT_ROW,
-                IMPORT_ROW.RUN_ID,
-                IMPORT_ROW.ROW_NO,
-                IMPORT_ROW.OUTCOME,
-                IMPORT_ROW.ENTITY_KEY,
-                IMPORT_ROW.ENTITY_ID,
-                IMPORT_ROW.DETAIL_JSON);
-        for (ImportRowResult row : rows) {
-            insert = insert.values(
-                    runId,
-                    row.rowNumber(),
-                    row.outcome().name(),
-                    truncate(row.entityKey(), 300),
-                    row.entityId(),
-                    row.changes().isEmpty()
-                                    && row.problems().isEmpty()
-                                    && row.keyFields().isEmpty()
-                            ? null
-                            : write(new RowDetail(row.changes(), row.problems(), row.keyFields())));
-        }
-        // a row may be reported again (an apply after its preview): the newest outcome wins
-        insert.onDuplicateKeyUpdate()
-                .set(IMPORT_ROW.OUTCOME, DSL.field("VALUES({0})", String.class, IMPORT_ROW.OUTCOME))
-                .set(IMPORT_ROW.ENTITY_KEY, DSL.field("VALUES({0})", String.class, IMPORT_ROW.ENTITY_KEY))
-                .set(IMPORT_ROW.ENTITY_ID, DSL.field("VALUES({0})", Long.class, IMPORT_ROW.ENTITY_ID))
-                .set(IMPORT_ROW.DETAIL_JSON, DSL.field("VALUES({0})", String.class, IMPORT_ROW.DETAIL_JSON))
-                .execute();
+        ROW_RESULTS.execute(
+                dsl,
+                rows.stream()
+                        .map(row -> Arrays.<Object>asList(
+                                runId,
+                                row.rowNumber(),
+                                row.outcome().name(),
+                                truncate(row.entityKey(), 300),
+                                row.entityId(),
+                                row.changes().isEmpty()
+                                                && row.problems().isEmpty()
+                                                && row.keyFields().isEmpty()
+                                        ? null
+                                        : write(new RowDetail(row.changes(), row.problems(), row.keyFields()))))
+                        .toList());
     }
 
     public List<ImportRowResult> rows(long runId, RowOutcome outcome, int offset, int limit) {

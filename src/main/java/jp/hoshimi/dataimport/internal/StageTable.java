@@ -2,15 +2,13 @@ package jp.hoshimi.dataimport.internal;
 
 import static jp.hoshimi.db.Tables.IMPORT_ROW;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import jp.hoshimi.dataimport.RowOutcome;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
 import org.jooq.Table;
-import org.jooq.impl.DSL;
 
 /**
  * What every staging table (V21, V31, V32) does alike, by its run, row number, outcome and created-entity
@@ -19,6 +17,9 @@ import org.jooq.impl.DSL;
  */
 record StageTable(
         Table<?> table, Field<Long> runId, Field<Integer> rowNo, Field<String> outcome, Field<Long> entityId) {
+
+    /** The INSERT of each table and column list, its text made once per row count (see {@link MultiRowInsert}). */
+    private static final Map<List<Object>, MultiRowInsert> STATEMENTS = new ConcurrentHashMap<>();
 
     int count(DSLContext dsl, long run) {
         return dsl.fetchCount(table, runId.eq(run));
@@ -30,35 +31,27 @@ record StageTable(
 
     /** Adds rows (each its values in the order of {@code columns}) in one multi-row INSERT. */
     void insert(DSLContext dsl, List<Field<?>> columns, List<List<Object>> rows) {
-        if (!rows.isEmpty()) {
-            valuesOf(dsl, columns, rows).execute();
-        }
+        statement(columns, List.of()).execute(dsl, rows);
     }
 
     /**
      * Keeps the classification of rows (each its values in the order of {@code columns}, which start with the
      * run and the row number): one multi-row INSERT that, for a staged row, updates every given column but
-     * {@code insertOnly} (a placeholder the table requires for a new row).
+     * {@code insertOnly} (placeholders the table requires for a new row).
      */
-    void upsert(DSLContext dsl, List<Field<?>> columns, List<List<Object>> rows, Field<?> insertOnly) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        Map<Field<?>, Field<?>> updates = new LinkedHashMap<>();
-        for (Field<?> column : columns) {
-            if (!column.equals(runId) && !column.equals(rowNo) && !column.equals(insertOnly)) {
-                updates.put(column, DSL.field("VALUES({0})", column.getDataType(), column));
-            }
-        }
-        valuesOf(dsl, columns, rows).onDuplicateKeyUpdate().set(updates).execute();
+    void upsert(DSLContext dsl, List<Field<?>> columns, List<List<Object>> rows, Field<?>... insertOnly) {
+        List<Field<?>> kept = List.of(insertOnly);
+        statement(
+                        columns,
+                        columns.stream()
+                                .filter(c -> !c.equals(runId) && !c.equals(rowNo) && !kept.contains(c))
+                                .toList())
+                .execute(dsl, rows);
     }
 
-    private InsertValuesStepN<?> valuesOf(DSLContext dsl, List<Field<?>> columns, List<List<Object>> rows) {
-        InsertValuesStepN<?> insert = dsl.insertInto(table, columns);
-        for (List<Object> row : rows) {
-            insert = insert.values(row);
-        }
-        return insert;
+    private MultiRowInsert statement(List<Field<?>> columns, List<Field<?>> updated) {
+        return STATEMENTS.computeIfAbsent(
+                List.of(table.getName(), columns, updated), key -> new MultiRowInsert(table, columns, updated));
     }
 
     /** Clears the outcomes an earlier classification of the run left (one UPDATE; none after a fresh stage). */
